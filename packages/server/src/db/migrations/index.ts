@@ -1,0 +1,4 @@
+/** Every migration in order. Listed explicitly so compiled and test runs load the same set. */
+import { IdentityAccountsMembers1764100000000 } from "./1764100000000-identity-accounts-members";
+
+export const MIGRATIONS = [IdentityAccountsMembers1764100000000];

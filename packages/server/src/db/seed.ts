@@ -1,0 +1,68 @@
+/**
+ * Demo data for an empty database: an account with one member of each role and
+ * a second account in which the demo owner is also a member, so the account
+ * selector has something to show. Runs once: a database with any account is left alone.
+ */
+import { MemberStatus, MemberType, Plan, Role } from "@pn/shared";
+import type { DataSource } from "typeorm";
+import { hashPassword } from "../modules/identity/password";
+
+export const DEMO_PASSWORD = "partner-network-demo";
+export const DEMO_OWNER_EMAIL = "owner@acme.example";
+
+const PEOPLE = [
+  { email: DEMO_OWNER_EMAIL, name: "Olivia Owner", role: Role.OWNER, title: "CEO" },
+  { email: "admin@acme.example", name: "Adam Administrator", role: Role.ADMINISTRATOR, title: "Operations" },
+  { email: "editor@acme.example", name: "Edith Editor", role: Role.EDITOR, title: "Account manager" },
+  { email: "viewer@acme.example", name: "Victor Viewer", role: Role.VIEWER, title: "Analyst" },
+];
+const SECOND_ACCOUNT_OWNER = { email: "owner@globex.example", name: "Grace Globex" };
+
+export type SeedResult = { seeded: boolean };
+
+export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
+  return dataSource.transaction(async (db) => {
+    // Serialises concurrent first starts of several processes on one database.
+    await db.query("SELECT pg_advisory_xact_lock(hashtext('partner-network-seed'))");
+    const [{ count }] = await db.query("SELECT count(*)::int AS count FROM accounts");
+    if (count > 0) return { seeded: false };
+
+    // One hash shared by the demo users keeps the first start fast; real users each get their own salt.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const insertUser = async (email: string, name: string): Promise<string> => {
+      const [row] = await db.query("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id", [
+        email,
+        name,
+        passwordHash,
+      ]);
+      return row.id;
+    };
+    const insertAccount = async (name: string, handle: string, plan: Plan): Promise<string> => {
+      const [row] = await db.query("INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id", [
+        name,
+        handle,
+        plan,
+      ]);
+      return row.id;
+    };
+    const insertMember = (accountId: string, userId: string, role: Role, title: string | null) =>
+      db.query(
+        `INSERT INTO members (account_id, user_id, type, role, status, can_login, title, activated_at)
+         VALUES ($1, $2, $3, $4, $5, true, $6, now())`,
+        [accountId, userId, MemberType.INTERNAL, role, MemberStatus.ACTIVE, title],
+      );
+
+    const acme = await insertAccount("Acme Demo", "acme-demo", Plan.TEAM);
+    const userIds: string[] = [];
+    for (const person of PEOPLE) {
+      const userId = await insertUser(person.email, person.name);
+      userIds.push(userId);
+      await insertMember(acme, userId, person.role, person.title);
+    }
+    const globex = await insertAccount("Globex Partners", "globex", Plan.FREE);
+    const globexOwner = await insertUser(SECOND_ACCOUNT_OWNER.email, SECOND_ACCOUNT_OWNER.name);
+    await insertMember(globex, globexOwner, Role.OWNER, "Founder");
+    await insertMember(globex, userIds[0]!, Role.ADMINISTRATOR, "Advisor");
+    return { seeded: true };
+  });
+}

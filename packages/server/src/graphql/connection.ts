@@ -1,0 +1,196 @@
+/**
+ * Relay cursor connections with keyset pagination (never OFFSET).
+ *
+ * A connection is read by one statement ordered by a unique key (e.g. created_at
+ * DESC, id DESC); the cursor carries the key's values as text so timestamps keep
+ * their microseconds. totalCount is a second statement that only runs when the
+ * field is selected.
+ */
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from "@pn/shared";
+import type { ClassType } from "type-graphql";
+import { ArgsType, Field, Int, ObjectType } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { BadUserInputError } from "./errors";
+
+@ObjectType({ description: "Where a page of a connection stands within the whole list." })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Items after \`after\`: 1 to ${PAGE_SIZE_MAX}, default ${PAGE_SIZE_DEFAULT}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Items before \`before\`: 1 to ${PAGE_SIZE_MAX}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true })
+  before?: string | null;
+}
+
+export type Edge<T> = { cursor: string; node: T };
+
+export type Connection<T> = {
+  nodes: T[];
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** Lazy: the count query starts only when GraphQL awaits it. */
+  totalCount: PromiseLike<number>;
+};
+
+/** Makes the `XConnection` and `XEdge` object types for a node type. */
+export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items with cursors.` })
+  class ConnectionType {
+    @Field(() => [nodeType])
+    nodes: T[];
+
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "Items in the whole filtered list, not only this page." })
+    totalCount: PromiseLike<number>;
+  }
+  return { EdgeType, ConnectionType };
+}
+
+export type KeyColumn = { expression: string; sqlType: "timestamptz" | "uuid" | "text" | "int" };
+
+export type KeysetQuery = {
+  /** Columns to select; the row type is what the caller maps from. */
+  select: string;
+  /** FROM clause including joins. */
+  from: string;
+  /** Conditions joined by AND; use $1, $2 … numbered against `params`. */
+  where: string[];
+  params: unknown[];
+  /** A unique ordering; the last key is normally the primary key. */
+  orderBy: KeyColumn[];
+  direction: "ASC" | "DESC";
+};
+
+type PageRequest = { limit: number; cursor: string[] | null; backwards: boolean };
+
+export function parsePageRequest(args: ConnectionArgs, keyCount: number): PageRequest {
+  const { first, last, after, before } = args;
+  if (first != null && last != null) throw new BadUserInputError("Pass either `first` or `last`, not both.", "first");
+  for (const [name, value] of [["first", first], ["last", last]] as const) {
+    if (value != null && (value < 1 || value > PAGE_SIZE_MAX)) {
+      throw new BadUserInputError(`\`${name}\` must be between 1 and ${PAGE_SIZE_MAX}, got ${value}.`, name);
+    }
+  }
+  const backwards = last != null || (before != null && first == null);
+  const cursorText = backwards ? before : after;
+  return {
+    limit: (backwards ? last : first) ?? PAGE_SIZE_DEFAULT,
+    cursor: cursorText == null ? null : decodeCursor(cursorText, keyCount, backwards ? "before" : "after"),
+    backwards,
+  };
+}
+
+export function encodeCursor(values: string[]): string {
+  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string, keyCount: number, argumentName: string): string[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(values) && values.length === keyCount && values.every((v) => typeof v === "string")) {
+      return values as string[];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError(`\`${argumentName}\` is not a cursor of this list.`, argumentName);
+}
+
+function lazy<T>(factory: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= factory();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
+}
+
+/** Runs a keyset page query and builds the connection; `map` turns a raw row into the node. */
+export async function paginate<Row extends Record<string, unknown>, T>(
+  db: EntityManager,
+  query: KeysetQuery,
+  args: ConnectionArgs,
+  map: (row: Row) => T,
+): Promise<Connection<T>> {
+  const page = parsePageRequest(args, query.orderBy.length);
+  const params = [...query.params];
+  const where = [...query.where];
+  const scanDirection = page.backwards ? flip(query.direction) : query.direction;
+  if (page.cursor) {
+    const placeholders = query.orderBy.map((key, i) => {
+      params.push(page.cursor![i]);
+      return `$${params.length}::${key.sqlType}`;
+    });
+    const comparison = scanDirection === "ASC" ? ">" : "<";
+    where.push(`(${query.orderBy.map((k) => k.expression).join(", ")}) ${comparison} (${placeholders.join(", ")})`);
+  }
+  params.push(page.limit + 1);
+  const keySelect = query.orderBy.map((key, i) => `(${key.expression})::text AS "__key${i}"`).join(", ");
+  const whereClause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const orderClause = query.orderBy.map((key) => `${key.expression} ${scanDirection}`).join(", ");
+  const rows: Row[] = await db.query(
+    `SELECT ${query.select}, ${keySelect} FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}`,
+    params,
+  );
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  if (page.backwards) pageRows.reverse();
+  const edges = pageRows.map((row) => ({
+    cursor: encodeCursor(query.orderBy.map((_, i) => String(row[`__key${i}`]))),
+    node: map(row),
+  }));
+  const countWhere = query.where.length ? `WHERE ${query.where.join(" AND ")}` : "";
+  return {
+    nodes: edges.map((edge) => edge.node),
+    edges,
+    pageInfo: {
+      hasNextPage: page.backwards ? args.before != null : hasMore,
+      hasPreviousPage: page.backwards ? hasMore : args.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: lazy(async () => {
+      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM ${query.from} ${countWhere}`, query.params);
+      return count as number;
+    }),
+  };
+}
+
+function flip(direction: "ASC" | "DESC"): "ASC" | "DESC" {
+  return direction === "ASC" ? "DESC" : "ASC";
+}

@@ -1,0 +1,62 @@
+/**
+ * Top-level GraphQL errors are only for "not signed in" and "your role may not do
+ * this" (plus the request-shape errors GraphQL itself raises). Everything else that
+ * escapes a resolver is a bug: the client gets a generic message with the request
+ * id, the log gets the detail.
+ */
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { currentRequestScope } from "../http/request-scope";
+import type { Logger } from "../logger";
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = "You must be signed in.") {
+    super(message, { extensions: { code: "UNAUTHENTICATED" } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = "Your role does not allow this.") {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
+/** A request the schema accepts but whose arguments are out of range (e.g. first: 500). */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, argumentName?: string) {
+    super(message, { extensions: { code: "BAD_USER_INPUT", ...(argumentName ? { argument: argumentName } : {}) } });
+  }
+}
+
+const CODES_SHOWN_TO_CLIENTS = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+export function createErrorFormatter(fallbackLogger: Logger) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && CODES_SHOWN_TO_CLIENTS.has(code)) {
+      // Stack traces never leave the server.
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = unwrapResolverError(error);
+    const scope = currentRequestScope();
+    const requestId = scope?.requestId ?? "unknown";
+    (scope?.logger ?? fallbackLogger).error({ err: original, path: formatted.path, requestId }, "unexpected error in GraphQL operation");
+    return {
+      message: `Internal server error. Quote request id ${requestId} when reporting it.`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+    };
+  };
+}

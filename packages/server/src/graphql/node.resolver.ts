@@ -1,0 +1,45 @@
+import { fromGlobalId } from "@pn/shared";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Context } from "./context";
+import { BadUserInputError } from "./errors";
+import { Node, nodeSource, type Typed } from "./node";
+
+const MAX_NODES = 100;
+
+/** Loads global IDs of any type; unknown, malformed and other accounts' IDs come back null. */
+async function loadNodes(context: Context, ids: readonly string[]): Promise<(Typed<string> | null)[]> {
+  const byType = new Map<string, { index: number; localId: string }[]>();
+  ids.forEach((id, index) => {
+    const parts = fromGlobalId(id);
+    if (!parts || !nodeSource(parts.type)) return;
+    const group = byType.get(parts.type) ?? [];
+    group.push({ index, localId: parts.id });
+    byType.set(parts.type, group);
+  });
+  const results: (Typed<string> | null)[] = ids.map(() => null);
+  await Promise.all(
+    [...byType].map(async ([type, entries]) => {
+      const loaded = await nodeSource(type)!.load(
+        context,
+        entries.map((entry) => entry.localId),
+      );
+      entries.forEach((entry, i) => (results[entry.index] = loaded[i] ?? null));
+    }),
+  );
+  return results;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Refetches any object by its global ID; null when it does not exist for you." })
+  async node(@Arg("id", () => ID) id: string, @Ctx() context: Context): Promise<Typed<string> | null> {
+    const [result] = await loadNodes(context, [id]);
+    return result ?? null;
+  }
+
+  @Query(() => [Node], { nullable: "items", description: `Refetches up to ${MAX_NODES} objects; each unknown ID gives null in its place.` })
+  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() context: Context): Promise<(Typed<string> | null)[]> {
+    if (ids.length > MAX_NODES) throw new BadUserInputError(`\`ids\` takes at most ${MAX_NODES} IDs.`, "ids");
+    return loadNodes(context, ids);
+  }
+}

@@ -1,0 +1,32 @@
+/** Builds the executable schema from the modules' resolver classes. */
+import "reflect-metadata";
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { buildSchemaSync } from "type-graphql";
+import { AccountResolver } from "../modules/accounts/account.resolver";
+import { accountNodeSource } from "../modules/accounts/accounts.service";
+import { userNodeSource } from "../modules/identity/identity.service";
+import { ViewerResolver } from "../modules/identity/viewer.resolver";
+import { MemberResolver } from "../modules/members/member.resolver";
+import { memberNodeSource } from "../modules/members/members.service";
+import { registerNodeSource } from "./node";
+import { NodeResolver } from "./node.resolver";
+
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource]) registerNodeSource(source);
+
+let built: GraphQLSchema | undefined;
+
+export function buildAppSchema(): GraphQLSchema {
+  built ??= buildSchemaSync({
+    resolvers: [NodeResolver, ViewerResolver, AccountResolver, MemberResolver],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+/** The committed snapshot: sorted so that diffs show real changes only. */
+export function printSortedSchema(schema: GraphQLSchema = buildAppSchema()): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

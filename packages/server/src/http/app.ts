@@ -1,0 +1,144 @@
+/**
+ * The Express app: /healthz, /graphql, and the built SPA (which also serves the
+ * bundled GraphiQL at /graphiql) with client-side routes falling back to index.html.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { pinoHttp } from "pino-http";
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import { createContext, type Context, type Viewer } from "../graphql/context";
+import { createErrorFormatter } from "../graphql/errors";
+import { buildAppSchema } from "../graphql/schema";
+import type { Logger } from "../logger";
+import { currentRequestScope, runInRequestScope } from "./request-scope";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Resolves who is calling; sessions and API tokens plug in here. */
+export type ViewerResolver = (request: express.Request) => Promise<Viewer | null>;
+
+export type AppParts = {
+  app: express.Express;
+  apollo: ApolloServer<Context>;
+};
+
+export async function createApp(options: {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+  httpServer: Server;
+  resolveViewer?: ViewerResolver;
+}): Promise<AppParts> {
+  const { config, dataSource, logger, httpServer } = options;
+  const resolveViewer = options.resolveViewer ?? (async () => null);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+    }),
+  );
+  app.use((req, _res, next) => {
+    runInRequestScope({ requestId: String(req.id), logger: req.log, sqlStatements: 0 }, next);
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await Promise.race([
+        dataSource.query("SELECT 1"),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("database timeout")), 2_000).unref()),
+      ]);
+      res.json({ status: "ok" });
+    } catch (error) {
+      logger.warn({ err: error }, "health check failed");
+      res.status(503).json({ status: "unavailable", reason: "database not reachable" });
+    }
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildAppSchema(),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // main() owns the ordered shutdown (HTTP, Apollo, database).
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The playground is our own bundled GraphiQL at /graphiql, not Apollo's CDN-hosted page.
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const scope = currentRequestScope();
+              if (scope && response.http) response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({
+          requestId: String(req.id),
+          logger: req.log,
+          db: dataSource.manager,
+          viewer: await resolveViewer(req),
+        }),
+    }),
+  );
+
+  const indexHtml = path.join(config.webDistDir, "index.html");
+  if (existsSync(indexHtml)) {
+    app.use(express.static(config.webDistDir, { index: false, maxAge: "1h" }));
+    app.get("/{*splat}", (req, res, next) => {
+      if (/^\/(api|graphql|healthz|metrics)(\/|$)/.test(req.path)) return next();
+      res.setHeader("cache-control", "no-cache");
+      res.sendFile(indexHtml);
+    });
+  } else {
+    logger.warn({ dir: config.webDistDir }, "SPA build not found; only the API is served (run `pnpm build`)");
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: "Not found" });
+  });
+  // Express error handler: a 4xx from body parsing keeps its status; anything else is masked.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof error === "object" && error && "status" in error ? Number(error.status) : 500;
+    if (status >= 500) req.log.error({ err: error }, "unhandled error");
+    res
+      .status(status >= 400 && status < 600 ? status : 500)
+      .json({ error: status < 500 ? (error as Error).message : "Internal server error", requestId: String(req.id) });
+  });
+
+  return { app, apollo };
+}

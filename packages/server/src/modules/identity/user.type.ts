@@ -1,0 +1,21 @@
+import { toGlobalId } from "@pn/shared";
+import { Field, ObjectType } from "type-graphql";
+import { Node, type Typed } from "../../graphql/node";
+
+@ObjectType({ implements: Node, description: "A person, who may be a member of several accounts." })
+export class User extends Node implements Typed<"User"> {
+  __typename: "User";
+  localId: string;
+
+  @Field(() => String, { description: "Sign-in email, unique across the product." })
+  email: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+export type UserRow = { id: string; email: string; name: string };
+
+export function toUser(row: UserRow): User {
+  return { __typename: "User", id: toGlobalId("User", row.id), localId: row.id, email: row.email, name: row.name };
+}

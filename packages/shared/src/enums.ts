@@ -1,0 +1,51 @@
+/** Enums of the public contract, shared by the server's schema and the SPA. */
+export enum Role {
+  OWNER = "OWNER",
+  ADMINISTRATOR = "ADMINISTRATOR",
+  EDITOR = "EDITOR",
+  VIEWER = "VIEWER",
+  COLLABORATOR_EXTERNAL = "COLLABORATOR_EXTERNAL",
+  CLIENT = "CLIENT",
+}
+
+export enum Plan {
+  FREE = "FREE",
+  TEAM = "TEAM",
+  BUSINESS = "BUSINESS",
+  ENTERPRISE = "ENTERPRISE",
+}
+
+export enum MemberType {
+  INTERNAL = "INTERNAL",
+  EXTERNAL = "EXTERNAL",
+}
+
+export enum MemberStatus {
+  PENDING = "PENDING",
+  ACTIVE = "ACTIVE",
+  ARCHIVED = "ARCHIVED",
+}
+
+export enum UserErrorCode {
+  INVALID = "INVALID",
+  NOT_FOUND = "NOT_FOUND",
+  TAKEN = "TAKEN",
+  SEAT_LIMIT_REACHED = "SEAT_LIMIT_REACHED",
+  EXPIRED = "EXPIRED",
+  ALREADY_ACCEPTED = "ALREADY_ACCEPTED",
+  REVOKED = "REVOKED",
+  INVALID_STATE = "INVALID_STATE",
+  SIGN_IN_REQUIRED = "SIGN_IN_REQUIRED",
+  EMAIL_MISMATCH = "EMAIL_MISMATCH",
+  TEAM_LEAD_REQUIRED = "TEAM_LEAD_REQUIRED",
+  LAST_TEAM_MEMBER = "LAST_TEAM_MEMBER",
+  BAD_CREDENTIALS = "BAD_CREDENTIALS",
+}
+
+/** Seats per plan; null means unlimited. */
+export const PLAN_SEAT_LIMITS: Record<Plan, number | null> = {
+  [Plan.FREE]: 3,
+  [Plan.TEAM]: 10,
+  [Plan.BUSINESS]: 50,
+  [Plan.ENTERPRISE]: null,
+};

@@ -1,0 +1,4 @@
+export * from "./enums";
+export * from "./global-id";
+export * from "./pagination";
+export * from "./permissions";

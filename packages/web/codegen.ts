@@ -1,0 +1,28 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const config: CodegenConfig = {
+  // Committed by packages/server (`pnpm --filter @pn/server schema:emit`).
+  schema: "../server/schema.graphql",
+  documents: ["src/**/*.{ts,tsx}", "!src/gql/**"],
+  ignoreNoDocuments: true,
+  generates: {
+    "src/gql/": {
+      preset: "client",
+      presetConfig: {
+        fragmentMasking: { unmaskFunctionName: "getFragmentData" },
+      },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        // No `any`: every scalar is typed; a new server scalar must be mapped here.
+        strictScalars: true,
+        scalars: {
+          ID: "string",
+          DateTime: "string",
+        },
+      },
+    },
+  },
+};
+
+export default config;

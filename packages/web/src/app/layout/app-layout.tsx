@@ -1,0 +1,68 @@
+import { Anchor, AppShell, Burger, Group, Loader, NavLink, ScrollArea } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from "react-router";
+import { NAV_ITEMS, PLAYGROUND_PATH } from "./nav-items";
+import { ViewerStatus } from "./viewer-status";
+
+function isActive(pathname: string, to: string) {
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function AppLayout() {
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? "Close navigation" : "Open navigation"}
+              aria-expanded={navOpened}
+              aria-controls="app-navbar"
+            />
+            <Anchor component={Link} to="/" fw={700} size="lg" c="dark.8" underline="never">
+              Partner Network
+            </Anchor>
+            {navigation.state === "loading" && (
+              <Loader size="xs" type="dots" role="status" aria-label="Loading page" />
+            )}
+          </Group>
+          <ViewerStatus />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar id="app-navbar" p="sm" aria-label="Main">
+        <AppShell.Section grow component={ScrollArea}>
+          {NAV_ITEMS.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={item.label}
+              active={isActive(pathname, item.to)}
+              onClick={closeNav}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <NavLink component={Link} to={PLAYGROUND_PATH} label="GraphQL playground" />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button, Center, Group, Loader, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+import type { ReactNode } from "react";
+
+export interface PageLoadingProps {
+  /** Announced to assistive technology while loading. */
+  label?: string;
+}
+
+export function PageLoading({ label = "Loading" }: PageLoadingProps) {
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Loader aria-hidden="true" />
+      <VisuallyHidden>{label}</VisuallyHidden>
+    </Center>
+  );
+}
+
+export interface PageEmptyProps {
+  title: string;
+  message?: ReactNode;
+  /** Optional call to action, e.g. an "Invite" button. */
+  action?: ReactNode;
+}
+
+export function PageEmpty({ title, message, action }: PageEmptyProps) {
+  return (
+    <Stack align="center" gap="xs" py="xl" ta="center">
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      {message !== undefined && <Text c="gray.7">{message}</Text>}
+      {action}
+    </Stack>
+  );
+}
+
+export interface PageErrorProps {
+  title?: string;
+  message?: ReactNode;
+  /** Shows a Retry button when given. */
+  onRetry?: () => void;
+  /** Single-line variant for headers and toolbars. */
+  compact?: boolean;
+}
+
+export function PageError({
+  title = "Something went wrong",
+  message = "Please try again.",
+  onRetry,
+  compact = false,
+}: PageErrorProps) {
+  const retry = onRetry && (
+    <Button size={compact ? "compact-sm" : "sm"} variant="light" onClick={onRetry}>
+      Retry
+    </Button>
+  );
+
+  if (compact) {
+    return (
+      <Group gap="xs" wrap="nowrap" role="alert">
+        <Text size="sm" c="red.8">
+          {message}
+        </Text>
+        {retry}
+      </Group>
+    );
+  }
+
+  return (
+    <Stack align="center" gap="xs" py="xl" ta="center" role="alert">
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      <Text c="gray.7">{message}</Text>
+      {retry}
+    </Stack>
+  );
+}

@@ -1,0 +1,22 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { createApolloClient } from "./app/apollo-client";
+import { AppProviders } from "./app/providers";
+import { createAppRouter } from "./app/router";
+
+const container = document.getElementById("root");
+if (!container) throw new Error("Missing #root element");
+
+const client = createApolloClient();
+const router = createAppRouter();
+
+createRoot(container).render(
+  <StrictMode>
+    <AppProviders client={client}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);
