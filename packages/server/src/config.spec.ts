@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("uses the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.dataDir).toMatch(/\.data$/);
+    expect(config.appUrl).toBe("http://localhost:4000");
+    expect(config.smtpUrl).toBeNull();
+  });
+
+  it.each([
+    ["PORT", { PORT: "abc" }],
+    ["PORT", { PORT: "70000" }],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://x@y/z" }],
+    ["DATABASE_URL", { DATABASE_URL: "not a url" }],
+    ["APP_URL", { APP_URL: "ftp://example.test" }],
+    ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
+  ])("names %s when it is invalid", (variable, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it("derives APP_URL from PORT and trims a trailing slash", () => {
+    expect(loadConfig({ PORT: "5000" }).appUrl).toBe("http://localhost:5000");
+    expect(loadConfig({ APP_URL: "https://pn.example.test/" }).appUrl).toBe("https://pn.example.test");
+  });
+});

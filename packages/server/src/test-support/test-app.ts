@@ -1,0 +1,59 @@
+/** The real Express app on an ephemeral port, for GraphQL tests over HTTP. */
+import "reflect-metadata";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { DataSource } from "typeorm";
+import { loadConfig } from "../config";
+import type { Viewer } from "../graphql/context";
+import { createApp, type ViewerResolver } from "../http/app";
+import { createLogger } from "../logger";
+
+export type GraphQLResponse<T = Record<string, unknown>> = {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[] };
+};
+
+export type TestApp = {
+  url: string;
+  /** Sets who the next requests act as (until sessions exist, tests inject the viewer). */
+  actAs(viewer: Viewer | null): void;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+};
+
+export async function startTestApp(dataSource: DataSource, options: { resolveViewer?: ViewerResolver } = {}): Promise<TestApp> {
+  let viewer: Viewer | null = null;
+  const httpServer: Server = createServer();
+  const { app, apollo } = await createApp({
+    config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
+    dataSource,
+    logger: createLogger(process.env.LOG_LEVEL ?? "silent"),
+    httpServer,
+    resolveViewer: options.resolveViewer ?? (async () => viewer),
+  });
+  httpServer.on("request", app);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  return {
+    url,
+    actAs(next) {
+      viewer = next;
+    },
+    async graphql<T>(query: string, variables?: Record<string, unknown>) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse<T>["body"],
+      };
+    },
+    async close() {
+      await apollo.stop();
+    },
+  };
+}
