@@ -49,3 +49,8 @@ export const PLAN_SEAT_LIMITS: Record<Plan, number | null> = {
   [Plan.BUSINESS]: 50,
   [Plan.ENTERPRISE]: null,
 };
+
+export enum ApiScope {
+  READ = "READ",
+  WRITE = "WRITE",
+}

@@ -2,3 +2,4 @@ export * from "./enums";
 export * from "./global-id";
 export * from "./pagination";
 export * from "./permissions";
+export * from "./validation";

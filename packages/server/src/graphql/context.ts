@@ -2,17 +2,28 @@
  * The per-request context: who is asking, in which account, and a fresh set of
  * DataLoaders so batching and caching never cross requests or tenants.
  */
-import type { Role } from "@pn/shared";
+import type { ApiScope, Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import type { Logger } from "../logger";
 import { createLoaders, type Loaders } from "./loaders";
 
+export type Credential =
+  | { kind: "session"; sessionId: string }
+  | { kind: "apiToken"; apiTokenId: string; scopes: ApiScope[] };
+
 export type Viewer = {
   userId: string;
-  /** The account the session or token currently acts in; null when the user has none. */
+  /** The account the session or token acts in; null when the user has no account to enter. */
   accountId: string | null;
   memberId: string | null;
   role: Role | null;
+  credential: Credential;
+};
+
+/** What a mutation may do to the caller's cookie: sign-in sets it, sign-out clears it. */
+export type SessionCookie = {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
 };
 
 export type Context = {
@@ -20,6 +31,7 @@ export type Context = {
   logger: Logger;
   db: EntityManager;
   viewer: Viewer | null;
+  sessionCookie: SessionCookie;
   loaders: Loaders;
 };
 

@@ -10,8 +10,9 @@ import { currentRequestScope } from "../http/request-scope";
 import type { Logger } from "../logger";
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = "You must be signed in.") {
-    super(message, { extensions: { code: "UNAUTHENTICATED" } });
+  /** `httpStatus` is for errors raised before execution (a bad API token), which fail the whole request. */
+  constructor(message = "You must be signed in.", httpStatus?: number) {
+    super(message, { extensions: { code: "UNAUTHENTICATED", ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
   }
 }
 

@@ -65,7 +65,7 @@ describe("node and nodes", () => {
   it("external collaborators see only their own member record", async () => {
     const userId = await insertUser(db.dataSource);
     const memberId = await insertMember(db.dataSource, { accountId: a.accountId, userId, role: Role.COLLABORATOR_EXTERNAL });
-    app.actAs({ userId, accountId: a.accountId, memberId, role: Role.COLLABORATOR_EXTERNAL });
+    app.actAs({ ...a.viewer, userId, memberId, role: Role.COLLABORATOR_EXTERNAL });
     expect((await app.graphql(NODE, { id: toGlobalId("Member", memberId) })).body.data?.node).not.toBeNull();
     expect((await app.graphql(NODE, { id: toGlobalId("Member", a.memberId) })).body.data?.node).toBeNull();
   });
@@ -93,7 +93,7 @@ describe("viewer", () => {
     };
     const firstAccount = await insertAccount(db.dataSource);
     const memberId = await insertMember(db.dataSource, { accountId: firstAccount, userId, role: Role.OWNER });
-    app.actAs({ userId, accountId: firstAccount, memberId, role: Role.OWNER });
+    app.actAs({ userId, accountId: firstAccount, memberId, role: Role.OWNER, credential: a.viewer.credential });
     await insertMember(db.dataSource, { accountId: await insertAccount(db.dataSource), userId, role: Role.EDITOR });
     const two = await count();
     for (let i = 0; i < 18; i += 1) {

@@ -6,19 +6,21 @@ import { buildSchemaSync } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
 import { accountNodeSource } from "../modules/accounts/accounts.service";
 import { userNodeSource } from "../modules/identity/identity.service";
+import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
+import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
 import { MemberResolver } from "../modules/members/member.resolver";
 import { memberNodeSource } from "../modules/members/members.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
 export function buildAppSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [NodeResolver, ViewerResolver, AccountResolver, MemberResolver],
+    resolvers: [NodeResolver, ViewerResolver, IdentityResolver, AccountResolver, MemberResolver],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     emitSchemaFile: false,

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
+import { ApiScope } from "@pn/shared";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -14,16 +15,17 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
-import { createContext, type Context, type Viewer } from "../graphql/context";
-import { createErrorFormatter } from "../graphql/errors";
+import { createContext, type Context, type SessionCookie, type Viewer } from "../graphql/context";
+import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
+import { authenticate, sessionCookieFor } from "./authentication";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
-/** Resolves who is calling; sessions and API tokens plug in here. */
-export type ViewerResolver = (request: express.Request) => Promise<Viewer | null>;
+/** Resolves who is calling; tests may replace it to act as a given viewer. */
+export type ViewerResolver = (request: express.Request, cookie: SessionCookie) => Promise<Viewer | null>;
 
 export type AppParts = {
   app: express.Express;
@@ -38,7 +40,9 @@ export async function createApp(options: {
   resolveViewer?: ViewerResolver;
 }): Promise<AppParts> {
   const { config, dataSource, logger, httpServer } = options;
-  const resolveViewer = options.resolveViewer ?? (async () => null);
+  const resolveViewer: ViewerResolver =
+    options.resolveViewer ?? ((request, cookie) => authenticate(dataSource.manager, request, cookie));
+  const secureCookies = config.appUrl.startsWith("https:");
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -91,6 +95,12 @@ export async function createApp(options: {
       {
         async requestDidStart() {
           return {
+            async didResolveOperation({ operation, contextValue }) {
+              const credential = contextValue.viewer?.credential;
+              if (operation?.operation === "mutation" && credential?.kind === "apiToken" && !credential.scopes.includes(ApiScope.WRITE)) {
+                throw new ForbiddenError("This API token has the READ scope only; mutations need WRITE.");
+              }
+            },
             async willSendResponse({ response }) {
               const scope = currentRequestScope();
               if (scope && response.http) response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
@@ -106,13 +116,16 @@ export async function createApp(options: {
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({
+      context: async ({ req, res }) => {
+        const sessionCookie = sessionCookieFor(res, secureCookies);
+        return createContext({
           requestId: String(req.id),
           logger: req.log,
           db: dataSource.manager,
-          viewer: await resolveViewer(req),
-        }),
+          viewer: await resolveViewer(req, sessionCookie),
+          sessionCookie,
+        });
+      },
     }),
   );
 

@@ -47,6 +47,6 @@ export async function insertViewer(db: DataSource, role: Role = Role.OWNER, acco
   const account = accountId ?? (await insertAccount(db));
   const userId = await insertUser(db);
   const memberId = await insertMember(db, { accountId: account, userId, role });
-  const viewer: Viewer = { userId, accountId: account, memberId, role };
+  const viewer: Viewer = { userId, accountId: account, memberId, role, credential: { kind: "session", sessionId: "injected-by-test" } };
   return { viewer, accountId: account, userId, memberId };
 }

@@ -1,4 +1,5 @@
 /** Every migration in order. Listed explicitly so compiled and test runs load the same set. */
 import { IdentityAccountsMembers1764100000000 } from "./1764100000000-identity-accounts-members";
+import { SessionsApiTokens1764200000000 } from "./1764200000000-sessions-api-tokens";
 
-export const MIGRATIONS = [IdentityAccountsMembers1764100000000];
+export const MIGRATIONS = [IdentityAccountsMembers1764100000000, SessionsApiTokens1764200000000];

@@ -1,8 +1,11 @@
-import { Args, Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, type Connection } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { MemberConnection, MemberFilter, type Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
+import { ApiToken } from "../identity/api-token.type";
+import { apiTokensService } from "../identity/api-tokens.service";
+import { ChangePlanInput, ChangePlanPayload } from "./accounts.inputs";
 import { accountsService } from "./accounts.service";
 import { Account } from "./account.type";
 
@@ -21,5 +24,15 @@ export class AccountResolver {
     @Ctx() context: Context,
   ): Promise<Connection<Member>> {
     return membersService.listMembers(context, account.localId, args, filter);
+  }
+
+  @FieldResolver(() => [ApiToken], { description: "OWNER/ADMINISTRATOR only; newest first, revoked ones included." })
+  apiTokens(@Root() account: Account, @Ctx() context: Context): Promise<ApiToken[]> {
+    return apiTokensService.list(context, account.localId);
+  }
+
+  @Mutation(() => ChangePlanPayload, { description: "OWNER only. Refused when the seats in use exceed the new plan's seats." })
+  changePlan(@Arg("input", () => ChangePlanInput) input: ChangePlanInput, @Ctx() context: Context): Promise<ChangePlanPayload> {
+    return accountsService.changePlan(context, input.plan);
   }
 }

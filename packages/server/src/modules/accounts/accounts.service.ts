@@ -1,7 +1,15 @@
-/** Accounts as the viewer sees them: their current account in full, others as summaries. */
+/** Accounts: the viewer's current account in full, others as summaries; plans and seats. */
+import { handleFromName, Plan, PLAN_SEAT_LIMITS, UserErrorCode } from "@pn/shared";
+import { randomBytes } from "node:crypto";
+import type { EntityManager } from "typeorm";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
-import { toAccountSummary, type Account, type AccountSummary } from "./account.type";
+import { requirePermission } from "../../graphql/permissions";
+import { userError, type UserError } from "../../graphql/user-error";
+import { toAccount, toAccountSummary, type Account, type AccountRow, type AccountSummary } from "./account.type";
+
+const SEATS_USED_SQL = `SELECT count(*)::int AS used FROM members
+  WHERE account_id = $1 AND type = 'INTERNAL' AND status = 'ACTIVE'`;
 
 export const accountsService = {
   async currentAccount(context: Context): Promise<Account | null> {
@@ -16,8 +24,58 @@ export const accountsService = {
     return toAccountSummary(account);
   },
 
+  async accountById(context: Context, accountId: string): Promise<Account | null> {
+    return context.loaders.accountById.load(accountId);
+  },
+
   seatsUsed(context: Context, accountId: string): Promise<number> {
     return context.loaders.seatsUsedByAccountId.load(accountId);
+  },
+
+  /** Creates an account on FREE with a unique handle derived from its name (suffixed when taken). */
+  async createAccount(db: EntityManager, name: string): Promise<Account> {
+    const base = handleFromName(name);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const handle = attempt === 0 ? base : `${base.slice(0, 33)}-${randomBytes(3).toString("hex")}`;
+      const [row]: AccountRow[] = await db.query(
+        `INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3)
+         ON CONFLICT (handle) DO NOTHING RETURNING id, name, handle, plan`,
+        [name, handle, Plan.FREE],
+      );
+      if (row) return toAccount(row);
+    }
+    throw new Error("could not find a free handle");
+  },
+
+  /** OWNER only. Locks the account row so a concurrent invitation cannot slip past the new limit. */
+  async changePlan(context: Context, plan: Plan): Promise<{ account: Account | null; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "changePlan");
+    return context.db.transaction(async (db) => {
+      const [locked]: AccountRow[] = await db.query(
+        "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
+        [viewer.accountId],
+      );
+      const [{ used }] = await db.query(SEATS_USED_SQL, [viewer.accountId]);
+      const limit = PLAN_SEAT_LIMITS[plan];
+      if (limit !== null && used > limit) {
+        return {
+          account: null,
+          userErrors: [
+            userError(
+              UserErrorCode.INVALID_STATE,
+              `The ${plan} plan has ${limit} seats but ${used} are in use; free ${used - limit} first.`,
+              ["plan"],
+            ),
+          ],
+        };
+      }
+      const [row]: AccountRow[] = await db.query(
+        "UPDATE accounts SET plan = $2 WHERE id = $1 RETURNING id, name, handle, plan",
+        [locked!.id, plan],
+      );
+      context.loaders.accountById.clear(row!.id);
+      return { account: toAccount(row!), userErrors: [] };
+    });
   },
 };
 

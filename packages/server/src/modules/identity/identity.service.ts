@@ -1,7 +1,35 @@
-/** Users as the viewer may see them. */
+/**
+ * Sign-up, log-in, log-out and account switching, and users as the viewer may see them.
+ */
+import { fromGlobalId, isValidEmail, NAME_MAX_LENGTH, normalizeEmail, passwordProblem, UserErrorCode } from "@pn/shared";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
-import type { User } from "./user.type";
+import { requireViewer } from "../../graphql/permissions";
+import { userError, type UserError } from "../../graphql/user-error";
+import { accountsService } from "../accounts/accounts.service";
+import type { Account } from "../accounts/account.type";
+import { membersService } from "../members/members.service";
+import { hashPassword, verifyPassword } from "./password";
+import { sessionsService } from "./sessions.service";
+import { toUser, type User, type UserRow } from "./user.type";
+
+const BAD_CREDENTIALS = "That email and password do not match an account.";
+
+let dummyHash: Promise<string> | undefined;
+/** Unknown emails are checked against this so they take as long as a wrong password. */
+function hashForUnknownUser(): Promise<string> {
+  dummyHash ??= hashPassword("not-a-real-password-for-timing");
+  return dummyHash;
+}
+
+function requiredText(value: string, field: string, label: string, errors: UserError[]): string {
+  const trimmed = value.trim();
+  if (!trimmed) errors.push(userError(UserErrorCode.INVALID, `${label} is required.`, [field]));
+  else if (trimmed.length > NAME_MAX_LENGTH) {
+    errors.push(userError(UserErrorCode.INVALID, `${label} must be at most ${NAME_MAX_LENGTH} characters.`, [field]));
+  }
+  return trimmed;
+}
 
 export const identityService = {
   async userById(context: Context, userId: string): Promise<User> {
@@ -13,6 +41,83 @@ export const identityService = {
   /** Members carry their user's name and email already; this is for the `user` field. */
   userOfMember(context: Context, member: { userId: string }): Promise<User> {
     return identityService.userById(context, member.userId);
+  },
+
+  async signUp(
+    context: Context,
+    input: { email: string; password: string; name: string; accountName: string },
+  ): Promise<{ user: User | null; account: Account | null; userErrors: UserError[] }> {
+    const userErrors: UserError[] = [];
+    const email = normalizeEmail(input.email);
+    if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    const weak = passwordProblem(input.password);
+    if (weak) userErrors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+    const name = requiredText(input.name, "name", "Your name", userErrors);
+    const accountName = requiredText(input.accountName, "accountName", "Company name", userErrors);
+    if (userErrors.length) return { user: null, account: null, userErrors };
+
+    const passwordHash = await hashPassword(input.password);
+    const created = await context.db.transaction(async (db) => {
+      const [row]: UserRow[] = await db.query(
+        `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
+         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, email, name`,
+        [email, name, passwordHash],
+      );
+      if (!row) return null;
+      const account = await accountsService.createAccount(db, accountName);
+      await membersService.addOwner(db, account.localId, row.id);
+      const session = await sessionsService.create(db, row.id, account.localId);
+      return { user: toUser(row), account, session };
+    });
+    if (!created) {
+      return {
+        user: null,
+        account: null,
+        userErrors: [userError(UserErrorCode.TAKEN, "An account with this email exists already; log in instead.", ["email"])],
+      };
+    }
+    context.sessionCookie.set(created.session.token, created.session.expiresAt);
+    return { user: created.user, account: created.account, userErrors: [] };
+  },
+
+  async logIn(context: Context, input: { email: string; password: string }): Promise<{ user: User | null; userErrors: UserError[] }> {
+    const [row]: (UserRow & { password_hash: string | null })[] = await context.db.query(
+      "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
+      [normalizeEmail(input.email)],
+    );
+    const matches = await verifyPassword(input.password.slice(0, 1024), row?.password_hash ?? (await hashForUnknownUser()));
+    if (!row || !row.password_hash || !matches) {
+      return { user: null, userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)] };
+    }
+    const accountId = await membersService.firstEnterableAccountId(context.db, row.id);
+    const session = await sessionsService.create(context.db, row.id, accountId);
+    context.sessionCookie.set(session.token, session.expiresAt);
+    return { user: toUser(row), userErrors: [] };
+  },
+
+  async logOut(context: Context): Promise<{ ok: boolean }> {
+    const credential = context.viewer?.credential;
+    context.sessionCookie.clear();
+    if (credential?.kind !== "session") return { ok: false };
+    await sessionsService.end(context.db, credential.sessionId);
+    return { ok: true };
+  },
+
+  async switchAccount(context: Context, accountGlobalId: string): Promise<{ account: Account | null; userErrors: UserError[] }> {
+    const viewer = requireViewer(context);
+    const notFound = { account: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such account.", ["accountId"])] };
+    const parts = fromGlobalId(accountGlobalId);
+    if (parts?.type !== "Account" || !/^[0-9a-f-]{36}$/i.test(parts.id)) return notFound;
+    if (viewer.credential.kind !== "session") {
+      return {
+        account: null,
+        userErrors: [userError(UserErrorCode.INVALID_STATE, "An API token is bound to its account.", ["accountId"])],
+      };
+    }
+    const membership = await membersService.enterableMembership(context.db, viewer.userId, parts.id);
+    if (!membership) return notFound;
+    await sessionsService.switchAccount(context.db, viewer.credential.sessionId, parts.id);
+    return { account: await accountsService.accountById(context, parts.id), userErrors: [] };
   },
 };
 

@@ -1,5 +1,6 @@
 /** Reading members, scoped to the viewer's current account and filtered by role. */
-import { can, fromGlobalId, MemberStatus } from "@pn/shared";
+import { can, fromGlobalId, MemberStatus, MemberType, Role } from "@pn/shared";
+import type { EntityManager } from "typeorm";
 import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
@@ -19,6 +20,34 @@ function visibleToViewer(context: Context, member: Member | null): Member | null
 }
 
 export const membersService = {
+  /** The account's owner at sign-up: internal, active, with login. */
+  async addOwner(db: EntityManager, accountId: string, userId: string): Promise<string> {
+    const [row] = await db.query(
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
+       VALUES ($1, $2, $3, $4, $5, true, now()) RETURNING id`,
+      [accountId, userId, MemberType.INTERNAL, Role.OWNER, MemberStatus.ACTIVE],
+    );
+    return row.id;
+  },
+
+  /** Whether the user may enter the account: an active membership with login allowed. */
+  async enterableMembership(db: EntityManager, userId: string, accountId: string): Promise<{ id: string } | null> {
+    const [row] = await db.query(
+      "SELECT id FROM members WHERE user_id = $1 AND account_id = $2 AND status = $3 AND can_login",
+      [userId, accountId, MemberStatus.ACTIVE],
+    );
+    return row ?? null;
+  },
+
+  /** The account a fresh session starts in: the oldest enterable membership. */
+  async firstEnterableAccountId(db: EntityManager, userId: string): Promise<string | null> {
+    const [row] = await db.query(
+      "SELECT account_id FROM members WHERE user_id = $1 AND status = $2 AND can_login ORDER BY created_at, id LIMIT 1",
+      [userId, MemberStatus.ACTIVE],
+    );
+    return row?.account_id ?? null;
+  },
+
   async listMembers(
     context: Context,
     accountId: string,

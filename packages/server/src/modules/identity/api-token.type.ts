@@ -1,0 +1,52 @@
+import { ApiScope, toGlobalId } from "@pn/shared";
+import { Field, ObjectType } from "type-graphql";
+import "../../graphql/enums";
+import { Node, type Typed } from "../../graphql/node";
+
+@ObjectType({ implements: Node, description: "A credential for partner systems: `Authorization: Bearer <secret>`." })
+export class ApiToken extends Node implements Typed<"ApiToken"> {
+  __typename: "ApiToken";
+  localId: string;
+  accountId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => [ApiScope], { description: "READ allows queries; WRITE also allows mutations." })
+  scopes: ApiScope[];
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  lastUsedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt: Date | null;
+}
+
+export type ApiTokenRow = {
+  id: string;
+  account_id: string;
+  name: string;
+  scopes: ApiScope[];
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
+
+export const API_TOKEN_COLUMNS = "id, account_id, name, scopes, created_at, last_used_at, revoked_at";
+
+export function toApiToken(row: ApiTokenRow): ApiToken {
+  return {
+    __typename: "ApiToken",
+    id: toGlobalId("ApiToken", row.id),
+    localId: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    scopes: row.scopes,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}

@@ -1,0 +1,61 @@
+import { fromGlobalId } from "@pn/shared";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context";
+import { apiTokensService } from "./api-tokens.service";
+import { identityService } from "./identity.service";
+import {
+  CreateApiTokenInput,
+  CreateApiTokenPayload,
+  LogInInput,
+  LogInPayload,
+  LogOutPayload,
+  RevokeApiTokenInput,
+  RevokeApiTokenPayload,
+  SignUpInput,
+  SignUpPayload,
+  SwitchAccountInput,
+  SwitchAccountPayload,
+} from "./identity.inputs";
+
+@Resolver()
+export class IdentityResolver {
+  @Mutation(() => SignUpPayload, { description: "Creates a user, their account (they become OWNER) and a session." })
+  signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() context: Context): Promise<SignUpPayload> {
+    return identityService.signUp(context, input);
+  }
+
+  @Mutation(() => LogInPayload, { description: "Starts a session (cookie) in the user's first account." })
+  logIn(@Arg("input", () => LogInInput) input: LogInInput, @Ctx() context: Context): Promise<LogInPayload> {
+    return identityService.logIn(context, input);
+  }
+
+  @Mutation(() => LogOutPayload, { description: "Ends the current session on the server." })
+  logOut(@Ctx() context: Context): Promise<LogOutPayload> {
+    return identityService.logOut(context);
+  }
+
+  @Mutation(() => SwitchAccountPayload, { description: "Makes another of the viewer's accounts the current one." })
+  switchAccount(
+    @Arg("input", () => SwitchAccountInput) input: SwitchAccountInput,
+    @Ctx() context: Context,
+  ): Promise<SwitchAccountPayload> {
+    return identityService.switchAccount(context, input.accountId);
+  }
+
+  @Mutation(() => CreateApiTokenPayload, { description: "OWNER/ADMINISTRATOR: creates an API token; the secret is returned once." })
+  createApiToken(
+    @Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput,
+    @Ctx() context: Context,
+  ): Promise<CreateApiTokenPayload> {
+    return apiTokensService.create(context, input);
+  }
+
+  @Mutation(() => RevokeApiTokenPayload, { description: "OWNER/ADMINISTRATOR: revokes an API token at once." })
+  revokeApiToken(
+    @Arg("input", () => RevokeApiTokenInput) input: RevokeApiTokenInput,
+    @Ctx() context: Context,
+  ): Promise<RevokeApiTokenPayload> {
+    const parts = fromGlobalId(input.apiTokenId);
+    return apiTokensService.revoke(context, parts?.type === "ApiToken" && /^[0-9a-f-]{36}$/i.test(parts.id) ? parts.id : null);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Browser sessions: a random 32-byte id in an httpOnly cookie, stored hashed,
+ * valid 30 days and extended while in use. Each session remembers the account
+ * the user is acting in (the account selector).
+ */
+import { MemberStatus, type Role } from "@pn/shared";
+import type { EntityManager } from "typeorm";
+import { hashSecret, newSecret } from "../../crypto/secret-token";
+import type { Viewer } from "../../graphql/context";
+
+export const SESSION_COOKIE = "pn_session";
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** Extending on every request would write on every read; once an hour is enough for a 30-day window. */
+const EXTEND_AFTER_MS = 60 * 60 * 1000;
+
+type SessionViewerRow = {
+  id: string;
+  user_id: string;
+  account_id: string | null;
+  last_seen_at: Date;
+  member_id: string | null;
+  role: Role | null;
+};
+
+export const sessionsService = {
+  async create(db: EntityManager, userId: string, accountId: string | null) {
+    const token = newSecret();
+    const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+    await db.query("INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4)", [
+      hashSecret(token),
+      userId,
+      accountId,
+      expiresAt,
+    ]);
+    return { token, expiresAt };
+  },
+
+  /**
+   * The viewer behind a session cookie, or null when it is unknown or expired.
+   * The current account counts only while the membership is active with login allowed.
+   */
+  async viewerForToken(db: EntityManager, token: string): Promise<{ viewer: Viewer; extendedUntil: Date | null } | null> {
+    const [row]: SessionViewerRow[] = await db.query(
+      `SELECT s.id, s.user_id, s.account_id, s.last_seen_at, m.id AS member_id, m.role
+       FROM sessions s
+       LEFT JOIN members m ON m.account_id = s.account_id AND m.user_id = s.user_id
+         AND m.status = $2 AND m.can_login
+       WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [hashSecret(token), MemberStatus.ACTIVE],
+    );
+    if (!row) return null;
+    let extendedUntil: Date | null = null;
+    if (Date.now() - row.last_seen_at.getTime() > EXTEND_AFTER_MS) {
+      extendedUntil = new Date(Date.now() + SESSION_LIFETIME_MS);
+      await db.query("UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1", [row.id, extendedUntil]);
+    }
+    const inAccount = row.member_id !== null;
+    return {
+      viewer: {
+        userId: row.user_id,
+        accountId: inAccount ? row.account_id : null,
+        memberId: row.member_id,
+        role: row.role,
+        credential: { kind: "session", sessionId: row.id },
+      },
+      extendedUntil,
+    };
+  },
+
+  async switchAccount(db: EntityManager, sessionId: string, accountId: string): Promise<void> {
+    await db.query("UPDATE sessions SET account_id = $2 WHERE id = $1", [sessionId, accountId]);
+  },
+
+  async end(db: EntityManager, sessionId: string): Promise<void> {
+    await db.query("DELETE FROM sessions WHERE id = $1", [sessionId]);
+  },
+
+  /** Ends a user's sessions inside one account (archiving, removal from the network). */
+  async endForMembersInAccount(db: EntityManager, accountId: string, userIds: string[]): Promise<number> {
+    const result: [unknown[], number] = await db.query(
+      "DELETE FROM sessions WHERE account_id = $1 AND user_id = ANY($2::uuid[])",
+      [accountId, userIds],
+    );
+    return result[1];
+  },
+};

@@ -1,0 +1,44 @@
+/** Input rules both the SPA (inline feedback) and the server (authoritative) apply. */
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+export const NAME_MAX_LENGTH = 200;
+
+// Pragmatic, not RFC 5322: one @, no spaces, a dot in the domain, sane lengths.
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** Trims; comparisons elsewhere are case-insensitive, the typed case is kept for display. */
+export function normalizeEmail(email: string): string {
+  return email.trim();
+}
+
+export function isValidEmail(email: string): boolean {
+  const value = normalizeEmail(email);
+  return value.length <= 254 && value.split("@")[0]!.length <= 64 && EMAIL.test(value);
+}
+
+export function passwordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  return null;
+}
+
+/** Handles: 3–40 lowercase letters, digits and inner hyphens, e.g. "acme-demo". */
+export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+
+export function isValidHandle(handle: string): boolean {
+  return HANDLE_PATTERN.test(handle) && !handle.includes("--");
+}
+
+/** A handle suggestion from a company name: "Acme Corp." -> "acme-corp". */
+export function handleFromName(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 32)
+    .replace(/-+$/g, "");
+  return slug.length >= 3 ? slug : `${slug || "account"}-co`.replace(/^-/, "");
+}
