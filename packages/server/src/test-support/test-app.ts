@@ -6,6 +6,8 @@ import type { DataSource } from "typeorm";
 import { loadConfig } from "../config";
 import type { Viewer } from "../graphql/context";
 import { createApp, type ViewerResolver } from "../http/app";
+import { authenticate } from "../http/authentication";
+import { SESSION_COOKIE } from "../modules/identity/sessions.service";
 import { createLogger } from "../logger";
 
 export type GraphQLResponse<T = Record<string, unknown>> = {
@@ -14,8 +16,17 @@ export type GraphQLResponse<T = Record<string, unknown>> = {
   body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[] };
 };
 
+/** A caller with its own cookie jar (one browser) and optional bearer token. */
+export type TestClient = {
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  cookie(): string | undefined;
+  setBearer(token: string | null): void;
+};
+
 export type TestApp = {
   url: string;
+  /** A client that goes through real authentication (cookies, API tokens). */
+  client(): TestClient;
   /** Sets who the next requests act as (until sessions exist, tests inject the viewer). */
   actAs(viewer: Viewer | null): void;
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -24,13 +35,19 @@ export type TestApp = {
 
 export async function startTestApp(dataSource: DataSource, options: { resolveViewer?: ViewerResolver } = {}): Promise<TestApp> {
   let viewer: Viewer | null = null;
+  let injecting = false;
   const httpServer: Server = createServer();
   const { app, apollo } = await createApp({
     config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
     dataSource,
     logger: createLogger(process.env.LOG_LEVEL ?? "silent"),
     httpServer,
-    resolveViewer: options.resolveViewer ?? (async () => viewer),
+    resolveViewer:
+      options.resolveViewer ??
+      ((request, cookie) =>
+        injecting && !request.headers["x-test-real-auth"]
+          ? Promise.resolve(viewer)
+          : authenticate(dataSource.manager, request, cookie)),
   });
   httpServer.on("request", app);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
@@ -38,7 +55,34 @@ export async function startTestApp(dataSource: DataSource, options: { resolveVie
   return {
     url,
     actAs(next) {
+      injecting = true;
       viewer = next;
+    },
+    client() {
+      let cookie: string | undefined;
+      let bearer: string | null = null;
+      return {
+        cookie: () => cookie,
+        setBearer(token) {
+          bearer = token;
+        },
+        async graphql<T>(query: string, variables?: Record<string, unknown>) {
+          const headers: Record<string, string> = { "content-type": "application/json", "x-test-real-auth": "1" };
+          if (cookie) headers.cookie = cookie;
+          if (bearer) headers.authorization = `Bearer ${bearer}`;
+          const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+          for (const header of response.headers.getSetCookie()) {
+            const [pair] = header.split(";");
+            const [name, value] = pair!.split("=");
+            if (name === SESSION_COOKIE) cookie = value ? `${name}=${value}` : undefined;
+          }
+          return {
+            status: response.status,
+            headers: response.headers,
+            body: (await response.json()) as GraphQLResponse<T>["body"],
+          };
+        },
+      };
     },
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(`${url}/graphql`, {

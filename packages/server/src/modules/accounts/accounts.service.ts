@@ -2,6 +2,7 @@
 import { handleFromName, Plan, PLAN_SEAT_LIMITS, UserErrorCode } from "@pn/shared";
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
@@ -69,7 +70,8 @@ export const accountsService = {
           ],
         };
       }
-      const [row]: AccountRow[] = await db.query(
+      const [row] = await queryRows<AccountRow>(
+        db,
         "UPDATE accounts SET plan = $2 WHERE id = $1 RETURNING id, name, handle, plan",
         [locked!.id, plan],
       );

@@ -6,6 +6,7 @@
 import { ApiScope, can, MemberStatus, UserErrorCode, type Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
+import { queryRows } from "../../db/sql";
 import type { Context, Viewer } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
@@ -56,7 +57,8 @@ export const apiTokensService = {
     const notFound = { apiToken: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such API token.", ["apiTokenId"])] };
     if (!apiTokenId) return notFound;
     // Revoking twice keeps the first revocation time.
-    const [row]: ApiTokenRow[] = await context.db.query(
+    const [row] = await queryRows<ApiTokenRow>(
+      context.db,
       `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now())
        WHERE id = $1 AND account_id = $2 RETURNING ${API_TOKEN_COLUMNS}`,
       [apiTokenId, viewer.accountId],

@@ -9,7 +9,7 @@ import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
-import { hashPassword, verifyPassword } from "./password";
+import { passwords } from "./password";
 import { sessionsService } from "./sessions.service";
 import { toUser, type User, type UserRow } from "./user.type";
 
@@ -18,7 +18,7 @@ const BAD_CREDENTIALS = "That email and password do not match an account.";
 let dummyHash: Promise<string> | undefined;
 /** Unknown emails are checked against this so they take as long as a wrong password. */
 function hashForUnknownUser(): Promise<string> {
-  dummyHash ??= hashPassword("not-a-real-password-for-timing");
+  dummyHash ??= passwords.hash("not-a-real-password-for-timing");
   return dummyHash;
 }
 
@@ -56,7 +56,7 @@ export const identityService = {
     const accountName = requiredText(input.accountName, "accountName", "Company name", userErrors);
     if (userErrors.length) return { user: null, account: null, userErrors };
 
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await passwords.hash(input.password);
     const created = await context.db.transaction(async (db) => {
       const [row]: UserRow[] = await db.query(
         `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
@@ -85,7 +85,7 @@ export const identityService = {
       "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(input.email)],
     );
-    const matches = await verifyPassword(input.password.slice(0, 1024), row?.password_hash ?? (await hashForUnknownUser()));
+    const matches = await passwords.verify(input.password.slice(0, 1024), row?.password_hash ?? (await hashForUnknownUser()));
     if (!row || !row.password_hash || !matches) {
       return { user: null, userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)] };
     }

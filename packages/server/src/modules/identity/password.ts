@@ -28,3 +28,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** Member access (not bare functions) so tests can observe that every log-in path verifies a hash. */
+export const passwords = { hash: hashPassword, verify: verifyPassword };

@@ -6,6 +6,7 @@
 import { MemberStatus, type Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
+import { queryRows } from "../../db/sql";
 import type { Viewer } from "../../graphql/context";
 
 export const SESSION_COOKIE = "pn_session";
@@ -77,10 +78,11 @@ export const sessionsService = {
 
   /** Ends a user's sessions inside one account (archiving, removal from the network). */
   async endForMembersInAccount(db: EntityManager, accountId: string, userIds: string[]): Promise<number> {
-    const result: [unknown[], number] = await db.query(
-      "DELETE FROM sessions WHERE account_id = $1 AND user_id = ANY($2::uuid[])",
+    const ended = await queryRows<{ id: string }>(
+      db,
+      "DELETE FROM sessions WHERE account_id = $1 AND user_id = ANY($2::uuid[]) RETURNING id",
       [accountId, userIds],
     );
-    return result[1];
+    return ended.length;
   },
 };

@@ -1,0 +1,16 @@
+/**
+ * Raw SQL that returns rows whatever the statement. TypeORM's `query()` returns
+ * `[rows, count]` for UPDATE and DELETE but plain rows otherwise, which makes
+ * `UPDATE … RETURNING` easy to misread; this always gives the rows.
+ */
+import type { EntityManager, QueryResult } from "typeorm";
+
+export async function queryRows<Row>(db: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const runner = db.queryRunner ?? db.connection.createQueryRunner();
+  try {
+    const result = (await runner.query(sql, params, true)) as QueryResult;
+    return (result.records ?? []) as Row[];
+  } finally {
+    if (!db.queryRunner) await runner.release();
+  }
+}
