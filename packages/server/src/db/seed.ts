@@ -1,5 +1,6 @@
 /**
- * Demo data for an empty database: an account with one member of each role and
+ * Demo data for an empty database: an account with one member of each role (all
+ * with the demo password) and
  * a second account in which the demo owner is also a member, so the account
  * selector has something to show. Runs once: a database with any account is left alone.
  */
@@ -11,10 +12,13 @@ export const DEMO_PASSWORD = "partner-network-demo";
 export const DEMO_OWNER_EMAIL = "owner@acme.example";
 
 const PEOPLE = [
-  { email: DEMO_OWNER_EMAIL, name: "Olivia Owner", role: Role.OWNER, title: "CEO" },
-  { email: "admin@acme.example", name: "Adam Administrator", role: Role.ADMINISTRATOR, title: "Operations" },
-  { email: "editor@acme.example", name: "Edith Editor", role: Role.EDITOR, title: "Account manager" },
-  { email: "viewer@acme.example", name: "Victor Viewer", role: Role.VIEWER, title: "Analyst" },
+  { email: DEMO_OWNER_EMAIL, name: "Olivia Owner", role: Role.OWNER, type: MemberType.INTERNAL, title: "CEO" },
+  { email: "admin@acme.example", name: "Adam Administrator", role: Role.ADMINISTRATOR, type: MemberType.INTERNAL, title: "Operations" },
+  { email: "editor@acme.example", name: "Edith Editor", role: Role.EDITOR, type: MemberType.INTERNAL, title: "Account manager" },
+  { email: "viewer@acme.example", name: "Victor Viewer", role: Role.VIEWER, type: MemberType.INTERNAL, title: "Analyst" },
+  // External people use no seat; they get their partner once the partner network exists.
+  { email: "collaborator@partner.example", name: "Cora Collaborator", role: Role.COLLABORATOR_EXTERNAL, type: MemberType.EXTERNAL, title: "Consultant" },
+  { email: "client@client.example", name: "Carl Client", role: Role.CLIENT, type: MemberType.EXTERNAL, title: null },
 ];
 const SECOND_ACCOUNT_OWNER = { email: "owner@globex.example", name: "Grace Globex" };
 
@@ -45,11 +49,11 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
       ]);
       return row.id;
     };
-    const insertMember = (accountId: string, userId: string, role: Role, title: string | null) =>
+    const insertMember = (accountId: string, userId: string, role: Role, title: string | null, type = MemberType.INTERNAL) =>
       db.query(
         `INSERT INTO members (account_id, user_id, type, role, status, can_login, title, activated_at)
          VALUES ($1, $2, $3, $4, $5, true, $6, now())`,
-        [accountId, userId, MemberType.INTERNAL, role, MemberStatus.ACTIVE, title],
+        [accountId, userId, type, role, MemberStatus.ACTIVE, title],
       );
 
     const acme = await insertAccount("Acme Demo", "acme-demo", Plan.TEAM);
@@ -57,7 +61,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     for (const person of PEOPLE) {
       const userId = await insertUser(person.email, person.name);
       userIds.push(userId);
-      await insertMember(acme, userId, person.role, person.title);
+      await insertMember(acme, userId, person.role, person.title, person.type);
     }
     const globex = await insertAccount("Globex Partners", "globex", Plan.FREE);
     const globexOwner = await insertUser(SECOND_ACCOUNT_OWNER.email, SECOND_ACCOUNT_OWNER.name);
