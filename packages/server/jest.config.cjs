@@ -20,7 +20,12 @@ module.exports = {
         module: { type: "commonjs" },
       },
     ],
+    // pg-boss and a few of its dependencies ship ES modules only; jest's CommonJS runtime needs them compiled.
+    "^.+\\.m?js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
   },
+  transformIgnorePatterns: [
+    "/node_modules/(?!(\\.pnpm/)?(pg-boss|cron-parser|rrule-temporal|serialize-error|non-error|temporal-polyfill|luxon)[@/])",
+  ],
   moduleNameMapper: { "^@pn/shared$": "<rootDir>/../shared/src/index.ts" },
   globalSetup: "<rootDir>/test/global-setup.ts",
   globalTeardown: "<rootDir>/test/global-teardown.ts",

@@ -21,6 +21,11 @@ export type Config = {
   dataDir: string;
   embeddedPgPort: number | null;
   smtpUrl: string | null;
+  mailFrom: string;
+  /** Key material for secrets kept encrypted in the database; null: main() keeps one under DATA_DIR (not in production). */
+  appSecret: string | null;
+  /** First retry delay of email delivery; later ones back off exponentially. */
+  mailRetryDelaySeconds: number;
   appUrl: string;
   production: boolean;
   logLevel: string;
@@ -38,6 +43,20 @@ function parsePort(env: Env, variable: string, fallback: number | null): number 
     throw new ConfigError(variable, `must be a whole number from 1 to 65535, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function parsePositiveInt(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(variable, `must be a whole number of at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
+function parseSecret(env: Env, production: boolean): string | null {
+  const raw = env.APP_SECRET?.trim();
+  if (raw && raw.length < 32) throw new ConfigError("APP_SECRET", "must be at least 32 characters");
+  if (!raw && production) throw new ConfigError("APP_SECRET", "is required when NODE_ENV=production");
+  return raw || null;
 }
 
 function parseUrl(env: Env, variable: string, protocols: string[]): string | null {
@@ -74,6 +93,9 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./.data"),
     embeddedPgPort: parsePort(env, "EMBEDDED_PG_PORT", null),
     smtpUrl: parseUrl(env, "SMTP_URL", ["smtp:", "smtps:"]),
+    mailFrom: env.MAIL_FROM?.trim() || "Partner Network <no-reply@partner-network.invalid>",
+    appSecret: parseSecret(env, production),
+    mailRetryDelaySeconds: parsePositiveInt(env, "MAIL_RETRY_DELAY_SECONDS", 30),
     appUrl: (parseUrl(env, "APP_URL", ["http:", "https:"]) ?? `http://localhost:${port}`).replace(
       /\/+$/,
       "",

@@ -4,13 +4,18 @@
  * finish in-flight ones, and stop the database, in that order.
  */
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
+import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "./config";
+import { sealKeyFrom } from "./crypto/sealed-box";
 import { createDataSource } from "./db/data-source";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } from "./db/seed";
 import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
+import { createTransport, startMailSystem, type MailSystem } from "./modules/mail/mail-worker";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -43,7 +48,20 @@ async function connectDatabase(config: Config, logger: Logger) {
       `${config.databaseUrl ? "DATABASE_URL" : "embedded PostgreSQL"} (${describeUrl(url)}) is not reachable: ${reason}`,
     );
   }
-  return { dataSource, embedded };
+  return { dataSource, embedded, url };
+}
+
+/** Without APP_SECRET (development), a random secret kept in DATA_DIR survives restarts. */
+async function localAppSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "app-secret");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    await writeFile(file, secret, { mode: 0o600, flag: "wx" }).catch(() => undefined);
+    return (await readFile(file, "utf8")).trim();
+  }
 }
 
 async function listen(server: ReturnType<typeof createServer>, port: number): Promise<void> {
@@ -67,8 +85,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const started = Date.now();
 
-  const { dataSource, embedded } = await connectDatabase(config, logger);
+  const { dataSource, embedded, url } = await connectDatabase(config, logger);
+  let mail: MailSystem | null = null;
   const stopDatabase = async () => {
+    // Queued sends finish (or go back to the queue) before the database goes away.
+    await mail?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     logger.debug("database connections closed");
     await embedded?.stop();
@@ -79,7 +100,17 @@ async function main(): Promise<void> {
     const applied = await dataSource.runMigrations({ transaction: "all" });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
     const seed = config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
-    const { app, apollo } = await createApp({ config, dataSource, logger, httpServer });
+    mail = await startMailSystem({
+      databaseUrl: url,
+      dataSource,
+      transport: createTransport(config.smtpUrl, logger),
+      from: config.mailFrom,
+      logger,
+      retryDelaySeconds: config.mailRetryDelaySeconds,
+      sealKey: sealKeyFrom(config.appSecret ?? (await localAppSecret(config.dataDir))),
+    });
+    await mail.startWorker();
+    const { app, apollo } = await createApp({ config, dataSource, logger, httpServer, mail: mail.queue });
     httpServer.on("request", app);
     try {
       await listen(httpServer, config.port);

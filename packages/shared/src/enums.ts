@@ -54,3 +54,32 @@ export enum ApiScope {
   READ = "READ",
   WRITE = "WRITE",
 }
+
+export enum InvitationKind {
+  USER = "USER",
+  PARTNER = "PARTNER",
+  CLIENT = "CLIENT",
+}
+
+export enum InvitationStatus {
+  PENDING = "PENDING",
+  ACCEPTED = "ACCEPTED",
+  EXPIRED = "EXPIRED",
+  REVOKED = "REVOKED",
+}
+
+export enum DeliveryStatus {
+  NOT_SENT = "NOT_SENT",
+  QUEUED = "QUEUED",
+  SENT = "SENT",
+  FAILED = "FAILED",
+}
+
+/** Outcomes of a CSV import row. */
+export enum ImportOutcome {
+  CREATED = "CREATED",
+  UPDATED = "UPDATED",
+  UNCHANGED = "UNCHANGED",
+  SKIPPED = "SKIPPED",
+  ERROR = "ERROR",
+}

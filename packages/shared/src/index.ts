@@ -3,3 +3,4 @@ export * from "./global-id";
 export * from "./pagination";
 export * from "./permissions";
 export * from "./validation";
+export * from "./invitations";

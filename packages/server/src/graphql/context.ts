@@ -5,6 +5,7 @@
 import type { ApiScope, Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import type { Logger } from "../logger";
+import type { MailQueue } from "../modules/mail/mail.service";
 import { createLoaders, type Loaders } from "./loaders";
 
 export type Credential =
@@ -28,6 +29,10 @@ export type SessionCookie = {
 
 export type Context = {
   requestId: string;
+  /** Base URL for links in emails (APP_URL). */
+  appUrl: string;
+  /** Queues outbox emails for delivery inside the caller's transaction. */
+  mail: MailQueue;
   logger: Logger;
   db: EntityManager;
   viewer: Viewer | null;

@@ -1,5 +1,15 @@
 /** Registers the shared enums with TypeGraphQL once, under their contract names. */
-import { ApiScope, MemberStatus, MemberType, Plan, Role, UserErrorCode } from "@pn/shared";
+import {
+  ApiScope,
+  DeliveryStatus,
+  InvitationKind,
+  InvitationStatus,
+  MemberStatus,
+  MemberType,
+  Plan,
+  Role,
+  UserErrorCode,
+} from "@pn/shared";
 import { registerEnumType } from "type-graphql";
 
 registerEnumType(Role, { name: "Role", description: "What a member may do in an account." });
@@ -8,3 +18,6 @@ registerEnumType(MemberType, { name: "MemberType", description: "INTERNAL: the a
 registerEnumType(MemberStatus, { name: "MemberStatus", description: "Lifecycle of a member inside an account." });
 registerEnumType(UserErrorCode, { name: "UserErrorCode", description: "Machine-readable reason of a UserError." });
 registerEnumType(ApiScope, { name: "ApiScope", description: "What an API token may do." });
+registerEnumType(InvitationKind, { name: "InvitationKind", description: "Whom an invitation brings in: a user, a partner company or a client." });
+registerEnumType(InvitationStatus, { name: "InvitationStatus", description: "EXPIRED is a PENDING invitation past its expiry time." });
+registerEnumType(DeliveryStatus, { name: "DeliveryStatus", description: "Where the invitation email is: queued, sent or failed after retries." });

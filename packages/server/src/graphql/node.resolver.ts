@@ -2,18 +2,19 @@ import { fromGlobalId } from "@pn/shared";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "./context";
 import { BadUserInputError } from "./errors";
+import { isUuid } from "./global-id";
 import { Node, nodeSource, type Typed } from "./node";
 
 const MAX_NODES = 100;
-// Every table keys rows by uuid; anything else cannot exist and must not reach SQL.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 
 /** Loads global IDs of any type; unknown, malformed and other accounts' IDs come back null. */
 async function loadNodes(context: Context, ids: readonly string[]): Promise<(Typed<string> | null)[]> {
   const byType = new Map<string, { index: number; localId: string }[]>();
   ids.forEach((id, index) => {
     const parts = fromGlobalId(id);
-    if (!parts || !UUID.test(parts.id) || !nodeSource(parts.type)) return;
+    // Every table keys rows by uuid; anything else cannot exist and must not reach SQL.
+    if (!parts || !isUuid(parts.id) || !nodeSource(parts.type)) return;
     const group = byType.get(parts.type) ?? [];
     group.push({ index, localId: parts.id });
     byType.set(parts.type, group);

@@ -9,18 +9,28 @@ import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
+import { AccountInvitationsResolver, InvitationResolver } from "../modules/invitations/invitation.resolver";
+import { invitationNodeSource } from "../modules/invitations/invitations.service";
 import { MemberResolver } from "../modules/members/member.resolver";
 import { memberNodeSource } from "../modules/members/members.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
 export function buildAppSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [NodeResolver, ViewerResolver, IdentityResolver, AccountResolver, MemberResolver],
+    resolvers: [
+      NodeResolver,
+      ViewerResolver,
+      IdentityResolver,
+      AccountResolver,
+      MemberResolver,
+      InvitationResolver,
+      AccountInvitationsResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     emitSchemaFile: false,

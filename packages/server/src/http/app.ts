@@ -19,6 +19,7 @@ import { createContext, type Context, type SessionCookie, type Viewer } from "..
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
+import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 
@@ -37,9 +38,10 @@ export async function createApp(options: {
   dataSource: DataSource;
   logger: Logger;
   httpServer: Server;
+  mail: MailQueue;
   resolveViewer?: ViewerResolver;
 }): Promise<AppParts> {
-  const { config, dataSource, logger, httpServer } = options;
+  const { config, dataSource, logger, httpServer, mail } = options;
   const resolveViewer: ViewerResolver =
     options.resolveViewer ?? ((request, cookie) => authenticate(dataSource.manager, request, cookie));
   const secureCookies = config.appUrl.startsWith("https:");
@@ -120,6 +122,8 @@ export async function createApp(options: {
         const sessionCookie = sessionCookieFor(res, secureCookies);
         return createContext({
           requestId: String(req.id),
+          appUrl: config.appUrl,
+          mail,
           logger: req.log,
           db: dataSource.manager,
           viewer: await resolveViewer(req, sessionCookie),
@@ -128,6 +132,14 @@ export async function createApp(options: {
       },
     }),
   );
+
+  if (!config.production && !config.smtpUrl) {
+    // The dev mailbox: what would have been emailed, for the SPA page /dev/mailbox. Never in production.
+    app.get("/api/dev/mailbox", async (_req, res) => {
+      res.setHeader("cache-control", "no-store");
+      res.json({ messages: await mailService.devMailbox(dataSource.manager, mail.sealKey) });
+    });
+  }
 
   const indexHtml = path.join(config.webDistDir, "index.html");
   if (existsSync(indexHtml)) {

@@ -1,6 +1,6 @@
 /** Direct inserts for test setup; the behaviour under test goes through GraphQL. */
 import { MemberStatus, MemberType, Plan, Role } from "@pn/shared";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../graphql/context";
 
@@ -47,6 +47,6 @@ export async function insertViewer(db: DataSource, role: Role = Role.OWNER, acco
   const account = accountId ?? (await insertAccount(db));
   const userId = await insertUser(db);
   const memberId = await insertMember(db, { accountId: account, userId, role });
-  const viewer: Viewer = { userId, accountId: account, memberId, role, credential: { kind: "session", sessionId: "injected-by-test" } };
+  const viewer: Viewer = { userId, accountId: account, memberId, role, credential: { kind: "session", sessionId: randomUUID() } };
   return { viewer, accountId: account, userId, memberId };
 }

@@ -8,7 +8,9 @@ import type { Viewer } from "../graphql/context";
 import { createApp, type ViewerResolver } from "../http/app";
 import { authenticate } from "../http/authentication";
 import { SESSION_COOKIE } from "../modules/identity/sessions.service";
+import { sealKeyFrom } from "../crypto/sealed-box";
 import { createLogger } from "../logger";
+import type { MailQueue } from "../modules/mail/mail.service";
 
 export type GraphQLResponse<T = Record<string, unknown>> = {
   status: number;
@@ -33,12 +35,19 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(dataSource: DataSource, options: { resolveViewer?: ViewerResolver } = {}): Promise<TestApp> {
+/** Writes outbox rows but enqueues no delivery: for tests that do not follow emails. */
+const OUTBOX_ONLY: MailQueue = { enqueue: async () => undefined, sealKey: sealKeyFrom("test-secret") };
+
+export async function startTestApp(
+  dataSource: DataSource,
+  options: { resolveViewer?: ViewerResolver; mail?: MailQueue; appUrl?: string } = {},
+): Promise<TestApp> {
   let viewer: Viewer | null = null;
   let injecting = false;
   const httpServer: Server = createServer();
   const { app, apollo } = await createApp({
-    config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
+    config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent", APP_URL: options.appUrl }),
+    mail: options.mail ?? OUTBOX_ONLY,
     dataSource,
     logger: createLogger(process.env.LOG_LEVEL ?? "silent"),
     httpServer,

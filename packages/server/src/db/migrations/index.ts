@@ -1,5 +1,6 @@
 /** Every migration in order. Listed explicitly so compiled and test runs load the same set. */
 import { IdentityAccountsMembers1764100000000 } from "./1764100000000-identity-accounts-members";
 import { SessionsApiTokens1764200000000 } from "./1764200000000-sessions-api-tokens";
+import { InvitationsOutbox1764300000000 } from "./1764300000000-invitations-outbox";
 
-export const MIGRATIONS = [IdentityAccountsMembers1764100000000, SessionsApiTokens1764200000000];
+export const MIGRATIONS = [IdentityAccountsMembers1764100000000, SessionsApiTokens1764200000000, InvitationsOutbox1764300000000];

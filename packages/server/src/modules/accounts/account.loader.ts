@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
 import { toAccount, type Account, type AccountRow } from "./account.type";
+import { seatsUsed } from "./seats";
 
 export function createAccountLoader(db: EntityManager): DataLoader<string, Account | null> {
   return new DataLoader(async (ids) => {
@@ -13,16 +14,10 @@ export function createAccountLoader(db: EntityManager): DataLoader<string, Accou
   });
 }
 
-/** Seats used = active internal members + pending user invitations (invitations arrive with their module). */
+/** Seats used per account (see SEATS_USED_SQL), batched per request. */
 export function createSeatsUsedLoader(db: EntityManager): DataLoader<string, number> {
   return new DataLoader(async (accountIds) => {
-    const rows: { account_id: string; used: number }[] = await db.query(
-      `SELECT account_id, count(*)::int AS used FROM members
-       WHERE account_id = ANY($1::uuid[]) AND type = 'INTERNAL' AND status = 'ACTIVE'
-       GROUP BY account_id`,
-      [accountIds],
-    );
-    const byId = new Map(rows.map((row) => [row.account_id, row.used]));
-    return accountIds.map((id) => byId.get(id) ?? 0);
+    const rows = await seatsUsed(db, accountIds);
+    return accountIds.map((id) => rows.get(id) ?? 0);
   });
 }

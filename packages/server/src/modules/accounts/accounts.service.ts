@@ -7,12 +7,23 @@ import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { seatsUsed } from "./seats";
 import { toAccount, toAccountSummary, type Account, type AccountRow, type AccountSummary } from "./account.type";
 
-const SEATS_USED_SQL = `SELECT count(*)::int AS used FROM members
-  WHERE account_id = $1 AND type = 'INTERNAL' AND status = 'ACTIVE'`;
+export type SeatCheck = { used: number; limit: number | null; accountName: string };
 
 export const accountsService = {
+  /**
+   * Locks the account row until the transaction ends and reports its seats, so
+   * concurrent invitations are serialised and can never overshoot the plan.
+   */
+  async lockSeats(db: EntityManager, accountId: string): Promise<SeatCheck> {
+    const [row]: AccountRow[] = await db.query("SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE", [accountId]);
+    if (!row) throw new Error(`account ${accountId} missing`);
+    const used = (await seatsUsed(db, [accountId])).get(accountId) ?? 0;
+    return { used, limit: PLAN_SEAT_LIMITS[row.plan], accountName: row.name };
+  },
+
   async currentAccount(context: Context): Promise<Account | null> {
     const accountId = context.viewer?.accountId;
     return accountId ? context.loaders.accountById.load(accountId) : null;
@@ -56,7 +67,7 @@ export const accountsService = {
         "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
         [viewer.accountId],
       );
-      const [{ used }] = await db.query(SEATS_USED_SQL, [viewer.accountId]);
+      const used = (await seatsUsed(db, [viewer.accountId])).get(viewer.accountId) ?? 0;
       const limit = PLAN_SEAT_LIMITS[plan];
       if (limit !== null && used > limit) {
         return {

@@ -1,6 +1,6 @@
-import { fromGlobalId } from "@pn/shared";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { localIdOf } from "../../graphql/global-id";
 import { apiTokensService } from "./api-tokens.service";
 import { identityService } from "./identity.service";
 import {
@@ -55,7 +55,6 @@ export class IdentityResolver {
     @Arg("input", () => RevokeApiTokenInput) input: RevokeApiTokenInput,
     @Ctx() context: Context,
   ): Promise<RevokeApiTokenPayload> {
-    const parts = fromGlobalId(input.apiTokenId);
-    return apiTokensService.revoke(context, parts?.type === "ApiToken" && /^[0-9a-f-]{36}$/i.test(parts.id) ? parts.id : null);
+    return apiTokensService.revoke(context, localIdOf(input.apiTokenId, "ApiToken"));
   }
 }

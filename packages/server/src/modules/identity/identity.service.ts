@@ -1,8 +1,10 @@
 /**
  * Sign-up, log-in, log-out and account switching, and users as the viewer may see them.
  */
-import { fromGlobalId, isValidEmail, NAME_MAX_LENGTH, normalizeEmail, passwordProblem, UserErrorCode } from "@pn/shared";
+import { isValidEmail, NAME_MAX_LENGTH, normalizeEmail, passwordProblem, UserErrorCode } from "@pn/shared";
+import type { EntityManager } from "typeorm";
 import type { Context } from "../../graphql/context";
+import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import { requireViewer } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
@@ -32,6 +34,30 @@ function requiredText(value: string, field: string, label: string, errors: UserE
 }
 
 export const identityService = {
+  async findUserByEmail(db: EntityManager, email: string): Promise<{ id: string } | null> {
+    const [row] = await db.query("SELECT id FROM users WHERE lower(email) = lower($1)", [normalizeEmail(email)]);
+    return row ?? null;
+  },
+
+  /** A new user with a password (accepting an invitation); the caller checked the email is free. */
+  async createUser(db: EntityManager, input: { email: string; name: string; password: string }): Promise<string> {
+    const passwordHash = await passwords.hash(input.password);
+    const [row] = await db.query("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id", [
+      normalizeEmail(input.email),
+      input.name,
+      passwordHash,
+    ]);
+    return row.id;
+  },
+
+  startSession(db: EntityManager, userId: string, accountId: string | null) {
+    return sessionsService.create(db, userId, accountId);
+  },
+
+  moveSession(db: EntityManager, sessionId: string, accountId: string) {
+    return sessionsService.switchAccount(db, sessionId, accountId);
+  },
+
   async userById(context: Context, userId: string): Promise<User> {
     const user = await context.loaders.userById.load(userId);
     if (!user) throw new Error(`user ${userId} referenced but missing`);
@@ -106,18 +132,18 @@ export const identityService = {
   async switchAccount(context: Context, accountGlobalId: string): Promise<{ account: Account | null; userErrors: UserError[] }> {
     const viewer = requireViewer(context);
     const notFound = { account: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such account.", ["accountId"])] };
-    const parts = fromGlobalId(accountGlobalId);
-    if (parts?.type !== "Account" || !/^[0-9a-f-]{36}$/i.test(parts.id)) return notFound;
+    const accountId = localIdOf(accountGlobalId, "Account");
+    if (!accountId) return notFound;
     if (viewer.credential.kind !== "session") {
       return {
         account: null,
         userErrors: [userError(UserErrorCode.INVALID_STATE, "An API token is bound to its account.", ["accountId"])],
       };
     }
-    const membership = await membersService.enterableMembership(context.db, viewer.userId, parts.id);
+    const membership = await membersService.enterableMembership(context.db, viewer.userId, accountId);
     if (!membership) return notFound;
-    await sessionsService.switchAccount(context.db, viewer.credential.sessionId, parts.id);
-    return { account: await accountsService.accountById(context, parts.id), userErrors: [] };
+    await sessionsService.switchAccount(context.db, viewer.credential.sessionId, accountId);
+    return { account: await accountsService.accountById(context, accountId), userErrors: [] };
   },
 };
 

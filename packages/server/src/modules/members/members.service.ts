@@ -30,6 +30,29 @@ export const membersService = {
     return row.id;
   },
 
+  /**
+   * The member an accepted user invitation creates: internal and active with the
+   * invited role. An archived member comes back; null when they are a member already.
+   */
+  async addInvitedMember(db: EntityManager, input: { accountId: string; userId: string; role: Role }): Promise<string | null> {
+    const [row] = await db.query(
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
+       VALUES ($1, $2, 'INTERNAL', $3, 'ACTIVE', true, now())
+       ON CONFLICT (account_id, user_id) DO UPDATE
+         SET type = 'INTERNAL', role = excluded.role, status = 'ACTIVE', can_login = true, activated_at = now(), archived_at = NULL
+         WHERE members.status = 'ARCHIVED'
+       RETURNING id`,
+      [input.accountId, input.userId, input.role],
+    );
+    return row?.id ?? null;
+  },
+
+  /** A member's display name, read inside the caller's transaction (no second pool connection). */
+  async nameOf(db: EntityManager, memberId: string): Promise<string> {
+    const [row] = await db.query("SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1", [memberId]);
+    return row?.name ?? "Someone";
+  },
+
   /** Whether the user may enter the account: an active membership with login allowed. */
   async enterableMembership(db: EntityManager, userId: string, accountId: string): Promise<{ id: string } | null> {
     const [row] = await db.query(

@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs, type Connection } from "../../graphql/connection";
+import type { Context } from "../../graphql/context";
+import { Account } from "../accounts/account.type";
+import { Member } from "../members/member.type";
+import { membersService } from "../members/members.service";
+import {
+  AcceptInvitationInput,
+  AcceptInvitationPayload,
+  ImportPayload,
+  ImportUserInvitationsInput,
+  InvitationPayload,
+  InviteUsersInput,
+  InviteUsersPayload,
+  ResendInvitationInput,
+  RevokeInvitationInput,
+} from "./invitation.inputs";
+import { Invitation, InvitationConnection, InvitationFilter, InvitationPreview } from "./invitation.type";
+import { invitationsService } from "./invitations.service";
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Query(() => InvitationPreview, { nullable: true, description: "Public: what an invitee sees before accepting. Null for an unknown token." })
+  invitation(@Arg("token", () => String) token: string, @Ctx() context: Context): Promise<InvitationPreview | null> {
+    return invitationsService.preview(context, token);
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: "Who sent it; null once that member is gone." })
+  invitedBy(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Member | null> {
+    return invitation.invitedByMemberId ? membersService.memberById(context, invitation.invitedByMemberId) : Promise.resolve(null);
+  }
+
+  @Mutation(() => InviteUsersPayload, { description: "OWNER/ADMINISTRATOR: invites a batch of people, all or none, within the plan's seats." })
+  inviteUsers(@Arg("input", () => InviteUsersInput) input: InviteUsersInput, @Ctx() context: Context): Promise<InviteUsersPayload> {
+    return invitationsService.inviteUsers(context, input.invitees);
+  }
+
+  @Mutation(() => ImportPayload, { description: "OWNER/ADMINISTRATOR: invites from a CSV; valid rows are invited, each invalid row is reported by line." })
+  importUserInvitations(
+    @Arg("input", () => ImportUserInvitationsInput) input: ImportUserInvitationsInput,
+    @Ctx() context: Context,
+  ): Promise<ImportPayload> {
+    return invitationsService.importUserInvitations(context, input.csv, input.dryRun ?? false);
+  }
+
+  @Mutation(() => InvitationPayload, { description: "Sends a new link (the old one stops working) and restarts the 48 hours." })
+  resendInvitation(@Arg("input", () => ResendInvitationInput) input: ResendInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
+    return invitationsService.resend(context, input.invitationId);
+  }
+
+  @Mutation(() => InvitationPayload, { description: "Cancels a pending invitation; its seat is free at once." })
+  revokeInvitation(@Arg("input", () => RevokeInvitationInput) input: RevokeInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
+    return invitationsService.revoke(context, input.invitationId);
+  }
+
+  @Mutation(() => AcceptInvitationPayload, { description: "Accepts an invitation by its token; a new user gives a name and password." })
+  acceptInvitation(@Arg("input", () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() context: Context): Promise<AcceptInvitationPayload> {
+    return invitationsService.accept(context, input);
+  }
+}
+
+@Resolver(() => Account)
+export class AccountInvitationsResolver {
+  @FieldResolver(() => InvitationConnection)
+  invitations(
+    @Root() account: Account,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => InvitationFilter, { nullable: true }) filter: InvitationFilter | null,
+    @Ctx() context: Context,
+  ): Promise<Connection<Invitation>> {
+    return invitationsService.list(context, account.localId, args, filter);
+  }
+}

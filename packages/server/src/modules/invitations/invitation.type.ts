@@ -1,0 +1,120 @@
+import { DeliveryStatus, InvitationKind, InvitationStatus, Role, toGlobalId } from "@pn/shared";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { clock } from "../../clock";
+import { connectionTypes } from "../../graphql/connection";
+import "../../graphql/enums";
+import { Node, type Typed } from "../../graphql/node";
+import { UserError } from "../../graphql/user-error";
+
+@ObjectType({ implements: Node, description: "An invitation into an account: of a user, a partner company or a client." })
+export class Invitation extends Node implements Typed<"Invitation"> {
+  __typename: "Invitation";
+  localId: string;
+  accountId: string;
+  invitedByMemberId: string | null;
+
+  @Field(() => InvitationKind)
+  kind: InvitationKind;
+
+  @Field(() => String, { nullable: true, description: "Null for a shareable link invitation." })
+  email: string | null;
+
+  @Field(() => Role, { nullable: true })
+  role: Role | null;
+
+  @Field(() => InvitationStatus)
+  status: InvitationStatus;
+
+  @Field(() => DeliveryStatus)
+  delivery: DeliveryStatus;
+
+  @Field(() => Date)
+  expiresAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  lastSentAt: Date | null;
+
+  @Field(() => Int, { description: "How many times the invitation email was sent (resends included)." })
+  sendCount: number;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  acceptedAt: Date | null;
+}
+
+export const { ConnectionType: InvitationConnection } = connectionTypes(Invitation, "Invitation");
+
+@InputType({ description: "Narrows an invitation list; all given conditions must hold." })
+export class InvitationFilter {
+  @Field(() => [InvitationStatus], { nullable: true })
+  status?: InvitationStatus[] | null;
+
+  @Field(() => InvitationKind, { nullable: true })
+  kind?: InvitationKind | null;
+}
+
+@ObjectType({ description: "What an invitee sees before accepting." })
+export class InvitationPreview {
+  @Field(() => InvitationKind) kind: InvitationKind;
+  @Field(() => String) accountName: string;
+  @Field(() => String, { nullable: true }) inviterName: string | null;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => Role, { nullable: true }) role: Role | null;
+  @Field(() => InvitationStatus) status: InvitationStatus;
+  @Field(() => Date) expiresAt: Date;
+}
+
+@ObjectType({ description: "The outcome of one CSV data line." })
+export class ImportRow {
+  @Field(() => Int, { description: "1-based line number in the CSV, header excluded." }) line: number;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => String, { description: "CREATED, UPDATED, UNCHANGED, SKIPPED or ERROR." }) outcome: string;
+  @Field(() => [UserError]) errors: UserError[];
+}
+
+export const INVITATION_COLUMNS = `i.id, i.account_id, i.kind, i.email, i.role, i.status, i.delivery, i.expires_at,
+  i.last_sent_at, i.send_count, i.invited_by_member_id, i.created_at, i.accepted_at`;
+
+export type InvitationRow = {
+  id: string;
+  account_id: string;
+  kind: InvitationKind;
+  email: string | null;
+  role: Role | null;
+  status: "PENDING" | "ACCEPTED" | "REVOKED";
+  delivery: DeliveryStatus;
+  expires_at: Date;
+  last_sent_at: Date | null;
+  send_count: number;
+  invited_by_member_id: string | null;
+  created_at: Date;
+  accepted_at: Date | null;
+};
+
+/** A stored PENDING invitation past its expiry is EXPIRED, judged by the injectable clock. */
+export function effectiveStatus(row: { status: InvitationRow["status"]; expires_at: Date }): InvitationStatus {
+  if (row.status === "PENDING" && row.expires_at.getTime() <= clock.now().getTime()) return InvitationStatus.EXPIRED;
+  return row.status as InvitationStatus;
+}
+
+export function toInvitation(row: InvitationRow): Invitation {
+  return {
+    __typename: "Invitation",
+    id: toGlobalId("Invitation", row.id),
+    localId: row.id,
+    accountId: row.account_id,
+    invitedByMemberId: row.invited_by_member_id,
+    kind: row.kind,
+    email: row.email,
+    role: row.role,
+    status: effectiveStatus(row),
+    delivery: row.delivery,
+    expiresAt: row.expires_at,
+    lastSentAt: row.last_sent_at,
+    sendCount: row.send_count,
+    createdAt: row.created_at,
+    acceptedAt: row.accepted_at,
+  };
+}

@@ -1,0 +1,414 @@
+/**
+ * User invitations: invite a batch (all or nothing) or a CSV, resend, revoke,
+ * preview by token, and accept. Seat checks lock the account row; tokens are 32
+ * random bytes of which only the SHA-256 is stored; emails go through the outbox
+ * in the same transaction.
+ */
+import {
+  can,
+  INVITATION_LIFETIME_HOURS,
+  INVITE_BATCH_MAX,
+  InvitationKind,
+  InvitationStatus,
+  isInvitableRole,
+  isValidEmail,
+  normalizeEmail,
+  passwordProblem,
+  UserErrorCode,
+  type InvitableRole,
+} from "@pn/shared";
+import { timingSafeEqual } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import { clock } from "../../clock";
+import { hashSecret, newSecret } from "../../crypto/secret-token";
+import { queryRows } from "../../db/sql";
+import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import type { Context } from "../../graphql/context";
+import { localIdOf } from "../../graphql/global-id";
+import type { NodeSource } from "../../graphql/node";
+import { requirePermission, type AccountViewer } from "../../graphql/permissions";
+import { userError, type UserError } from "../../graphql/user-error";
+import { accountsService } from "../accounts/accounts.service";
+import { toAccountSummary, type AccountSummary } from "../accounts/account.type";
+import { identityService } from "../identity/identity.service";
+import type { Member } from "../members/member.type";
+import { membersService } from "../members/members.service";
+import { mailService } from "../mail/mail.service";
+import { parseUserInvitationCsv } from "./invitation-csv";
+import { userInvitationEmail } from "./invitation-email";
+import {
+  effectiveStatus,
+  INVITATION_COLUMNS,
+  toInvitation,
+  type ImportRow,
+  type Invitation,
+  type InvitationFilter,
+  type InvitationPreview,
+  type InvitationRow,
+} from "./invitation.type";
+
+const LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
+
+type Invitee = { email: string; role: InvitableRole };
+type Conflict = { email: string; reason: "member" | "pending" };
+
+function inviteLink(context: Context, token: string): string {
+  return `${context.appUrl}/invite/${token}`;
+}
+
+function notFound(field: string): UserError {
+  return userError(UserErrorCode.NOT_FOUND, "No such invitation.", [field]);
+}
+
+/** Members and open invitations that already cover some of these emails (case-insensitive). */
+async function findConflicts(db: EntityManager, accountId: string, emails: string[]): Promise<Map<string, Conflict>> {
+  const rows = await queryRows<{ email: string; reason: "member" | "pending" }>(
+    db,
+    `SELECT lower(u.email) AS email, 'member' AS reason FROM members m JOIN users u ON u.id = m.user_id
+       WHERE m.account_id = $1 AND m.status <> 'ARCHIVED' AND lower(u.email) = ANY($2::text[])
+     UNION ALL
+     SELECT lower(i.email), 'pending' FROM invitations i
+       WHERE i.account_id = $1 AND i.kind = 'USER' AND i.status = 'PENDING' AND lower(i.email) = ANY($2::text[])`,
+    [accountId, emails.map((email) => email.toLowerCase())],
+  );
+  const conflicts = new Map<string, Conflict>();
+  for (const row of rows) if (!conflicts.has(row.email) || row.reason === "member") conflicts.set(row.email, row);
+  return conflicts;
+}
+
+function conflictMessage(conflict: Conflict, email: string): string {
+  return conflict.reason === "member"
+    ? `${email} is already a member of this account.`
+    : `${email} already has an open invitation; resend it instead.`;
+}
+
+function seatError(used: number, limit: number, adding: number, field: (string | number)[] | null): UserError {
+  return userError(
+    UserErrorCode.SEAT_LIMIT_REACHED,
+    `${used} of ${limit} seats are used and this needs ${adding} more; change the plan or free seats first.`,
+    field,
+  );
+}
+
+/** Writes the invitations, their emails and delivery jobs; the caller holds the seat lock. */
+async function createInvitations(context: Context, db: EntityManager, viewer: AccountViewer, accountName: string, invitees: Invitee[]) {
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + LIFETIME_MS);
+  const tokens = invitees.map(() => newSecret());
+  const rows = await queryRows<InvitationRow>(
+    db,
+    `INSERT INTO invitations (account_id, kind, email, role, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, created_at)
+     SELECT $1, 'USER', email, role, token_hash, 'QUEUED', $2, $3, 1, $4, $3
+     FROM unnest($5::text[], $6::text[], $7::bytea[]) WITH ORDINALITY AS t(email, role, token_hash, position)
+     ORDER BY position
+     RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
+    [
+      viewer.accountId,
+      expiresAt,
+      now,
+      viewer.memberId,
+      invitees.map((invitee) => invitee.email),
+      invitees.map((invitee) => invitee.role),
+      tokens.map(hashSecret),
+    ],
+  );
+  const inviterName = await membersService.nameOf(db, viewer.memberId);
+  await mailService.queue(
+    db,
+    context.mail,
+    rows.map((row, index) => ({
+      accountId: viewer.accountId,
+      invitationId: row.id,
+      to: row.email!,
+      ...userInvitationEmail({ inviterName, accountName, role: row.role!, expiresAt }),
+      secretLink: inviteLink(context, tokens[index]!),
+    })),
+  );
+  return rows.map(toInvitation);
+}
+
+async function findByToken(db: EntityManager, token: string, lock: boolean): Promise<(InvitationRow & { token_hash: Buffer }) | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const hash = hashSecret(token);
+  const [row] = await queryRows<InvitationRow & { token_hash: Buffer }>(
+    db,
+    `SELECT ${INVITATION_COLUMNS}, i.token_hash FROM invitations i WHERE i.token_hash = $1 ${lock ? "FOR UPDATE" : ""}`,
+    [hash],
+  );
+  // The index found it by hash; compare again in constant time so no timing depends on the secret.
+  return row && timingSafeEqual(row.token_hash, hash) ? row : null;
+}
+
+function localInvitationId(globalId: string): string | null {
+  return localIdOf(globalId, "Invitation");
+}
+
+export const invitationsService = {
+  async list(context: Context, accountId: string, args: ConnectionArgs, filter: InvitationFilter | null | undefined): Promise<Connection<Invitation>> {
+    const viewer = context.viewer;
+    const where = ["i.account_id = $1"];
+    const params: unknown[] = [accountId, clock.now()];
+    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount")) where.push("false");
+    if (filter?.kind) {
+      params.push(filter.kind);
+      where.push(`i.kind = $${params.length}`);
+    }
+    if (filter?.status?.length) {
+      const byStatus: Record<InvitationStatus, string> = {
+        PENDING: "(i.status = 'PENDING' AND i.expires_at > $2)",
+        EXPIRED: "(i.status = 'PENDING' AND i.expires_at <= $2)",
+        ACCEPTED: "i.status = 'ACCEPTED'",
+        REVOKED: "i.status = 'REVOKED'",
+      };
+      where.push(`(${filter.status.map((status) => byStatus[status]).join(" OR ")})`);
+    } else {
+      where.push("$2::timestamptz IS NOT NULL");
+    }
+    return paginate<InvitationRow & Record<string, unknown>, Invitation>(
+      context.db,
+      {
+        select: INVITATION_COLUMNS,
+        from: "invitations i",
+        where,
+        params,
+        orderBy: [
+          { expression: "i.created_at", sqlType: "timestamptz" },
+          { expression: "i.id", sqlType: "uuid" },
+        ],
+        direction: "DESC",
+      },
+      args,
+      toInvitation,
+    );
+  },
+
+  async inviteUsers(context: Context, invitees: { email: string; role: string }[]): Promise<{ invitations: Invitation[]; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "manageInvitations");
+    const userErrors: UserError[] = [];
+    if (invitees.length === 0) userErrors.push(userError(UserErrorCode.INVALID, "Add at least one person to invite.", ["invitees"]));
+    if (invitees.length > INVITE_BATCH_MAX) {
+      userErrors.push(userError(UserErrorCode.INVALID, `Invite at most ${INVITE_BATCH_MAX} people at once; use a CSV import for more.`, ["invitees"]));
+    }
+    const seen = new Set<string>();
+    const valid: Invitee[] = [];
+    invitees.forEach((invitee, index) => {
+      const email = normalizeEmail(invitee.email);
+      if (!isValidEmail(email)) {
+        userErrors.push(userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, ["invitees", index, "email"]));
+      } else if (seen.has(email.toLowerCase())) {
+        userErrors.push(userError(UserErrorCode.INVALID, `${email} appears more than once in this invitation.`, ["invitees", index, "email"]));
+      }
+      seen.add(email.toLowerCase());
+      const role = invitee.role as Parameters<typeof isInvitableRole>[0];
+      if (!isInvitableRole(role)) {
+        userErrors.push(userError(UserErrorCode.INVALID, "Invite as Administrator, Editor or Viewer.", ["invitees", index, "role"]));
+      } else {
+        valid.push({ email, role });
+      }
+    });
+    if (userErrors.length) return { invitations: [], userErrors };
+
+    return context.db.transaction(async (db) => {
+      const seats = await accountsService.lockSeats(db, viewer.accountId);
+      const conflicts = await findConflicts(db, viewer.accountId, valid.map((invitee) => invitee.email));
+      valid.forEach((invitee, index) => {
+        const conflict = conflicts.get(invitee.email.toLowerCase());
+        if (conflict) userErrors.push(userError(UserErrorCode.TAKEN, conflictMessage(conflict, invitee.email), ["invitees", index, "email"]));
+      });
+      if (!userErrors.length && seats.limit !== null && seats.used + valid.length > seats.limit) {
+        userErrors.push(seatError(seats.used, seats.limit, valid.length, ["invitees"]));
+      }
+      if (userErrors.length) return { invitations: [], userErrors };
+      return { invitations: await createInvitations(context, db, viewer, seats.accountName, valid), userErrors: [] };
+    });
+  },
+
+  async importUserInvitations(context: Context, csv: string, dryRun: boolean) {
+    const viewer = requirePermission(context, "manageInvitations");
+    const { rows: parsed, fileErrors } = parseUserInvitationCsv(csv);
+    if (fileErrors.length) return { rows: [], created: 0, updated: 0, userErrors: fileErrors };
+
+    const run = async (db: EntityManager) => {
+      const seats = await accountsService.lockSeats(db, viewer.accountId);
+      const conflicts = await findConflicts(db, viewer.accountId, parsed.filter((row) => !row.errors.length).map((row) => row.email));
+      const seen = new Set<string>();
+      const rows: ImportRow[] = [];
+      const toCreate: Invitee[] = [];
+      for (const row of parsed) {
+        const key = row.email.toLowerCase();
+        const conflict = conflicts.get(key);
+        if (row.errors.length) {
+          rows.push({ line: row.line, email: row.email || null, outcome: "ERROR", errors: row.errors });
+        } else if (seen.has(key)) {
+          rows.push({ line: row.line, email: row.email, outcome: "SKIPPED", errors: [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} appears earlier in the file.`, [String(row.line), "email"])] });
+        } else if (conflict) {
+          rows.push({ line: row.line, email: row.email, outcome: "SKIPPED", errors: [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${conflictMessage(conflict, row.email)}`, [String(row.line), "email"])] });
+        } else {
+          rows.push({ line: row.line, email: row.email, outcome: "CREATED", errors: [] });
+          toCreate.push({ email: row.email, role: row.role! });
+        }
+        seen.add(key);
+      }
+      if (seats.limit !== null && seats.used + toCreate.length > seats.limit) {
+        return { rows, created: 0, updated: 0, userErrors: [seatError(seats.used, seats.limit, toCreate.length, ["csv"])] };
+      }
+      if (!dryRun && toCreate.length) await createInvitations(context, db, viewer, seats.accountName, toCreate);
+      return { rows, created: toCreate.length, updated: 0, userErrors: [] };
+    };
+    // A dry run takes the same seat lock, so its answer matches what a real run would do now; it writes nothing.
+    return context.db.transaction(run);
+  },
+
+  async resend(context: Context, globalId: string): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "manageInvitations");
+    const id = localInvitationId(globalId);
+    if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
+    return context.db.transaction(async (db) => {
+      const seats = await accountsService.lockSeats(db, viewer.accountId);
+      const [row] = await queryRows<InvitationRow>(
+        db,
+        `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1 AND i.account_id = $2 FOR UPDATE`,
+        [id, viewer.accountId],
+      );
+      if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
+      const status = effectiveStatus(row);
+      if (status === InvitationStatus.ACCEPTED) {
+        return { invitation: null, userErrors: [userError(UserErrorCode.ALREADY_ACCEPTED, "This invitation was accepted already.", ["invitationId"])] };
+      }
+      if (status === InvitationStatus.REVOKED) {
+        return { invitation: null, userErrors: [userError(UserErrorCode.REVOKED, "This invitation was cancelled; invite the person again.", ["invitationId"])] };
+      }
+      // An expired invitation holds no seat, so bringing it back needs a free one.
+      if (status === InvitationStatus.EXPIRED && row.kind === InvitationKind.USER && seats.limit !== null && seats.used + 1 > seats.limit) {
+        return { invitation: null, userErrors: [seatError(seats.used, seats.limit, 1, ["invitationId"])] };
+      }
+      const token = newSecret();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + LIFETIME_MS);
+      const [updated] = await queryRows<InvitationRow>(
+        db,
+        `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED'
+         WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
+        [id, hashSecret(token), expiresAt, now],
+      );
+      const inviterName = await membersService.nameOf(db, viewer.memberId);
+      await mailService.queue(db, context.mail, [
+        {
+          accountId: viewer.accountId,
+          invitationId: id,
+          to: updated!.email!,
+          ...userInvitationEmail({ inviterName, accountName: seats.accountName, role: updated!.role!, expiresAt }),
+          secretLink: inviteLink(context, token),
+        },
+      ]);
+      return { invitation: toInvitation(updated!), userErrors: [] };
+    });
+  },
+
+  async revoke(context: Context, globalId: string): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "manageInvitations");
+    const id = localInvitationId(globalId);
+    if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
+    const [row] = await queryRows<InvitationRow>(
+      context.db,
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1 AND i.account_id = $2`,
+      [id, viewer.accountId],
+    );
+    if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
+    if (row.status !== "PENDING") {
+      const code = row.status === "ACCEPTED" ? UserErrorCode.ALREADY_ACCEPTED : UserErrorCode.REVOKED;
+      return { invitation: null, userErrors: [userError(code, `This invitation is ${row.status.toLowerCase()} already.`, ["invitationId"])] };
+    }
+    const [revoked] = await queryRows<InvitationRow>(
+      context.db,
+      `UPDATE invitations i SET status = 'REVOKED', revoked_at = $2 WHERE i.id = $1 AND i.status = 'PENDING' RETURNING ${INVITATION_COLUMNS}`,
+      [id, clock.now()],
+    );
+    context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
+    return revoked ? { invitation: toInvitation(revoked), userErrors: [] } : { invitation: null, userErrors: [notFound("invitationId")] };
+  },
+
+  /** Public: what an invitee sees before accepting; null for an unknown token. */
+  async preview(context: Context, token: string): Promise<InvitationPreview | null> {
+    const row = await findByToken(context.db, token, false);
+    if (!row) return null;
+    const account = await accountsService.accountById(context, row.account_id);
+    const inviter = row.invited_by_member_id ? await context.loaders.memberById.load(row.invited_by_member_id) : null;
+    return {
+      kind: row.kind,
+      accountName: account?.name ?? "",
+      inviterName: inviter?.name ?? null,
+      email: row.email,
+      role: row.role,
+      status: effectiveStatus(row),
+      expiresAt: row.expires_at,
+    };
+  },
+
+  async accept(
+    context: Context,
+    input: { token: string; name?: string | null; password?: string | null },
+  ): Promise<{ account: AccountSummary | null; member: Member | null; userErrors: UserError[] }> {
+    const fail = (code: UserErrorCode, message: string, field: string[] | null = ["token"]) => ({
+      account: null,
+      member: null,
+      userErrors: [userError(code, message, field)],
+    });
+    const result = await context.db.transaction(async (db) => {
+      const row = await findByToken(db, input.token, true);
+      if (!row) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
+      const status = effectiveStatus(row);
+      if (status === InvitationStatus.REVOKED) return fail(UserErrorCode.REVOKED, "This invitation was cancelled.");
+      if (status === InvitationStatus.ACCEPTED) return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
+      if (status === InvitationStatus.EXPIRED) return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
+      if (row.kind !== InvitationKind.USER) return fail(UserErrorCode.INVALID_STATE, "This kind of invitation cannot be accepted here yet.");
+
+      const existing = await identityService.findUserByEmail(db, row.email!);
+      const viewer = context.viewer;
+      let userId: string;
+      let newSession: { token: string; expiresAt: Date } | null = null;
+      if (existing) {
+        if (!viewer) return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to accept this invitation.`, null);
+        if (viewer.userId !== existing.id) return fail(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${row.email}; log in with that email.`, null);
+        userId = existing.id;
+      } else {
+        if (viewer) return fail(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${row.email}; log out and open the link again.`, null);
+        const errors: UserError[] = [];
+        if (!input.name?.trim()) errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+        const weak = passwordProblem(input.password ?? "");
+        if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+        if (errors.length) return { account: null, member: null, userErrors: errors };
+        userId = await identityService.createUser(db, { email: row.email!, name: input.name!.trim(), password: input.password! });
+      }
+      const memberId = await membersService.addInvitedMember(db, { accountId: row.account_id, userId, role: row.role! });
+      if (!memberId) return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
+      await db.query(
+        "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
+        [row.id, clock.now(), memberId],
+      );
+      if (viewer?.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+      else newSession = await identityService.startSession(db, userId, row.account_id);
+      return { accountId: row.account_id, memberId, newSession };
+    });
+    if (!("accountId" in result)) return result;
+    if (result.newSession) context.sessionCookie.set(result.newSession.token, result.newSession.expiresAt);
+    const account = await accountsService.accountById(context, result.accountId);
+    const member = await context.loaders.memberById.load(result.memberId);
+    return { account: account && toAccountSummary(account), member, userErrors: [] };
+  },
+};
+
+export const invitationNodeSource: NodeSource = {
+  typeName: "Invitation",
+  async load(context, ids) {
+    const viewer = context.viewer;
+    if (!viewer?.accountId || !can(viewer.role, "readAccount")) return ids.map(() => null);
+    const rows = await queryRows<InvitationRow>(
+      context.db,
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[]) AND i.account_id = $2`,
+      [ids, viewer.accountId],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toInvitation(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  },
+};

@@ -1,0 +1,155 @@
+/**
+ * Delivers outbox rows: a pg-boss worker sends each with nodemailer to SMTP_URL,
+ * or, without it, into the dev mailbox (stored and logged). 5 attempts with
+ * exponential backoff; after the last, the row and its invitation are FAILED.
+ * Delivery is at-least-once, so a row already SENT is never sent again.
+ */
+import nodemailer from "nodemailer";
+import { PgBoss, type Job } from "pg-boss";
+import type { DataSource, EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
+import type { Logger } from "../../logger";
+import type { SealKey } from "../../crypto/sealed-box";
+import { renderBodies, type MailQueue } from "./mail.service";
+
+export const MAIL_QUEUE_NAME = "mail-send";
+export const MAIL_ATTEMPTS = 5;
+
+type OutboxRow = {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  sealed_link: string | null;
+  status: string;
+};
+
+export type MailTransport = {
+  name: string;
+  send(email: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+};
+
+export function createTransport(smtpUrl: string | null, logger: Logger): MailTransport {
+  if (!smtpUrl) {
+    return {
+      name: "dev-mailbox",
+      async send(email) {
+        // The link carries a secret token, so the log names the message and points at the mailbox instead.
+        logger.info({ to: email.to, subject: email.subject }, "email stored in the dev mailbox (/dev/mailbox)");
+      },
+    };
+  }
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    name: "smtp",
+    async send(email) {
+      await transporter.sendMail(email);
+    },
+  };
+}
+
+export type MailSystem = {
+  queue: MailQueue;
+  /** Runs the delivery worker in this process. */
+  startWorker(): Promise<void>;
+  /** Stops taking jobs and waits for the ones in flight. */
+  stop(): Promise<void>;
+};
+
+export async function startMailSystem(options: {
+  databaseUrl: string;
+  dataSource: DataSource;
+  transport: MailTransport;
+  from: string;
+  logger: Logger;
+  retryDelaySeconds: number;
+  /** Exponential backoff between attempts (default); tests turn it off to keep retries short. */
+  retryBackoff?: boolean;
+  sealKey: SealKey;
+}): Promise<MailSystem> {
+  const { dataSource, transport, logger } = options;
+  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
+  boss.on("error", (error: unknown) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+  await boss.createQueue(MAIL_QUEUE_NAME, {
+    retryLimit: MAIL_ATTEMPTS - 1,
+    retryDelay: options.retryDelaySeconds,
+    retryBackoff: options.retryBackoff ?? true,
+  });
+
+  const queue: MailQueue = {
+    sealKey: options.sealKey,
+    async enqueue(db, outboxIds) {
+      if (outboxIds.length === 0) return;
+      const jobs = outboxIds.map((outboxId) => ({ data: { outboxId } }));
+      // Same transaction as the outbox rows: pg-boss runs its INSERT through our connection.
+      await boss.insert(MAIL_QUEUE_NAME, jobs, {
+        db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await queryRows(db, text, values) }) },
+      });
+    },
+  };
+
+  async function deliver(job: Job<{ outboxId: string }>): Promise<void> {
+    const [row] = await queryRows<OutboxRow>(
+      dataSource.manager,
+      "SELECT id, to_address, subject, text_body, html_body, sealed_link, status FROM outbox WHERE id = $1",
+      [job.data.outboxId],
+    );
+    if (!row || row.status !== "QUEUED") return;
+    try {
+      const bodies = renderBodies({ text: row.text_body, html: row.html_body, sealedLink: row.sealed_link }, options.sealKey);
+      await transport.send({ from: options.from, to: row.to_address, subject: row.subject, ...bodies });
+    } catch (error) {
+      const lastAttempt = job.retryCount >= MAIL_ATTEMPTS - 1;
+      await dataSource.transaction((db) => recordFailure(db, row.id, error, lastAttempt));
+      logger.warn({ outboxId: row.id, attempt: job.retryCount + 1, lastAttempt, err: error }, "email delivery failed");
+      throw error;
+    }
+    await dataSource.transaction((db) => recordSent(db, row.id, transport.name));
+  }
+
+  return {
+    queue,
+    async startWorker() {
+      // One job per call: pg-boss settles a batch as a whole, and each email must retry on its own.
+      await boss.work<{ outboxId: string }>(MAIL_QUEUE_NAME, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+        if (job) await deliver(job);
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 8_000 });
+    },
+  };
+}
+
+/** Marks the invitation only when this is its newest email, so an old failing send cannot overwrite a newer success. */
+const NEWEST_FOR_INVITATION = `NOT EXISTS (
+  SELECT 1 FROM outbox newer WHERE newer.invitation_id = o.invitation_id AND newer.created_at > o.created_at)`;
+
+async function recordSent(db: EntityManager, outboxId: string, transport: string): Promise<void> {
+  await db.query(
+    "UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, transport = $2, last_error = NULL WHERE id = $1",
+    [outboxId, transport],
+  );
+  await db.query(
+    `UPDATE invitations i SET delivery = 'SENT' FROM outbox o
+     WHERE o.id = $1 AND i.id = o.invitation_id AND ${NEWEST_FOR_INVITATION}`,
+    [outboxId],
+  );
+}
+
+async function recordFailure(db: EntityManager, outboxId: string, error: unknown, lastAttempt: boolean): Promise<void> {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  await db.query(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'FAILED' ELSE status END WHERE id = $1`,
+    [outboxId, message, lastAttempt],
+  );
+  if (lastAttempt) {
+    await db.query(
+      `UPDATE invitations i SET delivery = 'FAILED' FROM outbox o
+       WHERE o.id = $1 AND i.id = o.invitation_id AND ${NEWEST_FOR_INVITATION}`,
+      [outboxId],
+    );
+  }
+}

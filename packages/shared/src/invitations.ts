@@ -1,0 +1,24 @@
+/** Rules of user invitations that the SPA checks inline and the server enforces. */
+import { Role } from "./enums";
+
+export const INVITATION_LIFETIME_HOURS = 48;
+/** A batch typed or pasted in the dialog; CSV imports may be larger. */
+export const INVITE_BATCH_MAX = 100;
+export const IMPORT_ROWS_MAX = 10_000;
+
+/** Header of the user-invitation CSV; matched case-insensitively, in any order. */
+export const USER_INVITATION_CSV_COLUMNS = ["email", "role"] as const;
+export const USER_INVITATION_CSV_SAMPLE = "email,role\nada@example.com,Viewer\ngrace@example.com,Editor\n";
+
+export const INVITABLE_ROLES = [Role.ADMINISTRATOR, Role.EDITOR, Role.VIEWER] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+export function isInvitableRole(role: Role): role is InvitableRole {
+  return (INVITABLE_ROLES as readonly Role[]).includes(role);
+}
+
+/** "viewer", "Viewer", " VIEWER " -> Role.VIEWER; anything else (including Owner) -> null. */
+export function parseInvitableRole(text: string): InvitableRole | null {
+  const upper = text.trim().toUpperCase();
+  return (INVITABLE_ROLES as readonly string[]).includes(upper) ? (upper as InvitableRole) : null;
+}
