@@ -1,4 +1,4 @@
-/** The SPA shell served by the built server: header, navigation, signed-out state, accessibility, 404 route. */
+/** The SPA shell served by the built server: log-in redirect, header, navigation, accessibility, 404 route. */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, launchBrowser } from "./support/browser";
@@ -27,19 +27,22 @@ afterEach(async () => {
   await context?.close();
 });
 
-test("/ shows the shell header, the navigation and the signed-out state, with no axe violations", async () => {
+test("/ signed out goes to log in; signed in as the demo owner it shows the shell, with no axe violations", async () => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel("Email").fill("owner@acme.example");
+  await page.getByLabel("Password").fill("partner-network-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
 
   const header = page.getByRole("banner");
   await header.getByRole("link", { name: "Partner Network" }).waitFor();
-  await header.getByText("Not signed in").waitFor();
+  await header.getByText("Olivia Owner").waitFor();
 
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const name of NAV_LINKS) {
     await nav.getByRole("link", { name, exact: true }).waitFor();
   }
-  // `/` redirects to the first section; wait for its page so axe sees the settled DOM.
   await page.waitForURL("**/members");
   await page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
 

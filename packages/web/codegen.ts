@@ -13,6 +13,8 @@ const config: CodegenConfig = {
       },
       config: {
         useTypeImports: true,
+        // Results always carry __typename (Apollo adds it), so test fixtures must too.
+        nonOptionalTypename: true,
         enumsAsTypes: true,
         // No `any`: every scalar is typed; a new server scalar must be mapped here.
         strictScalars: true,

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
 import type { ShellViewerQuery } from "../gql/graphql";
-import { server, signedInViewer } from "../testing/msw-server";
+import { installMockBackend, server } from "../testing/msw-server";
 import { renderApp } from "../testing/render-app";
 
 describe("app shell", () => {
@@ -39,17 +39,15 @@ describe("app shell", () => {
     );
   });
 
-  it('shows "Not signed in" when the viewer is null', async () => {
-    server.use(
-      graphql.query<ShellViewerQuery>("ShellViewer", () =>
-        HttpResponse.json({ data: { viewer: null } }),
-      ),
-    );
-    renderApp("/members");
+  it('shows "Not signed in" and a log-in link on a public page when the viewer is null', async () => {
+    installMockBackend({ signedIn: false });
+    renderApp("/no/such/page");
 
     const banner = screen.getByRole("banner");
     expect(await within(banner).findByText("Not signed in")).toBeInTheDocument();
+    expect(within(banner).getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login");
     expect(within(banner).queryByText("Ada Lovelace")).not.toBeInTheDocument();
+    expect(within(banner).queryByRole("button", { name: "User menu" })).not.toBeInTheDocument();
   });
 
   it("shows a loader while the viewer loads", async () => {
@@ -70,7 +68,8 @@ describe("app shell", () => {
     server.use(
       graphql.query<ShellViewerQuery>("ShellViewer", () => {
         calls += 1;
-        return calls === 1 ? HttpResponse.error() : HttpResponse.json({ data: signedInViewer });
+        // Later calls fall through to the default mock backend.
+        return calls === 1 ? HttpResponse.error() : undefined;
       }),
     );
     const user = userEvent.setup();

@@ -2,9 +2,13 @@ import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import { createBrowserRouter, Navigate } from "react-router";
 import { PageLoading } from "../components/page-status";
+import { HOME_PATH } from "../utils/safe-redirect";
 import { AppLayout } from "./layout/app-layout";
+import { AuthLayout } from "./layout/auth-layout";
 import { PLAYGROUND_PATH } from "./layout/nav-items";
 import { NotFoundPage } from "./routes/not-found";
+import { RedirectIfSignedIn } from "./routes/redirect-if-signed-in";
+import { RequireAuth } from "./routes/require-auth";
 import { RouteError } from "./routes/route-error";
 
 function RouteLoading() {
@@ -33,31 +37,55 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
   },
   {
+    // Public: log in and sign up. A signed-in visitor is sent on to `?next=` or the home page.
+    Component: AuthLayout,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        Component: RedirectIfSignedIn,
+        children: [
+          lazyPage("login", async () => (await import("../features/auth/log-in-page")).LogInPage),
+          lazyPage(
+            "signup",
+            async () => (await import("../features/auth/sign-up-page")).SignUpPage,
+          ),
+        ],
+      },
+    ],
+  },
+  {
     path: "/",
     Component: AppLayout,
     ErrorBoundary: RouteError,
     children: [
-      { index: true, element: <Navigate to="/members" replace /> },
-      lazyPage(
-        "members",
-        async () => (await import("../features/members/members-page")).MembersPage,
-      ),
-      lazyPage(
-        "partners",
-        async () => (await import("../features/partners/partners-page")).PartnersPage,
-      ),
-      lazyPage(
-        "clients",
-        async () => (await import("../features/clients/clients-page")).ClientsPage,
-      ),
-      lazyPage(
-        "invitations",
-        async () => (await import("../features/invitations/invitations-page")).InvitationsPage,
-      ),
-      lazyPage(
-        "settings",
-        async () => (await import("../features/settings/settings-page")).SettingsPage,
-      ),
+      {
+        // Signed-out visits go to /login?next=<path>.
+        Component: RequireAuth,
+        children: [
+          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          lazyPage(
+            "members",
+            async () => (await import("../features/members/members-page")).MembersPage,
+          ),
+          lazyPage(
+            "partners",
+            async () => (await import("../features/partners/partners-page")).PartnersPage,
+          ),
+          lazyPage(
+            "clients",
+            async () => (await import("../features/clients/clients-page")).ClientsPage,
+          ),
+          lazyPage(
+            "invitations",
+            async () => (await import("../features/invitations/invitations-page")).InvitationsPage,
+          ),
+          lazyPage(
+            "settings",
+            async () => (await import("../features/settings/settings-page")).SettingsPage,
+          ),
+        ],
+      },
+      // Public, inside the shell.
       { path: "*", Component: NotFoundPage },
     ],
   },

@@ -9,11 +9,32 @@ export const shellViewerQuery = graphql(`
         name
         email
       }
+      memberships {
+        id
+        role
+        account {
+          id
+          name
+          handle
+        }
+      }
+      currentAccount {
+        id
+        name
+        handle
+      }
+      currentMember {
+        id
+        role
+      }
     }
   }
 `);
 
-/** The signed-in user shown in the app header; `viewer` is null when nobody is signed in. */
+/**
+ * The signed-in user, their accounts and where they act now; `viewer` is null when nobody is
+ * signed in. Shared by the header and the route guards (one request, cached).
+ */
 export function useShellViewer() {
   return useQuery(shellViewerQuery, { notifyOnNetworkStatusChange: true });
 }

@@ -1,16 +1,16 @@
-import { graphql, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import type { ShellViewerQuery } from "../gql/graphql";
+import { createMockBackend, type MockBackendOptions } from "./mock-backend";
 
-export const signedInViewer: ShellViewerQuery = {
-  viewer: {
-    user: { id: "VXNlcjox", name: "Ada Lovelace", email: "ada@example.com" },
-  },
-};
+/**
+ * No permanent handlers: before each test setup-tests installs a fresh signed-in mock backend
+ * (see mock-backend.ts), so no state leaks between tests. Tests override with `server.use(...)`,
+ * whose handlers take precedence over earlier ones.
+ */
+export const server = setupServer();
 
-/** Default handlers: a signed-in user. Tests override with `server.use(...)`. */
-export const handlers = [
-  graphql.query<ShellViewerQuery>("ShellViewer", () => HttpResponse.json({ data: signedInViewer })),
-];
-
-export const server = setupServer(...handlers);
+/** Installs a fresh mock backend with its own state, taking precedence over the default one. */
+export function installMockBackend(options: MockBackendOptions = {}) {
+  const backend = createMockBackend(options);
+  server.use(...backend.handlers);
+  return backend;
+}

@@ -10,7 +10,7 @@ export function renderApp(path = "/members") {
   const client = createApolloClient({ uri: "http://localhost/graphql" });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const utils = render(
-    <AppProviders client={client}>
+    <AppProviders client={client} mantineEnv="test">
       <RouterProvider router={router} />
     </AppProviders>,
   );

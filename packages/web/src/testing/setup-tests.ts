@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom";
 import { cleanup } from "@testing-library/react";
-import { server } from "./msw-server";
+import { server, installMockBackend } from "./msw-server";
 
 // Mantine reads these browser APIs that jsdom does not implement.
 Object.defineProperty(window, "matchMedia", {
@@ -25,10 +25,33 @@ class ResizeObserverStub implements ResizeObserver {
 }
 window.ResizeObserver = ResizeObserverStub;
 globalThis.ResizeObserver = ResizeObserverStub;
+// jest-fixed-jsdom puts Node's AbortController on the window, but jsdom's addEventListener only
+// accepts jsdom's AbortSignal (Mantine's notifications pass `{ signal }`): wire the abort by hand.
+const nativeAddEventListener = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function addEventListener(
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | AddEventListenerOptions,
+) {
+  if (typeof options !== "object" || !options.signal) {
+    nativeAddEventListener.call(this, type, listener, options);
+    return;
+  }
+  const { signal, ...rest } = options;
+  if (signal.aborted) return;
+  nativeAddEventListener.call(this, type, listener, rest);
+  signal.addEventListener("abort", () => this.removeEventListener(type, listener, rest), {
+    once: true,
+  });
+};
 Element.prototype.scrollIntoView = function scrollIntoView() {};
 window.scrollTo = (() => undefined) as typeof window.scrollTo;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeEach(() => {
+  installMockBackend();
+});
 afterEach(() => {
   cleanup();
   server.resetHandlers();

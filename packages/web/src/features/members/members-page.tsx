@@ -1,5 +1,6 @@
-import { Text } from "@mantine/core";
+import { Tabs } from "@mantine/core";
 import { Page } from "../../components/page";
+import { ActiveMembers } from "./components/active-members";
 
 export function MembersPage() {
   return (
@@ -7,7 +8,14 @@ export function MembersPage() {
       title="Members"
       description="People in your account and external members from your partners."
     >
-      <Text>Coming soon.</Text>
+      <Tabs defaultValue="active" keepMounted={false}>
+        <Tabs.List aria-label="Member lists">
+          <Tabs.Tab value="active">Active</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="active" pt="md">
+          <ActiveMembers />
+        </Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }

@@ -1,10 +1,54 @@
-import { Text } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { can } from "@pn/shared";
 import { Page } from "../../components/page";
+import { PageError, PageLoading } from "../../components/page-status";
+import { describeError } from "../../utils/errors";
+import { toRole } from "../../utils/labels";
+import { useAccountSettings } from "./api/get-account-settings";
+import { AccountCard } from "./components/account-card";
+import { ApiTokensSection } from "./components/api-tokens-section";
+import { PlanCard } from "./components/plan-card";
 
 export function SettingsPage() {
+  const { data, loading, error, refetch } = useAccountSettings();
+  const account = data?.viewer?.currentAccount;
+  const member = data?.viewer?.currentMember;
+  const role = member ? toRole(member.role) : null;
+
+  let content;
+  if (account) {
+    content = (
+      // Keyed by account: switching accounts starts every form afresh.
+      <Stack gap="lg" key={account.id}>
+        <AccountCard name={account.name} handle={account.handle} />
+        <PlanCard account={account} canChangePlan={can(role, "changePlan")} />
+        {can(role, "manageApiTokens") && <ApiTokensSection />}
+      </Stack>
+    );
+  } else if (error && !loading) {
+    const { message, retryable } = describeError(error);
+    content = (
+      <PageError
+        title="Could not load settings"
+        message={message}
+        onRetry={
+          retryable
+            ? () => {
+                refetch().catch(() => undefined);
+              }
+            : undefined
+        }
+      />
+    );
+  } else if (loading) {
+    content = <PageLoading label="Loading settings" />;
+  } else {
+    content = <PageError title="No account" message="You are not acting in any account." />;
+  }
+
   return (
     <Page title="Settings" description="Your account, plan, seats and API tokens.">
-      <Text>Coming soon.</Text>
+      {content}
     </Page>
   );
 }

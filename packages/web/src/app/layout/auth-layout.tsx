@@ -1,0 +1,20 @@
+import { Anchor, Box, Container, Paper } from "@mantine/core";
+import { Link, Outlet } from "react-router";
+
+/** Frame of the public log-in and sign-up pages: a banner with the product name, then the form. */
+export function AuthLayout() {
+  return (
+    <Box mih="100dvh" bg="gray.0" py="xl">
+      <Container size={440}>
+        <Box component="header" mb="lg" ta="center">
+          <Anchor component={Link} to="/" fw={700} size="xl" c="dark.8" underline="never">
+            Partner Network
+          </Anchor>
+        </Box>
+        <Paper component="main" withBorder shadow="xs" p="xl" radius="md">
+          <Outlet />
+        </Paper>
+      </Container>
+    </Box>
+  );
+}

@@ -1,0 +1,22 @@
+import { useMutation } from "@apollo/client/react";
+import { graphql } from "../../gql";
+
+export const switchAccountMutation = graphql(`
+  mutation SwitchAccount($input: SwitchAccountInput!) {
+    switchAccount(input: $input) {
+      account {
+        id
+        name
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export function useSwitchAccount() {
+  return useMutation(switchAccountMutation);
+}

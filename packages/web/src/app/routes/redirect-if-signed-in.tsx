@@ -1,0 +1,41 @@
+import { Navigate, Outlet, useSearchParams } from "react-router";
+import { Page } from "../../components/page";
+import { PageError, PageLoading } from "../../components/page-status";
+import { describeError } from "../../utils/errors";
+import { HOME_PATH, safeNextPath } from "../../utils/safe-redirect";
+import { useShellViewer } from "../viewer-query";
+
+/**
+ * For /login and /signup: a signed-in visitor goes on to `?next=` (a safe relative path) or
+ * the home page. Logging in or signing up resets the Apollo store, the viewer reloads, and
+ * this redirect takes the user where they were going.
+ */
+export function RedirectIfSignedIn() {
+  const { data, loading, error, refetch } = useShellViewer();
+  const [searchParams] = useSearchParams();
+
+  if (data?.viewer) {
+    return <Navigate to={safeNextPath(searchParams.get("next")) ?? HOME_PATH} replace />;
+  }
+  if (data) return <Outlet />;
+  if (loading) return <PageLoading label="Loading" />;
+  if (error) {
+    const { message, retryable } = describeError(error);
+    return (
+      <Page title="Could not reach Partner Network">
+        <PageError
+          title="The server did not answer"
+          message={message}
+          onRetry={
+            retryable
+              ? () => {
+                  refetch().catch(() => undefined);
+                }
+              : undefined
+          }
+        />
+      </Page>
+    );
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,75 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { USER } from "../../testing/mock-backend";
+import { installMockBackend } from "../../testing/msw-server";
+import { renderApp } from "../../testing/render-app";
+
+async function fill(values: { name: string; email: string; password: string; company: string }) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText("Name"), values.name);
+  await user.type(screen.getByLabelText("Email"), values.email);
+  await user.type(screen.getByLabelText("Password"), values.password);
+  await user.type(screen.getByLabelText("Company name"), values.company);
+  await user.click(screen.getByRole("button", { name: "Create account" }));
+  return user;
+}
+
+describe("sign up", () => {
+  it("checks the password rule before sending", async () => {
+    const backend = installMockBackend({ signedIn: false });
+    renderApp("/signup");
+
+    await fill({ name: "Bo", email: "bo@example.com", password: "short", company: "Bo Inc" });
+
+    const password = screen.getByLabelText("Password");
+    expect(password).toHaveAttribute("aria-invalid", "true");
+    expect(password).toHaveAccessibleDescription(
+      expect.stringContaining("Use at least 10 characters."),
+    );
+    expect(password).toHaveFocus();
+    expect(backend.operations("SignUp")).toHaveLength(0);
+  });
+
+  it("shows a TAKEN email next to the Email field", async () => {
+    installMockBackend({ signedIn: false });
+    renderApp("/signup");
+
+    await fill({
+      name: "Ada",
+      email: USER.email,
+      password: "a long enough password",
+      company: "Analytical Engines",
+    });
+
+    const email = screen.getByLabelText("Email");
+    await waitFor(() =>
+      expect(email).toHaveAccessibleDescription(
+        "An account with this email exists already; log in instead.",
+      ),
+    );
+    expect(screen.getByLabelText("Name")).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("creates the account with the form's values and opens the app", async () => {
+    const backend = installMockBackend({ signedIn: false });
+    const { router } = renderApp("/signup");
+
+    await fill({
+      name: " Bo Peep ",
+      email: "bo@example.com",
+      password: "a long enough password",
+      company: "Sheep Co",
+    });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Members" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/members");
+    expect(backend.operations("SignUp")[0]?.variables).toEqual({
+      input: {
+        name: "Bo Peep",
+        email: "bo@example.com",
+        password: "a long enough password",
+        accountName: "Sheep Co",
+      },
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { Badge, Table } from "@mantine/core";
+import {
+  MEMBER_STATUS_LABELS,
+  MEMBER_TYPE_LABELS,
+  ROLE_LABELS,
+  toMemberStatus,
+  toMemberType,
+  toRole,
+} from "../../../utils/labels";
+import type { MemberRow } from "../api/get-members";
+
+export interface MembersTableProps {
+  caption: string;
+  members: readonly MemberRow[];
+  busy?: boolean;
+}
+
+export function MembersTable({ caption, members, busy = false }: MembersTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover aria-busy={busy} captionSide="top">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Email</Table.Th>
+            <Table.Th scope="col">Role</Table.Th>
+            <Table.Th scope="col">Type</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td>{member.name}</Table.Td>
+              <Table.Td>{member.email}</Table.Td>
+              <Table.Td>{ROLE_LABELS[toRole(member.role)]}</Table.Td>
+              <Table.Td>{MEMBER_TYPE_LABELS[toMemberType(member.type)]}</Table.Td>
+              <Table.Td>
+                <Badge variant="dot" color={member.status === "ACTIVE" ? "green" : "gray"}>
+                  {MEMBER_STATUS_LABELS[toMemberStatus(member.status)]}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

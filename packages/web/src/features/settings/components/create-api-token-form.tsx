@@ -1,0 +1,122 @@
+import { Button, Checkbox, Group, Stack, TextInput } from "@mantine/core";
+import { ApiScope } from "@pn/shared";
+import { type FormEvent, useState } from "react";
+import { FormAlert } from "../../../components/form-alert";
+import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
+import { describeError } from "../../../utils/errors";
+import { API_SCOPE_LABELS } from "../../../utils/labels";
+import { splitUserErrors } from "../../../utils/user-errors";
+import { useCreateApiToken } from "../api/create-api-token";
+
+const NAME_MAX = 100;
+const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
+  [ApiScope.READ]: "Run queries.",
+  [ApiScope.WRITE]: "Also run mutations.",
+};
+
+type Values = { name: string };
+const validate: Validate<Values> = ({ name }) => ({
+  name: !name.trim()
+    ? "Give the token a name."
+    : name.trim().length > NAME_MAX
+      ? `Use at most ${NAME_MAX} characters.`
+      : undefined,
+});
+
+function isApiScope(value: string): value is ApiScope {
+  return (Object.values(ApiScope) as string[]).includes(value);
+}
+
+export interface CreatedApiToken {
+  name: string;
+  secret: string;
+}
+
+export interface CreateApiTokenFormProps {
+  onCreated: (token: CreatedApiToken) => void;
+}
+
+export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
+  const [createApiToken, { loading }] = useCreateApiToken();
+  const form = useFormFields<Values>({ name: "" }, validate);
+  const [scopes, setScopes] = useState<ApiScope[]>([]);
+  const [scopesError, setScopesError] = useState<string | undefined>();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [retryable, setRetryable] = useState(false);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    setFormErrors([]);
+    setRetryable(false);
+    const nameValid = form.validateAll();
+    const scopesProblem = scopes.length === 0 ? "Choose at least one scope." : undefined;
+    setScopesError(scopesProblem);
+    if (!nameValid || scopesProblem) return;
+    try {
+      const { data } = await createApiToken({
+        variables: { input: { name: form.values.name.trim(), scopes } },
+      });
+      const payload = data?.createApiToken;
+      const { fieldErrors, formErrors: general } = splitUserErrors(payload?.userErrors ?? [], [
+        "name",
+        "scopes",
+      ] as const);
+      if (fieldErrors.name || fieldErrors.scopes || general.length > 0) {
+        form.showErrors({ name: fieldErrors.name });
+        setScopesError(fieldErrors.scopes);
+        setFormErrors(general);
+        return;
+      }
+      if (!payload?.apiToken || !payload.secret) {
+        setFormErrors(["The server did not return the new token. Try again."]);
+        return;
+      }
+      onCreated({ name: payload.apiToken.name, secret: payload.secret });
+      form.setValue("name", "");
+      setScopes([]);
+    } catch (error) {
+      const described = describeError(error);
+      setFormErrors([described.message]);
+      setRetryable(described.retryable);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="sm" maw={420}>
+        <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
+        <TextInput
+          label="Token name"
+          description="Say which system uses it, e.g. “CRM sync”."
+          {...form.getInputProps("name")}
+        />
+        <Checkbox.Group
+          label="Scopes"
+          description="At least one."
+          value={scopes}
+          onChange={(values) => {
+            setScopes(values.filter(isApiScope));
+            setScopesError(undefined);
+          }}
+          error={scopesError}
+        >
+          <Stack gap="xs" mt="xs">
+            {Object.values(ApiScope).map((scope) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={API_SCOPE_LABELS[scope]}
+                description={SCOPE_DESCRIPTIONS[scope]}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group>
+          <Button type="submit" loading={loading}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+/** The `userErrors` every mutation payload returns. */
+export interface UserErrorLike {
+  field?: readonly string[] | null;
+  message: string;
+}
+
+export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+
+export interface SplitUserErrors<K extends string> {
+  /** Errors whose `field[0]` names one of the form's inputs, joined per input. */
+  fieldErrors: FieldErrors<K>;
+  /** Errors tied to no input of the form (field null or unknown): shown as an alert. */
+  formErrors: string[];
+}
+
+export function splitUserErrors<K extends string>(
+  errors: readonly UserErrorLike[],
+  fields: readonly K[],
+): SplitUserErrors<K> {
+  const isField = (name: string | undefined): name is K =>
+    name !== undefined && (fields as readonly string[]).includes(name);
+  const fieldErrors: FieldErrors<K> = {};
+  const formErrors: string[] = [];
+  for (const error of errors) {
+    const name = error.field?.[0];
+    if (isField(name)) {
+      const previous = fieldErrors[name];
+      fieldErrors[name] = previous ? `${previous} ${error.message}` : error.message;
+    } else {
+      formErrors.push(error.message);
+    }
+  }
+  return { fieldErrors, formErrors };
+}
+
+export function hasFieldErrors<K extends string>(errors: FieldErrors<K>): boolean {
+  return Object.values(errors).some((message) => Boolean(message));
+}
