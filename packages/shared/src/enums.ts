@@ -83,3 +83,20 @@ export enum ImportOutcome {
   SKIPPED = "SKIPPED",
   ERROR = "ERROR",
 }
+
+export enum PartnerStatus {
+  INVITED = "INVITED",
+  ACTIVE = "ACTIVE",
+  REMOVED = "REMOVED",
+}
+
+export enum ClientStatus {
+  INVITED = "INVITED",
+  ACTIVE = "ACTIVE",
+  REMOVED = "REMOVED",
+}
+
+export enum ClientType {
+  ACCOUNT = "ACCOUNT",
+  PERSON = "PERSON",
+}

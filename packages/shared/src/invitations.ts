@@ -22,3 +22,8 @@ export function parseInvitableRole(text: string): InvitableRole | null {
   const upper = text.trim().toUpperCase();
   return (INVITABLE_ROLES as readonly string[]).includes(upper) ? (upper as InvitableRole) : null;
 }
+
+/** Partner companies often need days to decide; their links live longer than user invitations. */
+export const PARTNER_INVITATION_LIFETIME_DAYS = 14;
+/** Members per bulk activate/archive/restore call. */
+export const BULK_MEMBERS_MAX = 1_000;

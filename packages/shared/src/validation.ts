@@ -42,3 +42,17 @@ export function handleFromName(name: string): string {
     .replace(/-+$/g, "");
   return slug.length >= 3 ? slug : `${slug || "account"}-co`.replace(/^-/, "");
 }
+
+/** A bare domain such as "acme.com" (no scheme, no path). */
+export function isValidDomain(domain: string): boolean {
+  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domain.trim());
+}
+
+export function isValidPublicUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url.trim());
+    return (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,11 @@
  */
 import type { EntityManager, QueryResult } from "typeorm";
 
+/** A contains-pattern for ILIKE in which `%`, `_` and `\\` typed by the user match themselves. */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
 export async function queryRows<Row>(db: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> {
   const runner = db.queryRunner ?? db.connection.createQueryRunner();
   try {

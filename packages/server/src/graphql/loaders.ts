@@ -3,6 +3,12 @@ import type { EntityManager } from "typeorm";
 import { createAccountLoader, createSeatsUsedLoader } from "../modules/accounts/account.loader";
 import { createUserLoader } from "../modules/identity/user.loader";
 import { createMemberLoader, createMembershipsByUserLoader } from "../modules/members/member.loader";
+import {
+  createLatestPartnerInvitationLoader,
+  createMemberCountsLoader,
+  createPartnerLoader,
+  createPartnerMembersLoader,
+} from "../modules/partners/partner.loader";
 
 export function createLoaders(db: EntityManager) {
   return {
@@ -11,6 +17,10 @@ export function createLoaders(db: EntityManager) {
     seatsUsedByAccountId: createSeatsUsedLoader(db),
     memberById: createMemberLoader(db),
     membershipsByUserId: createMembershipsByUserLoader(db),
+    partnerById: createPartnerLoader(db),
+    memberCountsByPartnerId: createMemberCountsLoader(db),
+    membersPageByPartner: createPartnerMembersLoader(db),
+    latestInvitationIdByPartnerId: createLatestPartnerInvitationLoader(db),
   };
 }
 

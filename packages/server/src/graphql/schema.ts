@@ -12,11 +12,13 @@ import { ViewerResolver } from "../modules/identity/viewer.resolver";
 import { AccountInvitationsResolver, InvitationResolver } from "../modules/invitations/invitation.resolver";
 import { invitationNodeSource } from "../modules/invitations/invitations.service";
 import { MemberResolver } from "../modules/members/member.resolver";
+import { AccountPartnersResolver, PartnerResolver } from "../modules/partners/partner.resolver";
+import { partnerNodeSource } from "../modules/partners/partners.service";
 import { memberNodeSource } from "../modules/members/members.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -30,6 +32,8 @@ export function buildAppSchema(): GraphQLSchema {
       MemberResolver,
       InvitationResolver,
       AccountInvitationsResolver,
+      PartnerResolver,
+      AccountPartnersResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

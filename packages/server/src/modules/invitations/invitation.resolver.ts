@@ -4,6 +4,8 @@ import type { Context } from "../../graphql/context";
 import { Account } from "../accounts/account.type";
 import { Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
+import { Partner } from "../partners/partner.type";
+import { partnersService } from "../partners/partners.service";
 import {
   AcceptInvitationInput,
   AcceptInvitationPayload,
@@ -28,6 +30,11 @@ export class InvitationResolver {
   @FieldResolver(() => Member, { nullable: true, description: "Who sent it; null once that member is gone." })
   invitedBy(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Member | null> {
     return invitation.invitedByMemberId ? membersService.memberById(context, invitation.invitedByMemberId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: "For PARTNER invitations: the partner it invites." })
+  partner(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Partner | null> | null {
+    return invitation.partnerId ? partnersService.partnerById(context, invitation.partnerId) : null;
   }
 
   @Mutation(() => InviteUsersPayload, { description: "OWNER/ADMINISTRATOR: invites a batch of people, all or none, within the plan's seats." })

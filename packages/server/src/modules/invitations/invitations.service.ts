@@ -34,6 +34,7 @@ import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
 import { mailService } from "../mail/mail.service";
+import { partnerNetwork } from "../partners/partners.service";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
 import {
@@ -347,7 +348,7 @@ export const invitationsService = {
 
   async accept(
     context: Context,
-    input: { token: string; name?: string | null; password?: string | null },
+    input: { token: string; name?: string | null; password?: string | null; partnerAccountId?: string | null; accountName?: string | null },
   ): Promise<{ account: AccountSummary | null; member: Member | null; userErrors: UserError[] }> {
     const fail = (code: UserErrorCode, message: string, field: string[] | null = ["token"]) => ({
       account: null,
@@ -361,6 +362,10 @@ export const invitationsService = {
       if (status === InvitationStatus.REVOKED) return fail(UserErrorCode.REVOKED, "This invitation was cancelled.");
       if (status === InvitationStatus.ACCEPTED) return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
       if (status === InvitationStatus.EXPIRED) return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
+      if (row.kind === InvitationKind.PARTNER) {
+        const accepted = await partnerNetwork.acceptInvitation(context, db, row, input);
+        return "userErrors" in accepted ? { account: null, member: null, userErrors: accepted.userErrors } : { accountId: accepted.accountId, memberId: null, newSession: null };
+      }
       if (row.kind !== InvitationKind.USER) return fail(UserErrorCode.INVALID_STATE, "This kind of invitation cannot be accepted here yet.");
 
       const existing = await identityService.findUserByEmail(db, row.email!);
@@ -382,6 +387,8 @@ export const invitationsService = {
       }
       const memberId = await membersService.addInvitedMember(db, { accountId: row.account_id, userId, role: row.role! });
       if (!memberId) return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
+      // Accounts this one is a partner of see the newcomer as a pending external member.
+      await partnerNetwork.addPeopleWhoJoined(db, row.account_id, [userId]);
       await db.query(
         "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
         [row.id, clock.now(), memberId],
@@ -393,7 +400,7 @@ export const invitationsService = {
     if (!("accountId" in result)) return result;
     if (result.newSession) context.sessionCookie.set(result.newSession.token, result.newSession.expiresAt);
     const account = await accountsService.accountById(context, result.accountId);
-    const member = await context.loaders.memberById.load(result.memberId);
+    const member = result.memberId ? await context.loaders.memberById.load(result.memberId) : null;
     return { account: account && toAccountSummary(account), member, userErrors: [] };
   },
 };

@@ -1,15 +1,18 @@
 /** Reading members, scoped to the viewer's current account and filtered by role. */
-import { can, fromGlobalId, MemberStatus, MemberType, Role } from "@pn/shared";
+import { ASSIGNABLE_INTERNAL_ROLES, BULK_MEMBERS_MAX, can, fromGlobalId, MemberStatus, MemberType, Role, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { clock } from "../../clock";
+import { likePattern, queryRows } from "../../db/sql";
+import { localIdOf } from "../../graphql/global-id";
+import { requirePermission } from "../../graphql/permissions";
+import { userError, type UserError } from "../../graphql/user-error";
+import { accountsService } from "../accounts/accounts.service";
+import { sessionsService } from "../identity/sessions.service";
 import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberFilter, type MemberRow } from "./member.type";
 
-/** `%` and `_` typed by the user match themselves, not any text. */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 /** A member of the viewer's account, or null when it is elsewhere or hidden from the viewer's role. */
 function visibleToViewer(context: Context, member: Member | null): Member | null {
@@ -19,7 +22,155 @@ function visibleToViewer(context: Context, member: Member | null): Member | null
   return null;
 }
 
+type StatusChange = "activate" | "archive" | "restore";
+
+const CHANGES: Record<StatusChange, { from: MemberStatus[]; to: MemberStatus; verb: string }> = {
+  activate: { from: [MemberStatus.PENDING], to: MemberStatus.ACTIVE, verb: "activated" },
+  archive: { from: [MemberStatus.PENDING, MemberStatus.ACTIVE], to: MemberStatus.ARCHIVED, verb: "archived" },
+  restore: { from: [MemberStatus.ARCHIVED], to: MemberStatus.ACTIVE, verb: "restored" },
+};
+
+type LockedMember = { id: string; user_id: string; status: MemberStatus; type: MemberType; role: Role };
+
+/** Marks members archived, ends their sessions in the account and revokes the invitations they sent. */
+async function archive(db: EntityManager, accountId: string, memberIds: string[], userIds: string[], at: Date): Promise<void> {
+  if (memberIds.length === 0) return;
+  await sessionsService.endForMembersInAccount(db, accountId, userIds);
+  await db.query(
+    "UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE invited_by_member_id = ANY($1::uuid[]) AND status = 'PENDING'",
+    [memberIds, at],
+  );
+}
+
 export const membersService = {
+  /**
+   * Activate, archive or restore up to 1,000 members at once: all or nothing, each
+   * refused ID reported with its index, and one UPDATE for the lot.
+   */
+  async changeStatus(context: Context, globalIds: string[], change: StatusChange): Promise<{ members: Member[]; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "activateMembers");
+    const rule = CHANGES[change];
+    if (globalIds.length === 0 || globalIds.length > BULK_MEMBERS_MAX) {
+      return { members: [], userErrors: [userError(UserErrorCode.INVALID, `Choose 1 to ${BULK_MEMBERS_MAX} members.`, ["memberIds"])] };
+    }
+    const localIds = globalIds.map((id) => localIdOf(id, "Member"));
+    return context.db.transaction(async (db) => {
+      const seats = change === "archive" ? null : await accountsService.lockSeats(db, viewer.accountId);
+      const locked = await queryRows<LockedMember>(
+        db,
+        "SELECT id, user_id, status, type, role FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 ORDER BY id FOR UPDATE",
+        [localIds.filter(Boolean), viewer.accountId],
+      );
+      const byId = new Map(locked.map((row) => [row.id, row]));
+      const userErrors: UserError[] = [];
+      const seen = new Set<string>();
+      localIds.forEach((id, index) => {
+        const member = id ? byId.get(id) : undefined;
+        const field = ["memberIds", String(index)];
+        if (!member) userErrors.push(userError(UserErrorCode.NOT_FOUND, "No such member.", field));
+        else if (seen.has(member.id)) userErrors.push(userError(UserErrorCode.INVALID, "This member is listed twice.", field));
+        else if (!rule.from.includes(member.status)) {
+          userErrors.push(userError(UserErrorCode.INVALID_STATE, `This member cannot be ${rule.verb}: they are ${member.status.toLowerCase()}.`, field));
+        } else if (change === "archive" && (member.role === Role.OWNER || member.id === viewer.memberId)) {
+          userErrors.push(userError(UserErrorCode.INVALID_STATE, member.role === Role.OWNER ? "The owner cannot be archived." : "You cannot archive yourself.", field));
+        }
+        if (member) seen.add(member.id);
+      });
+      const internalGaining = locked.filter((m) => m.type === MemberType.INTERNAL && m.status !== MemberStatus.ACTIVE).length;
+      if (!userErrors.length && seats?.limit != null && seats.used + internalGaining > seats.limit) {
+        userErrors.push(userError(UserErrorCode.SEAT_LIMIT_REACHED, `${seats.used} of ${seats.limit} seats are used and this needs ${internalGaining} more.`, ["memberIds"]));
+      }
+      if (userErrors.length) return { members: [], userErrors };
+      const now = clock.now();
+      const rows = await queryRows<MemberRow>(
+        db,
+        `WITH m AS (
+           UPDATE members SET status = $2,
+             activated_at = CASE WHEN $2 = 'ACTIVE' THEN $3 ELSE activated_at END,
+             archived_at = CASE WHEN $2 = 'ARCHIVED' THEN $3 ELSE NULL END
+           WHERE id = ANY($1::uuid[]) RETURNING *)
+         SELECT ${MEMBER_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`,
+        [locked.map((m) => m.id), rule.to, now],
+      );
+      if (change === "archive") await archive(db, viewer.accountId, locked.map((m) => m.id), locked.map((m) => m.user_id), now);
+      context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
+      const order = new Map(localIds.map((id, index) => [id, index]));
+      return { members: rows.map(toMember).sort((a, b) => order.get(a.localId)! - order.get(b.localId)!), userErrors: [] };
+    });
+  },
+
+  /** Archives every non-archived member of a partner (removal from the network); returns how many. */
+  async archivePartnerPeople(db: EntityManager, accountId: string, partnerId: string, at: Date): Promise<number> {
+    const rows = await queryRows<{ id: string; user_id: string }>(
+      db,
+      `UPDATE members SET status = 'ARCHIVED', archived_at = $3
+       WHERE account_id = $1 AND partner_id = $2 AND status <> 'ARCHIVED' RETURNING id, user_id`,
+      [accountId, partnerId, at],
+    );
+    await archive(db, accountId, rows.map((r) => r.id), rows.map((r) => r.user_id), at);
+    return rows.length;
+  },
+
+  /** An external person added by hand: a user without password if new, active at once. Null when already a member. */
+  async addExternalMember(
+    db: EntityManager,
+    input: { accountId: string; partnerId: string; name: string; email: string; canLogin: boolean },
+  ): Promise<string | null> {
+    const [user] = await db.query(
+      `INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email RETURNING id`,
+      [input.email, input.name],
+    );
+    const [row] = await db.query(
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id, activated_at)
+       VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'ACTIVE', $3, $4, now())
+       ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
+      [input.accountId, user.id, input.canLogin, input.partnerId],
+    );
+    return row?.id ?? null;
+  },
+
+  /** Role and login need ADMINISTRATOR; title and name need EDITOR. */
+  async updateMember(
+    context: Context,
+    input: { memberId: string; role?: Role | null; canLogin?: boolean | null; title?: string | null; name?: string | null },
+  ): Promise<{ member: Member | null; userErrors: UserError[] }> {
+    const wantsAccess = input.role != null || input.canLogin != null;
+    const viewer = requirePermission(context, wantsAccess ? "manageRolesAndLogin" : "editMemberProfiles");
+    const id = localIdOf(input.memberId, "Member");
+    const [member] = id ? await queryRows<LockedMember>(context.db, "SELECT id, user_id, status, type, role FROM members WHERE id = $1 AND account_id = $2", [id, viewer.accountId]) : [];
+    if (!member) return { member: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such member.", ["memberId"])] };
+    const userErrors: UserError[] = [];
+    if (input.role != null && input.role !== member.role) {
+      if (member.role === Role.OWNER) userErrors.push(userError(UserErrorCode.INVALID_STATE, "The owner's role changes only by transferring ownership.", ["role"]));
+      else if (member.type === MemberType.EXTERNAL) userErrors.push(userError(UserErrorCode.INVALID, "External members are always collaborators.", ["role"]));
+      else if (!(ASSIGNABLE_INTERNAL_ROLES as readonly Role[]).includes(input.role)) userErrors.push(userError(UserErrorCode.INVALID, "Choose Administrator, Editor or Viewer.", ["role"]));
+    }
+    if (input.canLogin === false && member.id === viewer.memberId) userErrors.push(userError(UserErrorCode.INVALID_STATE, "You cannot turn off your own login.", ["canLogin"]));
+    const name = input.name?.trim();
+    if (input.name != null && !name) userErrors.push(userError(UserErrorCode.INVALID, "Name cannot be empty.", ["name"]));
+    if (userErrors.length) return { member: null, userErrors };
+    await context.db.transaction(async (db) => {
+      await db.query(
+        `UPDATE members SET role = coalesce($2, role), can_login = coalesce($3, can_login),
+           title = CASE WHEN $4::boolean THEN nullif(btrim($5), '') ELSE title END WHERE id = $1`,
+        [member.id, input.role ?? null, input.canLogin ?? null, input.title !== undefined && input.title !== null, input.title ?? null],
+      );
+      if (name) await db.query("UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
+      if (input.canLogin === false) await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
+    });
+    context.loaders.memberById.clear(member.id);
+    return { member: await context.loaders.memberById.load(member.id), userErrors: [] };
+  },
+
+  /** Whether the user is an active owner or administrator of the account. */
+  async administers(db: EntityManager, userId: string, accountId: string): Promise<boolean> {
+    const [row] = await db.query(
+      "SELECT 1 FROM members WHERE user_id = $1 AND account_id = $2 AND status = 'ACTIVE' AND role IN ('OWNER', 'ADMINISTRATOR')",
+      [userId, accountId],
+    );
+    return Boolean(row);
+  },
+
   /** The account's owner at sign-up: internal, active, with login. */
   async addOwner(db: EntityManager, accountId: string, userId: string): Promise<string> {
     const [row] = await db.query(
@@ -51,6 +202,16 @@ export const membersService = {
   async nameOf(db: EntityManager, memberId: string): Promise<string> {
     const [row] = await db.query("SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1", [memberId]);
     return row?.name ?? "Someone";
+  },
+
+  /** Emails of the account's active owners and administrators (who receive partner invitations). */
+  async adminEmails(db: EntityManager, accountId: string): Promise<string[]> {
+    const rows: { email: string }[] = await db.query(
+      `SELECT u.email FROM members m JOIN users u ON u.id = m.user_id
+       WHERE m.account_id = $1 AND m.status = 'ACTIVE' AND m.role IN ('OWNER', 'ADMINISTRATOR') ORDER BY m.role DESC, m.created_at`,
+      [accountId],
+    );
+    return rows.map((row) => row.email);
   },
 
   /** Whether the user may enter the account: an active membership with login allowed. */

@@ -1,0 +1,84 @@
+/** Batched reads for partner fields: one statement per field per request, whatever the page size. */
+import DataLoader from "dataloader";
+import type { EntityManager } from "typeorm";
+import { encodeCursor } from "../../graphql/connection";
+import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberRow } from "../members/member.type";
+import { PARTNER_COLUMNS, toPartner, type MemberCounts, type Partner, type PartnerRow } from "./partner.type";
+
+export function createPartnerLoader(db: EntityManager): DataLoader<string, Partner | null> {
+  return new DataLoader(async (ids) => {
+    const rows: PartnerRow[] = await db.query(`SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, toPartner(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+export function createMemberCountsLoader(db: EntityManager): DataLoader<string, MemberCounts> {
+  return new DataLoader(async (partnerIds) => {
+    const rows: { partner_id: string; status: string; count: number }[] = await db.query(
+      `SELECT partner_id, status, count(*)::int AS count FROM members WHERE partner_id = ANY($1::uuid[]) GROUP BY partner_id, status`,
+      [partnerIds],
+    );
+    const counts = new Map(partnerIds.map((id) => [id, { pending: 0, active: 0, archived: 0 }]));
+    for (const row of rows) {
+      const entry = counts.get(row.partner_id)!;
+      entry[row.status.toLowerCase() as keyof MemberCounts] = row.count;
+    }
+    return partnerIds.map((id) => counts.get(id)!);
+  });
+}
+
+/**
+ * The first page of several partners' members in one statement: DataLoader cannot
+ * pass `first` per parent, so the key carries it and ROW_NUMBER() cuts each partner's list.
+ */
+export type PartnerMembersKey = { partnerId: string; first: number; statuses: string[] | null };
+
+export type PartnerMembersPage = { edges: { cursor: string; node: Member }[]; hasMore: boolean };
+
+export function createPartnerMembersLoader(db: EntityManager): DataLoader<PartnerMembersKey, PartnerMembersPage, string> {
+  return new DataLoader(
+    async (keys) => {
+      // Keys with the same filter share one statement; different filters (rare) get one each.
+      const groups = new Map<string, PartnerMembersKey[]>();
+      for (const key of keys) {
+        const group = key.statuses?.join(",") ?? "";
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const byPartner = new Map<string, { cursor: string; node: Member }[]>();
+      for (const group of groups.values()) {
+        const limit = Math.max(...group.map((key) => key.first)) + 1;
+        const rows: (MemberRow & { key0: string; key1: string })[] = await db.query(
+          `SELECT * FROM (
+             SELECT ${MEMBER_COLUMNS}, m.created_at::text AS key0, m.id::text AS key1, ROW_NUMBER() OVER (PARTITION BY m.partner_id ORDER BY m.created_at DESC, m.id DESC) AS rank
+             FROM ${MEMBER_FROM} WHERE m.partner_id = ANY($1::uuid[]) AND ($3::text[] IS NULL OR m.status = ANY($3::text[]))
+           ) ranked WHERE rank <= $2 ORDER BY partner_id, rank`,
+          [group.map((key) => key.partnerId), limit, group[0]!.statuses],
+        );
+        for (const row of rows) {
+          const list = byPartner.get(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`) ?? [];
+          // Same cursor format as the connection builder, so `after` continues where this page ends.
+          list.push({ cursor: encodeCursor([row.key0, row.key1]), node: toMember(row) });
+          byPartner.set(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`, list);
+        }
+      }
+      return keys.map((key) => {
+        const edges = byPartner.get(`${key.partnerId}:${key.statuses?.join(",") ?? ""}`) ?? [];
+        return { edges: edges.slice(0, key.first), hasMore: edges.length > key.first };
+      });
+    },
+    // Keys differing only in partner share a batch; other page sizes or filters get their own.
+    { cacheKeyFn: (key) => `${key.partnerId}:${key.first}:${key.statuses?.join(",") ?? ""}` },
+  );
+}
+
+export function createLatestPartnerInvitationLoader(db: EntityManager): DataLoader<string, string | null> {
+  return new DataLoader(async (partnerIds) => {
+    const rows: { partner_id: string; id: string }[] = await db.query(
+      `SELECT DISTINCT ON (partner_id) partner_id, id FROM invitations WHERE partner_id = ANY($1::uuid[]) ORDER BY partner_id, created_at DESC`,
+      [partnerIds],
+    );
+    const byPartner = new Map(rows.map((row) => [row.partner_id, row.id]));
+    return partnerIds.map((id) => byPartner.get(id) ?? null);
+  });
+}

@@ -1,0 +1,88 @@
+import { PartnerStatus, toGlobalId } from "@pn/shared";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { connectionTypes } from "../../graphql/connection";
+import "../../graphql/enums";
+import { Node, type Typed } from "../../graphql/node";
+
+@ObjectType({ implements: Node, description: "In this account, a company it works with, and the link to that company's own account." })
+export class Partner extends Node implements Typed<"Partner"> {
+  __typename: "Partner";
+  localId: string;
+  accountId: string;
+  partnerAccountId: string | null;
+
+  @Field(() => String) companyName: string;
+  @Field(() => String, { nullable: true }) contactName: string | null;
+  @Field(() => String, { nullable: true }) contactEmail: string | null;
+  @Field(() => PartnerStatus) status: PartnerStatus;
+  @Field(() => Boolean, { description: "Whether the partner's people may log in to this account once active." }) allowLogin: boolean;
+  @Field(() => Boolean, { description: "A company without an account here, managed by this account." }) guest: boolean;
+  @Field(() => String, { nullable: true }) domain: string | null;
+  @Field(() => String, { nullable: true, description: "Your own reference for the partner; unique in the account." }) externalId: string | null;
+  @Field(() => String, { nullable: true }) publicUrl: string | null;
+  @Field(() => String, { nullable: true, description: "URL of the uploaded logo; it changes when the logo does." }) logoUrl: string | null;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { nullable: true }) connectedAt: Date | null;
+  @Field(() => Date, { nullable: true }) removedAt: Date | null;
+}
+
+export const { ConnectionType: PartnerConnection } = connectionTypes(Partner, "Partner");
+
+@ObjectType({ description: "How many of a partner's people are in each status." })
+export class MemberCounts {
+  @Field(() => Int) pending: number;
+  @Field(() => Int) active: number;
+  @Field(() => Int) archived: number;
+}
+
+@InputType({ description: "Narrows a partner list; all given conditions must hold." })
+export class PartnerFilter {
+  @Field(() => [PartnerStatus], { nullable: true }) status?: PartnerStatus[] | null;
+  @Field(() => String, { nullable: true, description: "Case-insensitive match on company, contact or domain." }) search?: string | null;
+}
+
+export const PARTNER_COLUMNS = `p.id, p.account_id, p.company_name, p.contact_name, p.contact_email, p.partner_account_id, p.status,
+  p.allow_login, p.guest, p.domain, p.external_id, p.public_url, p.logo_updated_at, p.created_at, p.connected_at, p.removed_at`;
+
+export type PartnerRow = {
+  id: string;
+  account_id: string;
+  company_name: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  partner_account_id: string | null;
+  status: PartnerStatus;
+  allow_login: boolean;
+  guest: boolean;
+  domain: string | null;
+  external_id: string | null;
+  public_url: string | null;
+  logo_updated_at: Date | null;
+  created_at: Date;
+  connected_at: Date | null;
+  removed_at: Date | null;
+};
+
+export function toPartner(row: PartnerRow): Partner {
+  const id = toGlobalId("Partner", row.id);
+  return {
+    __typename: "Partner",
+    id,
+    localId: row.id,
+    accountId: row.account_id,
+    partnerAccountId: row.partner_account_id,
+    companyName: row.company_name,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    status: row.status,
+    allowLogin: row.allow_login,
+    guest: row.guest,
+    domain: row.domain,
+    externalId: row.external_id,
+    publicUrl: row.public_url,
+    logoUrl: row.logo_updated_at ? `/api/partners/${id}/logo?v=${row.logo_updated_at.getTime()}` : null,
+    createdAt: row.created_at,
+    connectedAt: row.connected_at,
+    removedAt: row.removed_at,
+  };
+}

@@ -1,0 +1,368 @@
+/**
+ * The partner network: partner companies of an account, invitations to them,
+ * the link between two accounts, and removal from the network.
+ */
+import {
+  can,
+  isValidDomain,
+  isValidEmail,
+  isValidPublicUrl,
+  normalizeEmail,
+  PARTNER_INVITATION_LIFETIME_DAYS,
+  UserErrorCode,
+} from "@pn/shared";
+import type { EntityManager } from "typeorm";
+import { clock } from "../../clock";
+import { hashSecret, newSecret } from "../../crypto/secret-token";
+import { likePattern, queryRows } from "../../db/sql";
+import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import type { Context } from "../../graphql/context";
+import { localIdOf } from "../../graphql/global-id";
+import type { NodeSource } from "../../graphql/node";
+import { requirePermission } from "../../graphql/permissions";
+import { userError, type UserError } from "../../graphql/user-error";
+import { accountsService } from "../accounts/accounts.service";
+import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow } from "../invitations/invitation.type";
+import { clientsService } from "../clients/clients.service";
+import { mailService } from "../mail/mail.service";
+import { membersService } from "../members/members.service";
+import { partnerInvitationEmail } from "./partner-email";
+import { PARTNER_COLUMNS, toPartner, type Partner, type PartnerFilter, type PartnerRow } from "./partner.type";
+
+const LIFETIME_MS = PARTNER_INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
+const TEXT_MAX = 200;
+
+type PartnerFields = {
+  companyName?: string | null;
+  domain?: string | null;
+  externalId?: string | null;
+  publicUrl?: string | null;
+  guest?: boolean | null;
+  allowLogin?: boolean | null;
+};
+
+/** Trims optional text; empty means "clear". Collects field errors. */
+function validatePartnerFields(fields: PartnerFields, errors: UserError[], requireName: boolean) {
+  const text = (value: string | null | undefined) => (value === undefined || value === null ? undefined : value.trim() || null);
+  const companyName = text(fields.companyName);
+  if ((requireName && !companyName) || companyName === null) {
+    errors.push(userError(UserErrorCode.INVALID, "Company name is required.", ["companyName"]));
+  }
+  if (companyName && companyName.length > TEXT_MAX) errors.push(userError(UserErrorCode.INVALID, `Use at most ${TEXT_MAX} characters.`, ["companyName"]));
+  const domain = text(fields.domain)?.toLowerCase() ?? text(fields.domain);
+  if (domain && !isValidDomain(domain)) errors.push(userError(UserErrorCode.INVALID, "Enter a domain such as example.com.", ["domain"]));
+  const publicUrl = text(fields.publicUrl);
+  if (publicUrl && !isValidPublicUrl(publicUrl)) errors.push(userError(UserErrorCode.INVALID, "Enter a full http(s) URL.", ["publicUrl"]));
+  const externalId = text(fields.externalId);
+  if (externalId && externalId.length > 100) errors.push(userError(UserErrorCode.INVALID, "Use at most 100 characters.", ["externalId"]));
+  return { companyName, domain, publicUrl, externalId };
+}
+
+function notFound(field = "partnerId"): UserError {
+  return userError(UserErrorCode.NOT_FOUND, "No such partner.", [field]);
+}
+
+async function partnerInAccount(db: EntityManager, partnerId: string | null, accountId: string, lock = false): Promise<PartnerRow | null> {
+  if (!partnerId) return null;
+  const [row] = await queryRows<PartnerRow>(
+    db,
+    `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 AND p.account_id = $2 ${lock ? "FOR UPDATE" : ""}`,
+    [partnerId, accountId],
+  );
+  return row ?? null;
+}
+
+async function externalIdTaken(db: EntityManager, accountId: string, externalId: string, exceptPartnerId: string | null) {
+  const [row] = await db.query("SELECT 1 FROM partners WHERE account_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3", [
+    accountId,
+    externalId,
+    exceptPartnerId,
+  ]);
+  return Boolean(row);
+}
+
+/** Whether the viewer may see this partner: account readers, or its own external members. */
+async function visibleToViewer(context: Context, partner: Partner | null): Promise<Partner | null> {
+  const viewer = context.viewer;
+  if (!partner || !viewer || partner.accountId !== viewer.accountId) return null;
+  if (can(viewer.role, "readAccount")) return partner;
+  const self = viewer.memberId ? await context.loaders.memberById.load(viewer.memberId) : null;
+  return self?.partnerId === partner.localId ? partner : null;
+}
+
+export const partnersService = {
+  async partnerById(context: Context, partnerId: string): Promise<Partner | null> {
+    return visibleToViewer(context, await context.loaders.partnerById.load(partnerId));
+  },
+
+  async list(context: Context, accountId: string, args: ConnectionArgs, filter: PartnerFilter | null | undefined): Promise<Connection<Partner>> {
+    const viewer = context.viewer;
+    const where = ["p.account_id = $1"];
+    const params: unknown[] = [accountId];
+    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount")) where.push("false");
+    if (filter?.status?.length) {
+      params.push(filter.status);
+      where.push(`p.status = ANY($${params.length}::text[])`);
+    }
+    const search = filter?.search?.trim();
+    if (search) {
+      params.push(likePattern(search));
+      where.push(`(p.company_name ILIKE $${params.length} OR p.contact_name ILIKE $${params.length} OR p.contact_email ILIKE $${params.length} OR p.domain ILIKE $${params.length})`);
+    }
+    return paginate<PartnerRow & Record<string, unknown>, Partner>(
+      context.db,
+      {
+        select: PARTNER_COLUMNS,
+        from: "partners p",
+        where,
+        params,
+        orderBy: [
+          { expression: "p.created_at", sqlType: "timestamptz" },
+          { expression: "p.id", sqlType: "uuid" },
+        ],
+        direction: "DESC",
+      },
+      args,
+      toPartner,
+    );
+  },
+
+  async latestInvitation(context: Context, partner: Partner): Promise<Invitation | null> {
+    const id = await context.loaders.latestInvitationIdByPartnerId.load(partner.localId);
+    if (!id) return null;
+    const [row] = await queryRows<InvitationRow>(context.db, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1`, [id]);
+    return row ? toInvitation(row) : null;
+  },
+
+  async create(context: Context, input: PartnerFields): Promise<{ partner: Partner | null; invitation: null; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "managePartners");
+    const userErrors: UserError[] = [];
+    const fields = validatePartnerFields(input, userErrors, true);
+    if (!userErrors.length && fields.externalId && (await externalIdTaken(context.db, viewer.accountId, fields.externalId, null))) {
+      userErrors.push(userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]));
+    }
+    if (userErrors.length) return { partner: null, invitation: null, userErrors };
+    const [row] = await queryRows<PartnerRow>(
+      context.db,
+      `INSERT INTO partners (account_id, company_name, status, allow_login, guest, domain, external_id, public_url)
+       VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7) RETURNING ${PARTNER_COLUMNS.replace(/p\./g, "")}`,
+      [viewer.accountId, fields.companyName, input.allowLogin ?? false, input.guest ?? false, fields.domain ?? null, fields.externalId ?? null, fields.publicUrl ?? null],
+    );
+    return { partner: toPartner(row!), invitation: null, userErrors: [] };
+  },
+
+  async update(context: Context, input: PartnerFields & { partnerId: string }) {
+    const viewer = requirePermission(context, "managePartners");
+    const partnerId = localIdOf(input.partnerId, "Partner");
+    const existing = await partnerInAccount(context.db, partnerId, viewer.accountId);
+    if (!existing) return { partner: null, invitation: null, userErrors: [notFound()] };
+    const userErrors: UserError[] = [];
+    const fields = validatePartnerFields(input, userErrors, false);
+    if (!userErrors.length && fields.externalId && (await externalIdTaken(context.db, viewer.accountId, fields.externalId, existing.id))) {
+      userErrors.push(userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]));
+    }
+    if (userErrors.length) return { partner: null, invitation: null, userErrors };
+    const set = (value: string | null | undefined, current: string | null) => (value === undefined ? current : value);
+    const [row] = await queryRows<PartnerRow>(
+      context.db,
+      `UPDATE partners p SET company_name = $2, domain = $3, external_id = $4, public_url = $5, guest = $6, allow_login = $7
+       WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
+      [
+        existing.id,
+        fields.companyName ?? existing.company_name,
+        set(fields.domain, existing.domain),
+        set(fields.externalId, existing.external_id),
+        set(fields.publicUrl, existing.public_url),
+        input.guest ?? existing.guest,
+        input.allowLogin ?? existing.allow_login,
+      ],
+    );
+    context.loaders.partnerById.clear(existing.id);
+    return { partner: toPartner(row!), invitation: null, userErrors: [] };
+  },
+
+  /** Invites a company by email (not here yet) or by the handle of its account; the partner starts INVITED. */
+  async invite(
+    context: Context,
+    input: { email?: string | null; accountHandle?: string | null; contactName?: string | null; companyName?: string | null; allowLogin?: boolean | null },
+  ): Promise<{ partner: Partner | null; invitation: Invitation | null; userErrors: UserError[] }> {
+    const viewer = requirePermission(context, "managePartners");
+    const fail = (...userErrors: UserError[]) => ({ partner: null, invitation: null, userErrors });
+    const email = input.email?.trim() ? normalizeEmail(input.email) : null;
+    const handle = input.accountHandle?.trim().toLowerCase() || null;
+    if ((email === null) === (handle === null)) {
+      return fail(userError(UserErrorCode.INVALID, "Give either the partner's email or their account ID, not both.", [email ? "accountHandle" : "email"]));
+    }
+    if (email && !isValidEmail(email)) return fail(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    const contactName = input.contactName?.trim() || null;
+    return context.db.transaction(async (db) => {
+      let target: { id: string; name: string } | null = null;
+      let recipients: string[] = email ? [email] : [];
+      if (handle) {
+        const [account] = await db.query("SELECT id, name FROM accounts WHERE handle = $1", [handle]);
+        if (!account) return fail(userError(UserErrorCode.NOT_FOUND, `No account has the ID "${handle}".`, ["accountHandle"]));
+        if (account.id === viewer.accountId) return fail(userError(UserErrorCode.INVALID, "An account cannot be its own partner.", ["accountHandle"]));
+        const [linked] = await db.query(
+          "SELECT 1 FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED'",
+          [viewer.accountId, account.id],
+        );
+        if (linked) return fail(userError(UserErrorCode.TAKEN, `${account.name} is already your partner.`, ["accountHandle"]));
+        target = account;
+        recipients = await membersService.adminEmails(db, account.id);
+      }
+      const companyName = input.companyName?.trim() || target?.name || email!.split("@")[1]!;
+      // By handle, the partner row names the intended account at once: a second invitation to it is refused.
+      const [partner] = await queryRows<PartnerRow>(
+        db,
+        `INSERT INTO partners (account_id, company_name, contact_name, contact_email, partner_account_id, status, allow_login)
+         VALUES ($1, $2, $3, $4, $5, 'INVITED', $6) RETURNING ${PARTNER_COLUMNS.replace(/p\./g, "")}`,
+        [viewer.accountId, companyName, contactName, email, target?.id ?? null, input.allowLogin ?? false],
+      );
+      const token = newSecret();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + LIFETIME_MS);
+      const [invitation] = await queryRows<InvitationRow>(
+        db,
+        `INSERT INTO invitations (account_id, kind, email, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, partner_id, created_at)
+         VALUES ($1, 'PARTNER', $2, $3, $4, $5, $6, $7, $8, $9, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
+        [viewer.accountId, email ?? recipients[0] ?? null, hashSecret(token), recipients.length ? "QUEUED" : "NOT_SENT", expiresAt, now, recipients.length ? 1 : 0, viewer.memberId, partner!.id],
+      );
+      const accountName = (await accountsService.accountById(context, viewer.accountId))?.name ?? "";
+      const inviterName = await membersService.nameOf(db, viewer.memberId);
+      await mailService.queue(
+        db,
+        context.mail,
+        recipients.map((to) => ({
+          accountId: viewer.accountId,
+          invitationId: invitation!.id,
+          to,
+          ...partnerInvitationEmail({ inviterName, accountName, companyName, expiresAt }),
+          secretLink: `${context.appUrl}/invite/${token}`,
+        })),
+      );
+      return { partner: toPartner(partner!), invitation: toInvitation(invitation!), userErrors: [] };
+    });
+  },
+};
+
+type AcceptResult = { accountId: string } | { userErrors: UserError[] };
+
+/** Every active internal member of the partner's account appears in the inviting account as pending external. */
+async function addPartnerPeople(db: EntityManager, partner: { id: string; account_id: string; allow_login: boolean }, partnerAccountId: string, userIds: string[] | null) {
+  await db.query(
+    `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id)
+     SELECT $1, m.user_id, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $2, $3 FROM members m
+     WHERE m.account_id = $4 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND ($5::uuid[] IS NULL OR m.user_id = ANY($5::uuid[]))
+     ON CONFLICT (account_id, user_id) DO NOTHING`,
+    [partner.account_id, partner.allow_login, partner.id, partnerAccountId, userIds],
+  );
+}
+
+export const partnerNetwork = {
+  /**
+   * An administrator of B accepts A's partner invitation: links an account they
+   * administer (or creates one), activates the partner, gives B a client row for A,
+   * and brings B's people into A as pending external members.
+   */
+  async acceptInvitation(
+    context: Context,
+    db: EntityManager,
+    invitation: { id: string; account_id: string; partner_id: string | null },
+    input: { partnerAccountId?: string | null; accountName?: string | null },
+  ): Promise<AcceptResult> {
+    const fail = (code: UserErrorCode, message: string, field: string[] | null) => ({ userErrors: [userError(code, message, field)] });
+    const viewer = context.viewer;
+    if (!viewer) return fail(UserErrorCode.SIGN_IN_REQUIRED, "Log in (or sign up) as an administrator of your company to accept.", null);
+    const partner = await partnerInAccount(db, invitation.partner_id, invitation.account_id, true);
+    if (!partner || partner.status === "REMOVED") return fail(UserErrorCode.REVOKED, "This partnership was withdrawn.", ["token"]);
+
+    let accountId: string | null = null;
+    if (input.partnerAccountId) {
+      accountId = localIdOf(input.partnerAccountId, "Account");
+      const administers = accountId ? await membersService.administers(db, viewer.userId, accountId) : false;
+      if (!administers) return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", ["partnerAccountId"]);
+    } else if (input.accountName?.trim()) {
+      const account = await accountsService.createAccount(db, input.accountName.trim());
+      await membersService.addOwner(db, account.localId, viewer.userId);
+      accountId = account.localId;
+    } else if (partner.partner_account_id && (await membersService.administers(db, viewer.userId, partner.partner_account_id))) {
+      accountId = partner.partner_account_id;
+    } else {
+      return fail(UserErrorCode.INVALID, "Choose one of your accounts to link, or name a new one.", ["partnerAccountId"]);
+    }
+    if (!accountId) return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", ["partnerAccountId"]);
+    if (partner.partner_account_id && partner.partner_account_id !== accountId) {
+      return fail(UserErrorCode.INVALID, "This invitation was sent to another account.", ["partnerAccountId"]);
+    }
+    if (accountId === invitation.account_id) return fail(UserErrorCode.INVALID, "An account cannot be its own partner.", ["partnerAccountId"]);
+    const [linked] = await db.query(
+      "SELECT 1 FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED' AND id <> $3",
+      [invitation.account_id, accountId, partner.id],
+    );
+    if (linked) return fail(UserErrorCode.TAKEN, "Your account is already a partner of this account.", ["partnerAccountId"]);
+
+    const now = clock.now();
+    await db.query("UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1", [partner.id, accountId, now]);
+    const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [invitation.account_id]);
+    await clientsService.linkAccountClient(db, { accountId, clientAccountId: invitation.account_id, name: inviting.name, partnerId: partner.id });
+    await addPartnerPeople(db, partner, accountId, null);
+    await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [invitation.id, now]);
+    return { accountId: invitation.account_id };
+  },
+
+  /** People who join a partner account later appear in every account it is an active partner of. */
+  async addPeopleWhoJoined(db: EntityManager, partnerAccountId: string, userIds: string[]): Promise<void> {
+    const partners = await queryRows<PartnerRow>(
+      db,
+      `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.partner_account_id = $1 AND p.status = 'ACTIVE'`,
+      [partnerAccountId],
+    );
+    for (const partner of partners) await addPartnerPeople(db, partner, partnerAccountId, userIds);
+  },
+
+  /** Ends the link from A's side: archives B's people in A, ends their sessions there, and removes B's client row. */
+  async removeFromNetwork(context: Context, partnerGlobalId: string) {
+    const viewer = requirePermission(context, "removeFromNetwork");
+    const partnerId = localIdOf(partnerGlobalId, "Partner");
+    return context.db.transaction(async (db) => {
+      const partner = await partnerInAccount(db, partnerId, viewer.accountId, true);
+      if (!partner) return { partner: null, archivedMemberCount: 0, userErrors: [notFound()] };
+      if (partner.status === "REMOVED") return { partner: toPartner(partner), archivedMemberCount: 0, userErrors: [] };
+      const now = clock.now();
+      const [removed] = await queryRows<PartnerRow>(
+        db,
+        `UPDATE partners p SET status = 'REMOVED', removed_at = $2 WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
+        [partner.id, now],
+      );
+      const archived = await membersService.archivePartnerPeople(db, viewer.accountId, partner.id, now);
+      await clientsService.removeAccountClientOfPartner(db, partner.id, now);
+      await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
+      context.loaders.partnerById.clear(partner.id);
+      return { partner: toPartner(removed!), archivedMemberCount: archived, userErrors: [] };
+    });
+  },
+
+  /** Adds a person of a partner company directly: active at once, external collaborator. */
+  async addExternalMember(context: Context, input: { partnerId: string; name: string; email: string }) {
+    const viewer = requirePermission(context, "addExternalMembers");
+    const partnerId = localIdOf(input.partnerId, "Partner");
+    const partner = await partnerInAccount(context.db, partnerId, viewer.accountId);
+    if (!partner || partner.status === "REMOVED") return { member: null, userErrors: [notFound()] };
+    const userErrors: UserError[] = [];
+    const name = input.name.trim();
+    const email = normalizeEmail(input.email);
+    if (!name) userErrors.push(userError(UserErrorCode.INVALID, "Name is required.", ["name"]));
+    if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    if (userErrors.length) return { member: null, userErrors };
+    const memberId = await context.db.transaction((db) =>
+      membersService.addExternalMember(db, { accountId: viewer.accountId, partnerId: partner.id, name, email, canLogin: partner.allow_login }),
+    );
+    if (!memberId) return { member: null, userErrors: [userError(UserErrorCode.TAKEN, `${email} is already a member of this account.`, ["email"])] };
+    return { member: await context.loaders.memberById.load(memberId), userErrors: [] };
+  },
+};
+
+export const partnerNodeSource: NodeSource = {
+  typeName: "Partner",
+  load: (context, ids) => Promise.all(ids.map((id) => partnersService.partnerById(context, id))),
+};
