@@ -20,6 +20,7 @@ import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
+import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 
@@ -140,6 +141,8 @@ export async function createApp(options: {
       res.json({ messages: await mailService.devMailbox(dataSource.manager, mail.sealKey) });
     });
   }
+
+  app.use(partnerLogoRouter(dataSource, { secureCookies }));
 
   const indexHtml = path.join(config.webDistDir, "index.html");
   if (existsSync(indexHtml)) {
