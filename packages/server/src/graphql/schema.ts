@@ -4,6 +4,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
+import { AccountClientsResolver, ClientResolver } from "../modules/clients/client.resolver";
+import { clientNodeSource } from "../modules/clients/clients.service";
 import { accountNodeSource } from "../modules/accounts/accounts.service";
 import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
@@ -18,7 +20,7 @@ import { memberNodeSource } from "../modules/members/members.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -34,6 +36,8 @@ export function buildAppSchema(): GraphQLSchema {
       AccountInvitationsResolver,
       PartnerResolver,
       AccountPartnersResolver,
+      ClientResolver,
+      AccountClientsResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -258,7 +258,27 @@ async function addPartnerPeople(db: EntityManager, partner: { id: string; accoun
   );
 }
 
+/**
+ * The link ends both ways: the partner is REMOVED in A, every one of B's people in A
+ * is archived (sessions in A end), B's client row for A is REMOVED, and open
+ * invitations to the partner are revoked. Returns how many members were archived.
+ */
+async function endLink(db: EntityManager, partner: PartnerRow): Promise<number> {
+  const now = clock.now();
+  await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [partner.id, now]);
+  const archived = await membersService.archivePartnerPeople(db, partner.account_id, partner.id, now);
+  await clientsService.removeAccountClientOfPartner(db, partner.id, now);
+  await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
+  return archived;
+}
+
 export const partnerNetwork = {
+  /** For the client side (B) removing A: ends the link from the partner row's id. */
+  async endLinkOfPartner(db: EntityManager, partnerId: string): Promise<number> {
+    const [partner] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 FOR UPDATE`, [partnerId]);
+    return partner && partner.status !== "REMOVED" ? endLink(db, partner) : 0;
+  },
+
   /**
    * An administrator of B accepts A's partner invitation: links an account they
    * administer (or creates one), activates the partner, gives B a client row for A,
@@ -328,15 +348,8 @@ export const partnerNetwork = {
       const partner = await partnerInAccount(db, partnerId, viewer.accountId, true);
       if (!partner) return { partner: null, archivedMemberCount: 0, userErrors: [notFound()] };
       if (partner.status === "REMOVED") return { partner: toPartner(partner), archivedMemberCount: 0, userErrors: [] };
-      const now = clock.now();
-      const [removed] = await queryRows<PartnerRow>(
-        db,
-        `UPDATE partners p SET status = 'REMOVED', removed_at = $2 WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
-        [partner.id, now],
-      );
-      const archived = await membersService.archivePartnerPeople(db, viewer.accountId, partner.id, now);
-      await clientsService.removeAccountClientOfPartner(db, partner.id, now);
-      await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
+      const archived = await endLink(db, partner);
+      const [removed] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1`, [partner.id]);
       context.loaders.partnerById.clear(partner.id);
       return { partner: toPartner(removed!), archivedMemberCount: archived, userErrors: [] };
     });

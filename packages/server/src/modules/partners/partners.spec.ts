@@ -179,6 +179,34 @@ describe("the partner network, end to end through the API", () => {
   });
 });
 
+describe("removeClientFromNetwork (the partner's side)", () => {
+  it("B sees A among its clients and removing it ends the link both ways, archiving B's people in A", async () => {
+    const { a, b, partnerId } = await connect();
+    app.actAs(b.viewer);
+    const clients = await app.graphql<{ viewer: { currentAccount: { clients: { nodes: { id: string; type: string; status: string; clientAccount: { handle: string } }[] } } } }>(
+      `{ viewer { currentAccount { clients(first: 10) { nodes { id type status clientAccount { handle } } } } } }`,
+    );
+    const [client] = clients.body.data!.viewer.currentAccount.clients.nodes;
+    expect(client).toMatchObject({ type: "ACCOUNT", status: "ACTIVE" });
+
+    const REMOVE_CLIENT = `mutation($id: ID!) { removeClientFromNetwork(input: { clientId: $id }) { client { status } archivedMemberCount userErrors { field code } } }`;
+    app.actAs(a.viewer);
+    expect((await app.graphql<{ removeClientFromNetwork: { userErrors: UserErrorShape[] } }>(REMOVE_CLIENT, { id: client!.id })).body.data?.removeClientFromNetwork.userErrors[0]?.code).toBe("NOT_FOUND");
+
+    app.actAs(b.viewer);
+    const removed = await app.graphql<{ removeClientFromNetwork: { client: { status: string }; archivedMemberCount: number } }>(REMOVE_CLIENT, { id: client!.id });
+    expect(removed.body.data?.removeClientFromNetwork).toMatchObject({ client: { status: "REMOVED" }, archivedMemberCount: 3 });
+    app.actAs(a.viewer);
+    const partner = await app.graphql<{ node: { status: string } }>(`query($id: ID!) { node(id: $id) { ... on Partner { status } } }`, { id: partnerId });
+    expect(partner.body.data?.node.status).toBe("REMOVED");
+    app.actAs(b.viewer);
+    const [{ archived }] = await db.dataSource.query("SELECT count(*)::int AS archived FROM members WHERE account_id = $1 AND status = 'ARCHIVED'", [a.accountId]);
+    expect(archived).toBe(3);
+    const again = await app.graphql<{ removeClientFromNetwork: { archivedMemberCount: number } }>(REMOVE_CLIENT, { id: client!.id });
+    expect(again.body.data?.removeClientFromNetwork.archivedMemberCount).toBe(0);
+  });
+});
+
 describe("partners without an account, and external members added by hand", () => {
   it("creates a guest partner, keeps external IDs unique, and adds an active external member", async () => {
     const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);

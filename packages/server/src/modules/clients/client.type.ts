@@ -1,0 +1,77 @@
+import { ClientStatus, ClientType, toGlobalId } from "@pn/shared";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { connectionTypes } from "../../graphql/connection";
+import "../../graphql/enums";
+import { Node, type Typed } from "../../graphql/node";
+import { UserError } from "../../graphql/user-error";
+
+@ObjectType({ implements: Node, description: "Someone this account works for: an account that has it as a partner, or a person." })
+export class Client extends Node implements Typed<"Client"> {
+  __typename: "Client";
+  localId: string;
+  accountId: string;
+  clientAccountId: string | null;
+  partnerId: string | null;
+
+  @Field(() => ClientType) type: ClientType;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => ClientStatus) status: ClientStatus;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { nullable: true }) removedAt: Date | null;
+}
+
+export const { ConnectionType: ClientConnection } = connectionTypes(Client, "Client");
+
+@InputType({ description: "Narrows a client list; all given conditions must hold." })
+export class ClientFilter {
+  @Field(() => [ClientStatus], { nullable: true }) status?: ClientStatus[] | null;
+  @Field(() => String, { nullable: true, description: "Case-insensitive match on name or email." }) search?: string | null;
+}
+
+@InputType()
+export class RemoveClientFromNetworkInput {
+  @Field(() => ID) clientId: string;
+}
+
+@ObjectType()
+export class RemoveClientFromNetworkPayload {
+  @Field(() => Client, { nullable: true }) client: Client | null;
+  @Field(() => Int, { description: "Members archived by this call (your people in the other account)." }) archivedMemberCount: number;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+export const CLIENT_COLUMNS = "c.id, c.account_id, c.type, c.name, c.email, c.phone, c.client_account_id, c.partner_id, c.status, c.created_at, c.removed_at";
+
+export type ClientRow = {
+  id: string;
+  account_id: string;
+  type: ClientType;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  client_account_id: string | null;
+  partner_id: string | null;
+  status: ClientStatus;
+  created_at: Date;
+  removed_at: Date | null;
+};
+
+export function toClient(row: ClientRow): Client {
+  return {
+    __typename: "Client",
+    id: toGlobalId("Client", row.id),
+    localId: row.id,
+    accountId: row.account_id,
+    clientAccountId: row.client_account_id,
+    partnerId: row.partner_id,
+    type: row.type,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    status: row.status,
+    createdAt: row.created_at,
+    removedAt: row.removed_at,
+  };
+}
