@@ -59,6 +59,8 @@ export enum InvitationKind {
   USER = "USER",
   PARTNER = "PARTNER",
   CLIENT = "CLIENT",
+  /** Login granted to someone who has never set a password: the link lets them set one. */
+  LOGIN = "LOGIN",
 }
 
 export enum InvitationStatus {

@@ -8,7 +8,7 @@ export class InvitationsOutbox1764300000000 implements MigrationInterface {
       CREATE TABLE invitations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-        kind text NOT NULL CHECK (kind IN ('USER', 'PARTNER', 'CLIENT')),
+        kind text NOT NULL CHECK (kind IN ('USER', 'PARTNER', 'CLIENT', 'LOGIN')),
         email text,
         role text CHECK (role IN ('OWNER', 'ADMINISTRATOR', 'EDITOR', 'VIEWER', 'COLLABORATOR_EXTERNAL', 'CLIENT')),
         token_hash bytea NOT NULL UNIQUE,

@@ -50,6 +50,12 @@ export const identityService = {
     return row.id;
   },
 
+  /** Only when none is set: a login invitation must not overwrite a password chosen meanwhile. */
+  async setFirstPassword(db: EntityManager, userId: string, password: string): Promise<void> {
+    const passwordHash = await passwords.hash(password);
+    await db.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL", [userId, passwordHash]);
+  },
+
   startSession(db: EntityManager, userId: string, accountId: string | null) {
     return sessionsService.create(db, userId, accountId);
   },

@@ -32,11 +32,12 @@ import { accountsService } from "../accounts/accounts.service";
 import { toAccountSummary, type AccountSummary } from "../accounts/account.type";
 import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
-import { membersService } from "../members/members.service";
+import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { mailService } from "../mail/mail.service";
 import { partnerNetwork } from "../partners/partners.service";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
+import { loginInvitationEmail } from "./login-email";
 import {
   effectiveStatus,
   INVITATION_COLUMNS,
@@ -140,11 +141,76 @@ async function findByToken(db: EntityManager, token: string, lock: boolean): Pro
   return row && timingSafeEqual(row.token_hash, hash) ? row : null;
 }
 
+type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
+type AcceptSuccess = { accountId: string; memberId: string | null; newSession: { token: string; expiresAt: Date } | null };
+
+/** A login invitation: the person sets their first password (or, already having one, signs in) and enters the account. */
+async function acceptLogin(
+  context: Context,
+  db: EntityManager,
+  row: InvitationRow,
+  password: string | null,
+  fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
+): Promise<AcceptFailure | AcceptSuccess> {
+  const [user] = await db.query("SELECT id, password_hash FROM users WHERE lower(email) = lower($1)", [row.email]);
+  const [member] = user
+    ? await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2 AND status = 'ACTIVE' AND can_login", [row.account_id, user.id])
+    : [];
+  if (!member) return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
+  let newSession: AcceptSuccess["newSession"] = null;
+  if (user.password_hash) {
+    const viewer = context.viewer;
+    if (!viewer || viewer.userId !== user.id) return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
+    if (viewer.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+  } else {
+    const weak = passwordProblem(password ?? "");
+    if (weak) return { account: null, member: null, userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])] };
+    await identityService.setFirstPassword(db, user.id, password!);
+    newSession = await identityService.startSession(db, user.id, row.account_id);
+  }
+  await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1", [row.id, clock.now(), member.id]);
+  return { accountId: row.account_id, memberId: member.id, newSession };
+}
+
 function localInvitationId(globalId: string): string | null {
   return localIdOf(globalId, "Invitation");
 }
 
 export const invitationsService = {
+  /**
+   * Granting login to someone who has never set a password (an external member added
+   * by hand, say) sends them a link to set one. No seat: they are not internal.
+   */
+  sendLoginInvitationIfNeeded: (async (db, context, member) => {
+    const [user] = await db.query("SELECT email, password_hash FROM users WHERE id = $1", [member.userId]);
+    if (!user || user.password_hash) return;
+    const [open] = await db.query(
+      "SELECT 1 FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
+      [member.accountId, user.email, clock.now()],
+    );
+    if (open) return;
+    const token = newSecret();
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + LIFETIME_MS);
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      `INSERT INTO invitations (account_id, kind, email, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, created_at)
+       VALUES ($1, 'LOGIN', $2, $3, 'QUEUED', $4, $5, 1, $6, $5) RETURNING id`,
+      [member.accountId, user.email, hashSecret(token), expiresAt, now, member.invitedByMemberId],
+    );
+    const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [member.accountId]);
+    const inviterName = await membersService.nameOf(db, member.invitedByMemberId);
+    await mailService.queue(db, context.mail, [
+      {
+        accountId: member.accountId,
+        invitationId: row!.id,
+        to: user.email,
+        ...loginInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
+        secretLink: inviteLink(context, token),
+      },
+    ]);
+  }) satisfies LoginGrantedHook,
+
   async list(context: Context, accountId: string, args: ConnectionArgs, filter: InvitationFilter | null | undefined): Promise<Connection<Invitation>> {
     const viewer = context.viewer;
     const where = ["i.account_id = $1"];
@@ -366,6 +432,7 @@ export const invitationsService = {
         const accepted = await partnerNetwork.acceptInvitation(context, db, row, input);
         return "userErrors" in accepted ? { account: null, member: null, userErrors: accepted.userErrors } : { accountId: accepted.accountId, memberId: null, newSession: null };
       }
+      if (row.kind === InvitationKind.LOGIN) return acceptLogin(context, db, row, input.password ?? null, fail);
       if (row.kind !== InvitationKind.USER) return fail(UserErrorCode.INVALID_STATE, "This kind of invitation cannot be accepted here yet.");
 
       const existing = await identityService.findUserByEmail(db, row.email!);

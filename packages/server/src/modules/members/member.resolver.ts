@@ -4,6 +4,7 @@ import { accountsService } from "../accounts/accounts.service";
 import { AccountSummary } from "../accounts/account.type";
 import { identityService } from "../identity/identity.service";
 import { User } from "../identity/user.type";
+import { invitationsService } from "../invitations/invitations.service";
 import { Partner } from "../partners/partner.type";
 import { partnersService } from "../partners/partners.service";
 import { MemberIdsInput, MemberPayload, MembersPayload, UpdateMemberInput } from "./member.inputs";
@@ -44,6 +45,6 @@ export class MemberResolver {
 
   @Mutation(() => MemberPayload, { description: "Role and login: OWNER/ADMINISTRATOR; name and title: EDITOR and up." })
   updateMember(@Arg("input", () => UpdateMemberInput) input: UpdateMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
-    return membersService.updateMember(context, input);
+    return membersService.updateMember(context, input, invitationsService.sendLoginInvitationIfNeeded);
   }
 }

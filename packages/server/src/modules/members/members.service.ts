@@ -22,6 +22,9 @@ function visibleToViewer(context: Context, member: Member | null): Member | null
   return null;
 }
 
+/** Runs when a member is granted login; the invitations module sends a set-password link when needed. */
+export type LoginGrantedHook = (db: EntityManager, context: Context, member: { accountId: string; userId: string; invitedByMemberId: string }) => Promise<void>;
+
 type StatusChange = "activate" | "archive" | "restore";
 
 const CHANGES: Record<StatusChange, { from: MemberStatus[]; to: MemberStatus; verb: string }> = {
@@ -115,7 +118,7 @@ export const membersService = {
   async addExternalMember(
     db: EntityManager,
     input: { accountId: string; partnerId: string; name: string; email: string; canLogin: boolean },
-  ): Promise<string | null> {
+  ): Promise<{ memberId: string; userId: string } | null> {
     const [user] = await db.query(
       `INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email RETURNING id`,
       [input.email, input.name],
@@ -126,13 +129,14 @@ export const membersService = {
        ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
       [input.accountId, user.id, input.canLogin, input.partnerId],
     );
-    return row?.id ?? null;
+    return row ? { memberId: row.id, userId: user.id } : null;
   },
 
   /** Role and login need ADMINISTRATOR; title and name need EDITOR. */
   async updateMember(
     context: Context,
     input: { memberId: string; role?: Role | null; canLogin?: boolean | null; title?: string | null; name?: string | null },
+    onLoginGranted: LoginGrantedHook,
   ): Promise<{ member: Member | null; userErrors: UserError[] }> {
     const wantsAccess = input.role != null || input.canLogin != null;
     const viewer = requirePermission(context, wantsAccess ? "manageRolesAndLogin" : "editMemberProfiles");
@@ -157,6 +161,7 @@ export const membersService = {
       );
       if (name) await db.query("UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
       if (input.canLogin === false) await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
+      if (input.canLogin === true) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: member.user_id, invitedByMemberId: viewer.memberId });
     });
     context.loaders.memberById.clear(member.id);
     return { member: await context.loaders.memberById.load(member.id), userErrors: [] };

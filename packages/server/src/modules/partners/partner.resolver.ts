@@ -5,6 +5,7 @@ import type { Context } from "../../graphql/context";
 import { accountsService } from "../accounts/accounts.service";
 import { Account, AccountSummary } from "../accounts/account.type";
 import { Invitation } from "../invitations/invitation.type";
+import { invitationsService } from "../invitations/invitations.service";
 import { AddExternalMemberInput, MemberPayload } from "../members/member.inputs";
 import { MemberConnection, MemberFilter, type Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
@@ -83,7 +84,7 @@ export class PartnerResolver {
 
   @Mutation(() => MemberPayload, { description: "EDITOR and up: adds a person of a partner company; active at once." })
   addExternalMember(@Arg("input", () => AddExternalMemberInput) input: AddExternalMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
-    return partnerNetwork.addExternalMember(context, input);
+    return partnerNetwork.addExternalMember(context, input, invitationsService.sendLoginInvitationIfNeeded);
   }
 
   @Mutation(() => RemovePartnerFromNetworkPayload, {

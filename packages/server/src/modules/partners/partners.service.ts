@@ -25,7 +25,7 @@ import { accountsService } from "../accounts/accounts.service";
 import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow } from "../invitations/invitation.type";
 import { clientsService } from "../clients/clients.service";
 import { mailService } from "../mail/mail.service";
-import { membersService } from "../members/members.service";
+import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { partnerInvitationEmail } from "./partner-email";
 import { PARTNER_COLUMNS, toPartner, type Partner, type PartnerFilter, type PartnerRow } from "./partner.type";
 
@@ -356,7 +356,7 @@ export const partnerNetwork = {
   },
 
   /** Adds a person of a partner company directly: active at once, external collaborator. */
-  async addExternalMember(context: Context, input: { partnerId: string; name: string; email: string }) {
+  async addExternalMember(context: Context, input: { partnerId: string; name: string; email: string }, onLoginGranted: LoginGrantedHook) {
     const viewer = requirePermission(context, "addExternalMembers");
     const partnerId = localIdOf(input.partnerId, "Partner");
     const partner = await partnerInAccount(context.db, partnerId, viewer.accountId);
@@ -367,9 +367,11 @@ export const partnerNetwork = {
     if (!name) userErrors.push(userError(UserErrorCode.INVALID, "Name is required.", ["name"]));
     if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
     if (userErrors.length) return { member: null, userErrors };
-    const memberId = await context.db.transaction((db) =>
-      membersService.addExternalMember(db, { accountId: viewer.accountId, partnerId: partner.id, name, email, canLogin: partner.allow_login }),
-    );
+    const memberId = await context.db.transaction(async (db) => {
+      const added = await membersService.addExternalMember(db, { accountId: viewer.accountId, partnerId: partner.id, name, email, canLogin: partner.allow_login });
+      if (added && partner.allow_login) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: added.userId, invitedByMemberId: viewer.memberId });
+      return added?.memberId ?? null;
+    });
     if (!memberId) return { member: null, userErrors: [userError(UserErrorCode.TAKEN, `${email} is already a member of this account.`, ["email"])] };
     return { member: await context.loaders.memberById.load(memberId), userErrors: [] };
   },

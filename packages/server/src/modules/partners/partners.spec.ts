@@ -252,6 +252,38 @@ describe("partners without an account, and external members added by hand", () =
   });
 });
 
+describe("login for external people without a password", () => {
+  it("sends a login invitation; the person sets a password, enters A and sees only their own record and partner", async () => {
+    const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
+    app.actAs(a.viewer);
+    const made = await app.graphql<{ createPartner: { partner: { id: string } } }>(
+      `mutation { createPartner(input: { companyName: "Login Co", allowLogin: true }) { partner { id } } }`,
+    );
+    const partnerId = made.body.data!.createPartner.partner.id;
+    await app.graphql(`mutation($p: ID!) { addExternalMember(input: { partnerId: $p, name: "Lena Login", email: "lena@login.example" }) { userErrors { code } } }`, { p: partnerId });
+    const [mail] = await db.dataSource.query(
+      "SELECT o.sealed_link, i.kind FROM outbox o JOIN invitations i ON i.id = o.invitation_id WHERE o.to_address = 'lena@login.example'",
+    );
+    expect(mail.kind).toBe("LOGIN");
+    const token = open(mail.sealed_link, key).split("/invite/")[1]!;
+
+    const lena = app.client();
+    const accepted = await lena.graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(
+      `mutation($t: String!) { acceptInvitation(input: { token: $t, password: "lena's long password" }) { userErrors { field code } } }`,
+      { t: token },
+    );
+    expect(accepted.body.data?.acceptInvitation.userErrors).toEqual([]);
+    const seen = await lena.graphql<{ viewer: { currentMember: { role: string; partner: { id: string } }; currentAccount: { members: { nodes: { name: string }[] } }; memberships: unknown[] } }>(
+      `{ viewer { memberships { id } currentMember { role partner { id } } currentAccount { members(first: 50) { nodes { name } } } } }`,
+    );
+    expect(seen.body.data?.viewer.currentMember).toEqual({ role: "COLLABORATOR_EXTERNAL", partner: { id: partnerId } });
+    expect(seen.body.data?.viewer.currentAccount.members.nodes).toEqual([{ name: "Lena Login" }]);
+    expect(seen.body.data?.viewer.memberships).toHaveLength(1);
+    const other = await lena.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId("Member", a.memberId) });
+    expect(other.body).toEqual({ data: { node: null } });
+  });
+});
+
 describe("N+1 guard", () => {
   it("partners with member counts and their first members cost a fixed number of statements whatever the page size", async () => {
     const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
