@@ -27,3 +27,14 @@ export function parseInvitableRole(text: string): InvitableRole | null {
 export const PARTNER_INVITATION_LIFETIME_DAYS = 14;
 /** Members per bulk activate/archive/restore call. */
 export const BULK_MEMBERS_MAX = 1_000;
+
+/** Shareable client sign-up links stay usable for 30 days, for any number of sign-ups. */
+export const CLIENT_LINK_LIFETIME_DAYS = 30;
+
+/** Header of the client CSV; matched case-insensitively. Team = internal members' emails separated by ";", the first leads. */
+export const CLIENT_CSV_COLUMNS = ["First Name", "Last Name", "Email", "Phone Number", "Team"] as const;
+export const CLIENT_CSV_TEMPLATE = "First Name,Last Name,Email,Phone Number,Team\nAda,Lovelace,ada@example.com,+44 20 7946 0000,lead@yourcompany.com;second@yourcompany.com\n";
+
+export function isValidPhone(phone: string): boolean {
+  return /^\+?[0-9 ()./-]{4,40}$/.test(phone.trim());
+}

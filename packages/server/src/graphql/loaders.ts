@@ -9,6 +9,7 @@ import {
   createPartnerLoader,
   createPartnerMembersLoader,
 } from "../modules/partners/partner.loader";
+import { createTeamByClientLoader, createTeamMembershipsLoader } from "../modules/teams/team.loader";
 
 export function createLoaders(db: EntityManager) {
   return {
@@ -21,6 +22,8 @@ export function createLoaders(db: EntityManager) {
     memberCountsByPartnerId: createMemberCountsLoader(db),
     membersPageByPartner: createPartnerMembersLoader(db),
     latestInvitationIdByPartnerId: createLatestPartnerInvitationLoader(db),
+    teamByClientId: createTeamByClientLoader(db),
+    teamMembershipsByTeamId: createTeamMembershipsLoader(db),
   };
 }
 

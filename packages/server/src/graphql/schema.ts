@@ -6,6 +6,8 @@ import { buildSchemaSync } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
 import { AccountClientsResolver, ClientResolver } from "../modules/clients/client.resolver";
 import { clientNodeSource } from "../modules/clients/clients.service";
+import { TeamResolver } from "../modules/teams/team.resolver";
+import { teamNodeSource } from "../modules/teams/teams.service";
 import { accountNodeSource } from "../modules/accounts/accounts.service";
 import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
@@ -20,7 +22,7 @@ import { memberNodeSource } from "../modules/members/members.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -38,6 +40,7 @@ export function buildAppSchema(): GraphQLSchema {
       AccountPartnersResolver,
       ClientResolver,
       AccountClientsResolver,
+      TeamResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

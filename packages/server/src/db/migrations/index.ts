@@ -3,5 +3,12 @@ import { IdentityAccountsMembers1764100000000 } from "./1764100000000-identity-a
 import { SessionsApiTokens1764200000000 } from "./1764200000000-sessions-api-tokens";
 import { InvitationsOutbox1764300000000 } from "./1764300000000-invitations-outbox";
 import { PartnersClients1764400000000 } from "./1764400000000-partners-clients";
+import { Teams1764500000000 } from "./1764500000000-teams";
 
-export const MIGRATIONS = [IdentityAccountsMembers1764100000000, SessionsApiTokens1764200000000, InvitationsOutbox1764300000000, PartnersClients1764400000000];
+export const MIGRATIONS = [
+  IdentityAccountsMembers1764100000000,
+  SessionsApiTokens1764200000000,
+  InvitationsOutbox1764300000000,
+  PartnersClients1764400000000,
+  Teams1764500000000,
+];

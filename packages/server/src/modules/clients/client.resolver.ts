@@ -4,6 +4,11 @@ import type { Context } from "../../graphql/context";
 import { accountsService } from "../accounts/accounts.service";
 import { Account, AccountSummary } from "../accounts/account.type";
 import { partnerNetwork } from "../partners/partners.service";
+import { Invitation } from "../invitations/invitation.type";
+import { ImportPayload } from "../invitations/invitation.inputs";
+import { Team } from "../teams/team.type";
+import { teamsService } from "../teams/teams.service";
+import { ClientInviteLinkPayload, ClientPayload, CreateClientInviteLinkInput, ImportClientsInput, InviteClientInput } from "./client.inputs";
 import { clientsService } from "./clients.service";
 import { Client, ClientConnection, ClientFilter, RemoveClientFromNetworkInput, RemoveClientFromNetworkPayload } from "./client.type";
 
@@ -12,6 +17,36 @@ export class ClientResolver {
   @FieldResolver(() => AccountSummary, { nullable: true, description: "For ACCOUNT clients: the account that has this account as its partner." })
   clientAccount(@Root() client: Client, @Ctx() context: Context): Promise<AccountSummary> | null {
     return client.clientAccountId ? accountsService.summaryById(context, client.clientAccountId) : null;
+  }
+
+  @FieldResolver(() => Team)
+  async team(@Root() client: Client, @Ctx() context: Context): Promise<Team> {
+    const team = await teamsService.teamOfClientForViewer(context, client);
+    if (!team) throw new Error(`client ${client.localId} without team`);
+    return team;
+  }
+
+  @FieldResolver(() => Invitation, { nullable: true, description: "The latest invitation of this client." })
+  invitation(@Root() client: Client, @Ctx() context: Context): Promise<Invitation | null> {
+    return clientsService.latestInvitation(context, client);
+  }
+
+  @Mutation(() => ClientPayload, { description: "EDITOR and up: invites a person as a client by email, with a team (the first member leads)." })
+  inviteClient(@Arg("input", () => InviteClientInput) input: InviteClientInput, @Ctx() context: Context): Promise<ClientPayload> {
+    return clientsService.inviteClient(context, input);
+  }
+
+  @Mutation(() => ClientInviteLinkPayload, { description: "EDITOR and up: a shareable sign-up link (30 days, many uses, revocable) with a team." })
+  createClientInviteLink(
+    @Arg("input", () => CreateClientInviteLinkInput) input: CreateClientInviteLinkInput,
+    @Ctx() context: Context,
+  ): Promise<ClientInviteLinkPayload> {
+    return clientsService.createInviteLink(context, input.teamMemberIds);
+  }
+
+  @Mutation(() => ImportPayload, { description: "EDITOR and up: imports clients from CSV; valid rows are applied, each invalid row reported by line." })
+  importClients(@Arg("input", () => ImportClientsInput) input: ImportClientsInput, @Ctx() context: Context): Promise<ImportPayload> {
+    return clientsService.importClients(context, { csv: input.csv, updateExisting: input.updateExisting ?? false, dryRun: input.dryRun ?? false });
   }
 
   @Mutation(() => RemoveClientFromNetworkPayload, {

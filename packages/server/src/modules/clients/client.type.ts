@@ -42,7 +42,8 @@ export class RemoveClientFromNetworkPayload {
   @Field(() => [UserError]) userErrors: UserError[];
 }
 
-export const CLIENT_COLUMNS = "c.id, c.account_id, c.type, c.name, c.email, c.phone, c.client_account_id, c.partner_id, c.status, c.created_at, c.removed_at";
+export const CLIENT_COLUMNS =
+  "c.id, c.account_id, c.type, c.name, c.email, c.phone, c.client_account_id, c.partner_id, c.member_id, c.status, c.created_at, c.removed_at";
 
 export type ClientRow = {
   id: string;
@@ -53,6 +54,7 @@ export type ClientRow = {
   phone: string | null;
   client_account_id: string | null;
   partner_id: string | null;
+  member_id: string | null;
   status: ClientStatus;
   created_at: Date;
   removed_at: Date | null;

@@ -1,27 +1,285 @@
 /**
- * Clients of an account. For now: the ACCOUNT clients that the partner network
- * creates (B's row for A when B accepts A's partner invitation) and their removal.
+ * Clients of an account: linked accounts (B's row for A when B accepts A's partner
+ * invitation) and people invited by email, by a shareable link or by CSV, each
+ * with a team of the account's own people.
  */
-import { can, UserErrorCode } from "@pn/shared";
+import {
+  can,
+  CLIENT_LINK_LIFETIME_DAYS,
+  INVITATION_LIFETIME_HOURS,
+  isValidEmail,
+  isValidPhone,
+  NAME_MAX_LENGTH,
+  normalizeEmail,
+  passwordProblem,
+  UserErrorCode,
+} from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { clock } from "../../clock";
+import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
 import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
-import { userError } from "../../graphql/user-error";
+import { userError, type UserError } from "../../graphql/user-error";
+import { identityService } from "../identity/identity.service";
+import { INVITATION_COLUMNS, toInvitation, type ImportRow, type Invitation, type InvitationRow } from "../invitations/invitation.type";
+import { mailService } from "../mail/mail.service";
+import { membersService } from "../members/members.service";
+import { resolveTeamMembers, teamsService } from "../teams/teams.service";
+import { clientInvitationEmail } from "./client-email";
+import { parseClientCsv } from "./client-csv";
 import { CLIENT_COLUMNS, toClient, type Client, type ClientFilter, type ClientRow } from "./client.type";
+
+const EMAIL_LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
+const LINK_LIFETIME_MS = CLIENT_LINK_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
+
+type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
+type AcceptSuccess = { accountId: string; memberId: string | null; newSession: { token: string; expiresAt: Date } | null };
+
+function fieldError(code: UserErrorCode, message: string, field: string[] | null): AcceptFailure {
+  return { account: null, member: null, userErrors: [userError(code, message, field)] };
+}
+
+/** Open (not removed) clients of the account by lower(email). */
+async function openClientsByEmail(db: EntityManager, accountId: string, emails: string[]) {
+  const rows = await queryRows<ClientRow>(
+    db,
+    `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.account_id = $1 AND c.status <> 'REMOVED' AND lower(c.email) = ANY($2::text[])`,
+    [accountId, emails.map((email) => email.toLowerCase())],
+  );
+  return new Map(rows.map((row) => [row.email!.toLowerCase(), row]));
+}
+
+/** Creates invited PERSON clients with their teams, invitations and emails, all in the caller's transaction. */
+async function createInvitedClients(
+  context: Context,
+  db: EntityManager,
+  viewer: { accountId: string; memberId: string },
+  clients: { name: string; email: string; phone: string | null; teamMemberIds: string[] }[],
+) {
+  const created = await queryRows<ClientRow>(
+    db,
+    `INSERT INTO clients (account_id, type, name, email, phone, status)
+     SELECT $1, 'PERSON', name, email, phone, 'INVITED' FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(name, email, phone, position)
+     ORDER BY position RETURNING ${CLIENT_COLUMNS.replace(/c\./g, "")}`,
+    [viewer.accountId, clients.map((c) => c.name), clients.map((c) => c.email), clients.map((c) => c.phone)],
+  );
+  for (const [index, client] of created.entries()) await teamsService.createTeam(db, viewer.accountId, client.id, clients[index]!.teamMemberIds);
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + EMAIL_LIFETIME_MS);
+  const tokens = created.map(() => newSecret());
+  const invitations = await queryRows<InvitationRow>(
+    db,
+    `INSERT INTO invitations (account_id, kind, email, role, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, client_id, created_at)
+     SELECT $1, 'CLIENT', email, 'CLIENT', token_hash, 'QUEUED', $2, $3, 1, $4, client_id, $3
+     FROM unnest($5::text[], $6::bytea[], $7::uuid[]) WITH ORDINALITY AS t(email, token_hash, client_id, position)
+     ORDER BY position RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
+    [viewer.accountId, expiresAt, now, viewer.memberId, created.map((c) => c.email), tokens.map(hashSecret), created.map((c) => c.id)],
+  );
+  const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [viewer.accountId]);
+  const inviterName = await membersService.nameOf(db, viewer.memberId);
+  await mailService.queue(
+    db,
+    context.mail,
+    invitations.map((invitation, index) => ({
+      accountId: viewer.accountId,
+      invitationId: invitation.id,
+      to: invitation.email!,
+      ...clientInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
+      secretLink: `${context.appUrl}/invite/${tokens[index]}`,
+    })),
+  );
+  return { clients: created.map(toClient), invitations: invitations.map(toInvitation) };
+}
 
 /** Ends a partner link given the partner row id; the partners module provides it (it owns that rule). */
 export type EndPartnerLink = (db: EntityManager, partnerId: string) => Promise<number>;
 
 export const clientsService = {
+  /** A client the viewer may see: account readers see all; a client sees only their own record. */
+  async clientById(context: Context, clientId: string, options: { bypassVisibility?: boolean } = {}): Promise<Client | null> {
+    const viewer = context.viewer;
+    if (!viewer?.accountId) return null;
+    const [row] = await queryRows<ClientRow>(context.db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2`, [clientId, viewer.accountId]);
+    if (!row) return null;
+    return options.bypassVisibility || can(viewer.role, "readAccount") || row.member_id === viewer.memberId ? toClient(row) : null;
+  },
+
+  async latestInvitation(context: Context, client: Client): Promise<Invitation | null> {
+    const [row] = await queryRows<InvitationRow>(
+      context.db,
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.client_id = $1 ORDER BY i.created_at DESC LIMIT 1`,
+      [client.localId],
+    );
+    return row ? toInvitation(row) : null;
+  },
+
+  async inviteClient(context: Context, input: { name: string; email: string; phone?: string | null; teamMemberIds: string[] }) {
+    const viewer = requirePermission(context, "manageClientsAndTeams");
+    const userErrors: UserError[] = [];
+    const name = input.name.trim();
+    const email = normalizeEmail(input.email);
+    const phone = input.phone?.trim() || null;
+    if (!name || name.length > NAME_MAX_LENGTH) userErrors.push(userError(UserErrorCode.INVALID, "Enter the client's name.", ["name"]));
+    if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    if (phone && !isValidPhone(phone)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a phone number.", ["phone"]));
+    return context.db.transaction(async (db) => {
+      const team = await resolveTeamMembers(db, viewer.accountId, input.teamMemberIds, "teamMemberIds");
+      userErrors.push(...team.userErrors);
+      if (!userErrors.length && (await openClientsByEmail(db, viewer.accountId, [email])).size > 0) {
+        userErrors.push(userError(UserErrorCode.TAKEN, `${email} is a client already.`, ["email"]));
+      }
+      if (userErrors.length) return { client: null, invitation: null, userErrors };
+      const made = await createInvitedClients(context, db, viewer, [{ name, email, phone, teamMemberIds: team.memberIds }]);
+      return { client: made.clients[0]!, invitation: made.invitations[0]!, userErrors: [] };
+    });
+  },
+
+  async createInviteLink(context: Context, teamMemberIds: string[]) {
+    const viewer = requirePermission(context, "manageClientsAndTeams");
+    return context.db.transaction(async (db) => {
+      const team = await resolveTeamMembers(db, viewer.accountId, teamMemberIds, "teamMemberIds");
+      if (team.userErrors.length) return { invitation: null, url: null, userErrors: team.userErrors };
+      const token = newSecret();
+      const now = clock.now();
+      const [row] = await queryRows<InvitationRow>(
+        db,
+        `INSERT INTO invitations (account_id, kind, role, token_hash, delivery, expires_at, invited_by_member_id, team_member_ids, created_at)
+         VALUES ($1, 'CLIENT', 'CLIENT', $2, 'NOT_SENT', $3, $4, $5, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
+        [viewer.accountId, hashSecret(token), new Date(now.getTime() + LINK_LIFETIME_MS), viewer.memberId, team.memberIds, now],
+      );
+      return { invitation: toInvitation(row!), url: `${context.appUrl}/invite/${token}`, userErrors: [] };
+    });
+  },
+
+  /**
+   * Accepting a CLIENT invitation: by email (the client exists, invited) or through a
+   * shareable link (each sign-up creates a client with the link's team). The person
+   * becomes a member with role CLIENT.
+   */
+  async acceptInvitation(
+    context: Context,
+    db: EntityManager,
+    row: { id: string; account_id: string; email: string | null; client_id: string | null },
+    input: { name?: string | null; password?: string | null; email?: string | null },
+  ): Promise<AcceptFailure | AcceptSuccess> {
+    const isLink = row.email === null;
+    const email = normalizeEmail(isLink ? (input.email ?? "") : row.email!);
+    if (isLink && !isValidEmail(email)) return fieldError(UserErrorCode.INVALID, "Enter your email address.", ["email"]);
+    const existing = await identityService.findUserByEmail(db, email);
+    const viewer = context.viewer;
+    let userId: string;
+    if (existing) {
+      if (!viewer) return fieldError(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${email} to accept this invitation.`, null);
+      if (viewer.userId !== existing.id) return fieldError(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${email}; log in with that email.`, null);
+      userId = existing.id;
+    } else {
+      if (viewer) return fieldError(UserErrorCode.EMAIL_MISMATCH, `You are logged in as someone else; log out to accept as ${email}.`, null);
+      const errors: UserError[] = [];
+      if (!input.name?.trim()) errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+      const weak = passwordProblem(input.password ?? "");
+      if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+      if (errors.length) return { account: null, member: null, userErrors: errors };
+      userId = await identityService.createUser(db, { email, name: input.name!.trim(), password: input.password! });
+    }
+    const memberId = await membersService.addClientMember(db, row.account_id, userId);
+    if (!memberId) return fieldError(UserErrorCode.TAKEN, "You are a member of this account already.", null);
+    const now = clock.now();
+    if (isLink) {
+      const [invitation] = await db.query("SELECT team_member_ids FROM invitations WHERE id = $1", [row.id]);
+      const team = await queryRows<{ id: string }>(
+        db,
+        "SELECT id FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'",
+        [invitation.team_member_ids ?? [], row.account_id],
+      );
+      // Keep the link's order (its first person leads) among those still active.
+      const ids = (invitation.team_member_ids as string[]).filter((id) => team.some((member) => member.id === id));
+      if (ids.length === 0) return fieldError(UserErrorCode.INVALID_STATE, "This link's team no longer exists; ask for a new link.", ["token"]);
+      const [name] = await db.query("SELECT name FROM users WHERE id = $1", [userId]);
+      const [client] = await db.query(
+        "INSERT INTO clients (account_id, type, name, email, member_id, status) VALUES ($1, 'PERSON', $2, $3, $4, 'ACTIVE') RETURNING id",
+        [row.account_id, name.name, email, memberId],
+      );
+      await teamsService.createTeam(db, row.account_id, client.id, ids);
+    } else {
+      const [client] = await db.query("UPDATE clients SET status = 'ACTIVE', member_id = $2 WHERE id = $1 AND status <> 'REMOVED' RETURNING id", [row.client_id, memberId]);
+      if (!client) return fieldError(UserErrorCode.REVOKED, "This invitation was withdrawn.", ["token"]);
+      await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1", [row.id, now, memberId]);
+    }
+    let newSession: AcceptSuccess["newSession"] = null;
+    if (viewer?.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+    else newSession = await identityService.startSession(db, userId, row.account_id);
+    return { accountId: row.account_id, memberId, newSession };
+  },
+
+  /** CSV import of clients: valid rows are applied, each invalid row reported by line; a dry run writes nothing. */
+  async importClients(context: Context, input: { csv: string; updateExisting: boolean; dryRun: boolean }) {
+    const viewer = requirePermission(context, "manageClientsAndTeams");
+    const { rows: parsed, fileErrors } = parseClientCsv(input.csv);
+    if (fileErrors.length) return { rows: [], created: 0, updated: 0, userErrors: fileErrors };
+    return context.db.transaction(async (db) => {
+      const teamEmails = [...new Set(parsed.flatMap((row) => row.teamEmails.map((email) => email.toLowerCase())))];
+      const staff = await queryRows<{ id: string; email: string }>(
+        db,
+        `SELECT m.id, lower(u.email) AS email FROM members m JOIN users u ON u.id = m.user_id
+         WHERE m.account_id = $1 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND lower(u.email) = ANY($2::text[])`,
+        [viewer.accountId, teamEmails],
+      );
+      const staffByEmail = new Map(staff.map((member) => [member.email, member.id]));
+      const existing = await openClientsByEmail(db, viewer.accountId, parsed.filter((row) => !row.errors.length).map((row) => row.email));
+      const seen = new Set<string>();
+      const report: ImportRow[] = [];
+      const toCreate: { name: string; email: string; phone: string | null; teamMemberIds: string[] }[] = [];
+      const toUpdate: { id: string; name: string; phone: string | null }[] = [];
+      for (const row of parsed) {
+        const errors = [...row.errors];
+        for (const teamEmail of row.teamEmails) {
+          if (!staffByEmail.has(teamEmail.toLowerCase())) {
+            errors.push(userError(UserErrorCode.NOT_FOUND, `Line ${row.line}: ${teamEmail} is not an active person of your account.`, [String(row.line), "team"]));
+          }
+        }
+        const key = row.email.toLowerCase();
+        const current = existing.get(key);
+        const outcome = (value: string, extra: UserError[] = []) => report.push({ line: row.line, email: row.email || null, outcome: value, errors: extra });
+        if (errors.length) outcome("ERROR", errors);
+        else if (seen.has(key)) outcome("SKIPPED", [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} appears earlier in the file.`, [String(row.line), "email"])]);
+        else if (current && !input.updateExisting) outcome("SKIPPED", [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} is a client already.`, [String(row.line), "email"])]);
+        else if (current && current.name === row.name && current.phone === row.phone) outcome("UNCHANGED");
+        else if (current) {
+          outcome("UPDATED");
+          toUpdate.push({ id: current.id, name: row.name, phone: row.phone });
+        } else {
+          outcome("CREATED");
+          toCreate.push({ name: row.name, email: row.email, phone: row.phone, teamMemberIds: [...new Set(row.teamEmails.map((e) => staffByEmail.get(e.toLowerCase())!))] });
+        }
+        seen.add(key);
+      }
+      if (!input.dryRun) {
+        if (toCreate.length) await createInvitedClients(context, db, viewer, toCreate);
+        if (toUpdate.length) {
+          await db.query(
+            "UPDATE clients c SET name = t.name, phone = t.phone FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, name, phone) WHERE c.id = t.id",
+            [toUpdate.map((u) => u.id), toUpdate.map((u) => u.name), toUpdate.map((u) => u.phone)],
+          );
+        }
+      }
+      return { rows: report, created: toCreate.length, updated: toUpdate.length, userErrors: [] };
+    });
+  },
+
   async list(context: Context, accountId: string, args: ConnectionArgs, filter: ClientFilter | null | undefined): Promise<Connection<Client>> {
     const viewer = context.viewer;
     const where = ["c.account_id = $1"];
     const params: unknown[] = [accountId];
-    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount")) where.push("false");
+    if (!viewer || viewer.accountId !== accountId) where.push("false");
+    else if (!can(viewer.role, "readAccount")) {
+      // A client sees only their own record.
+      params.push(viewer.memberId);
+      where.push(`c.member_id = $${params.length}::uuid`);
+    }
     if (filter?.status?.length) {
       params.push(filter.status);
       where.push(`c.status = ANY($${params.length}::text[])`);
@@ -61,10 +319,15 @@ export const clientsService = {
         ? await queryRows<ClientRow>(db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE`, [clientId, viewer.accountId])
         : [];
       if (!row) return { client: null, archivedMemberCount: 0, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])] };
-      if (row.type !== "ACCOUNT" || !row.partner_id) {
-        return { client: null, archivedMemberCount: 0, userErrors: [userError(UserErrorCode.INVALID_STATE, "Only linked accounts can be removed here for now.", ["clientId"])] };
+      let archivedMemberCount = 0;
+      if (row.status !== "REMOVED" && row.type === "ACCOUNT" && row.partner_id) archivedMemberCount = await endPartnerLink(db, row.partner_id);
+      else if (row.status !== "REMOVED") {
+        // A person: their client record and their member end, with their sessions.
+        const now = clock.now();
+        await db.query("UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [row.id, now]);
+        await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE client_id = $1 AND status = 'PENDING'", [row.id, now]);
+        if (row.member_id) archivedMemberCount = await membersService.archiveMembersById(db, viewer.accountId, [row.member_id], now);
       }
-      const archivedMemberCount = row.status === "REMOVED" ? 0 : await endPartnerLink(db, row.partner_id);
       const [updated] = await queryRows<ClientRow>(db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`, [row.id]);
       return { client: toClient(updated!), archivedMemberCount, userErrors: [] };
     });
@@ -72,12 +335,15 @@ export const clientsService = {
 
   /** On the partner's side (B), the account that invited it (A) becomes a client. */
   async linkAccountClient(db: EntityManager, input: { accountId: string; clientAccountId: string; name: string; partnerId: string }): Promise<void> {
-    await db.query(
+    const [client] = await db.query(
       `INSERT INTO clients (account_id, type, name, client_account_id, partner_id, status)
        VALUES ($1, 'ACCOUNT', $2, $3, $4, 'ACTIVE')
-       ON CONFLICT (partner_id) WHERE partner_id IS NOT NULL DO UPDATE SET status = 'ACTIVE', removed_at = NULL, account_id = excluded.account_id`,
+       ON CONFLICT (partner_id) WHERE partner_id IS NOT NULL DO UPDATE SET status = 'ACTIVE', removed_at = NULL, account_id = excluded.account_id
+       RETURNING id`,
       [input.accountId, input.name, input.clientAccountId, input.partnerId],
     );
+    // Every client has a team; a linked account's team starts empty.
+    await db.query("INSERT INTO teams (account_id, client_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING", [input.accountId, client.id]);
   },
 
   /** The link ended from either side: B's client row for A is removed too. */
@@ -90,8 +356,12 @@ export const clientNodeSource: NodeSource = {
   typeName: "Client",
   async load(context, ids) {
     const viewer = context.viewer;
-    if (!viewer?.accountId || !can(viewer.role, "readAccount")) return ids.map(() => null);
-    const rows = await queryRows<ClientRow>(context.db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = ANY($1::uuid[]) AND c.account_id = $2`, [ids, viewer.accountId]);
+    if (!viewer?.accountId) return ids.map(() => null);
+    const rows = await queryRows<ClientRow>(
+      context.db,
+      `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = ANY($1::uuid[]) AND c.account_id = $2 AND ($3 OR c.member_id = $4)`,
+      [ids, viewer.accountId, can(viewer.role, "readAccount"), viewer.memberId],
+    );
     const byId = new Map(rows.map((row) => [row.id, toClient(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   },

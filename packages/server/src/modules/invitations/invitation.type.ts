@@ -13,6 +13,7 @@ export class Invitation extends Node implements Typed<"Invitation"> {
   accountId: string;
   invitedByMemberId: string | null;
   partnerId: string | null;
+  clientId: string | null;
 
   @Field(() => InvitationKind)
   kind: InvitationKind;
@@ -76,7 +77,7 @@ export class ImportRow {
 }
 
 export const INVITATION_COLUMNS = `i.id, i.account_id, i.kind, i.email, i.role, i.status, i.delivery, i.expires_at,
-  i.last_sent_at, i.send_count, i.invited_by_member_id, i.partner_id, i.created_at, i.accepted_at`;
+  i.last_sent_at, i.send_count, i.invited_by_member_id, i.partner_id, i.client_id, i.created_at, i.accepted_at`;
 
 export type InvitationRow = {
   id: string;
@@ -91,6 +92,7 @@ export type InvitationRow = {
   send_count: number;
   invited_by_member_id: string | null;
   partner_id: string | null;
+  client_id: string | null;
   created_at: Date;
   accepted_at: Date | null;
 };
@@ -109,6 +111,7 @@ export function toInvitation(row: InvitationRow): Invitation {
     accountId: row.account_id,
     invitedByMemberId: row.invited_by_member_id,
     partnerId: row.partner_id,
+    clientId: row.client_id,
     kind: row.kind,
     email: row.email,
     role: row.role,

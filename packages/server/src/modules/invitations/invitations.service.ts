@@ -34,6 +34,7 @@ import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { mailService } from "../mail/mail.service";
+import { clientsService } from "../clients/clients.service";
 import { partnerNetwork } from "../partners/partners.service";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
@@ -339,6 +340,9 @@ export const invitationsService = {
       );
       if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
       const status = effectiveStatus(row);
+      if (row.kind !== InvitationKind.USER) {
+        return { invitation: null, userErrors: [userError(UserErrorCode.INVALID_STATE, "Only user invitations can be resent; invite again instead.", ["invitationId"])] };
+      }
       if (status === InvitationStatus.ACCEPTED) {
         return { invitation: null, userErrors: [userError(UserErrorCode.ALREADY_ACCEPTED, "This invitation was accepted already.", ["invitationId"])] };
       }
@@ -414,7 +418,7 @@ export const invitationsService = {
 
   async accept(
     context: Context,
-    input: { token: string; name?: string | null; password?: string | null; partnerAccountId?: string | null; accountName?: string | null },
+    input: { token: string; name?: string | null; password?: string | null; email?: string | null; partnerAccountId?: string | null; accountName?: string | null },
   ): Promise<{ account: AccountSummary | null; member: Member | null; userErrors: UserError[] }> {
     const fail = (code: UserErrorCode, message: string, field: string[] | null = ["token"]) => ({
       account: null,
@@ -433,6 +437,7 @@ export const invitationsService = {
         return "userErrors" in accepted ? { account: null, member: null, userErrors: accepted.userErrors } : { accountId: accepted.accountId, memberId: null, newSession: null };
       }
       if (row.kind === InvitationKind.LOGIN) return acceptLogin(context, db, row, input.password ?? null, fail);
+      if (row.kind === InvitationKind.CLIENT) return clientsService.acceptInvitation(context, db, row, input);
       if (row.kind !== InvitationKind.USER) return fail(UserErrorCode.INVALID_STATE, "This kind of invitation cannot be accepted here yet.");
 
       const existing = await identityService.findUserByEmail(db, row.email!);

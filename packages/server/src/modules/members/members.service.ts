@@ -114,6 +114,28 @@ export const membersService = {
     return rows.length;
   },
 
+  /** Archives the given members (a removed client's member, say), ending their sessions here; returns how many changed. */
+  async archiveMembersById(db: EntityManager, accountId: string, memberIds: string[], at: Date): Promise<number> {
+    const rows = await queryRows<{ id: string; user_id: string }>(
+      db,
+      `UPDATE members SET status = 'ARCHIVED', archived_at = $3
+       WHERE account_id = $1 AND id = ANY($2::uuid[]) AND status <> 'ARCHIVED' RETURNING id, user_id`,
+      [accountId, memberIds, at],
+    );
+    await archive(db, accountId, rows.map((r) => r.id), rows.map((r) => r.user_id), at);
+    return rows.length;
+  },
+
+  /** A client's own member: external, role CLIENT, active with login. Null when the user is a member already. */
+  async addClientMember(db: EntityManager, accountId: string, userId: string): Promise<string | null> {
+    const [row] = await db.query(
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
+       VALUES ($1, $2, 'EXTERNAL', 'CLIENT', 'ACTIVE', true, now()) ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
+      [accountId, userId],
+    );
+    return row?.id ?? null;
+  },
+
   /** An external person added by hand: a user without password if new, active at once. Null when already a member. */
   async addExternalMember(
     db: EntityManager,
