@@ -95,6 +95,17 @@ export type KeysetQuery = {
   direction: "ASC" | "DESC";
 };
 
+/** The order of every list here: newest first, ties broken by id (the key of its keyset). */
+export function newestFirst(alias: string): Pick<KeysetQuery, "orderBy" | "direction"> {
+  return {
+    orderBy: [
+      { expression: `${alias}.created_at`, sqlType: "timestamptz" },
+      { expression: `${alias}.id`, sqlType: "uuid" },
+    ],
+    direction: "DESC",
+  };
+}
+
 type PageRequest = { limit: number; cursor: string[] | null; backwards: boolean };
 
 export function parsePageRequest(args: ConnectionArgs, keyCount: number): PageRequest {

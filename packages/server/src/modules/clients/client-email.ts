@@ -1,12 +1,9 @@
 /** The client invitation email; the link stays a placeholder until delivery (see mail.service). */
+import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 export function clientInvitationEmail(input: { inviterName: string; accountName: string; expiresAt: Date }) {
-  const expires = `${input.expiresAt.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  const expires = formatExpiry(input.expiresAt);
   const subject = `${input.accountName} invites you to its client portal`;
   const text = [
     `${input.inviterName} of ${input.accountName} invites you to the client portal on Partner Network, where you can see the team that works for you.`,

@@ -18,7 +18,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
-import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -296,11 +296,7 @@ export const clientsService = {
         from: "clients c",
         where,
         params,
-        orderBy: [
-          { expression: "c.created_at", sqlType: "timestamptz" },
-          { expression: "c.id", sqlType: "uuid" },
-        ],
-        direction: "DESC",
+        ...newestFirst("c"),
       },
       args,
       toClient,

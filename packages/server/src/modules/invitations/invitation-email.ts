@@ -1,17 +1,14 @@
 /** The invitation email: text and HTML parts with inviter, account, role, expiry and the link. */
 import type { Role } from "@pn/shared";
+import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
 const ROLE_NAMES: Partial<Record<Role, string>> = { ADMINISTRATOR: "Administrator", EDITOR: "Editor", VIEWER: "Viewer" };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /** The link is left as a placeholder: the outbox keeps it encrypted until delivery. */
 export function userInvitationEmail(input: { inviterName: string; accountName: string; role: Role; expiresAt: Date }) {
   const role = ROLE_NAMES[input.role] ?? input.role;
-  const expires = `${input.expiresAt.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  const expires = formatExpiry(input.expiresAt);
   const subject = `${input.inviterName} invited you to ${input.accountName} on Partner Network`;
   const text = [
     `${input.inviterName} invited you to join ${input.accountName} on Partner Network as ${role}.`,

@@ -22,7 +22,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { queryRows } from "../../db/sql";
-import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -239,11 +239,7 @@ export const invitationsService = {
         from: "invitations i",
         where,
         params,
-        orderBy: [
-          { expression: "i.created_at", sqlType: "timestamptz" },
-          { expression: "i.id", sqlType: "uuid" },
-        ],
-        direction: "DESC",
+        ...newestFirst("i"),
       },
       args,
       toInvitation,

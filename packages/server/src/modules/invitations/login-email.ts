@@ -1,12 +1,9 @@
 /** The "you can log in now" email for someone granted login who has no password yet. */
+import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 export function loginInvitationEmail(input: { inviterName: string; accountName: string; expiresAt: Date }) {
-  const expires = `${input.expiresAt.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  const expires = formatExpiry(input.expiresAt);
   const subject = `You can now log in to ${input.accountName} on Partner Network`;
   const text = [
     `${input.inviterName} gave you access to ${input.accountName} on Partner Network.`,

@@ -8,7 +8,7 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import { sessionsService } from "../identity/sessions.service";
-import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberFilter, type MemberRow } from "./member.type";
@@ -104,14 +104,12 @@ export const membersService = {
 
   /** Archives every non-archived member of a partner (removal from the network); returns how many. */
   async archivePartnerPeople(db: EntityManager, accountId: string, partnerId: string, at: Date): Promise<number> {
-    const rows = await queryRows<{ id: string; user_id: string }>(
+    const people = await queryRows<{ id: string }>(
       db,
-      `UPDATE members SET status = 'ARCHIVED', archived_at = $3
-       WHERE account_id = $1 AND partner_id = $2 AND status <> 'ARCHIVED' RETURNING id, user_id`,
-      [accountId, partnerId, at],
+      "SELECT id FROM members WHERE account_id = $1 AND partner_id = $2 AND status <> 'ARCHIVED'",
+      [accountId, partnerId],
     );
-    await archive(db, accountId, rows.map((r) => r.id), rows.map((r) => r.user_id), at);
-    return rows.length;
+    return membersService.archiveMembersById(db, accountId, people.map((person) => person.id), at);
   },
 
   /** Archives the given members (a removed client's member, say), ending their sessions here; returns how many changed. */
@@ -294,11 +292,7 @@ export const membersService = {
         from: MEMBER_FROM,
         where,
         params,
-        orderBy: [
-          { expression: "m.created_at", sqlType: "timestamptz" },
-          { expression: "m.id", sqlType: "uuid" },
-        ],
-        direction: "DESC",
+        ...newestFirst("m"),
       },
       args,
       toMember,

@@ -1,12 +1,9 @@
 /** The partner invitation email; the link stays a placeholder until delivery (see mail.service). */
+import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 export function partnerInvitationEmail(input: { inviterName: string; accountName: string; companyName: string; expiresAt: Date }) {
-  const expires = `${input.expiresAt.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  const expires = formatExpiry(input.expiresAt);
   const subject = `${input.accountName} invites ${input.companyName} to its partner network`;
   const text = [
     `${input.inviterName} of ${input.accountName} invites ${input.companyName} to connect as a partner on Partner Network.`,

@@ -15,7 +15,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
-import { paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -116,11 +116,7 @@ export const partnersService = {
         from: "partners p",
         where,
         params,
-        orderBy: [
-          { expression: "p.created_at", sqlType: "timestamptz" },
-          { expression: "p.id", sqlType: "uuid" },
-        ],
-        direction: "DESC",
+        ...newestFirst("p"),
       },
       args,
       toPartner,
