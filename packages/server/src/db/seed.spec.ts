@@ -23,6 +23,12 @@ describe("demo seed", () => {
       "SELECT count(*)::int AS memberships FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = 'owner@acme.example'",
     );
     expect(memberships).toBe(2);
+    // Log-in starts in the oldest membership: the demo owner lands in Acme, not Globex.
+    const [first] = await db.dataSource.query(
+      `SELECT a.handle FROM members m JOIN users u ON u.id = m.user_id JOIN accounts a ON a.id = m.account_id
+       WHERE u.email = 'owner@acme.example' ORDER BY m.created_at, m.id LIMIT 1`,
+    );
+    expect(first.handle).toBe("acme-demo");
 
     const [{ before }] = await db.dataSource.query("SELECT count(*)::int AS before FROM members");
     expect(await seedDemoData(db.dataSource)).toEqual({ seeded: false });

@@ -67,6 +67,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     const globexOwner = await insertUser(SECOND_ACCOUNT_OWNER.email, SECOND_ACCOUNT_OWNER.name);
     await insertMember(globex, globexOwner, Role.OWNER, "Founder");
     await insertMember(globex, userIds[0]!, Role.ADMINISTRATOR, "Advisor");
+    // Same transaction, same now(): make the demo owner's Acme membership the older one, so log-in lands in Acme.
+    await db.query("UPDATE members SET created_at = created_at + interval '1 second' WHERE account_id = $1", [globex]);
     return { seeded: true };
   });
 }

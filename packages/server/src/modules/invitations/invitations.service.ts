@@ -229,9 +229,9 @@ export const invitationsService = {
         REVOKED: "i.status = 'REVOKED'",
       };
       where.push(`(${filter.status.map((status) => byStatus[status]).join(" OR ")})`);
-    } else {
-      where.push("$2::timestamptz IS NOT NULL");
     }
+    // $2 (now) must appear in every variant of the statement, or PostgreSQL cannot type it.
+    where.push("$2::timestamptz IS NOT NULL");
     return paginate<InvitationRow & Record<string, unknown>, Invitation>(
       context.db,
       {

@@ -327,6 +327,21 @@ describe("importUserInvitations", () => {
   }, 60_000);
 });
 
+describe("account.invitations", () => {
+  it("filters by each status alone and together", async () => {
+    const admin = await adminOf(Plan.TEAM);
+    app.actAs(admin.viewer);
+    const invited = await app.graphql<InviteResult>(INVITE, { invitees: [{ email: "f1@example.test", role: "VIEWER" }, { email: "f2@example.test", role: "VIEWER" }] });
+    await app.graphql(REVOKE, { id: invited.body.data!.inviteUsers.invitations[0]!.id });
+    const LIST = `query($status: [InvitationStatus!]) { viewer { currentAccount { invitations(filter: { status: $status }) { totalCount nodes { email status } } } } }`;
+    for (const [status, expected] of [[["REVOKED"], 1], [["ACCEPTED"], 0], [["PENDING"], 1], [["EXPIRED"], 0], [["PENDING", "REVOKED"], 2], [null, 2]] as const) {
+      const response = await app.graphql<{ viewer: { currentAccount: { invitations: { totalCount: number } } } }>(LIST, { status });
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.viewer.currentAccount.invitations.totalCount).toBe(expected);
+    }
+  });
+});
+
 describe("tenant isolation", () => {
   it("another account's invitations cannot be read, resent or revoked", async () => {
     const a = await adminOf(Plan.TEAM);
