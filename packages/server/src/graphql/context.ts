@@ -29,6 +29,8 @@ export type SessionCookie = {
 
 export type Context = {
   requestId: string;
+  /** The caller's address, for the audit trail. */
+  ip: string | null;
   /** Base URL for links in emails (APP_URL). */
   appUrl: string;
   /** Queues outbox emails for delivery inside the caller's transaction. */

@@ -124,6 +124,7 @@ export async function createApp(options: {
         return createContext({
           requestId: String(req.id),
           appUrl: config.appUrl,
+          ip: req.ip ?? null,
           mail,
           logger: req.log,
           db: dataSource.manager,

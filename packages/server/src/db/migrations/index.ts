@@ -4,6 +4,7 @@ import { SessionsApiTokens1764200000000 } from "./1764200000000-sessions-api-tok
 import { InvitationsOutbox1764300000000 } from "./1764300000000-invitations-outbox";
 import { PartnersClients1764400000000 } from "./1764400000000-partners-clients";
 import { Teams1764500000000 } from "./1764500000000-teams";
+import { AuditEvents1764600000000 } from "./1764600000000-audit-events";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   InvitationsOutbox1764300000000,
   PartnersClients1764400000000,
   Teams1764500000000,
+  AuditEvents1764600000000,
 ];

@@ -24,6 +24,7 @@ import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { auditService } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
 import { INVITATION_COLUMNS, toInvitation, type ImportRow, type Invitation, type InvitationRow } from "../invitations/invitation.type";
 import { mailService } from "../mail/mail.service";
@@ -96,7 +97,7 @@ async function createInvitedClients(
 }
 
 /** Ends a partner link given the partner row id; the partners module provides it (it owns that rule). */
-export type EndPartnerLink = (db: EntityManager, partnerId: string) => Promise<number>;
+export type EndPartnerLink = (context: Context, db: EntityManager, partnerId: string) => Promise<number>;
 
 export const clientsService = {
   /** A client the viewer may see: account readers see all; a client sees only their own record. */
@@ -316,13 +317,16 @@ export const clientsService = {
         : [];
       if (!row) return { client: null, archivedMemberCount: 0, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])] };
       let archivedMemberCount = 0;
-      if (row.status !== "REMOVED" && row.type === "ACCOUNT" && row.partner_id) archivedMemberCount = await endPartnerLink(db, row.partner_id);
+      if (row.status !== "REMOVED" && row.type === "ACCOUNT" && row.partner_id) archivedMemberCount = await endPartnerLink(context, db, row.partner_id);
       else if (row.status !== "REMOVED") {
         // A person: their client record and their member end, with their sessions.
         const now = clock.now();
         await db.query("UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [row.id, now]);
         await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE client_id = $1 AND status = 'PENDING'", [row.id, now]);
         if (row.member_id) archivedMemberCount = await membersService.archiveMembersById(db, viewer.accountId, [row.member_id], now);
+        await auditService.record(db, context, [
+          { accountId: viewer.accountId, action: "client.removed_from_network", objectType: "Client", objectId: row.id, details: { archivedMemberCount } },
+        ]);
       }
       const [updated] = await queryRows<ClientRow>(db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`, [row.id]);
       return { client: toClient(updated!), archivedMemberCount, userErrors: [] };

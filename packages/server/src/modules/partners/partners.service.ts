@@ -23,6 +23,7 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow } from "../invitations/invitation.type";
+import { auditService } from "../audit/audit.service";
 import { clientsService } from "../clients/clients.service";
 import { mailService } from "../mail/mail.service";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
@@ -259,20 +260,27 @@ async function addPartnerPeople(db: EntityManager, partner: { id: string; accoun
  * is archived (sessions in A end), B's client row for A is REMOVED, and open
  * invitations to the partner are revoked. Returns how many members were archived.
  */
-async function endLink(db: EntityManager, partner: PartnerRow): Promise<number> {
+async function endLink(context: Context, db: EntityManager, partner: PartnerRow): Promise<number> {
   const now = clock.now();
   await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [partner.id, now]);
   const archived = await membersService.archivePartnerPeople(db, partner.account_id, partner.id, now);
   await clientsService.removeAccountClientOfPartner(db, partner.id, now);
   await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
+  const details = { archivedMemberCount: archived, partnerAccountId: partner.partner_account_id, companyName: partner.company_name };
+  await auditService.record(db, context, [
+    { accountId: partner.account_id, action: "partner.removed_from_network", objectType: "Partner", objectId: partner.id, details },
+    ...(partner.partner_account_id
+      ? [{ accountId: partner.partner_account_id, action: "partner.removed_from_network", objectType: "Partner", objectId: partner.id, details }]
+      : []),
+  ]);
   return archived;
 }
 
 export const partnerNetwork = {
   /** For the client side (B) removing A: ends the link from the partner row's id. */
-  async endLinkOfPartner(db: EntityManager, partnerId: string): Promise<number> {
+  async endLinkOfPartner(context: Context, db: EntityManager, partnerId: string): Promise<number> {
     const [partner] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 FOR UPDATE`, [partnerId]);
-    return partner && partner.status !== "REMOVED" ? endLink(db, partner) : 0;
+    return partner && partner.status !== "REMOVED" ? endLink(context, db, partner) : 0;
   },
 
   /**
@@ -344,7 +352,7 @@ export const partnerNetwork = {
       const partner = await partnerInAccount(db, partnerId, viewer.accountId, true);
       if (!partner) return { partner: null, archivedMemberCount: 0, userErrors: [notFound()] };
       if (partner.status === "REMOVED") return { partner: toPartner(partner), archivedMemberCount: 0, userErrors: [] };
-      const archived = await endLink(db, partner);
+      const archived = await endLink(context, db, partner);
       const [removed] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1`, [partner.id]);
       context.loaders.partnerById.clear(partner.id);
       return { partner: toPartner(removed!), archivedMemberCount: archived, userErrors: [] };

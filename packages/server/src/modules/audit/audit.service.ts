@@ -1,0 +1,41 @@
+/**
+ * The audit trail: who did what to which object, when and from where, written in
+ * the same transaction as the change so neither exists without the other.
+ */
+import type { EntityManager } from "typeorm";
+import type { Context } from "../../graphql/context";
+
+export type AuditEntry = {
+  /** The account whose trail records it; a change across the network is recorded on both sides. */
+  accountId: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  details?: Record<string, unknown>;
+};
+
+export const auditService = {
+  async record(db: EntityManager, context: Context, entries: AuditEntry[]): Promise<void> {
+    const viewer = context.viewer;
+    const credential = viewer?.credential;
+    for (const entry of entries) {
+      await db.query(
+        `INSERT INTO audit_events (account_id, actor_user_id, actor_member_id, via, api_token_id, ip, action, object_type, object_id, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          entry.accountId,
+          viewer?.userId ?? null,
+          // The actor's member only counts in its own account.
+          viewer?.accountId === entry.accountId ? viewer.memberId : null,
+          credential?.kind === "apiToken" ? "api_token" : "session",
+          credential?.kind === "apiToken" ? credential.apiTokenId : null,
+          context.ip,
+          entry.action,
+          entry.objectType,
+          entry.objectId,
+          JSON.stringify(entry.details ?? {}),
+        ],
+      );
+    }
+  },
+};
