@@ -5,6 +5,7 @@ import { InvitationsOutbox1764300000000 } from "./1764300000000-invitations-outb
 import { PartnersClients1764400000000 } from "./1764400000000-partners-clients";
 import { Teams1764500000000 } from "./1764500000000-teams";
 import { AuditEvents1764600000000 } from "./1764600000000-audit-events";
+import { MembersAccountCreatedIndex1764700000000 } from "./1764700000000-members-account-created-index";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PartnersClients1764400000000,
   Teams1764500000000,
   AuditEvents1764600000000,
+  MembersAccountCreatedIndex1764700000000,
 ];

@@ -18,7 +18,7 @@ const NAME_MAX = 100;
 /** lastUsedAt is kept to the minute, so busy integrations do not write on every call. */
 const LAST_USED_RESOLUTION = "1 minute";
 
-type BearerRow = { id: string; account_id: string; scopes: ApiScope[]; member_id: string; user_id: string; role: Role };
+type BearerRow = { id: string; account_id: string; scopes: ApiScope[]; member_id: string; user_id: string; role: Role; stale: boolean };
 
 export const apiTokensService = {
   async list(context: Context, accountId: string): Promise<ApiToken[]> {
@@ -70,17 +70,15 @@ export const apiTokensService = {
   async viewerForSecret(db: EntityManager, secret: string): Promise<Viewer | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
     const [row]: BearerRow[] = await db.query(
-      `SELECT t.id, t.account_id, t.scopes, m.id AS member_id, m.user_id, m.role
+      `SELECT t.id, t.account_id, t.scopes, m.id AS member_id, m.user_id, m.role,
+         (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}') AS stale
        FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id AND m.status = $2
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [hashSecret(secret), MemberStatus.ACTIVE],
     );
     if (!row) return null;
-    await db.query(
-      `UPDATE api_tokens SET last_used_at = now()
-       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '${LAST_USED_RESOLUTION}')`,
-      [row.id],
-    );
+    // Written at most once a minute, and only then a statement of its own.
+    if (row.stale) await db.query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
     return {
       userId: row.user_id,
       accountId: row.account_id,
