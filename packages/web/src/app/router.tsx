@@ -37,7 +37,8 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
   },
   {
-    // Public: log in and sign up. A signed-in visitor is sent on to `?next=` or the home page.
+    // Public: log in and sign up (a signed-in visitor is sent on to `?next=` or the home page),
+    // and accepting an invitation.
     Component: AuthLayout,
     ErrorBoundary: RouteError,
     children: [
@@ -51,6 +52,12 @@ export const routes: RouteObject[] = [
           ),
         ],
       },
+      // Public, for signed-in and signed-out visitors alike: the page itself decides.
+      lazyPage(
+        "invite/:token",
+        async () =>
+          (await import("../features/invitations/accept-invitation-page")).AcceptInvitationPage,
+      ),
     ],
   },
   {
@@ -72,6 +79,10 @@ export const routes: RouteObject[] = [
             async () => (await import("../features/partners/partners-page")).PartnersPage,
           ),
           lazyPage(
+            "partners/:partnerId",
+            async () => (await import("../features/partners/partner-page")).PartnerPage,
+          ),
+          lazyPage(
             "clients",
             async () => (await import("../features/clients/clients-page")).ClientsPage,
           ),
@@ -85,7 +96,11 @@ export const routes: RouteObject[] = [
           ),
         ],
       },
-      // Public, inside the shell.
+      // Public, inside the shell. The dev mailbox is a development tool (404 in production).
+      lazyPage(
+        "dev/mailbox",
+        async () => (await import("../features/mailbox/mailbox-page")).MailboxPage,
+      ),
       { path: "*", Component: NotFoundPage },
     ],
   },

@@ -1,24 +1,39 @@
 /**
  * A small in-memory stand-in for the GraphQL server, as msw handlers with state: who is signed
- * in, the current account, members, plans and API tokens. Mutations change the state, so a
- * test sees the same round trips the real server gives (e.g. switchAccount, then the viewer
+ * in, the current account, members, plans, API tokens, invitations and invitation links.
+ * Mutations change the state, so a test sees the same round trips the real server gives (e.g. switchAccount, then the viewer
  * query answers with the new account).
  */
 import { graphql, type GraphQLResponseBody, HttpResponse } from "msw";
 import type {
+  AcceptInvitationMutation,
+  AcceptInvitationMutationVariables,
   AccountSettingsQuery,
   ApiTokensQuery,
   ChangePlanMutation,
   ChangePlanMutationVariables,
   CreateApiTokenMutation,
   CreateApiTokenMutationVariables,
+  InvitationLogOutMutation,
+  InvitationPreviewQuery,
+  InvitationPreviewQueryVariables,
+  InvitationSeatsQuery,
+  InvitationsListQuery,
+  InvitationsListQueryVariables,
+  InviteUsersMutation,
+  InviteUsersMutationVariables,
   LogInMutation,
   LogInMutationVariables,
   LogOutMutation,
   MembersListQuery,
   MembersListQueryVariables,
+  MembersPermissionsQuery,
+  ResendInvitationMutation,
+  ResendInvitationMutationVariables,
   RevokeApiTokenMutation,
   RevokeApiTokenMutationVariables,
+  RevokeInvitationMutation,
+  RevokeInvitationMutationVariables,
   ShellViewerQuery,
   SignUpMutation,
   SignUpMutationVariables,
@@ -35,6 +50,17 @@ type ApiTokenNode = NonNullable<
   NonNullable<ApiTokensQuery["viewer"]>["currentAccount"]
 >["apiTokens"][number];
 type UserError = LogInMutation["logIn"]["userErrors"][number];
+export type InvitationNode = NonNullable<
+  NonNullable<InvitationsListQuery["viewer"]>["currentAccount"]
+>["invitations"]["nodes"][number];
+type InvitationPreviewNode = NonNullable<InvitationPreviewQuery["invitation"]>;
+
+/** An invitation link as the invitee opens it: `/invite/<token>`. */
+export interface MockInvitationLink extends Omit<InvitationPreviewNode, "__typename"> {
+  token: string;
+  /** The invited email has a Partner Network user already: they must log in to accept. */
+  existingUser: boolean;
+}
 
 export interface MockAccount {
   id: string;
@@ -46,12 +72,15 @@ export interface MockAccount {
   role: Role;
   members: MemberNode[];
   apiTokens: ApiTokenNode[];
+  /** User invitations, newest first. */
+  invitations: InvitationNode[];
 }
 
 export interface MockBackendOptions {
   signedIn?: boolean;
   accounts?: MockAccount[];
   currentAccountId?: string;
+  invitationLinks?: MockInvitationLink[];
 }
 
 export interface RecordedOperation {
@@ -83,20 +112,89 @@ export function member(index: number, overrides: Partial<MemberNode> = {}): Memb
   };
 }
 
+const HOUR = 3_600_000;
+
+/** An ISO time `hours` from now (negative: in the past). */
+export function hoursFromNow(hours: number): string {
+  return new Date(Date.now() + hours * HOUR).toISOString();
+}
+
+export function invitation(index: number, overrides: Partial<InvitationNode> = {}): InvitationNode {
+  const n = String(index).padStart(2, "0");
+  return {
+    __typename: "Invitation",
+    id: `SW52aXRhdGlvbj${n}`,
+    email: `invitee${n}@example.com`,
+    role: "VIEWER",
+    status: "PENDING",
+    delivery: "SENT",
+    expiresAt: hoursFromNow(47),
+    lastSentAt: hoursFromNow(-1),
+    sendCount: 1,
+    invitedBy: { __typename: "Member", id: "TWVtYmVyOmFkYQ", name: USER.name },
+    ...overrides,
+  };
+}
+
+/** Acme's invitations: one of each status, and a pending one whose email bounced. */
+export function acmeInvitations(): InvitationNode[] {
+  return [
+    invitation(1, { email: "new.hire@example.com", role: "EDITOR" }),
+    invitation(2, { email: "bounced@example.com", delivery: "FAILED" }),
+    invitation(3, {
+      email: "late@example.com",
+      status: "EXPIRED",
+      expiresAt: hoursFromNow(-30),
+      lastSentAt: hoursFromNow(-78),
+    }),
+    invitation(4, { email: "joined@example.com", role: "ADMINISTRATOR", status: "ACCEPTED" }),
+    invitation(5, { email: "revoked@example.com", status: "REVOKED" }),
+  ];
+}
+
+export function invitationLink(overrides: Partial<MockInvitationLink> = {}): MockInvitationLink {
+  return {
+    token: "tok-new",
+    kind: "USER",
+    accountName: "Acme Corp",
+    inviterName: USER.name,
+    email: "newbie@example.com",
+    role: "EDITOR",
+    status: "PENDING",
+    expiresAt: hoursFromNow(47),
+    existingUser: false,
+    ...overrides,
+  };
+}
+
+/** Links for the accept page: new user, existing user (Ada), someone else, and dead ones. */
+export function defaultInvitationLinks(): MockInvitationLink[] {
+  return [
+    invitationLink(),
+    invitationLink({ token: "tok-ada", email: USER.email, existingUser: true }),
+    invitationLink({ token: "tok-someone", email: "someone@example.com", existingUser: true }),
+    invitationLink({ token: "tok-expired", status: "EXPIRED", expiresAt: hoursFromNow(-5) }),
+    invitationLink({ token: "tok-revoked", status: "REVOKED" }),
+    invitationLink({ token: "tok-used", status: "ACCEPTED" }),
+  ];
+}
+
 export function acmeAccount(overrides: Partial<MockAccount> = {}): MockAccount {
+  // Ada's own member row carries the same role the viewer has here, as on the server.
+  const role = overrides.role ?? "OWNER";
   return {
     id: "QWNjb3VudDox",
     name: "Acme Corp",
     handle: "acme",
     plan: "TEAM",
     seatsUsed: 4,
-    role: "OWNER",
+    role,
     members: [
       member(0, {
         id: "TWVtYmVyOmFkYQ",
         name: USER.name,
         email: USER.email,
-        role: "OWNER",
+        role,
       }),
       member(1, { name: "Grace Hopper", email: "grace@example.com", role: "ADMINISTRATOR" }),
       member(2, { name: "Alan Turing", email: "alan@example.com", role: "EDITOR" }),
@@ -119,6 +217,7 @@ export function acmeAccount(overrides: Partial<MockAccount> = {}): MockAccount {
         revokedAt: null,
       },
     ],
+    invitations: acmeInvitations(),
     ...overrides,
   };
 }
@@ -136,9 +235,44 @@ export function globexAccount(overrides: Partial<MockAccount> = {}): MockAccount
       member(11, { name: "Hank Scorpio", email: "hank@globex.example", role: "OWNER" }),
     ],
     apiTokens: [],
+    invitations: [],
     ...overrides,
   };
 }
+
+/** One page of `items` for first/after or last/before, with Relay page info. */
+function paginate<T>(
+  items: readonly T[],
+  variables: {
+    first?: number | null;
+    after?: string | null;
+    last?: number | null;
+    before?: string | null;
+  },
+) {
+  let start = 0;
+  let end = items.length;
+  if (variables.before) {
+    end = decodeCursor(variables.before);
+    start = Math.max(0, end - (variables.last ?? 50));
+  } else {
+    start = variables.after ? decodeCursor(variables.after) + 1 : 0;
+    end = Math.min(items.length, start + (variables.first ?? 50));
+  }
+  const nodes = items.slice(start, end);
+  return {
+    nodes,
+    pageInfo: {
+      __typename: "PageInfo" as const,
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: nodes.length ? encodeCursor(start) : null,
+      endCursor: nodes.length ? encodeCursor(end - 1) : null,
+    },
+  };
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function encodeCursor(index: number): string {
   return btoa(`cursor:${index}`);
@@ -169,6 +303,8 @@ export function createMockBackend(options: MockBackendOptions = {}) {
     /** Every mutation and query received, in order. */
     operations: [] as RecordedOperation[],
     nextToken: 1,
+    nextInvitation: 1,
+    invitationLinks: options.invitationLinks ?? defaultInvitationLinks(),
   };
 
   const current = (): MockAccount => {
@@ -242,16 +378,7 @@ export function createMockBackend(options: MockBackendOptions = {}) {
             m.name.toLowerCase().includes(search) ||
             m.email.toLowerCase().includes(search)),
       );
-      let start = 0;
-      let end = matching.length;
-      if (variables.before) {
-        end = decodeCursor(variables.before);
-        start = Math.max(0, end - (variables.last ?? 50));
-      } else {
-        start = variables.after ? decodeCursor(variables.after) + 1 : 0;
-        end = Math.min(matching.length, start + (variables.first ?? 50));
-      }
-      const nodes = matching.slice(start, end);
+      const { nodes, pageInfo } = paginate(matching, variables);
       return ok<MembersListQuery>({
         __typename: "Query",
         viewer: {
@@ -263,13 +390,7 @@ export function createMockBackend(options: MockBackendOptions = {}) {
               __typename: "MemberConnection",
               totalCount: matching.length,
               nodes,
-              pageInfo: {
-                __typename: "PageInfo",
-                hasNextPage: end < matching.length,
-                hasPreviousPage: start > 0,
-                startCursor: nodes.length ? encodeCursor(start) : null,
-                endCursor: nodes.length ? encodeCursor(end - 1) : null,
-              },
+              pageInfo,
             },
           },
         },
@@ -513,6 +634,339 @@ export function createMockBackend(options: MockBackendOptions = {}) {
         });
       },
     ),
+
+    graphql.query<MembersPermissionsQuery>("MembersPermissions", () => {
+      record("MembersPermissions", {});
+      if (!state.signedIn)
+        return ok<MembersPermissionsQuery>({ __typename: "Query", viewer: null });
+      return ok<MembersPermissionsQuery>({
+        __typename: "Query",
+        viewer: { __typename: "Viewer", currentMember: currentMember(current()) },
+      });
+    }),
+
+    graphql.query<InvitationSeatsQuery>("InvitationSeats", () => {
+      record("InvitationSeats", {});
+      if (!state.signedIn) return ok<InvitationSeatsQuery>({ __typename: "Query", viewer: null });
+      const account = current();
+      const { __typename, id, name, seatLimit, seatsUsed } = accountFields(account);
+      return ok<InvitationSeatsQuery>({
+        __typename: "Query",
+        viewer: {
+          __typename: "Viewer",
+          currentMember: currentMember(account),
+          currentAccount: { __typename, id, name, seatLimit, seatsUsed },
+        },
+      });
+    }),
+
+    graphql.query<InvitationsListQuery, InvitationsListQueryVariables>(
+      "InvitationsList",
+      ({ variables }) => {
+        record("InvitationsList", variables);
+        if (!state.signedIn) return ok<InvitationsListQuery>({ __typename: "Query", viewer: null });
+        const account = current();
+        const statusFilter = variables.filter?.status;
+        const statuses = statusFilter
+          ? Array.isArray(statusFilter)
+            ? statusFilter
+            : [statusFilter]
+          : null;
+        const matching = account.invitations.filter(
+          (i) => !statuses || statuses.includes(i.status),
+        );
+        const { nodes, pageInfo } = paginate(matching, variables);
+        return ok<InvitationsListQuery>({
+          __typename: "Query",
+          viewer: {
+            __typename: "Viewer",
+            currentAccount: {
+              __typename: "Account",
+              id: account.id,
+              invitations: {
+                __typename: "InvitationConnection",
+                totalCount: matching.length,
+                nodes,
+                pageInfo,
+              },
+            },
+          },
+        });
+      },
+    ),
+
+    graphql.mutation<InviteUsersMutation, InviteUsersMutationVariables>(
+      "InviteUsers",
+      ({ variables }) => {
+        record("InviteUsers", variables);
+        const account = current();
+        if (!ADMINS.includes(account.role)) return forbidden<InviteUsersMutation>();
+        const invitees = Array.isArray(variables.input.invitees)
+          ? variables.input.invitees
+          : [variables.input.invitees];
+        const fail = (userErrors: UserError[]) =>
+          ok<InviteUsersMutation>({
+            __typename: "Mutation",
+            inviteUsers: { __typename: "InviteUsersPayload", invitations: [], userErrors },
+          });
+        const errors: UserError[] = [];
+        const seen = new Set<string>();
+        invitees.forEach(({ email }, index) => {
+          const key = email.trim().toLowerCase();
+          const field = ["invitees", String(index), "email"];
+          if (!EMAIL_PATTERN.test(key)) {
+            errors.push(userError("INVALID", `"${email}" is not a valid email address.`, field));
+          } else if (seen.has(key)) {
+            errors.push(
+              userError("INVALID", `${email} appears more than once in this invitation.`, field),
+            );
+          } else if (
+            account.members.some((m) => m.email.toLowerCase() === key && m.status !== "ARCHIVED")
+          ) {
+            errors.push(userError("TAKEN", `${email} is already a member of this account.`, field));
+          } else if (
+            account.invitations.some(
+              (i) => i.email?.toLowerCase() === key && i.status === "PENDING",
+            )
+          ) {
+            errors.push(
+              userError(
+                "TAKEN",
+                `${email} already has an open invitation; resend it instead.`,
+                field,
+              ),
+            );
+          }
+          seen.add(key);
+        });
+        if (errors.length) return fail(errors);
+        const limit = SEAT_LIMITS[account.plan];
+        if (limit !== null && account.seatsUsed + invitees.length > limit) {
+          return fail([
+            userError(
+              "SEAT_LIMIT_REACHED",
+              `${account.seatsUsed} of ${limit} seats are used and this needs ${invitees.length} more; change the plan or free seats first.`,
+              ["invitees"],
+            ),
+          ]);
+        }
+        const created = invitees.map(({ email, role }) =>
+          invitation(100 + state.nextInvitation++, {
+            email: email.trim(),
+            role,
+            delivery: "QUEUED",
+            lastSentAt: hoursFromNow(0),
+          }),
+        );
+        account.invitations = [...created, ...account.invitations];
+        account.seatsUsed += created.length;
+        return ok<InviteUsersMutation>({
+          __typename: "Mutation",
+          inviteUsers: {
+            __typename: "InviteUsersPayload",
+            invitations: created.map(({ invitedBy: _invitedBy, ...rest }) => rest),
+            userErrors: [],
+          },
+        });
+      },
+    ),
+
+    graphql.mutation<ResendInvitationMutation, ResendInvitationMutationVariables>(
+      "ResendInvitation",
+      ({ variables }) => {
+        record("ResendInvitation", variables);
+        const account = current();
+        if (!ADMINS.includes(account.role)) return forbidden<ResendInvitationMutation>();
+        const found = account.invitations.find((i) => i.id === variables.input.invitationId);
+        const fail = (error: UserError) =>
+          ok<ResendInvitationMutation>({
+            __typename: "Mutation",
+            resendInvitation: {
+              __typename: "InvitationPayload",
+              invitation: null,
+              userErrors: [error],
+            },
+          });
+        if (!found) return fail(userError("NOT_FOUND", "No such invitation.", ["invitationId"]));
+        if (found.status === "ACCEPTED" || found.status === "REVOKED") {
+          return fail(
+            userError("INVALID_STATE", "This invitation cannot be sent again.", ["invitationId"]),
+          );
+        }
+        if (found.status === "EXPIRED") account.seatsUsed += 1;
+        Object.assign(found, {
+          status: "PENDING",
+          delivery: "QUEUED",
+          expiresAt: hoursFromNow(48),
+          lastSentAt: hoursFromNow(0),
+          sendCount: found.sendCount + 1,
+        });
+        const { __typename, id, status, delivery, expiresAt, lastSentAt, sendCount } = found;
+        return ok<ResendInvitationMutation>({
+          __typename: "Mutation",
+          resendInvitation: {
+            __typename: "InvitationPayload",
+            invitation: { __typename, id, status, delivery, expiresAt, lastSentAt, sendCount },
+            userErrors: [],
+          },
+        });
+      },
+    ),
+
+    graphql.mutation<RevokeInvitationMutation, RevokeInvitationMutationVariables>(
+      "RevokeInvitation",
+      ({ variables }) => {
+        record("RevokeInvitation", variables);
+        const account = current();
+        if (!ADMINS.includes(account.role)) return forbidden<RevokeInvitationMutation>();
+        const found = account.invitations.find((i) => i.id === variables.input.invitationId);
+        if (!found || (found.status !== "PENDING" && found.status !== "EXPIRED")) {
+          return ok<RevokeInvitationMutation>({
+            __typename: "Mutation",
+            revokeInvitation: {
+              __typename: "InvitationPayload",
+              invitation: null,
+              userErrors: [
+                found
+                  ? userError(
+                      "INVALID_STATE",
+                      `This invitation is ${found.status.toLowerCase()} already.`,
+                      ["invitationId"],
+                    )
+                  : userError("NOT_FOUND", "No such invitation.", ["invitationId"]),
+              ],
+            },
+          });
+        }
+        if (found.status === "PENDING") account.seatsUsed -= 1;
+        found.status = "REVOKED";
+        return ok<RevokeInvitationMutation>({
+          __typename: "Mutation",
+          revokeInvitation: {
+            __typename: "InvitationPayload",
+            invitation: { __typename: "Invitation", id: found.id, status: found.status },
+            userErrors: [],
+          },
+        });
+      },
+    ),
+
+    graphql.query<InvitationPreviewQuery, InvitationPreviewQueryVariables>(
+      "InvitationPreview",
+      ({ variables }) => {
+        record("InvitationPreview", variables);
+        const link = state.invitationLinks.find((l) => l.token === variables.token);
+        const preview: InvitationPreviewNode | null = link
+          ? {
+              __typename: "InvitationPreview",
+              kind: link.kind,
+              accountName: link.accountName,
+              inviterName: link.inviterName,
+              email: link.email,
+              role: link.role,
+              status: link.status,
+              expiresAt: link.expiresAt,
+            }
+          : null;
+        return ok<InvitationPreviewQuery>({
+          __typename: "Query",
+          invitation: preview,
+          viewer: state.signedIn
+            ? { __typename: "Viewer", user: { __typename: "User", ...USER } }
+            : null,
+        });
+      },
+    ),
+
+    graphql.mutation<AcceptInvitationMutation, AcceptInvitationMutationVariables>(
+      "AcceptInvitation",
+      ({ variables }) => {
+        record("AcceptInvitation", variables);
+        const { token, name, password } = variables.input;
+        const fail = (...userErrors: UserError[]) =>
+          ok<AcceptInvitationMutation>({
+            __typename: "Mutation",
+            acceptInvitation: {
+              __typename: "AcceptInvitationPayload",
+              account: null,
+              member: null,
+              userErrors,
+            },
+          });
+        const link = state.invitationLinks.find((l) => l.token === token);
+        if (!link)
+          return fail(userError("NOT_FOUND", "This invitation link is not valid.", ["token"]));
+        if (link.status === "REVOKED")
+          return fail(userError("REVOKED", "This invitation was cancelled.", ["token"]));
+        if (link.status === "ACCEPTED")
+          return fail(
+            userError("ALREADY_ACCEPTED", "This invitation was used already.", ["token"]),
+          );
+        if (link.status === "EXPIRED") {
+          return fail(
+            userError("EXPIRED", "This invitation has expired; ask for a new one.", ["token"]),
+          );
+        }
+        if (link.existingUser) {
+          if (!state.signedIn) {
+            return fail(
+              userError(
+                "SIGN_IN_REQUIRED",
+                `Log in as ${link.email} to accept this invitation.`,
+                null,
+              ),
+            );
+          }
+          if (link.email?.toLowerCase() !== USER.email) {
+            return fail(
+              userError(
+                "EMAIL_MISMATCH",
+                `This invitation is for ${link.email}; log in with that email.`,
+                null,
+              ),
+            );
+          }
+        } else {
+          if (state.signedIn) {
+            return fail(
+              userError(
+                "EMAIL_MISMATCH",
+                `This invitation is for ${link.email}; log out and open the link again.`,
+                null,
+              ),
+            );
+          }
+          const errors: UserError[] = [];
+          if (!name?.trim()) errors.push(userError("INVALID", "Your name is required.", ["name"]));
+          if ((password ?? "").length < 10) {
+            errors.push(userError("INVALID", "Use at least 10 characters.", ["password"]));
+          }
+          if (errors.length) return fail(...errors);
+        }
+        link.status = "ACCEPTED";
+        state.signedIn = true;
+        const account = current();
+        return ok<AcceptInvitationMutation>({
+          __typename: "Mutation",
+          acceptInvitation: {
+            __typename: "AcceptInvitationPayload",
+            account: { __typename: "AccountSummary", id: account.id, name: link.accountName },
+            member: { __typename: "Member", id: "TWVtYmVyOm5ldw", role: link.role ?? "VIEWER" },
+            userErrors: [],
+          },
+        });
+      },
+    ),
+
+    graphql.mutation<InvitationLogOutMutation>("InvitationLogOut", () => {
+      record("InvitationLogOut", {});
+      const wasSignedIn = state.signedIn;
+      state.signedIn = false;
+      return ok<InvitationLogOutMutation>({
+        __typename: "Mutation",
+        logOut: { __typename: "LogOutPayload", ok: wasSignedIn },
+      });
+    }),
   ];
 
   const operations = (name: string) => state.operations.filter((o) => o.operationName === name);

@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom";
 import { cleanup } from "@testing-library/react";
 import { server, installMockBackend } from "./msw-server";
+import { installNetworkHandlers } from "./network-handlers";
 
 // Mantine reads these browser APIs that jsdom does not implement.
 Object.defineProperty(window, "matchMedia", {
@@ -46,11 +47,24 @@ EventTarget.prototype.addEventListener = function addEventListener(
   });
 };
 Element.prototype.scrollIntoView = function scrollIntoView() {};
+// jsdom's File has no text(), which every browser has (jest-fixed-jsdom's global Blob is Node's,
+// and jsdom's File does not inherit from it): read it with jsdom's FileReader.
+if (typeof File.prototype.text !== "function") {
+  File.prototype.text = function text(this: File): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error ?? new Error("Could not read the file"));
+      reader.readAsText(this);
+    });
+  };
+}
 window.scrollTo = (() => undefined) as typeof window.scrollTo;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
-  installMockBackend();
+  // Partners, clients and member queues answer on the same state (network-handlers.ts).
+  installNetworkHandlers(installMockBackend());
 });
 afterEach(() => {
   cleanup();

@@ -1,4 +1,12 @@
-import { ApiScope, MemberStatus, MemberType, Plan, Role } from "@pn/shared";
+import {
+  ApiScope,
+  DeliveryStatus,
+  InvitationStatus,
+  MemberStatus,
+  MemberType,
+  Plan,
+  Role,
+} from "@pn/shared";
 
 /** Readable names for enum values shown in the UI. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -33,6 +41,20 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   [ApiScope.WRITE]: "Write",
 };
 
+export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
+  [InvitationStatus.PENDING]: "Pending",
+  [InvitationStatus.EXPIRED]: "Expired",
+  [InvitationStatus.ACCEPTED]: "Accepted",
+  [InvitationStatus.REVOKED]: "Revoked",
+};
+
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  [DeliveryStatus.NOT_SENT]: "Not sent",
+  [DeliveryStatus.QUEUED]: "Queued",
+  [DeliveryStatus.SENT]: "Sent",
+  [DeliveryStatus.FAILED]: "Failed",
+};
+
 /**
  * The generated GraphQL types spell enums as string unions; @pn/shared uses TypeScript enums
  * with the same names and values. These lookups convert without casts, and fail to compile if
@@ -56,4 +78,12 @@ export function toMemberStatus(status: keyof typeof MemberStatus): MemberStatus 
 
 export function toApiScope(scope: keyof typeof ApiScope): ApiScope {
   return ApiScope[scope];
+}
+
+export function toInvitationStatus(status: keyof typeof InvitationStatus): InvitationStatus {
+  return InvitationStatus[status];
+}
+
+export function toDeliveryStatus(status: keyof typeof DeliveryStatus): DeliveryStatus {
+  return DeliveryStatus[status];
 }

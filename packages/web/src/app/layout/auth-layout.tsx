@@ -1,7 +1,7 @@
 import { Anchor, Box, Container, Paper } from "@mantine/core";
 import { Link, Outlet } from "react-router";
 
-/** Frame of the public log-in and sign-up pages: a banner with the product name, then the form. */
+/** Frame of the public log-in, sign-up and invitation pages: a banner with the product name, then the form. */
 export function AuthLayout() {
   return (
     <Box mih="100dvh" bg="gray.0" py="xl">

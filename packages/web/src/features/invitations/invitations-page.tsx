@@ -1,13 +1,167 @@
-import { Text } from "@mantine/core";
+import { Button, Tabs, Text } from "@mantine/core";
+import { can } from "@pn/shared";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { Page } from "../../components/page";
+import { PageError, PageLoading } from "../../components/page-status";
+import type { InvitationStatus } from "../../gql/graphql";
+import { describeError } from "../../utils/errors";
+import { toRole } from "../../utils/labels";
+import { useInvitationSeats } from "./api/get-invitation-seats";
+import { InvitationsList } from "./components/invitations-list";
+import { InviteDialog } from "./components/invite-dialog";
+
+interface StatusTab {
+  value: string;
+  label: string;
+  status: InvitationStatus | null;
+  caption: string;
+  emptyTitle: string;
+  emptyMessage: string;
+}
+
+const TABS: readonly StatusTab[] = [
+  {
+    value: "pending",
+    label: "Pending",
+    status: "PENDING",
+    caption: "Pending invitations",
+    emptyTitle: "No pending invitations",
+    emptyMessage: "Invitations waiting to be accepted show here.",
+  },
+  {
+    value: "expired",
+    label: "Expired",
+    status: "EXPIRED",
+    caption: "Expired invitations",
+    emptyTitle: "No expired invitations",
+    emptyMessage: "Links not used within 48 hours show here, ready to resend.",
+  },
+  {
+    value: "accepted",
+    label: "Accepted",
+    status: "ACCEPTED",
+    caption: "Accepted invitations",
+    emptyTitle: "No accepted invitations",
+    emptyMessage: "People who joined through an invitation show here.",
+  },
+  {
+    value: "revoked",
+    label: "Revoked",
+    status: "REVOKED",
+    caption: "Revoked invitations",
+    emptyTitle: "No revoked invitations",
+    emptyMessage: "Invitations you cancelled show here.",
+  },
+  {
+    value: "all",
+    label: "All",
+    status: null,
+    caption: "All invitations",
+    emptyTitle: "No invitations yet",
+    emptyMessage: "Invite people to your account to see them here.",
+  },
+];
+
+/** `/invitations?invite=1` (e.g. from the Members page) opens the invite dialog. */
+const INVITE_PARAM = "invite";
 
 export function InvitationsPage() {
+  const { data, loading, error, refetch } = useInvitationSeats();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [inviteOpen, setInviteOpen] = useState(false);
+  const account = data?.viewer?.currentAccount;
+  const member = data?.viewer?.currentMember;
+  const canManage = can(member ? toRole(member.role) : null, "manageInvitations");
+  const invitedByLink = searchParams.get(INVITE_PARAM) === "1";
+
+  function closeInvite() {
+    setInviteOpen(false);
+    if (invitedByLink) {
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.delete(INVITE_PARAM);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }
+
+  let content;
+  if (account) {
+    content = (
+      // Keyed by account: switching accounts starts the lists and the dialog afresh.
+      <div key={account.id}>
+        <Text size="sm" c="gray.7" mb="md" data-testid="invitation-seats">
+          {account.seatLimit === null
+            ? `${account.seatsUsed} seats used (unlimited)`
+            : `${account.seatsUsed} of ${account.seatLimit} seats used`}
+          . Pending invitations hold a seat until they are accepted or cancelled.
+        </Text>
+        <Tabs defaultValue="pending" keepMounted={false}>
+          <Tabs.List aria-label="Invitation status">
+            {TABS.map((tab) => (
+              <Tabs.Tab key={tab.value} value={tab.value}>
+                {tab.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {TABS.map((tab) => (
+            <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+              <InvitationsList
+                status={tab.status}
+                caption={tab.caption}
+                emptyTitle={tab.emptyTitle}
+                emptyMessage={tab.emptyMessage}
+                canManage={canManage}
+              />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+        {canManage && (
+          <InviteDialog
+            opened={inviteOpen || invitedByLink}
+            onClose={closeInvite}
+            seatsUsed={account.seatsUsed}
+            seatLimit={account.seatLimit ?? null}
+          />
+        )}
+      </div>
+    );
+  } else if (error && !loading) {
+    const { message, retryable } = describeError(error);
+    content = (
+      <PageError
+        title="Could not load invitations"
+        message={message}
+        onRetry={
+          retryable
+            ? () => {
+                refetch().catch(() => undefined);
+              }
+            : undefined
+        }
+      />
+    );
+  } else if (loading) {
+    content = <PageLoading label="Loading invitations" />;
+  } else {
+    content = <PageError title="No account" message="You are not acting in any account." />;
+  }
+
   return (
     <Page
       title="Invitations"
-      description="Pending invitations to your account, partner network and clients."
+      description="People invited to join your account."
+      actions={
+        account && canManage ? (
+          <Button onClick={() => setInviteOpen(true)}>Invite people</Button>
+        ) : undefined
+      }
     >
-      <Text>Coming soon.</Text>
+      {content}
     </Page>
   );
 }

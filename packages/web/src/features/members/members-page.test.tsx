@@ -16,7 +16,7 @@ describe("members page", () => {
     const backend = installMockBackend();
     renderApp("/members");
 
-    expect(await screen.findByRole("tab", { name: "Active", selected: true })).toBeInTheDocument();
+    expect(await screen.findByRole("tab", { name: /^Active/, selected: true })).toBeInTheDocument();
     const grace = (await screen.findByRole("cell", { name: "Grace Hopper" })).closest("tr");
     expect(grace).not.toBeNull();
     expect(

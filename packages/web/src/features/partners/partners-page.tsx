@@ -1,10 +1,77 @@
-import { Text } from "@mantine/core";
+import { Button } from "@mantine/core";
+import { can } from "@pn/shared";
+import { useState } from "react";
 import { Page } from "../../components/page";
+import { PageError, PageLoading } from "../../components/page-status";
+import { describeError } from "../../utils/errors";
+import { toRole } from "../../utils/labels";
+import { usePartnersPermissions } from "./api/get-partners-permissions";
+import { AddPartnerDialog } from "./components/add-partner-dialog";
+import { InvitePartnerDialog } from "./components/invite-partner-dialog";
+import { PartnersList } from "./components/partners-list";
 
 export function PartnersPage() {
+  const { data, loading, error, refetch } = usePartnersPermissions();
+  const account = data?.viewer?.currentAccount;
+  const member = data?.viewer?.currentMember;
+  const canManage = can(member ? toRole(member.role) : null, "managePartners");
+  const [dialog, setDialog] = useState<"invite" | "add" | null>(null);
+
+  const inviteButton = (
+    <Button onClick={() => setDialog("invite")} aria-haspopup="dialog">
+      Invite partner
+    </Button>
+  );
+
+  let content;
+  if (account) {
+    content = (
+      // Keyed by account: switching accounts starts the filters and pages afresh.
+      <PartnersList key={account.id} emptyAction={canManage ? inviteButton : undefined} />
+    );
+  } else if (error && !loading) {
+    const { message, retryable } = describeError(error);
+    content = (
+      <PageError
+        title="Could not load partners"
+        message={message}
+        onRetry={
+          retryable
+            ? () => {
+                refetch().catch(() => undefined);
+              }
+            : undefined
+        }
+      />
+    );
+  } else if (loading) {
+    content = <PageLoading label="Loading partners" />;
+  } else {
+    content = <PageError title="No account" message="You are not acting in any account." />;
+  }
+
   return (
-    <Page title="Partners" description="The partner companies you work with, and their people.">
-      <Text>Coming soon.</Text>
+    <Page
+      title="Partners"
+      description="The partner companies you work with, and their people."
+      actions={
+        canManage ? (
+          <>
+            {inviteButton}
+            <Button variant="default" onClick={() => setDialog("add")} aria-haspopup="dialog">
+              Add partner
+            </Button>
+          </>
+        ) : undefined
+      }
+    >
+      {content}
+      {canManage && (
+        <>
+          <InvitePartnerDialog opened={dialog === "invite"} onClose={() => setDialog(null)} />
+          <AddPartnerDialog opened={dialog === "add"} onClose={() => setDialog(null)} />
+        </>
+      )}
     </Page>
   );
 }

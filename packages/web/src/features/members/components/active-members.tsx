@@ -1,15 +1,20 @@
-import { Button, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
 import { describeError } from "../../../utils/errors";
 import { type PageCursor, useActiveMembers } from "../api/get-members";
+import { countText, ListPager } from "./list-pager";
 import { MembersTable } from "./members-table";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
+export interface ActiveMembersProps {
+  onOpenMember: (memberId: string) => void;
+}
+
 /** Active members of the current account: search by name or email, cursor pagination. */
-export function ActiveMembers() {
+export function ActiveMembers({ onOpenMember }: ActiveMembersProps) {
   const [searchInput, setSearchInput] = useState("");
   const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS);
   // The cursor belongs to one search: a new search starts again at the first page.
@@ -53,36 +58,23 @@ export function ActiveMembers() {
       />
     );
   } else {
-    const { pageInfo, totalCount } = connection;
     content = (
       <Stack gap="sm">
-        <MembersTable caption="Active members" members={connection.nodes} busy={loading} />
-        <Group justify="space-between" wrap="wrap">
-          <Group gap="xs">
-            <Text size="sm" c="gray.7" aria-live="polite">
-              {totalCount === 1 ? "1 member" : `${totalCount} members`}
-            </Text>
-            {loading && <Loader size="xs" role="status" aria-label="Loading members" />}
-          </Group>
-          <Group gap="xs" component="nav" aria-label="Members pages">
-            <Button
-              variant="default"
-              size="sm"
-              disabled={loading || !pageInfo.hasPreviousPage || !pageInfo.startCursor}
-              onClick={() => setPaging({ search, cursor: { before: pageInfo.startCursor ?? "" } })}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="default"
-              size="sm"
-              disabled={loading || !pageInfo.hasNextPage || !pageInfo.endCursor}
-              onClick={() => setPaging({ search, cursor: { after: pageInfo.endCursor ?? "" } })}
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
+        <MembersTable
+          caption="Active members"
+          members={connection.nodes}
+          busy={loading}
+          onOpenMember={onOpenMember}
+        />
+        <ListPager
+          summary={countText(connection.totalCount, "member", "members")}
+          pageInfo={connection.pageInfo}
+          loading={loading}
+          label="Members pages"
+          loadingLabel="Loading members"
+          onPrevious={(before) => setPaging({ search, cursor: { before } })}
+          onNext={(after) => setPaging({ search, cursor: { after } })}
+        />
       </Stack>
     );
   }

@@ -8,14 +8,17 @@ import {
   toRole,
 } from "../../../utils/labels";
 import type { MemberRow } from "../api/get-members";
+import { MemberNameButton } from "./member-name-button";
 
 export interface MembersTableProps {
   caption: string;
   members: readonly MemberRow[];
   busy?: boolean;
+  /** Opens a member's side panel from their name. */
+  onOpenMember: (memberId: string) => void;
 }
 
-export function MembersTable({ caption, members, busy = false }: MembersTableProps) {
+export function MembersTable({ caption, members, busy = false, onOpenMember }: MembersTableProps) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover aria-busy={busy} captionSide="top">
@@ -32,7 +35,9 @@ export function MembersTable({ caption, members, busy = false }: MembersTablePro
         <Table.Tbody>
           {members.map((member) => (
             <Table.Tr key={member.id}>
-              <Table.Td>{member.name}</Table.Td>
+              <Table.Td>
+                <MemberNameButton name={member.name} onOpen={() => onOpenMember(member.id)} />
+              </Table.Td>
               <Table.Td>{member.email}</Table.Td>
               <Table.Td>{ROLE_LABELS[toRole(member.role)]}</Table.Td>
               <Table.Td>{MEMBER_TYPE_LABELS[toMemberType(member.type)]}</Table.Td>

@@ -1,0 +1,727 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench` / `pnpm bench --quick`: seeds a large data set, runs the built
+ * server as a separate process and measures it over HTTP against a floor measured
+ * in the same run. Prints a markdown table and writes bench/results/latest.json.
+ * See bench/README.md.
+ *
+ * Options: --quick (10,000 members, short runs), --no-explain, --out FILE,
+ * --keep (keep the seeded database for investigation; in /tmp/pn-bench-data-*),
+ * --apply-sql FILE (run FILE after seeding, e.g. a proposed index, to measure its effect),
+ * env BENCH_SCALE (multiplies the 100,000 members), BENCH_DURATION (seconds per
+ * load run), DATABASE_URL (use that server instead of an embedded PostgreSQL:
+ * fresh databases are created on it and dropped afterwards).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { explainAll } from "./lib/explain.mjs";
+import { graphqlClient } from "./lib/graphql.mjs";
+import { measure, measurePair } from "./lib/load.mjs";
+import {
+  cleanup,
+  freePort,
+  onCleanup,
+  startNode,
+  stopOrphanedPostgres,
+  tempDir,
+  waitForHealthy,
+} from "./lib/proc.mjs";
+import { evaluate, machineInfo, markdownTable, packageVersions } from "./lib/report.mjs";
+import { newApiTokenSecret, seed } from "./lib/seed.mjs";
+import { measureSpa } from "./lib/spa.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SERVER_MAIN = path.join(ROOT, "packages/server/dist/main.js");
+const WEB_DIST = path.join(ROOT, "packages/web/dist");
+const FLOOR_MAIN = path.join(ROOT, "bench/lib/floor.mjs");
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const explain = !args.includes("--no-explain");
+const keep = args.includes("--keep");
+const applyIndex = args.indexOf("--apply-sql");
+const applySql = applyIndex >= 0 ? path.resolve(args[applyIndex + 1]) : null;
+const outIndex = args.indexOf("--out");
+const outFile =
+  outIndex >= 0 ? path.resolve(args[outIndex + 1]) : path.join(ROOT, "bench/results/latest.json");
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+if (!(scale > 0))
+  throw new Error(`BENCH_SCALE must be a positive number, got ${process.env.BENCH_SCALE}`);
+const MEMBERS = Math.round((quick ? 10_000 : 100_000) * scale);
+const DURATION = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
+const SHORT_DURATION = Math.max(2, Math.round(DURATION / 2));
+const WARMUP = quick ? 1 : 2;
+const CONCURRENCIES = [1, 10, 50];
+const BULK_CALLS = quick ? 3 : 10;
+const BULK_SIZE = 1000;
+const IMPORT_ROWS = 10_000;
+const DEEP_PAGE = 1000;
+const PAGE_SIZE = 50;
+const externalDatabaseUrl = process.env.DATABASE_URL?.trim() || null;
+
+const Q1 = `query { viewer { currentAccount { members(first: 50, filter: {status: [PENDING]}) { nodes { name email partner { companyName logoUrl memberCounts { pending } } } } } } }`;
+const q1Sized = (first) => Q1.replace("first: 50", `first: ${first}`);
+const SEARCH = `query Search($search: String!, $partnerId: ID) { viewer { currentAccount {
+  members(first: 50, filter: {status: [PENDING], search: $search, partnerId: $partnerId}) {
+    nodes { id name email partner { companyName } } pageInfo { hasNextPage endCursor } } } } }`;
+const PAGE = `query Page($after: String) { viewer { currentAccount {
+  members(first: ${PAGE_SIZE}, after: $after) { nodes { id name email status } pageInfo { hasNextPage endCursor } } } } }`;
+const WALK = `query Walk($after: String) { viewer { currentAccount { members(first: ${PAGE_SIZE}, after: $after) { pageInfo { hasNextPage endCursor } } } } }`;
+const ACTIVATE = `mutation Activate($ids: [ID!]!) { activateMembers(input: {memberIds: $ids}) { members { id status } userErrors { code message field } } }`;
+const ARCHIVE = `mutation Archive($ids: [ID!]!) { archiveMembers(input: {memberIds: $ids}) { members { id status } userErrors { code message field } } }`;
+const IMPORT = `mutation Import($csv: String!, $dryRun: Boolean) { importUserInvitations(input: {csv: $csv, dryRun: $dryRun}) {
+  created updated userErrors { code message } rows { line outcome } } }`;
+
+const log = (message) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const round = (value, digits = 1) => (value == null ? null : Number(value.toFixed(digits)));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+};
+/** a / b, or null when either side has no measurement (e.g. no response completed within the run). */
+const ratioOf = (a, b) => (a == null || b == null || !b ? null : a / b);
+const globalId = (type, id) => Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+
+function ensureBuilt() {
+  if (existsSync(SERVER_MAIN) && existsSync(path.join(WEB_DIST, "index.html"))) return;
+  log("no build found: running `pnpm build`");
+  const execPath = process.env.npm_execpath;
+  if (execPath && /pnpm/.test(execPath))
+    execFileSync(process.execPath, [execPath, "build"], { cwd: ROOT, stdio: "inherit" });
+  else execFileSync("npx", ["-y", "pnpm@10", "build"], { cwd: ROOT, stdio: "inherit" });
+}
+
+/** A fresh place for the server's data: a temp DATA_DIR (embedded) or a new database on DATABASE_URL. */
+async function freshDatabase(label) {
+  if (!externalDatabaseUrl) {
+    return {
+      kind: "embedded",
+      dataDir: tempDir(label, { keep: keep && label === "data" }),
+      pgPort: await freePort(),
+    };
+  }
+  const name = `pn_bench_${label}_${process.pid}_${Date.now().toString(36)}`.replace(
+    /[^a-z0-9_]/g,
+    "_",
+  );
+  const admin = new pg.Client({ connectionString: externalDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  onCleanup(async () => {
+    if (keep && label === "data") return log(`kept database ${name} (--keep)`);
+    const client = new pg.Client({ connectionString: externalDatabaseUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  });
+  const url = new URL(externalDatabaseUrl);
+  url.pathname = `/${name}`;
+  return { kind: "external", url: url.toString() };
+}
+
+function databaseUrlOf(db) {
+  return db.kind === "embedded"
+    ? `postgres://postgres:postgres@127.0.0.1:${db.pgPort}/partner_network`
+    : db.url;
+}
+
+/** Starts the built server on `db`; resolves once /healthz answers 200, with the time that took. */
+async function startServer(db, { label, seedDemo }) {
+  const port = await freePort();
+  const env = { ...process.env };
+  for (const name of [
+    "DATABASE_URL",
+    "DATA_DIR",
+    "EMBEDDED_PG_PORT",
+    "SMTP_URL",
+    "PORT",
+    "APP_URL",
+    "NODE_ENV",
+  ])
+    delete env[name];
+  Object.assign(env, {
+    PORT: String(port),
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? "warn",
+    SEED_DEMO_DATA: seedDemo ? "true" : "false",
+  });
+  if (db.kind === "embedded")
+    Object.assign(env, { DATA_DIR: db.dataDir, EMBEDDED_PG_PORT: String(db.pgPort) });
+  else env.DATABASE_URL = db.url;
+  const since = performance.now();
+  const handle = startNode(SERVER_MAIN, { env, cwd: ROOT, label: `server (${label})` });
+  const stopAll = async () => {
+    const started = performance.now();
+    const code = await handle.stop(30_000);
+    const ms = Math.round(performance.now() - started);
+    // The server should stop its embedded PostgreSQL on SIGTERM; record when it did not.
+    const postgresLeftRunning =
+      db.kind === "embedded" ? await stopOrphanedPostgres(path.join(db.dataDir, "pg")) : undefined;
+    return { code, ms, postgresLeftRunning };
+  };
+  onCleanup(stopAll);
+  const ms = await waitForHealthy(`http://127.0.0.1:${port}/healthz`, { since, handle });
+  return { handle, ms: Math.round(ms), baseUrl: `http://127.0.0.1:${port}`, stop: stopAll };
+}
+
+async function main() {
+  const startedAt = new Date();
+  const runStarted = performance.now();
+  ensureBuilt();
+  const results = {
+    date: startedAt.toISOString(),
+    mode: quick ? "quick" : "full",
+    machine: { ...machineInfo(), loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) },
+    versions: packageVersions(ROOT),
+    database: externalDatabaseUrl
+      ? "DATABASE_URL (fresh databases created on it)"
+      : "embedded PostgreSQL (temp DATA_DIR)",
+    scale: {
+      benchScale: scale,
+      members: MEMBERS,
+      partners: 1000,
+      clients: 2000,
+      invitations: 5000,
+      smallAccounts: 50,
+    },
+    load: {
+      durationS: DURATION,
+      warmupS: WARMUP,
+      concurrencies: CONCURRENCIES,
+      tool: "autocannon (exact percentiles from every response time)",
+    },
+  };
+  const figures = [];
+  const add = (figure) => figures.push(evaluate(figure));
+
+  // 7a. Cold start: a fresh DATA_DIR (or database) with the default demo seed.
+  log("cold start on a fresh database (demo seed on)");
+  {
+    const db = await freshDatabase("cold");
+    const server = await startServer(db, { label: "cold", seedDemo: true });
+    const stopped = await server.stop();
+    results.startup = { coldMs: server.ms, coldStop: stopped };
+  }
+
+  // Bench database: migrate through the server (no demo data), seed with pg while it idles.
+  log(`creating the bench database and seeding ${MEMBERS.toLocaleString("en")} members`);
+  const db = await freshDatabase("data");
+  const token = newApiTokenSecret();
+  let seeded;
+  {
+    const server = await startServer(db, { label: "migrate", seedDemo: false });
+    results.startup.coldNoDemoMs = server.ms;
+    const client = new pg.Client({ connectionString: databaseUrlOf(db) });
+    await client.connect();
+    try {
+      results.postgres = (await client.query("SHOW server_version")).rows[0].server_version;
+      seeded = await seed(client, { members: MEMBERS, apiTokenSecret: token });
+      if (applySql) {
+        log(`applying ${path.relative(ROOT, applySql)}`);
+        const started = performance.now();
+        await client.query(readFileSync(applySql, "utf8"));
+        await client.query("ANALYZE");
+        results.appliedSql = {
+          file: path.relative(ROOT, applySql),
+          sql: readFileSync(applySql, "utf8"),
+          ms: Math.round(performance.now() - started),
+        };
+      }
+    } finally {
+      await client.end();
+    }
+    results.seed = { ms: seeded.ms, steps: seeded.steps, counts: seeded.counts };
+    log(`seeded in ${seeded.ms} ms: ${JSON.stringify(seeded.counts)}`);
+    results.startup.migrateStop = await server.stop();
+  }
+
+  // 7b. Warm restart on the seeded data; this server serves every HTTP measurement.
+  log("warm restart on the seeded data");
+  const server = await startServer(db, { label: "bench", seedDemo: false });
+  results.startup.warmMs = server.ms;
+  const gql = graphqlClient(server.baseUrl, token);
+  const client = new pg.Client({ connectionString: databaseUrlOf(db) });
+  await client.connect();
+  let clientOpen = true;
+  const endClient = async () => {
+    if (!clientOpen) return;
+    clientOpen = false;
+    await client.end().catch(() => undefined);
+  };
+  onCleanup(endClient);
+  const accountId = seeded.ids.account_id;
+
+  // 1. Q1: correctness and statement counts, then load.
+  const q1 = await gql.ok(Q1);
+  const q1Nodes = q1.json.data.viewer.currentAccount.members.nodes;
+  if (q1Nodes.length !== 50) throw new Error(`Q1 returned ${q1Nodes.length} nodes, expected 50`);
+  const statementCounts = {};
+  for (const first of [1, 10, 50, 100]) {
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push((await gql.ok(q1Sized(first))).statements);
+    statementCounts[`first:${first}`] = counts;
+  }
+  const q1Statements = Math.max(...Object.values(statementCounts).map((counts) => counts.at(-1)));
+  results.q1 = {
+    query: Q1,
+    statementsByPageSize: statementCounts,
+    firstRequestStatements: q1.statements,
+  };
+
+  log("starting the floor server");
+  const floorPort = await freePort();
+  const floor = startNode(FLOOR_MAIN, {
+    env: { FLOOR_DATABASE_URL: databaseUrlOf(db), FLOOR_PORT: String(floorPort) },
+    cwd: ROOT,
+    label: "floor",
+  });
+  await waitForHealthy(`http://127.0.0.1:${floorPort}/healthz`, {
+    since: performance.now(),
+    handle: floor,
+    timeoutMs: 20_000,
+  });
+  const floorClient = graphqlClient(`http://127.0.0.1:${floorPort}`, token);
+  const floorAnswer = await floorClient.ok(Q1);
+  const sameAnswer = JSON.stringify(floorAnswer.json) === JSON.stringify(q1.json);
+  if (!sameAnswer) log("warning: the floor's JSON differs from Q1's (see results.floor.mismatch)");
+  results.floor = {
+    sameJsonAsQ1: sameAnswer,
+    mismatch: sameAnswer
+      ? undefined
+      : { q1: q1.text.slice(0, 2000), floor: floorAnswer.text.slice(0, 2000) },
+  };
+
+  const body = JSON.stringify({ query: Q1 });
+  results.q1.runs = [];
+  results.floor.runs = [];
+  for (const connections of CONCURRENCIES) {
+    log(`Q1 and floor at concurrency ${connections}`);
+    const pair = await measurePair({
+      a: { url: `${server.baseUrl}/graphql`, headers: gql.headers, body },
+      b: { url: `http://127.0.0.1:${floorPort}/graphql`, headers: gql.headers, body },
+      connections,
+      duration: DURATION,
+      warmup: WARMUP,
+      // Slices much longer than a response: at saturation (c=50) a response can take seconds.
+      slices: quick || connections >= 50 ? 1 : 2,
+    });
+    results.q1.runs.push(pair.a);
+    results.floor.runs.push(pair.b);
+  }
+  await floor.stop();
+
+  add({
+    id: "seed",
+    label: `seed ${MEMBERS.toLocaleString("en")} members + the rest`,
+    value: seeded.ms,
+    unit: "ms",
+  });
+  add({
+    id: "q1.statements",
+    label: "Q1 SQL statements per request (max over first: 1/10/50/100)",
+    value: q1Statements,
+    unit: "",
+    target: { op: "<=", value: 4 },
+  });
+  for (let i = 0; i < CONCURRENCIES.length; i++) {
+    const a = results.q1.runs[i];
+    const f = results.floor.runs[i];
+    const c = CONCURRENCIES[i];
+    add({
+      id: `q1.p50.c${c}`,
+      label: `Q1 p50, c=${c} (p99 ${a.p99} ms)`,
+      value: a.p50,
+      unit: "ms",
+    });
+    add({
+      id: `floor.p50.c${c}`,
+      label: `floor p50, c=${c} (p99 ${f.p99} ms)`,
+      value: f.p50,
+      unit: "ms",
+    });
+    add({
+      id: `q1.p50ratio.c${c}`,
+      label: `Q1 p50 / floor p50, c=${c}`,
+      value: ratioOf(a.p50, f.p50),
+      unit: "x",
+      target: { op: "<=", value: 3 },
+    });
+    add({
+      id: `q1.rps.c${c}`,
+      label: `Q1 throughput, c=${c} (floor ${f.rps})`,
+      value: a.rps,
+      unit: "req/s",
+    });
+    add({
+      id: `q1.rpsratio.c${c}`,
+      label: `Q1 throughput / floor throughput, c=${c}`,
+      value: ratioOf(a.rps, f.rps),
+      unit: "x",
+      target: { op: ">=", value: 0.33 },
+    });
+  }
+  const loadErrors = [...results.q1.runs, ...results.floor.runs].reduce(
+    (sum, run) => sum + run.errors,
+    0,
+  );
+  if (loadErrors) log(`warning: ${loadErrors} failed responses during Q1/floor load`);
+
+  // 3. Search: pending members matching ~0.1% of rows, without and with a partner filter.
+  const searchTerm = seeded.surnames[0];
+  const matches = (
+    await client.query(
+      `SELECT count(*)::int AS all_rows, count(*) FILTER (WHERE m.status = 'PENDING')::int AS pending
+       FROM members m JOIN users u ON u.id = m.user_id WHERE m.account_id = $1 AND (u.name ILIKE $2 OR u.email ILIKE $2)`,
+      [accountId, `%${searchTerm}%`],
+    )
+  ).rows[0];
+  const [searchPartner] = (
+    await client.query(
+      `SELECT m.partner_id, count(*)::int AS n FROM members m JOIN users u ON u.id = m.user_id
+       WHERE m.account_id = $1 AND m.status = 'PENDING' AND (u.name ILIKE $2 OR u.email ILIKE $2)
+       GROUP BY m.partner_id ORDER BY n DESC, m.partner_id LIMIT 1`,
+      [accountId, `%${searchTerm}%`],
+    )
+  ).rows;
+  const totalMembers = (
+    await client.query("SELECT count(*)::int AS n FROM members WHERE account_id = $1", [accountId])
+  ).rows[0].n;
+  results.search = {
+    term: searchTerm,
+    matchingRows: matches.all_rows,
+    matchingShare: round((matches.all_rows / totalMembers) * 100, 3),
+    matchingPending: matches.pending,
+    partnerMatches: searchPartner?.n ?? 0,
+    runs: {},
+  };
+  const searchTarget = MEMBERS >= 1_000_000 ? 100 : 50;
+  const searchVariants = [
+    ["search", { search: searchTerm }],
+    [
+      "searchPartner",
+      {
+        search: searchTerm,
+        partnerId: searchPartner ? globalId("Partner", searchPartner.partner_id) : null,
+      },
+    ],
+  ];
+  for (const [name, variables] of searchVariants) {
+    const probe = await gql.ok(SEARCH, variables);
+    results.search[`${name}Returned`] = probe.json.data.viewer.currentAccount.members.nodes.length;
+    results.search.runs[name] = [];
+    for (const connections of [1, 10]) {
+      log(`${name} at concurrency ${connections}`);
+      results.search.runs[name].push(
+        await measure({
+          url: `${server.baseUrl}/graphql`,
+          headers: gql.headers,
+          body: JSON.stringify({ query: SEARCH, variables }),
+          connections,
+          duration: SHORT_DURATION,
+          warmup: 1,
+        }),
+      );
+    }
+  }
+  for (const [name, label] of [
+    [
+      "search",
+      `search "${searchTerm}" (${matches.all_rows} rows = ${results.search.matchingShare}%)`,
+    ],
+    ["searchPartner", "search + partner filter"],
+  ]) {
+    const [c1, c10] = results.search.runs[name];
+    add({
+      id: `${name}.p99.c1`,
+      label: `${label} p99, c=1 (p50 ${c1.p50} ms)`,
+      value: c1.p99,
+      unit: "ms",
+      target: { op: "<", value: searchTarget },
+    });
+    add({
+      id: `${name}.p99.c10`,
+      label: `${label} p99, c=10 (p50 ${c10.p50} ms)`,
+      value: c10.p99,
+      unit: "ms",
+    });
+  }
+
+  // 4. Deep page: walk the cursors to page 1,000 (or the last full page), then measure it against page 1.
+  // Page 1,000 at full scale; on smaller data sets the middle of the list, so the page is a typical one.
+  const targetPage = Math.max(2, Math.min(DEEP_PAGE, Math.floor(totalMembers / PAGE_SIZE / 2)));
+  log(`walking cursors to page ${targetPage}`);
+  const walkStarted = performance.now();
+  let after = null;
+  for (let page = 1; page < targetPage; page++) {
+    const result = await gql.ok(WALK, { after });
+    after = result.json.data.viewer.currentAccount.members.pageInfo.endCursor;
+  }
+  const walkMs = performance.now() - walkStarted;
+  const deep = {
+    page: targetPage,
+    walkMs: Math.round(walkMs),
+    walkPerPageMs: round(walkMs / Math.max(1, targetPage - 1), 2),
+    runs: {},
+  };
+  for (const [name, variables] of [
+    ["first", { after: null }],
+    ["deep", { after }],
+  ]) {
+    deep.runs[name] = [];
+    for (const connections of [1, 10]) {
+      log(`page ${name === "first" ? 1 : targetPage} at concurrency ${connections}`);
+      deep.runs[name].push(
+        await measure({
+          url: `${server.baseUrl}/graphql`,
+          headers: gql.headers,
+          body: JSON.stringify({ query: PAGE, variables }),
+          connections,
+          duration: SHORT_DURATION,
+          warmup: 1,
+        }),
+      );
+    }
+  }
+  results.deepPage = deep;
+  add({
+    id: "page1.p50",
+    label: "members page 1 p50, c=1",
+    value: deep.runs.first[0].p50,
+    unit: "ms",
+  });
+  add({
+    id: "deep.p50",
+    label: `members page ${targetPage} p50, c=1 (walk ${round(deep.walkPerPageMs, 1)} ms/page)`,
+    value: deep.runs.deep[0].p50,
+    unit: "ms",
+  });
+  add({
+    id: "deep.ratio",
+    label: `page ${targetPage} / page 1 p50, c=1`,
+    value: ratioOf(deep.runs.deep[0].p50, deep.runs.first[0].p50),
+    unit: "x",
+    target: { op: "<=", value: 1.5 },
+  });
+  add({
+    id: "deep.ratio.c10",
+    label: `page ${targetPage} / page 1 p50, c=10`,
+    value: ratioOf(deep.runs.deep[1].p50, deep.runs.first[1].p50),
+    unit: "x",
+  });
+
+  // Bulk IDs: pending external members spread over the list (by hash, deterministic).
+  const bulkLocal = (
+    await client.query(
+      `SELECT id FROM members WHERE account_id = $1 AND status = 'PENDING' AND type = 'EXTERNAL' ORDER BY md5(id::text) LIMIT $2`,
+      [accountId, BULK_CALLS * BULK_SIZE],
+    )
+  ).rows.map((row) => row.id);
+  const importCsv = [
+    "email,role",
+    ...Array.from(
+      { length: IMPORT_ROWS },
+      (_, i) =>
+        `newcomer-${i + 1}@newcomers.example,${["Viewer", "Editor", "Administrator"][i % 3]}`,
+    ),
+  ].join("\n");
+
+  // EXPLAIN ANALYZE of the statements behind the figures (before the writes below change the data).
+  if (explain) {
+    log("EXPLAIN ANALYZE of the measured statements");
+    const cursor = after ? JSON.parse(Buffer.from(after, "base64url").toString("utf8")) : null;
+    results.explain = await explainAll(client, {
+      accountId,
+      searchTerm,
+      searchPartnerId: searchPartner?.partner_id ?? null,
+      deepCursor: cursor,
+      bulkIds: bulkLocal.slice(0, BULK_SIZE),
+      importEmails: Array.from(
+        { length: IMPORT_ROWS },
+        (_, i) => `newcomer-${i + 1}@newcomers.example`,
+      ),
+    });
+  }
+
+  // 5. Bulk: activate 1,000 pending members per call, then archive the same members.
+  const bulk = {
+    size: BULK_SIZE,
+    activateMs: [],
+    archiveMs: [],
+    activateStatements: [],
+    archiveStatements: [],
+  };
+  const chunks = [];
+  for (let i = 0; i < bulkLocal.length; i += BULK_SIZE)
+    chunks.push(bulkLocal.slice(i, i + BULK_SIZE).map((id) => globalId("Member", id)));
+  for (const [mutation, field, key] of [
+    [ACTIVATE, "activateMembers", "activate"],
+    [ARCHIVE, "archiveMembers", "archive"],
+  ]) {
+    log(`${field} × ${chunks.length}`);
+    for (const ids of chunks) {
+      const result = await gql.ok(mutation, { ids });
+      const payload = result.json.data[field];
+      if (payload.userErrors.length)
+        throw new Error(`${field}: ${JSON.stringify(payload.userErrors.slice(0, 3))}`);
+      if (payload.members.length !== ids.length)
+        throw new Error(
+          `${field} returned ${payload.members.length} members for ${ids.length} IDs`,
+        );
+      bulk[`${key}Ms`].push(round(result.ms));
+      bulk[`${key}Statements`].push(result.statements);
+    }
+  }
+  results.bulk = bulk;
+  add({
+    id: "activate.median",
+    label: `activateMembers 1,000 IDs, median of ${chunks.length}`,
+    value: median(bulk.activateMs),
+    unit: "ms",
+    target: { op: "<", value: 300 },
+  });
+  add({
+    id: "activate.max",
+    label: `activateMembers 1,000 IDs, slowest of ${chunks.length}`,
+    value: Math.max(...bulk.activateMs),
+    unit: "ms",
+    target: { op: "<", value: 300 },
+  });
+  add({
+    id: "archive.median",
+    label: `archiveMembers 1,000 IDs, median of ${chunks.length} (slowest ${Math.max(...bulk.archiveMs)} ms)`,
+    value: median(bulk.archiveMs),
+    unit: "ms",
+  });
+
+  // 6. Import 10,000 user invitations on the ENTERPRISE account: dry run, then real.
+  const imports = {};
+  for (const dryRun of [true, false]) {
+    log(`importUserInvitations ${IMPORT_ROWS} rows, dryRun=${dryRun}`);
+    const result = await gql.ok(IMPORT, { csv: importCsv, dryRun });
+    const payload = result.json.data.importUserInvitations;
+    if (payload.userErrors.length)
+      throw new Error(`import: ${JSON.stringify(payload.userErrors.slice(0, 3))}`);
+    const outcomes = {};
+    for (const row of payload.rows) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
+    imports[dryRun ? "dryRun" : "real"] = {
+      ms: round(result.ms),
+      statements: result.statements,
+      created: payload.created,
+      outcomes,
+      requestBytes: importCsv.length,
+    };
+  }
+  const invited = (
+    await client.query(
+      "SELECT count(*)::int AS n FROM invitations WHERE account_id = $1 AND email LIKE 'newcomer-%@newcomers.example'",
+      [accountId],
+    )
+  ).rows[0].n;
+  imports.invitationsWritten = invited;
+  results.import = imports;
+  add({
+    id: "import.dry",
+    label: `importUserInvitations ${IMPORT_ROWS.toLocaleString("en")} rows, dry run`,
+    value: imports.dryRun.ms,
+    unit: "ms",
+    target: { op: "<", value: 2000 },
+  });
+  add({
+    id: "import.real",
+    label: `importUserInvitations ${IMPORT_ROWS.toLocaleString("en")} rows, real (${invited} written)`,
+    value: imports.real.ms,
+    unit: "ms",
+    target: { op: "<", value: 5000 },
+  });
+
+  // 7. Start-up figures.
+  add({
+    id: "start.cold",
+    label: "cold start to /healthz 200 (fresh database, demo seed)",
+    value: results.startup.coldMs,
+    unit: "ms",
+    target: { op: "<", value: 15000 },
+  });
+  add({
+    id: "start.coldNoDemo",
+    label: "cold start without demo seed",
+    value: results.startup.coldNoDemoMs,
+    unit: "ms",
+  });
+  add({
+    id: "start.warm",
+    label: `warm restart to /healthz 200 (${MEMBERS.toLocaleString("en")} members)`,
+    value: results.startup.warmMs,
+    unit: "ms",
+    target: { op: "<", value: 5000 },
+  });
+
+  await endClient();
+  log("stopping the server");
+  results.startup.benchStop = await server.stop();
+
+  // 8. SPA initial JavaScript.
+  const spa = measureSpa(WEB_DIST);
+  results.spa = spa;
+  add({
+    id: "spa.initialJs",
+    label: `SPA initial JS, gzip (${spa.chunks?.length ?? 0} chunks; ${round((spa.bytes ?? 0) / 1000)} KB raw)`,
+    value: spa.gzipBytes ?? null,
+    unit: "KB",
+    target: { op: "<=", value: 250_000 },
+  });
+
+  results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
+  results.figures = figures;
+  results.totalMs = Math.round(performance.now() - runStarted);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  const missed = figures.filter((f) => f.pass === false);
+  const busy =
+    Math.max(
+      ...results.machine.loadAverageAtStart.slice(0, 1),
+      ...results.machine.loadAverageAtEnd.slice(0, 1),
+    ) > results.machine.cpus;
+  if (busy) {
+    log(
+      `note: load average ${results.machine.loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end on ${results.machine.cpus} CPUs: other work shared the machine`,
+    );
+  }
+  process.stdout.write(
+    `\n## Partner Network bench (${results.mode}, ${MEMBERS.toLocaleString("en")} members, ${results.machine.cpus} CPUs, Node ${results.machine.node}, PostgreSQL ${results.postgres})\n\n` +
+      `${markdownTable(figures)}\n\n` +
+      `${missed.length ? `Missed: ${missed.map((f) => f.id).join(", ")}` : "Every target met."}  Total run ${round(results.totalMs / 1000)} s; results in ${path.relative(ROOT, outFile)}\n`,
+  );
+}
+
+let exiting = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    if (exiting) return;
+    exiting = true;
+    log(`${signal}: cleaning up`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  await main();
+  await cleanup();
+  process.exit(0);
+} catch (error) {
+  process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
+  await cleanup();
+  process.exit(1);
+}

@@ -1,0 +1,85 @@
+import { useQuery } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+import type {
+  ClientsListQuery,
+  ClientsListQueryVariables,
+  ClientStatus,
+} from "../../../gql/graphql";
+
+export const CLIENTS_PAGE_SIZE = 25;
+
+export const clientsListQuery = graphql(`
+  query ClientsList(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $filter: ClientFilter
+  ) {
+    viewer {
+      currentAccount {
+        id
+        clients(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+          totalCount
+          nodes {
+            id
+            type
+            name
+            email
+            status
+            createdAt
+            removedAt
+            clientAccount {
+              id
+              name
+              handle
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type ClientsConnection = NonNullable<
+  NonNullable<ClientsListQuery["viewer"]>["currentAccount"]
+>["clients"];
+export type ClientRow = ClientsConnection["nodes"][number];
+
+/** Where a page of the list starts: after a cursor (forwards) or before one (backwards). */
+export type PageCursor = { after: string } | { before: string } | null;
+
+export interface UseClientsOptions {
+  search: string;
+  /** null: every status. */
+  status: ClientStatus | null;
+  cursor: PageCursor;
+}
+
+export function clientsListVariables({
+  search,
+  status,
+  cursor,
+}: UseClientsOptions): ClientsListQueryVariables {
+  const filter = { ...(status ? { status: [status] } : {}), ...(search ? { search } : {}) };
+  if (cursor && "before" in cursor) {
+    return { filter, last: CLIENTS_PAGE_SIZE, before: cursor.before };
+  }
+  return { filter, first: CLIENTS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+}
+
+/** One page of the account's clients: accounts that have it as a partner, and people. */
+export function useClients(options: UseClientsOptions) {
+  return useQuery(clientsListQuery, {
+    variables: clientsListVariables(options),
+    // A partner may end the link from their side at any time: revalidate on every visit.
+    fetchPolicy: "cache-and-network",
+    notifyOnNetworkStatusChange: true,
+  });
+}

@@ -1,0 +1,85 @@
+import { Badge, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { formatDateTime } from "../../../utils/format";
+import type { ClientRow } from "../api/get-clients";
+import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "../labels";
+
+export interface ClientsTableProps {
+  clients: readonly ClientRow[];
+  busy: boolean;
+  /** Null: the role may not remove clients from the network. */
+  onRemove: ((client: ClientRow) => void) | null;
+}
+
+export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover aria-busy={busy} captionSide="top">
+        <VisuallyHidden component="caption">Clients</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Client</Table.Th>
+            <Table.Th scope="col">Type</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Since</Table.Th>
+            {onRemove && (
+              <Table.Th scope="col">
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {clients.map((client) => (
+            <Table.Tr key={client.id}>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Text size="sm" fw={500}>
+                    {client.name}
+                  </Text>
+                  {client.clientAccount && (
+                    <Text size="xs" c="gray.7">
+                      Account ID: {client.clientAccount.handle}
+                    </Text>
+                  )}
+                  {client.email && (
+                    <Text size="xs" c="gray.7">
+                      {client.email}
+                    </Text>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>{CLIENT_TYPE_LABELS[client.type]}</Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="dot"
+                  color={CLIENT_STATUS_COLORS[client.status]}
+                  title={
+                    client.removedAt ? `Removed ${formatDateTime(client.removedAt)}` : undefined
+                  }
+                >
+                  {CLIENT_STATUS_LABELS[client.status]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTime(client.createdAt)}</Table.Td>
+              {onRemove && (
+                <Table.Td>
+                  {client.type === "ACCOUNT" && client.status !== "REMOVED" && (
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={`Remove ${client.name} from network`}
+                      aria-haspopup="dialog"
+                      onClick={() => onRemove(client)}
+                    >
+                      Remove
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Group, Loader, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+
+interface PageInfoLike {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor?: string | null;
+  endCursor?: string | null;
+}
+
+export interface ListPagerProps {
+  summary: ReactNode;
+  pageInfo: PageInfoLike;
+  loading: boolean;
+  /** Accessible name of the pager's navigation, e.g. "Clients pages". */
+  label: string;
+  loadingLabel: string;
+  onPrevious: (startCursor: string) => void;
+  onNext: (endCursor: string) => void;
+}
+
+/** The line under a list: its total, a busy indicator, and Previous/Next by cursor. */
+export function ListPager({
+  summary,
+  pageInfo,
+  loading,
+  label,
+  loadingLabel,
+  onPrevious,
+  onNext,
+}: ListPagerProps) {
+  const { startCursor, endCursor } = pageInfo;
+  return (
+    <Group justify="space-between" wrap="wrap">
+      <Group gap="xs">
+        <Text size="sm" c="gray.7" aria-live="polite">
+          {summary}
+        </Text>
+        {loading && <Loader size="xs" role="status" aria-label={loadingLabel} />}
+      </Group>
+      <Group gap="xs" component="nav" aria-label={label}>
+        <Button
+          variant="default"
+          size="sm"
+          disabled={loading || !pageInfo.hasPreviousPage || !startCursor}
+          onClick={() => startCursor && onPrevious(startCursor)}
+        >
+          Previous
+        </Button>
+        <Button
+          variant="default"
+          size="sm"
+          disabled={loading || !pageInfo.hasNextPage || !endCursor}
+          onClick={() => endCursor && onNext(endCursor)}
+        >
+          Next
+        </Button>
+      </Group>
+    </Group>
+  );
+}

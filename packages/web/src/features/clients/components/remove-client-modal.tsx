@@ -1,0 +1,70 @@
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+import { FormAlert } from "../../../components/form-alert";
+import { describeError } from "../../../utils/errors";
+import type { ClientRow } from "../api/get-clients";
+import { useRemoveClient } from "../api/remove-client";
+
+export interface RemoveClientModalProps {
+  /** The client to remove; kept while the modal closes. */
+  client: ClientRow | null;
+  opened: boolean;
+  onClose: () => void;
+  onRemoved: (client: ClientRow, archivedMemberCount: number) => void;
+}
+
+/** Asks before ending the partnership with a client account, from this side. */
+export function RemoveClientModal({ client, opened, onClose, onRemoved }: RemoveClientModalProps) {
+  const [removeClient, { loading }] = useRemoveClient();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [retryable, setRetryable] = useState(false);
+  const name = client?.name ?? "this client";
+
+  function close() {
+    setProblems([]);
+    setRetryable(false);
+    onClose();
+  }
+
+  async function remove() {
+    if (!client) return;
+    setProblems([]);
+    setRetryable(false);
+    try {
+      const { data } = await removeClient({ variables: { input: { clientId: client.id } } });
+      const payload = data?.removeClientFromNetwork;
+      const userErrors = payload?.userErrors ?? [];
+      if (userErrors.length > 0) {
+        setProblems(userErrors.map((error) => error.message));
+        return;
+      }
+      close();
+      onRemoved(client, payload?.archivedMemberCount ?? 0);
+    } catch (error) {
+      const described = describeError(error);
+      setProblems([described.message]);
+      setRetryable(described.retryable);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title="Remove from network">
+      <Stack gap="md">
+        <Text>
+          Remove <strong>{name}</strong> from your network? The partnership ends for both companies:
+          you are no longer {name}&apos;s partner, and your people there are archived and lose
+          access to {name} at once.
+        </Text>
+        <FormAlert messages={problems} onRetry={retryable ? () => void remove() : undefined} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button color="red" loading={loading} onClick={() => void remove()}>
+            Remove from network
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

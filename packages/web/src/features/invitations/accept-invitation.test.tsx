@@ -1,0 +1,168 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { graphql, HttpResponse } from "msw";
+import { USER } from "../../testing/mock-backend";
+import { installMockBackend, server } from "../../testing/msw-server";
+import { renderApp } from "../../testing/render-app";
+
+function referrerMeta() {
+  return document.head.querySelector('meta[name="referrer"]');
+}
+
+async function fillAndAccept(name: string, password: string) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText("Name"), name);
+  await user.type(screen.getByLabelText("Password"), password);
+  await user.click(screen.getByRole("button", { name: "Accept invitation" }));
+  return user;
+}
+
+describe("accept invitation", () => {
+  it("previews the invitation and lets a new user join; the app opens on Members", async () => {
+    const backend = installMockBackend({ signedIn: false });
+    const { router } = renderApp("/invite/tok-new");
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("Ada Lovelace invited you to join Acme Corp on Partner Network."),
+    ).toBeInTheDocument();
+    const details = screen.getByTestId("invitation-details");
+    expect(details).toHaveTextContent("AccountAcme Corp");
+    expect(details).toHaveTextContent("Emailnewbie@example.com");
+    expect(details).toHaveTextContent("RoleEditor");
+    expect(details).toHaveTextContent("Expiresin 2 days");
+    // The token is in the address: no Referer leaves this page.
+    expect(referrerMeta()).toHaveAttribute("content", "no-referrer");
+    // Not inside the app's shell.
+    expect(screen.queryByRole("navigation", { name: "Main" })).not.toBeInTheDocument();
+
+    await fillAndAccept(" Nina Newbie ", "a long enough password");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Members" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/members");
+    expect(backend.operations("AcceptInvitation").map((o) => o.variables)).toEqual([
+      { input: { token: "tok-new", name: "Nina Newbie", password: "a long enough password" } },
+    ]);
+    // Signed in now: the store was reset and the viewer asked for again.
+    expect(await within(screen.getByRole("banner")).findByText(USER.name)).toBeInTheDocument();
+    expect(referrerMeta()).toBeNull();
+  });
+
+  it("checks name and password before sending", async () => {
+    const backend = installMockBackend({ signedIn: false });
+    renderApp("/invite/tok-new");
+
+    await fillAndAccept("Nina", "short");
+
+    const password = screen.getByLabelText("Password");
+    expect(password).toHaveAttribute("aria-invalid", "true");
+    expect(password).toHaveAccessibleDescription(
+      expect.stringContaining("Use at least 10 characters."),
+    );
+    expect(backend.operations("AcceptInvitation")).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      "tok-expired",
+      "This invitation has expired",
+      "Invitation links work for 48 hours. Ask Ada Lovelace at Acme Corp to send it again.",
+    ],
+    ["tok-revoked", "This invitation was cancelled", "Acme Corp cancelled this invitation."],
+    ["tok-used", "This invitation was used already", "Each invitation link works once."],
+    ["no-such-token", "This invitation link is not valid", "Check that you opened the whole link"],
+  ])("shows a clear page for %s", async (token, title, message) => {
+    const backend = installMockBackend({ signedIn: false });
+    renderApp(`/invite/${token}`);
+
+    expect(await screen.findByRole("heading", { level: 1, name: title })).toBeInTheDocument();
+    expect(screen.getByText(message, { exact: false })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Accept invitation" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login");
+    expect(backend.operations("AcceptInvitation")).toHaveLength(0);
+  });
+
+  it("shows the expired page when the link expires while the form is open", async () => {
+    const backend = installMockBackend({ signedIn: false });
+    renderApp("/invite/tok-new");
+    await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" });
+    const link = backend.state.invitationLinks.find((l) => l.token === "tok-new");
+    if (link) link.status = "EXPIRED";
+
+    await fillAndAccept("Nina", "a long enough password");
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "This invitation has expired" }),
+    ).toBeInTheDocument();
+  });
+
+  it("asks an existing user to log in first (SIGN_IN_REQUIRED), linking back to the invitation", async () => {
+    installMockBackend({ signedIn: false });
+    renderApp("/invite/tok-ada");
+
+    await fillAndAccept("Ada", "a long enough password");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Log in to accept");
+    expect(alert).toHaveTextContent("ada@example.com already has a Partner Network account.");
+    expect(alert).toHaveTextContent("Log in as ada@example.com to accept this invitation.");
+    expect(within(alert).getByRole("link", { name: "Log in" })).toHaveAttribute(
+      "href",
+      "/login?next=%2Finvite%2Ftok-ada",
+    );
+  });
+
+  it("lets the signed-in invitee accept with one click", async () => {
+    const backend = installMockBackend();
+    const user = userEvent.setup();
+    const { router } = renderApp("/invite/tok-ada");
+
+    expect(await screen.findByText("You are logged in as ada@example.com.")).toBeInTheDocument();
+    expect(screen.queryByLabelText("Password")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Accept invitation" }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/members"));
+    expect(backend.operations("AcceptInvitation").map((o) => o.variables)).toEqual([
+      { input: { token: "tok-ada" } },
+    ]);
+  });
+
+  it("offers to log out when signed in with another email, then shows the form", async () => {
+    const backend = installMockBackend();
+    const user = userEvent.setup();
+    renderApp("/invite/tok-someone");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "You are logged in as ada@example.com, but this invitation is for someone@example.com. Log out, then open the link again.",
+    );
+    await user.click(within(alert).getByRole("button", { name: "Log out" }));
+
+    expect(await screen.findByLabelText("Name")).toBeInTheDocument();
+    expect(backend.operations("InvitationLogOut")).toHaveLength(1);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("shows a network failure with Retry", async () => {
+    installMockBackend({ signedIn: false });
+    let calls = 0;
+    server.use(
+      graphql.query("InvitationPreview", () => {
+        calls += 1;
+        return calls === 1 ? HttpResponse.error() : undefined;
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp("/invite/tok-new");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Could not load the invitation");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" }),
+    ).toBeInTheDocument();
+  });
+});

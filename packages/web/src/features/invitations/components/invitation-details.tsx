@@ -1,0 +1,42 @@
+import { Box, Text } from "@mantine/core";
+import { formatDateTime, formatRelativeTime } from "../../../utils/format";
+import { ROLE_LABELS, toRole } from "../../../utils/labels";
+import type { InvitationPreview } from "../api/get-invitation-preview";
+
+export interface InvitationDetailsProps {
+  invitation: InvitationPreview;
+  now: number;
+}
+
+/** Who invited whom, to which account, as what, until when: a description list. */
+export function InvitationDetails({ invitation, now }: InvitationDetailsProps) {
+  const rows: [string, string][] = [
+    ["Account", invitation.accountName],
+    ["Invited by", invitation.inviterName ?? "—"],
+    ["Email", invitation.email ?? "—"],
+    ["Role", invitation.role ? ROLE_LABELS[toRole(invitation.role)] : "—"],
+    [
+      "Expires",
+      `${formatRelativeTime(invitation.expiresAt, now)} (${formatDateTime(invitation.expiresAt)})`,
+    ],
+  ];
+  return (
+    <Box
+      component="dl"
+      m={0}
+      style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "6px 16px" }}
+      data-testid="invitation-details"
+    >
+      {rows.map(([term, value]) => (
+        <div key={term} style={{ display: "contents" }}>
+          <Text component="dt" size="sm" fw={600}>
+            {term}
+          </Text>
+          <Text component="dd" size="sm" m={0} style={{ overflowWrap: "anywhere" }}>
+            {value}
+          </Text>
+        </div>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,151 @@
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { formatDateTime, formatRelativeTime } from "../../../utils/format";
+import {
+  DELIVERY_STATUS_LABELS,
+  INVITATION_STATUS_LABELS,
+  ROLE_LABELS,
+  toDeliveryStatus,
+  toInvitationStatus,
+  toRole,
+} from "../../../utils/labels";
+import type { InvitationRow } from "../api/get-invitations";
+
+const STATUS_COLORS: Record<InvitationRow["status"], string> = {
+  PENDING: "blue",
+  EXPIRED: "orange",
+  ACCEPTED: "green",
+  REVOKED: "gray",
+};
+
+const DELIVERY_COLORS: Record<InvitationRow["delivery"], string> = {
+  NOT_SENT: "gray",
+  QUEUED: "yellow",
+  SENT: "green",
+  FAILED: "red",
+};
+
+/** Resending helps when the link ran out or the email never arrived. */
+export function canResend(invitation: InvitationRow): boolean {
+  return (
+    invitation.status === "EXPIRED" ||
+    (invitation.status === "PENDING" && invitation.delivery === "FAILED")
+  );
+}
+
+/** Only an open invitation can be cancelled (an expired one still holds its row). */
+export function canCancel(invitation: InvitationRow): boolean {
+  return invitation.status === "PENDING" || invitation.status === "EXPIRED";
+}
+
+export interface InvitationsTableProps {
+  caption: string;
+  invitations: readonly InvitationRow[];
+  busy?: boolean;
+  /** Shows Resend and Cancel (OWNER/ADMINISTRATOR). */
+  canManage: boolean;
+  resendingId: string | null;
+  onResend: (invitation: InvitationRow) => void;
+  onCancel: (invitation: InvitationRow) => void;
+  /** Milliseconds since the epoch, for "expires in …". */
+  now: number;
+}
+
+export function InvitationsTable({
+  caption,
+  invitations,
+  busy = false,
+  canManage,
+  resendingId,
+  onResend,
+  onCancel,
+  now,
+}: InvitationsTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table striped highlightOnHover aria-busy={busy} captionSide="top">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Email</Table.Th>
+            <Table.Th scope="col">Role</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Delivery</Table.Th>
+            <Table.Th scope="col">Expires</Table.Th>
+            <Table.Th scope="col">Sent</Table.Th>
+            <Table.Th scope="col">Invited by</Table.Th>
+            {canManage && (
+              <Table.Th scope="col">
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {invitations.map((invitation) => {
+            const email = invitation.email ?? "(link)";
+            const open = invitation.status === "PENDING" || invitation.status === "EXPIRED";
+            return (
+              <Table.Tr key={invitation.id}>
+                <Table.Td>{email}</Table.Td>
+                <Table.Td>{invitation.role ? ROLE_LABELS[toRole(invitation.role)] : "—"}</Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color={STATUS_COLORS[invitation.status]}>
+                    {INVITATION_STATUS_LABELS[toInvitationStatus(invitation.status)]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="dot" color={DELIVERY_COLORS[invitation.delivery]}>
+                    {DELIVERY_STATUS_LABELS[toDeliveryStatus(invitation.delivery)]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {open ? (
+                    <Text
+                      span
+                      size="sm"
+                      title={formatDateTime(invitation.expiresAt)}
+                      c={invitation.status === "EXPIRED" ? "red.8" : undefined}
+                    >
+                      {formatRelativeTime(invitation.expiresAt, now)}
+                    </Text>
+                  ) : (
+                    "—"
+                  )}
+                </Table.Td>
+                <Table.Td>{invitation.sendCount}</Table.Td>
+                <Table.Td>{invitation.invitedBy?.name ?? "—"}</Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap" justify="flex-end">
+                      {canResend(invitation) && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Resend invitation to ${email}`}
+                          loading={resendingId === invitation.id}
+                          onClick={() => onResend(invitation)}
+                        >
+                          Resend
+                        </Button>
+                      )}
+                      {canCancel(invitation) && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Cancel invitation to ${email}`}
+                          onClick={() => onCancel(invitation)}
+                        >
+                          Cancel
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

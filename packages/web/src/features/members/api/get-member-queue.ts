@@ -1,0 +1,85 @@
+import { useQuery } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+import type { MemberQueueQuery, MemberQueueQueryVariables } from "../../../gql/graphql";
+import { MEMBERS_PAGE_SIZE, type PageCursor } from "./get-members";
+
+export const memberQueueQuery = graphql(`
+  query MemberQueue(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $filter: MemberFilter
+  ) {
+    viewer {
+      currentAccount {
+        id
+        members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+          totalCount
+          nodes {
+            id
+            name
+            email
+            role
+            type
+            status
+            createdAt
+            archivedAt
+            partner {
+              id
+              companyName
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type MemberQueueConnection = NonNullable<
+  NonNullable<MemberQueueQuery["viewer"]>["currentAccount"]
+>["members"];
+export type MemberQueueRow = MemberQueueConnection["nodes"][number];
+
+/** The statuses worked through in bulk: pending people to activate, archived ones to restore. */
+export type QueueStatus = "PENDING" | "ARCHIVED";
+
+export interface UseMemberQueueOptions {
+  status: QueueStatus;
+  search: string;
+  /** Only external members of this partner; null: everyone. */
+  partnerId: string | null;
+  cursor: PageCursor;
+}
+
+export function memberQueueVariables({
+  status,
+  search,
+  partnerId,
+  cursor,
+}: UseMemberQueueOptions): MemberQueueQueryVariables {
+  const filter = {
+    status: [status],
+    ...(partnerId ? { partnerId } : {}),
+    ...(search ? { search } : {}),
+  };
+  if (cursor && "before" in cursor) {
+    return { filter, last: MEMBERS_PAGE_SIZE, before: cursor.before };
+  }
+  return { filter, first: MEMBERS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+}
+
+/** One page of pending or archived members, with their partner, searched and filtered. */
+export function useMemberQueue(options: UseMemberQueueOptions) {
+  return useQuery(memberQueueQuery, {
+    variables: memberQueueVariables(options),
+    fetchPolicy: "cache-and-network",
+    notifyOnNetworkStatusChange: true,
+  });
+}

@@ -1,0 +1,26 @@
+import { useMutation } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+
+export const updateMemberMutation = graphql(`
+  mutation UpdateMember($input: UpdateMemberInput!) {
+    updateMember(input: $input) {
+      member {
+        id
+        name
+        title
+        role
+        canLogin
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** The returned member (same id) updates every list and the side panel through the cache. */
+export function useUpdateMember() {
+  return useMutation(updateMemberMutation);
+}

@@ -1,0 +1,147 @@
+import { Badge, Drawer, Group, Stack, Text } from "@mantine/core";
+import type { Role } from "@pn/shared";
+import type { ReactNode } from "react";
+import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
+import { describeError } from "../../../utils/errors";
+import { formatDateTime } from "../../../utils/format";
+import {
+  MEMBER_STATUS_LABELS,
+  MEMBER_TYPE_LABELS,
+  toMemberStatus,
+  toMemberType,
+} from "../../../utils/labels";
+import { type MemberDetailsNode, useMemberDetails } from "../api/get-member-details";
+import { MemberEditForm } from "./member-edit-form";
+import { MemberStatusActions } from "./member-status-actions";
+
+export interface MemberPanelProps {
+  /** The member shown; null closes the panel. */
+  memberId: string | null;
+  onClose: () => void;
+  /** The viewer's role here: what the panel lets them change. */
+  viewerRole: Role | null;
+  /** The viewer's own member id: nobody archives themselves. */
+  viewerMemberId: string | null;
+}
+
+/** A member's side panel: details, role, login, name and title, archive or restore. */
+export function MemberPanel({ memberId, onClose, viewerRole, viewerMemberId }: MemberPanelProps) {
+  return (
+    <Drawer.Root
+      opened={memberId !== null}
+      onClose={onClose}
+      position="right"
+      size="md"
+      transitionProps={{ duration: 0 }}
+    >
+      <Drawer.Overlay />
+      <Drawer.Content>
+        {memberId && (
+          <MemberPanelContent
+            // Another member starts with a fresh form.
+            key={memberId}
+            memberId={memberId}
+            viewerRole={viewerRole}
+            viewerMemberId={viewerMemberId}
+          />
+        )}
+      </Drawer.Content>
+    </Drawer.Root>
+  );
+}
+
+interface MemberPanelContentProps {
+  memberId: string;
+  viewerRole: Role | null;
+  viewerMemberId: string | null;
+}
+
+function MemberPanelContent({ memberId, viewerRole, viewerMemberId }: MemberPanelContentProps) {
+  const { data, loading, error, refetch } = useMemberDetails(memberId);
+  const node = data?.node;
+  const member = node?.__typename === "Member" ? node : null;
+
+  let body;
+  if (member) {
+    body = (
+      <Stack gap="lg">
+        <MemberFacts member={member} />
+        <MemberEditForm member={member} viewerRole={viewerRole} />
+        <MemberStatusActions
+          member={member}
+          viewerRole={viewerRole}
+          isSelf={member.id === viewerMemberId}
+        />
+      </Stack>
+    );
+  } else if (error && !loading) {
+    const { message, retryable } = describeError(error);
+    body = (
+      <PageError
+        title="Could not load this member"
+        message={message}
+        onRetry={
+          retryable
+            ? () => {
+                refetch().catch(() => undefined);
+              }
+            : undefined
+        }
+      />
+    );
+  } else if (loading) {
+    body = <PageLoading label="Loading member" />;
+  } else {
+    body = <PageEmpty title="Member not found" message="They may have been removed." />;
+  }
+
+  return (
+    <>
+      {/* role="none": the dialog is named by its title; a <header> would be a second banner. */}
+      <Drawer.Header role="none">
+        <Drawer.Title fw={700} fz="lg">
+          {member?.name ?? "Member"}
+        </Drawer.Title>
+        <Drawer.CloseButton aria-label="Close" />
+      </Drawer.Header>
+      <Drawer.Body>{body}</Drawer.Body>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="baseline">
+      <Text component="dt" size="sm" c="gray.7" w={90} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text component="dd" size="sm" m={0} style={{ minWidth: 0, overflowWrap: "anywhere" }}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+function MemberFacts({ member }: { member: MemberDetailsNode }) {
+  const status = toMemberStatus(member.status);
+  return (
+    <Stack component="dl" gap={6} m={0}>
+      <Fact label="Email">{member.email}</Fact>
+      <Fact label="Type">
+        {MEMBER_TYPE_LABELS[toMemberType(member.type)]}
+        {member.partner ? ` · ${member.partner.companyName}` : ""}
+      </Fact>
+      <Fact label="Status">
+        <Badge
+          variant="dot"
+          color={status === "ACTIVE" ? "green" : status === "PENDING" ? "yellow" : "gray"}
+        >
+          {MEMBER_STATUS_LABELS[status]}
+        </Badge>
+      </Fact>
+      <Fact label="Added">{formatDateTime(member.createdAt)}</Fact>
+      {member.activatedAt && <Fact label="Activated">{formatDateTime(member.activatedAt)}</Fact>}
+      {member.archivedAt && <Fact label="Archived">{formatDateTime(member.archivedAt)}</Fact>}
+    </Stack>
+  );
+}

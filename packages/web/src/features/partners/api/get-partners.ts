@@ -1,0 +1,90 @@
+import { useQuery } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+import type {
+  PartnersListQuery,
+  PartnersListQueryVariables,
+  PartnerStatus,
+} from "../../../gql/graphql";
+
+export const PARTNERS_PAGE_SIZE = 25;
+
+export const partnersListQuery = graphql(`
+  query PartnersList(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $filter: PartnerFilter
+  ) {
+    viewer {
+      currentAccount {
+        id
+        partners(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+          totalCount
+          nodes {
+            id
+            companyName
+            contactName
+            contactEmail
+            status
+            guest
+            logoUrl
+            partnerAccount {
+              id
+              name
+              handle
+            }
+            memberCounts {
+              pending
+              active
+              archived
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type PartnersConnection = NonNullable<
+  NonNullable<PartnersListQuery["viewer"]>["currentAccount"]
+>["partners"];
+export type PartnerRow = PartnersConnection["nodes"][number];
+
+/** Where a page of the list starts: after a cursor (forwards) or before one (backwards). */
+export type PageCursor = { after: string } | { before: string } | null;
+
+export interface UsePartnersOptions {
+  search: string;
+  /** null: every status. */
+  status: PartnerStatus | null;
+  cursor: PageCursor;
+}
+
+export function partnersListVariables({
+  search,
+  status,
+  cursor,
+}: UsePartnersOptions): PartnersListQueryVariables {
+  const filter = { ...(status ? { status: [status] } : {}), ...(search ? { search } : {}) };
+  if (cursor && "before" in cursor) {
+    return { filter, last: PARTNERS_PAGE_SIZE, before: cursor.before };
+  }
+  return { filter, first: PARTNERS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+}
+
+/** One page of the account's partners, searched by company, contact or domain. */
+export function usePartners(options: UsePartnersOptions) {
+  return useQuery(partnersListQuery, {
+    variables: partnersListVariables(options),
+    // Member counts change on the Members page: show the cached page, then the fresh one.
+    fetchPolicy: "cache-and-network",
+    notifyOnNetworkStatusChange: true,
+  });
+}
