@@ -29,6 +29,9 @@ let contextA: BrowserContext;
 let contextB: BrowserContext;
 let pageA: Page;
 let pageB: Page;
+/** A colleague of B who logs in and works inside A until the partnership ends. */
+let colleagueContext: BrowserContext | undefined;
+let colleaguePage: Page;
 /** B's account, read from the API once B has signed up. */
 let accountB: { id: string; handle: string };
 
@@ -116,6 +119,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await colleagueContext?.close();
   await contextA?.close();
   await contextB?.close();
   await browser?.close();
@@ -304,6 +308,23 @@ test("A turns one colleague's login off in the side panel", async () => {
   await panel.waitFor({ state: "hidden" });
 });
 
+test("B's colleague with login logs in and switches to A in the account selector", async () => {
+  const colleague = COLLEAGUES[1]!;
+  colleagueContext = await browser.newContext({ baseURL: baseUrl() });
+  colleaguePage = await colleagueContext.newPage();
+  await colleaguePage.goto("/login");
+  await colleaguePage.getByLabel("Email").fill(colleague.email);
+  await colleaguePage.getByLabel("Password").fill(PASSWORD);
+  await colleaguePage.getByRole("button", { name: "Log in" }).click();
+  await colleaguePage.waitForURL("**/members");
+  await colleaguePage.getByRole("button", { name: /^Account: / }).click();
+  await colleaguePage.getByRole("menuitem", { name: DEMO_ACCOUNT }).click();
+  await colleaguePage.getByRole("button", { name: `Account: ${DEMO_ACCOUNT}` }).waitFor();
+  // Inside A an external collaborator sees only their own record.
+  await main(colleaguePage).getByText(colleague.email).waitFor();
+  await expectNoAxeViolations(colleaguePage);
+});
+
 test("A removes B from the network: 3 people are archived, and B's Clients page shows it", async () => {
   await pageA.goto("/partners");
   await main(pageA).getByRole("link", { name: B.company }).click();
@@ -335,6 +356,10 @@ test("A removes B from the network: 3 people are archived, and B's Clients page 
   await archived.getByRole("row").filter({ hasText: B.email }).waitFor();
   expect(await archived.getByRole("row").filter({ hasText: B.company }).count()).toBe(3);
   await expectNoAxeViolations(pageA);
+
+  // The colleague's session in A ended with the partnership: their next request is signed out.
+  await colleaguePage.reload();
+  await colleaguePage.waitForURL(/\/login/);
 
   await pageB.goto("/clients");
   await heading(pageB, "Clients");
