@@ -7,7 +7,7 @@ import { describeError } from "../../../utils/errors";
 import { type ClientRow, type PageCursor, useClients } from "../api/get-clients";
 import { CLIENT_STATUS_FILTERS, isClientStatus } from "../labels";
 import { ClientsTable } from "./clients-table";
-import { ListPager } from "./list-pager";
+import { ListPager } from "../../../components/list-pager";
 import { RemoveClientModal } from "./remove-client-modal";
 
 export const SEARCH_DEBOUNCE_MS = 300;

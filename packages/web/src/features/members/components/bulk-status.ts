@@ -1,5 +1,5 @@
 import type { MemberQueueRow } from "../api/get-member-queue";
-import { countText } from "./list-pager";
+import { countText } from "../../../components/list-pager";
 
 export type BulkAction = "activate" | "archive" | "restore";
 

@@ -7,7 +7,7 @@ import { usePartnerMembers } from "../api/get-partner-members";
 import type { PageCursor } from "../api/get-partners";
 import { peopleCount } from "../labels";
 import { AddExternalMemberDialog } from "./add-external-member-dialog";
-import { ListPager } from "./list-pager";
+import { ListPager } from "../../../components/list-pager";
 
 export interface PartnerPeopleProps {
   partner: { id: string; companyName: string; allowLogin: boolean };

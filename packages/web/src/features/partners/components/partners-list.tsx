@@ -6,7 +6,7 @@ import type { PartnerStatus } from "../../../gql/graphql";
 import { describeError } from "../../../utils/errors";
 import { type PageCursor, usePartners } from "../api/get-partners";
 import { isPartnerStatus, PARTNER_STATUS_FILTERS } from "../labels";
-import { ListPager } from "./list-pager";
+import { ListPager } from "../../../components/list-pager";
 import { PartnersTable } from "./partners-table";
 
 export const SEARCH_DEBOUNCE_MS = 300;

@@ -13,7 +13,7 @@ export interface ListPagerProps {
   summary: ReactNode;
   pageInfo: PageInfoLike;
   loading: boolean;
-  /** Accessible name of the pager's navigation, e.g. "Pending members pages". */
+  /** Accessible name of the pager's navigation, e.g. "Pending members pages" or "Partners pages". */
   label: string;
   /** Announced while a page loads, e.g. "Loading members". */
   loadingLabel: string;
