@@ -61,7 +61,3 @@ export function ListPager({
     </Group>
   );
 }
-
-export function countText(count: number, one: string, many: string): string {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}

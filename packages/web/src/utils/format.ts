@@ -25,3 +25,8 @@ export function formatRelativeTime(iso: string, now: number = Date.now()): strin
   if (abs < DAY) return relative.format(Math.round(diff / HOUR), "hour");
   return relative.format(Math.round(diff / DAY), "day");
 }
+
+/** "1 member" / "3 members". */
+export function countText(count: number, one: string, many: string): string {
+  return count === 1 ? `1 ${one}` : `${count} ${many}`;
+}

@@ -2,7 +2,7 @@ import { Button, Grid, Group, Loader, NavLink, Stack, Text, Title } from "@manti
 import { useId, useState } from "react";
 import { Page } from "../../components/page";
 import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { formatDateTime } from "../../utils/format";
+import { countText, formatDateTime } from "../../utils/format";
 import { useMailbox } from "./api/get-mailbox";
 import { MessageView } from "./components/message-view";
 
@@ -47,7 +47,7 @@ export function MailboxPage() {
             Refresh
           </Button>
           <Text size="sm" c="gray.7" aria-live="polite">
-            {state.messages.length === 1 ? "1 email" : `${state.messages.length} emails`}
+            {countText(state.messages.length, "email", "emails")}
           </Text>
           {state.refreshing && <Loader size="xs" role="status" aria-label="Loading the mailbox" />}
         </Group>

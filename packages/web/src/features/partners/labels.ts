@@ -1,4 +1,5 @@
 import type { PartnerStatus } from "../../gql/graphql";
+import { countText } from "../../utils/format";
 
 export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
   INVITED: "Invited",
@@ -25,7 +26,7 @@ export function isPartnerStatus(value: string): value is PartnerStatus {
 
 /** "1 person" / "3 people". */
 export function peopleCount(count: number): string {
-  return count === 1 ? "1 person" : `${count} people`;
+  return countText(count, "person", "people");
 }
 
 /** "AC" for "Acme Corp": the logo's stand-in. */

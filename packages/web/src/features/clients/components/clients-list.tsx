@@ -9,6 +9,7 @@ import { CLIENT_STATUS_FILTERS, isClientStatus } from "../labels";
 import { ClientsTable } from "./clients-table";
 import { ListPager } from "../../../components/list-pager";
 import { RemoveClientModal } from "./remove-client-modal";
+import { countText } from "../../../utils/format";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -75,7 +76,7 @@ export function ClientsList({ canRemove }: ClientsListProps) {
           onRemove={canRemove ? (client) => setRemoving({ client, opened: true }) : null}
         />
         <ListPager
-          summary={totalCount === 1 ? "1 client" : `${totalCount} clients`}
+          summary={countText(totalCount, "client", "clients")}
           pageInfo={connection.pageInfo}
           loading={loading}
           label="Clients pages"

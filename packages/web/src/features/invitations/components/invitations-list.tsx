@@ -9,6 +9,7 @@ import { type InvitationRow, type PageCursor, useInvitations } from "../api/get-
 import { useResendInvitation } from "../api/resend-invitation";
 import { CancelInvitationModal } from "./cancel-invitation-modal";
 import { InvitationsTable } from "./invitations-table";
+import { countText } from "../../../utils/format";
 
 export interface InvitationsListProps {
   /** null: every status. */
@@ -109,7 +110,7 @@ export function InvitationsList({
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
             <Text size="sm" c="gray.7" aria-live="polite">
-              {totalCount === 1 ? "1 invitation" : `${totalCount} invitations`}
+              {countText(totalCount, "invitation", "invitations")}
             </Text>
             {loading && <Loader size="xs" role="status" aria-label="Loading invitations" />}
           </Group>

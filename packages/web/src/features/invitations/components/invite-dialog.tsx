@@ -39,6 +39,7 @@ import {
   splitEmails,
 } from "../invitees";
 import { SeatLine, seatsOver } from "./seat-line";
+import { countText } from "../../../utils/format";
 
 export interface InviteDialogProps {
   opened: boolean;
@@ -65,10 +66,6 @@ interface InviteFormProps {
   onDone: () => void;
   seatsUsed: number;
   seatLimit: number | null;
-}
-
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
 
 function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
@@ -99,7 +96,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
   let hint: string | null = null;
   if (invitees.length === 0) hint = "Add at least one email address.";
   else if (problemCount > 0)
-    hint = `Fix or remove ${plural(problemCount, "address", "addresses")} before sending.`;
+    hint = `Fix or remove ${countText(problemCount, "address", "addresses")} before sending.`;
   else if (tooMany)
     hint = `Invite at most ${INVITE_BATCH_MAX} people at once; remove ${invitees.length - INVITE_BATCH_MAX}.`;
   else if (over) hint = "There are not enough free seats for everyone in the list.";
@@ -177,7 +174,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
     changeInvitees(next);
     const added = next.length - invitees.length;
     setNotes({
-      message: `Added ${plural(added, "person", "people")} from ${chosen.name}.`,
+      message: `Added ${countText(added, "person", "people")} from ${chosen.name}.`,
       problems: [
         ...parsed.problems,
         ...duplicates.map((email) => `${email} is in the list already.`),
@@ -226,7 +223,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
       const count = data?.inviteUsers.invitations.length ?? sent.length;
       notifications.show({
         color: "green",
-        title: `${plural(count, "invitation", "invitations")} sent`,
+        title: `${countText(count, "invitation", "invitations")} sent`,
         message: "Each link works once, for 48 hours.",
       });
       onDone();
@@ -254,7 +251,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
           onDuplicate={(email) => noteDuplicates([email])}
           error={
             problemCount > 0
-              ? `${plural(problemCount, "address needs", "addresses need")} attention.`
+              ? `${countText(problemCount, "address needs", "addresses need")} attention.`
               : undefined
           }
           comboboxProps={{ withinPortal: false }}
@@ -352,7 +349,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
         )}
         <Group justify="space-between" align="center" wrap="wrap">
           <Text size="sm" c={hint ? "red.8" : "gray.7"} id={hintId}>
-            {hint ?? `Ready to invite ${plural(invitees.length, "person", "people")}.`}
+            {hint ?? `Ready to invite ${countText(invitees.length, "person", "people")}.`}
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={onDone}>

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
 import { describeError } from "../../../utils/errors";
 import { type PageCursor, useActiveMembers } from "../api/get-members";
-import { countText, ListPager } from "../../../components/list-pager";
+import { ListPager } from "../../../components/list-pager";
+import { countText } from "../../../utils/format";
 import { MembersTable } from "./members-table";
 
 export const SEARCH_DEBOUNCE_MS = 300;

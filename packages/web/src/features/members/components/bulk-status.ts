@@ -1,5 +1,5 @@
 import type { MemberQueueRow } from "../api/get-member-queue";
-import { countText } from "../../../components/list-pager";
+import { countText } from "../../../utils/format";
 
 export type BulkAction = "activate" | "archive" | "restore";
 

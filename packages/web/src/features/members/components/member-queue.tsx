@@ -22,7 +22,8 @@ import { useMemberPartnerOptions } from "../api/get-partner-options";
 import { useRestoreMembers } from "../api/restore-members";
 import { SEARCH_DEBOUNCE_MS } from "./active-members";
 import { BULK_ACTION_TEXT, type BulkAction, describeBulkErrors, doneMessage } from "./bulk-status";
-import { countText, ListPager } from "../../../components/list-pager";
+import { ListPager } from "../../../components/list-pager";
+import { countText } from "../../../utils/format";
 import { MemberQueueTable } from "./member-queue-table";
 
 interface QueueConfig {

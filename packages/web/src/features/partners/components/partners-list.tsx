@@ -8,6 +8,7 @@ import { type PageCursor, usePartners } from "../api/get-partners";
 import { isPartnerStatus, PARTNER_STATUS_FILTERS } from "../labels";
 import { ListPager } from "../../../components/list-pager";
 import { PartnersTable } from "./partners-table";
+import { countText } from "../../../utils/format";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -67,7 +68,7 @@ export function PartnersList({ emptyAction }: PartnersListProps) {
       <Stack gap="sm">
         <PartnersTable partners={connection.nodes} busy={loading} />
         <ListPager
-          summary={totalCount === 1 ? "1 partner" : `${totalCount} partners`}
+          summary={countText(totalCount, "partner", "partners")}
           pageInfo={connection.pageInfo}
           loading={loading}
           label="Partners pages"

@@ -8,6 +8,7 @@ import { describeError } from "../../../utils/errors";
 import { PLAN_LABELS, toPlan } from "../../../utils/labels";
 import { splitUserErrors } from "../../../utils/user-errors";
 import { useChangePlan } from "../api/change-plan";
+import { countText } from "../../../utils/format";
 
 type Account = NonNullable<NonNullable<AccountSettingsQuery["viewer"]>["currentAccount"]>;
 
@@ -18,7 +19,7 @@ export interface PlanCardProps {
 }
 
 function seatsText(seatLimit: number | null): string {
-  return seatLimit === null ? "unlimited seats" : seatLimit === 1 ? "1 seat" : `${seatLimit} seats`;
+  return seatLimit === null ? "unlimited seats" : countText(seatLimit, "seat", "seats");
 }
 
 const PLAN_OPTIONS = Object.values(Plan).map((plan) => ({
