@@ -14,7 +14,20 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/**
+ * Called with every batch of recorded entries, inside the same transaction, so a
+ * subscriber (the webhooks outbox) can never see a change that was rolled back,
+ * nor miss one that was committed.
+ */
+export type AuditSubscriber = (db: EntityManager, context: Context, entries: AuditEntry[]) => Promise<void>;
+
+const subscribers: AuditSubscriber[] = [];
+
 export const auditService = {
+  subscribe(subscriber: AuditSubscriber): void {
+    if (!subscribers.includes(subscriber)) subscribers.push(subscriber);
+  },
+
   async record(db: EntityManager, context: Context, entries: AuditEntry[]): Promise<void> {
     const viewer = context.viewer;
     const credential = viewer?.credential;
@@ -37,5 +50,6 @@ export const auditService = {
         ],
       );
     }
+    for (const subscriber of subscribers) await subscriber(db, context, entries);
   },
 };
