@@ -8,6 +8,7 @@ describe("loadConfig", () => {
     expect(config.dataDir).toMatch(/\.data$/);
     expect(config.appUrl).toBe("http://localhost:4000");
     expect(config.smtpUrl).toBeNull();
+    expect(config.corsOrigins).toEqual([]);
   });
 
   it.each([
@@ -17,6 +18,9 @@ describe("loadConfig", () => {
     ["DATABASE_URL", { DATABASE_URL: "not a url" }],
     ["APP_URL", { APP_URL: "ftp://example.test" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
+    ["CORS_ORIGINS", { CORS_ORIGINS: "*" }],
+    ["CORS_ORIGINS", { CORS_ORIGINS: "https://a.example/path" }],
+    ["CORS_ORIGINS", { CORS_ORIGINS: "a.example" }],
   ])("names %s when it is invalid", (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
@@ -25,5 +29,12 @@ describe("loadConfig", () => {
   it("derives APP_URL from PORT and trims a trailing slash", () => {
     expect(loadConfig({ PORT: "5000" }).appUrl).toBe("http://localhost:5000");
     expect(loadConfig({ APP_URL: "https://pn.example.test/" }).appUrl).toBe("https://pn.example.test");
+  });
+
+  it("reads CORS_ORIGINS as a comma-separated list of origins", () => {
+    expect(loadConfig({ CORS_ORIGINS: "https://a.example, http://localhost:5173/" }).corsOrigins).toEqual([
+      "https://a.example",
+      "http://localhost:5173",
+    ]);
   });
 });

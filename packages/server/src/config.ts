@@ -32,6 +32,8 @@ export type Config = {
   seedDemoData: boolean;
   /** Built SPA files to serve at `/`; null when they are not built. */
   webDistDir: string;
+  /** Origins (scheme://host[:port]) whose browser pages may call the API cross-origin; empty: none. */
+  corsOrigins: string[];
 };
 
 type Env = Record<string, string | undefined>;
@@ -74,6 +76,26 @@ function parseUrl(env: Env, variable: string, protocols: string[]): string | nul
   return raw;
 }
 
+/** CORS_ORIGINS: a comma-separated list of exact origins such as `https://partners.example.com`. */
+function parseOrigins(env: Env, variable: string): string[] {
+  const raw = env[variable]?.trim();
+  if (!raw) return [];
+  return raw.split(",").map((entry) => {
+    const candidate = entry.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(candidate);
+    } catch {
+      // reported below
+    }
+    // An origin only: no wildcard, path, query or credentials, so the allow-list means exactly what it says.
+    if (!url || !["http:", "https:"].includes(url.protocol) || url.origin !== candidate.replace(/\/$/, "")) {
+      throw new ConfigError(variable, `"${candidate}" is not an origin like https://app.example.com (comma-separated, no paths or wildcards)`);
+    }
+    return url.origin;
+  });
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function loadConfig(env: Env = process.env): Config {
@@ -104,5 +126,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedDemoData: seed === "true",
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(__dirname, "../../web/dist")),
+    corsOrigins: parseOrigins(env, "CORS_ORIGINS"),
   };
 }

@@ -39,6 +39,9 @@ const CODES_SHOWN_TO_CLIENTS = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // Query limits (graphql/limits.ts): the cost over the limit, and the per-operation deadline.
+  "MAX_COST_EXCEEDED",
+  "TIMEOUT",
 ]);
 
 export function createErrorFormatter(fallbackLogger: Logger) {

@@ -17,12 +17,17 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { createContext, type Context, type SessionCookie, type Viewer } from "../graphql/context";
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
+import { queryLimits } from "../graphql/limits";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { authenticate, sessionCookieFor } from "./authentication";
+import { graphqlBodyParser } from "./body-limits";
+import { corsPolicy } from "./cors";
+import { GRAPHIQL_PATH, graphiqlGate } from "./graphiql-gate";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
+import { securityHeaders } from "./security-headers";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -41,6 +46,8 @@ export async function createApp(options: {
   httpServer: Server;
   mail: MailQueue;
   resolveViewer?: ViewerResolver;
+  /** Tests shorten the per-operation deadline; everything else keeps the default. */
+  resolverTimeoutMs?: number;
 }): Promise<AppParts> {
   const { config, dataSource, logger, httpServer, mail } = options;
   const resolveViewer: ViewerResolver =
@@ -69,6 +76,7 @@ export async function createApp(options: {
   app.use((req, _res, next) => {
     runInRequestScope({ requestId: String(req.id), logger: req.log, sqlStatements: 0 }, next);
   });
+  app.use(securityHeaders({ https: secureCookies }));
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -83,8 +91,14 @@ export async function createApp(options: {
     }
   });
 
+  const limits = queryLimits(buildAppSchema(), { production: config.production, resolverTimeoutMs: options.resolverTimeoutMs });
   const apollo = new ApolloServer<Context>({
-    schema: buildAppSchema(),
+    schema: limits.schema,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Introspection is on; in production introspection-gate.ts limits it to signed-in callers
+    // (Apollo's default would switch it off for everyone when NODE_ENV=production).
+    introspection: true,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -95,6 +109,7 @@ export async function createApp(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The playground is our own bundled GraphiQL at /graphiql, not Apollo's CDN-hosted page.
       ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
       {
         async requestDidStart() {
           return {
@@ -117,7 +132,8 @@ export async function createApp(options: {
 
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    corsPolicy(config.corsOrigins),
+    ...graphqlBodyParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const sessionCookie = sessionCookieFor(res, secureCookies);
@@ -144,6 +160,10 @@ export async function createApp(options: {
   }
 
   app.use(partnerLogoRouter(dataSource, { secureCookies }));
+
+  if (config.production) {
+    app.get(GRAPHIQL_PATH, graphiqlGate(resolveViewer, (res) => sessionCookieFor(res, secureCookies)));
+  }
 
   const indexHtml = path.join(config.webDistDir, "index.html");
   if (existsSync(indexHtml)) {

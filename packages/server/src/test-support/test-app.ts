@@ -40,13 +40,21 @@ const OUTBOX_ONLY: MailQueue = { enqueue: async () => undefined, sealKey: sealKe
 
 export async function startTestApp(
   dataSource: DataSource,
-  options: { resolveViewer?: ViewerResolver; mail?: MailQueue; appUrl?: string } = {},
+  options: {
+    resolveViewer?: ViewerResolver;
+    mail?: MailQueue;
+    appUrl?: string;
+    /** More configuration variables, e.g. NODE_ENV=production or CORS_ORIGINS. */
+    env?: Record<string, string>;
+    resolverTimeoutMs?: number;
+  } = {},
 ): Promise<TestApp> {
   let viewer: Viewer | null = null;
   let injecting = false;
   const httpServer: Server = createServer();
   const { app, apollo } = await createApp({
-    config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent", APP_URL: options.appUrl }),
+    config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent", APP_URL: options.appUrl, ...options.env }),
+    resolverTimeoutMs: options.resolverTimeoutMs,
     mail: options.mail ?? OUTBOX_ONLY,
     dataSource,
     logger: createLogger(process.env.LOG_LEVEL ?? "silent"),

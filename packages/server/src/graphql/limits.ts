@@ -1,0 +1,73 @@
+/**
+ * Every limit on what one GraphQL request may ask for, in one place (wired in
+ * http/app.ts; SECURITY.md lists them with the tests that guard them):
+ * - graphql-armor: depth, aliases, directives;
+ * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`), because graphql-armor's
+ *   token plugin fails the request with 500 under Apollo Server 5 instead of 400;
+ * - "Did you mean …" suggestions removed from every error (field-suggestions.ts);
+ * - repeated selections (the same field many times over);
+ * - cost, multiplied by page sizes (query-cost.ts);
+ * - introspection for signed-in callers only, in production (introspection-gate.ts);
+ * - a deadline per operation (resolver-timeout.ts).
+ * Batched HTTP requests are refused by Apollo itself (allowBatchedHttpRequests: false).
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { GraphQLSchema, ValidationRule } from "graphql";
+import type { Context } from "./context";
+import { hideSuggestionsPlugin } from "./field-suggestions";
+import { introspectionGatePlugin } from "./introspection-gate";
+import { QUERY_COST_MAX, queryCostPlugin } from "./query-cost";
+import { REPEATED_SELECTIONS_MAX, repeatedSelectionsRule } from "./repeated-selections-rule";
+import { applyResolverTimeouts, RESOLVER_TIMEOUT_MS, resolverTimeoutPlugin } from "./resolver-timeout";
+
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 3_000,
+  maxRepeatedSelections: REPEATED_SELECTIONS_MAX,
+  maxCost: QUERY_COST_MAX,
+  resolverTimeoutMs: RESOLVER_TIMEOUT_MS,
+} as const;
+
+export type QueryLimitOptions = {
+  /** Production: introspection only for signed-in callers. */
+  production: boolean;
+  /** Tests shorten it; everything else uses RESOLVER_TIMEOUT_MS. */
+  resolverTimeoutMs?: number;
+};
+
+export function queryLimits(
+  schema: GraphQLSchema,
+  options: QueryLimitOptions,
+): {
+  schema: GraphQLSchema;
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+  plugins: ApolloServerPlugin<Context>[];
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
+    // Every alias counts, `__typename` ones too (the default allow-list exempts them).
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [] },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    // See above: parseOptions.maxTokens and hideSuggestionsPlugin do these properly.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+    // Its cost ignores `first` from variables: query-cost.ts decides instead.
+    costLimit: { enabled: false },
+  }).protect();
+  // With its token and suggestion plugins off, armor contributes validation rules only.
+  return {
+    schema: applyResolverTimeouts(schema),
+    validationRules: [...armor.validationRules, repeatedSelectionsRule(QUERY_LIMITS.maxRepeatedSelections)],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    plugins: [
+      hideSuggestionsPlugin<Context>(),
+      introspectionGatePlugin({ signedInOnly: options.production }),
+      queryCostPlugin<Context>(QUERY_LIMITS.maxCost),
+      resolverTimeoutPlugin<Context>(options.resolverTimeoutMs ?? QUERY_LIMITS.resolverTimeoutMs),
+    ],
+  };
+}
