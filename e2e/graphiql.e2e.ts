@@ -2,6 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { recordCspViolations } from "./support/csp";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -10,6 +11,8 @@ let context: BrowserContext;
 let page: Page;
 /** Every request to a host other than localhost, whether routed (and aborted) or only observed. */
 let nonLocalRequests: string[];
+/** Content-Security-Policy violations (the editor's workers need `worker-src 'self' blob:`). */
+let cspViolations: string[];
 
 function isLocal(url: string): boolean {
   const { protocol, hostname } = new URL(url);
@@ -40,6 +43,7 @@ beforeEach(async () => {
     const url = request.url();
     if (!isLocal(url) && !nonLocalRequests.includes(url)) nonLocalRequests.push(url);
   });
+  cspViolations = await recordCspViolations(context);
   page = await context.newPage();
 });
 
@@ -47,7 +51,7 @@ afterEach(async () => {
   await context?.close();
 });
 
-test("runs { __typename } from the playground and gets Query back, offline", async () => {
+test("runs { __typename } from the playground and gets Query back, offline, within the CSP", async () => {
   const response = await page.goto("/graphiql");
   expect(response?.status()).toBe(200);
 
@@ -80,4 +84,5 @@ test("runs { __typename } from the playground and gets Query back, offline", asy
   ).toEqual([]);
 
   expect(nonLocalRequests).toEqual([]);
+  expect(cspViolations).toEqual([]);
 });

@@ -2,12 +2,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { recordCspViolations } from "./support/csp";
 
 const NAV_LINKS = ["Members", "Partners", "Clients", "Invitations", "Settings"];
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let cspViolations: string[];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -20,6 +22,7 @@ afterAll(async () => {
 beforeEach(async () => {
   // axe needs pages from a context, not browser.newPage().
   context = await browser.newContext({ baseURL: baseUrl() });
+  cspViolations = await recordCspViolations(context);
   page = await context.newPage();
 });
 
@@ -65,4 +68,23 @@ test("an unknown route shows “Page not found” inside the shell", async () =>
 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map(({ id, help }) => ({ id, help }))).toEqual([]);
+});
+
+test("every page of the SPA runs within the Content-Security-Policy", async () => {
+  // Signed out: log in, and an invitation link (its token is unknown, the page still renders).
+  await page.goto("/invite/not-a-real-token");
+  await page.getByText("This invitation link is not valid").waitFor();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("owner@acme.example");
+  await page.getByLabel("Password").fill("partner-network-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/members");
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of NAV_LINKS) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await page.waitForURL(`**/${name.toLowerCase()}`);
+    await page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
+  }
+  expect(cspViolations).toEqual([]);
 });
