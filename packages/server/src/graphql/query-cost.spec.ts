@@ -88,8 +88,8 @@ describe("query cost", () => {
     expect(cost(`query ($n: Int) { viewer { currentAccount { members(last: $n) { nodes { id } } } } }`, { n: 7 })).toBe(3 + 7 * 2);
     expect(cost(`{ viewer { currentAccount { members { nodes { id } } } } }`)).toBe(3 + 50 * 2);
     expect(cost(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["a", "b", "c"] })).toBe(1 + 3 * 1);
-    // A plain list is assumed to hold 50.
-    expect(cost(`{ viewer { memberships { id } } }`)).toBe(2 + 50 * 1);
+    // A list without paging arguments is assumed to hold 10.
+    expect(cost(`{ viewer { memberships { id } } }`)).toBe(2 + 10 * 1);
     // Introspection is not priced (it is bounded by the schema and gated in production).
     expect(cost(`{ __schema { types { name fields { name } } } }`)).toBe(0);
   });

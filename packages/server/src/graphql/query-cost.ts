@@ -4,8 +4,11 @@
  * Every field costs 1 plus what it selects. A list multiplies what it selects by
  * the number of items it may return: a connection by `first`/`last` (literal or
  * from variables; PAGE_SIZE_DEFAULT when absent), `nodes(ids)` by the number of
- * IDs, any other list by PAGE_SIZE_DEFAULT. A connection's own `nodes`/`edges`
- * lists are not multiplied again. Introspection costs nothing here (it is bounded
+ * IDs, any other list by PLAIN_LIST_SIZE. A connection's own `nodes`/`edges`
+ * lists are not multiplied again. Lists without paging are short ones (a user's
+ * memberships, API tokens, a team, errors) or the outcome of a mutation whose work
+ * its input already bounds (an import's rows), so 10 stands for them: at 50, an
+ * import asking for each row's errors would cost 7,700. Introspection costs nothing here (it is bounded
  * by the schema, and gated separately).
  *
  * graphql-armor has a cost limit of its own, but it ignores `first` from
@@ -29,8 +32,8 @@ import { getComplexity, type ComplexityEstimator } from "graphql-query-complexit
 /** The highest cost one operation may have (see SECURITY.md for how it was chosen). */
 export const QUERY_COST_MAX = 5_000;
 
-/** How many items a list field is assumed to return when nothing in the query says. */
-export const ASSUMED_LIST_SIZE = PAGE_SIZE_DEFAULT;
+/** How many items a list without paging arguments is assumed to hold. */
+export const PLAIN_LIST_SIZE = 10;
 
 function isConnectionTypeName(name: string): boolean {
   return name.endsWith("Connection");
@@ -42,7 +45,7 @@ function pageSizeOf(args: Record<string, unknown>): number {
     // Negative or absurd values are refused by the resolver; for the cost only the size counts.
     if (typeof value === "number" && Number.isFinite(value)) return Math.max(0, value);
   }
-  return ASSUMED_LIST_SIZE;
+  return PAGE_SIZE_DEFAULT;
 }
 
 export const fieldCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
@@ -54,7 +57,7 @@ export const fieldCostEstimator: ComplexityEstimator = ({ type, field, args, chi
     // The page size is already counted on the connection field itself.
     if (isConnectionTypeName(type.name)) return 1 + childComplexity;
     if (Array.isArray(args.ids)) return 1 + args.ids.length * childComplexity;
-    return 1 + ASSUMED_LIST_SIZE * childComplexity;
+    return 1 + PLAIN_LIST_SIZE * childComplexity;
   }
   return 1 + childComplexity;
 };
