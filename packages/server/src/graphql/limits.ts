@@ -8,7 +8,7 @@
  * - repeated selections (the same field many times over);
  * - cost, multiplied by page sizes (query-cost.ts);
  * - introspection for signed-in callers only, in production (introspection-gate.ts);
- * - a deadline per operation (resolver-timeout.ts).
+ * - a deadline per query; mutations are bounded by their inputs (resolver-timeout.ts).
  * Batched HTTP requests are refused by Apollo itself (allowBatchedHttpRequests: false).
  */
 import type { ApolloServerPlugin } from "@apollo/server";

@@ -8,8 +8,8 @@
  * lists are not multiplied again. Lists without paging are short ones (a user's
  * memberships, API tokens, a team, errors) or the outcome of a mutation whose work
  * its input already bounds (an import's rows), so 10 stands for them: at 50, an
- * import asking for each row's errors would cost 7,700. Introspection costs nothing here (it is bounded
- * by the schema, and gated separately).
+ * import asking for each row's errors would cost 7,700. Introspection costs
+ * nothing here (it is bounded by the schema, and gated separately).
  *
  * graphql-armor has a cost limit of its own, but it ignores `first` from
  * variables, so it stays off and this one decides.
