@@ -383,6 +383,8 @@ export type MemberDetailsQuery = { __typename: 'Query', node:
     | { __typename: 'Partner', id: string }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type MemberQueueQueryVariables = Exact<{
@@ -463,6 +465,8 @@ export type PartnerMembersQuery = { __typename: 'Query', node:
     | { __typename: 'Partner', id: string, members: { __typename: 'MemberConnection', totalCount: number, nodes: Array<{ __typename: 'Member', id: string, name: string, email: string, title: string | null, status: MemberStatus, canLogin: boolean }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type PartnerDetailsQueryVariables = Exact<{
@@ -479,6 +483,8 @@ export type PartnerDetailsQuery = { __typename: 'Query', viewer: { __typename: '
     | { __typename: 'Partner', companyName: string, contactName: string | null, contactEmail: string | null, status: PartnerStatus, allowLogin: boolean, guest: boolean, domain: string | null, externalId: string | null, publicUrl: string | null, logoUrl: string | null, createdAt: string, connectedAt: string | null, removedAt: string | null, id: string, partnerAccount: { __typename: 'AccountSummary', id: string, name: string, handle: string } | null, memberCounts: { __typename: 'MemberCounts', pending: number, active: number, archived: number }, invitation: { __typename: 'Invitation', id: string, status: InvitationStatus, delivery: DeliveryStatus, expiresAt: string } | null }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type PartnersPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
