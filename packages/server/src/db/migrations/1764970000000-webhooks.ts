@@ -23,7 +23,9 @@ export class Webhooks1764970000000 implements MigrationInterface {
         failing_since timestamptz,
         disabled_reason text
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_endpoints_account ON webhook_endpoints (account_id, created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_endpoints_account ON webhook_endpoints (account_id, created_at DESC, id DESC)`,
+    );
     await queryRunner.query(`
       CREATE TABLE webhook_deliveries (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -40,7 +42,9 @@ export class Webhooks1764970000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at DESC, id DESC)`,
+    );
     // Deliveries for one object go out in order: the next waits for the pending ones before it.
     await queryRunner.query(
       `CREATE INDEX webhook_deliveries_pending_per_object ON webhook_deliveries (endpoint_id, object_id, sequence) WHERE status = 'PENDING'`,
@@ -56,7 +60,9 @@ export class Webhooks1764970000000 implements MigrationInterface {
         duration_ms int NOT NULL,
         error text
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id, attempted_at)`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id, attempted_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -66,14 +66,20 @@ export function webhookRuntime(): WebhookRuntime | null {
 const SECRET_DETAIL = /token|secret|password|hash/i;
 
 function publicDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details ?? {}).filter(([key]) => !SECRET_DETAIL.test(key)));
+  return Object.fromEntries(
+    Object.entries(details ?? {}).filter(([key]) => !SECRET_DETAIL.test(key)),
+  );
 }
 
 function newMessageId(): string {
   return `msg_${randomBytes(16).toString("base64url")}`;
 }
 
-async function recordDeliveries(db: EntityManager, entries: AuditEntry[], enqueue: WebhookRuntime["enqueue"]): Promise<void> {
+async function recordDeliveries(
+  db: EntityManager,
+  entries: AuditEntry[],
+  enqueue: WebhookRuntime["enqueue"],
+): Promise<void> {
   const events = entries.filter((entry) => isWebhookEventType(entry.action));
   if (events.length === 0) return;
   const endpoints = await queryRows<{ id: string; account_id: string; event_types: string[] }>(
@@ -83,7 +89,13 @@ async function recordDeliveries(db: EntityManager, entries: AuditEntry[], enqueu
   );
   if (endpoints.length === 0) return;
   const timestamp = clock.now().toISOString();
-  const rows: { accountId: string; endpointId: string; eventType: string; objectId: string; payload: string }[] = [];
+  const rows: {
+    accountId: string;
+    endpointId: string;
+    eventType: string;
+    objectId: string;
+    payload: string;
+  }[] = [];
   for (const event of events) {
     const objectId = toGlobalId(event.objectType, event.objectId);
     const payload = JSON.stringify({
@@ -93,7 +105,13 @@ async function recordDeliveries(db: EntityManager, entries: AuditEntry[], enqueu
     });
     for (const endpoint of endpoints) {
       if (endpoint.account_id === event.accountId && endpoint.event_types.includes(event.action)) {
-        rows.push({ accountId: event.accountId, endpointId: endpoint.id, eventType: event.action, objectId, payload });
+        rows.push({
+          accountId: event.accountId,
+          endpointId: endpoint.id,
+          eventType: event.action,
+          objectId,
+          payload,
+        });
       }
     }
   }
@@ -123,7 +141,10 @@ async function recordDeliveries(db: EntityManager, entries: AuditEntry[], enqueu
          AND earlier.status = 'PENDING' AND earlier.sequence < d.sequence)`,
     [inserted.map((row) => row.id)],
   );
-  await enqueue(db, ready.map((row) => row.id));
+  await enqueue(
+    db,
+    ready.map((row) => row.id),
+  );
 }
 
 type ClaimedDelivery = {
@@ -171,33 +192,57 @@ export async function startWebhookSystem(options: {
     await boss.insert(
       WEBHOOK_QUEUE_NAME,
       deliveryIds.map((deliveryId) => ({ data: { deliveryId } })),
-      { db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await queryRows(db, text, values) }) } },
+      {
+        db: {
+          executeSql: async (text: string, values?: unknown[]) => ({
+            rows: await queryRows(db, text, values),
+          }),
+        },
+      },
     );
   };
 
-  async function startNextFor(db: EntityManager, delivery: { id: string; endpoint_id: string; object_id: string }): Promise<void> {
+  async function startNextFor(
+    db: EntityManager,
+    delivery: { id: string; endpoint_id: string; object_id: string },
+  ): Promise<void> {
     const next = await queryRows<{ id: string }>(
       db,
       `SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND object_id = $2 AND status = 'PENDING' AND id <> $3
        ORDER BY sequence LIMIT 1`,
       [delivery.endpoint_id, delivery.object_id, delivery.id],
     );
-    await enqueue(db, next.map((row) => row.id));
+    await enqueue(
+      db,
+      next.map((row) => row.id),
+    );
   }
 
-  async function disableIfFailingTooLong(db: EntityManager, endpointId: string, accountId: string, url: string): Promise<void> {
+  async function disableIfFailingTooLong(
+    db: EntityManager,
+    endpointId: string,
+    accountId: string,
+    url: string,
+  ): Promise<void> {
     const now = clock.now();
     const [endpoint] = await queryRows<{ failing_since: Date; enabled: boolean }>(
       db,
       "UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $2) WHERE id = $1 RETURNING failing_since, enabled",
       [endpointId, now],
     );
-    if (!endpoint?.enabled || now.getTime() - endpoint.failing_since.getTime() < settings.disableAfterSeconds * 1000) return;
+    if (
+      !endpoint?.enabled ||
+      now.getTime() - endpoint.failing_since.getTime() < settings.disableAfterSeconds * 1000
+    )
+      return;
     const hours = Math.round(settings.disableAfterSeconds / 3600);
-    await db.query("UPDATE webhook_endpoints SET enabled = false, disabled_reason = $2 WHERE id = $1", [
-      endpointId,
-      `Disabled automatically: every delivery failed for ${hours === 0 ? `${settings.disableAfterSeconds} seconds` : `${hours} hours`}.`,
-    ]);
+    await db.query(
+      "UPDATE webhook_endpoints SET enabled = false, disabled_reason = $2 WHERE id = $1",
+      [
+        endpointId,
+        `Disabled automatically: every delivery failed for ${hours === 0 ? `${settings.disableAfterSeconds} seconds` : `${hours} hours`}.`,
+      ],
+    );
     const recipients = await membersService.adminEmails(db, accountId);
     await mailService.queue(
       db,
@@ -206,7 +251,11 @@ export async function startWebhookSystem(options: {
         accountId,
         invitationId: null,
         to,
-        ...endpointDisabledEmail({ url, failingSince: endpoint.failing_since, appUrl: options.appUrl }),
+        ...endpointDisabledEmail({
+          url,
+          failingSince: endpoint.failing_since,
+          appUrl: options.appUrl,
+        }),
         secretLink: null,
       })),
     );
@@ -257,7 +306,8 @@ export async function startWebhookSystem(options: {
         });
         statusCode = response.status;
         await response.body?.cancel();
-        if (statusCode < 200 || statusCode >= 300) failure = `The receiver answered HTTP ${statusCode}.`;
+        if (statusCode < 200 || statusCode >= 300)
+          failure = `The receiver answered HTTP ${statusCode}.`;
       } catch (error) {
         failure = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       }
@@ -269,14 +319,24 @@ export async function startWebhookSystem(options: {
       await db.query(
         `INSERT INTO webhook_attempts (account_id, delivery_id, attempt, attempted_at, status_code, duration_ms, error)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [delivery.account_id, delivery.id, delivery.attempts + 1, clock.now(), statusCode, durationMs, failure],
+        [
+          delivery.account_id,
+          delivery.id,
+          delivery.attempts + 1,
+          clock.now(),
+          statusCode,
+          durationMs,
+          failure,
+        ],
       );
       if (!failure) {
         await db.query(
           "UPDATE webhook_deliveries SET status = 'DELIVERED', attempts = attempts + 1, claimed_until = NULL, completed_at = $2 WHERE id = $1",
           [delivery.id, clock.now()],
         );
-        await db.query("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1", [delivery.endpoint_id]);
+        await db.query("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1", [
+          delivery.endpoint_id,
+        ]);
       } else {
         await db.query(
           `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = NULL,
@@ -284,26 +344,40 @@ export async function startWebhookSystem(options: {
            WHERE id = $1`,
           [delivery.id, lastAttempt, clock.now()],
         );
-        if (delivery.enabled) await disableIfFailingTooLong(db, delivery.endpoint_id, delivery.account_id, delivery.url);
+        if (delivery.enabled)
+          await disableIfFailingTooLong(
+            db,
+            delivery.endpoint_id,
+            delivery.account_id,
+            delivery.url,
+          );
       }
       if (!failure || lastAttempt) await startNextFor(db, delivery);
     });
     if (failure && !lastAttempt) {
-      logger.info({ deliveryId: delivery.id, attempt: delivery.attempts + 1, statusCode }, "webhook delivery failed; will retry");
+      logger.info(
+        { deliveryId: delivery.id, attempt: delivery.attempts + 1, statusCode },
+        "webhook delivery failed; will retry",
+      );
       throw new Error(failure);
     }
   }
 
-  const subscriber = (db: EntityManager, _context: Context, entries: AuditEntry[]) => recordDeliveries(db, entries, enqueue);
+  const subscriber = (db: EntityManager, _context: Context, entries: AuditEntry[]) =>
+    recordDeliveries(db, entries, enqueue);
   auditService.subscribe(subscriber);
   runtime = { settings, enqueue };
 
   const system: WebhookSystem = {
     runtime,
     async startWorker() {
-      await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE_NAME, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-        if (job) await deliver(job);
-      });
+      await boss.work<{ deliveryId: string }>(
+        WEBHOOK_QUEUE_NAME,
+        { pollingIntervalSeconds: 0.5, batchSize: 1 },
+        async ([job]) => {
+          if (job) await deliver(job);
+        },
+      );
     },
     async stop() {
       auditService.unsubscribe(subscriber);

@@ -23,7 +23,8 @@ export enum WebhookEventType {
 
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
-  description: "An event a webhook endpoint can subscribe to; the delivered `type` is the lower-case dotted form, e.g. `member.activated`.",
+  description:
+    "An event a webhook endpoint can subscribe to; the delivered `type` is the lower-case dotted form, e.g. `member.activated`.",
 });
 
 const EVENT_TYPES = new Set<string>(Object.values(WebhookEventType));
@@ -40,5 +41,6 @@ export enum WebhookDeliveryStatus {
 
 registerEnumType(WebhookDeliveryStatus, {
   name: "WebhookDeliveryStatus",
-  description: "PENDING while attempts remain; DELIVERED on a 2xx answer; FAILED after the last attempt (it can be replayed).",
+  description:
+    "PENDING while attempts remain; DELIVERED on a 2xx answer; FAILED after the last attempt (it can be replayed).",
 });

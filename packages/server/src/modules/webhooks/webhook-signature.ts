@@ -14,17 +14,36 @@ export function newWebhookSecret(): string {
 }
 
 function keyOf(secret: string): Buffer {
-  return Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, "base64");
+  return Buffer.from(
+    secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret,
+    "base64",
+  );
 }
 
-export function signWebhook(secret: string, messageId: string, timestampSeconds: number, body: string): string {
-  const digest = createHmac("sha256", keyOf(secret)).update(`${messageId}.${timestampSeconds}.${body}`).digest("base64");
+export function signWebhook(
+  secret: string,
+  messageId: string,
+  timestampSeconds: number,
+  body: string,
+): string {
+  const digest = createHmac("sha256", keyOf(secret))
+    .update(`${messageId}.${timestampSeconds}.${body}`)
+    .digest("base64");
   return `v1,${digest}`;
 }
 
-export type WebhookHeaders = { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string };
+export type WebhookHeaders = {
+  "webhook-id": string;
+  "webhook-timestamp": string;
+  "webhook-signature": string;
+};
 
-export function webhookHeaders(secret: string, messageId: string, timestampSeconds: number, body: string): WebhookHeaders {
+export function webhookHeaders(
+  secret: string,
+  messageId: string,
+  timestampSeconds: number,
+  body: string,
+): WebhookHeaders {
   return {
     "webhook-id": messageId,
     "webhook-timestamp": String(timestampSeconds),
@@ -36,7 +55,12 @@ export function webhookHeaders(secret: string, messageId: string, timestampSecon
  * The receiver's side, as the specification describes it: any of the space-separated
  * `v1,` signatures must match, and the timestamp must be within the tolerance.
  */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
   const id = headers["webhook-id"];
   const timestamp = Number(headers["webhook-timestamp"]);
   const signatures = headers["webhook-signature"];

@@ -50,19 +50,27 @@ export async function checkWebhookUrl(raw: string, allowInternal: boolean): Prom
   } catch {
     return { ok: false, reason: "Enter a full URL starting with https://." };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, reason: "Use an http or https URL." };
-  if (url.username || url.password) return { ok: false, reason: "Put credentials in the receiver's checks, not in the URL." };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, reason: "Use an http or https URL." };
+  if (url.username || url.password)
+    return { ok: false, reason: "Put credentials in the receiver's checks, not in the URL." };
   if (raw.length > 2000) return { ok: false, reason: "Use a URL of at most 2,000 characters." };
   if (allowInternal) return { ok: true, url };
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
+    addresses = isIP(host)
+      ? [host]
+      : (await lookup(host, { all: true })).map((entry) => entry.address);
   } catch {
     return { ok: false, reason: `The host ${host} could not be resolved.` };
   }
   if (addresses.length === 0 || addresses.some(isInternalAddress)) {
-    return { ok: false, reason: "The URL points at a loopback, private or link-local address; webhooks go to public addresses only." };
+    return {
+      ok: false,
+      reason:
+        "The URL points at a loopback, private or link-local address; webhooks go to public addresses only.",
+    };
   }
   return { ok: true, url };
 }

@@ -14,7 +14,11 @@ export class CreateWebhookEndpointInput {
 @ObjectType()
 export class CreateWebhookEndpointPayload {
   @Field(() => WebhookEndpoint, { nullable: true }) webhookEndpoint: WebhookEndpoint | null;
-  @Field(() => String, { nullable: true, description: "The signing secret (`whsec_…`), shown exactly once." }) secret: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The signing secret (`whsec_…`), shown exactly once.",
+  })
+  secret: string | null;
   @Field(() => [UserError]) userErrors: UserError[];
 }
 
@@ -24,7 +28,11 @@ export class UpdateWebhookEndpointInput {
   @Field(() => String, { nullable: true }) url?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [WebhookEventType], { nullable: true }) eventTypes?: WebhookEventType[] | null;
-  @Field(() => Boolean, { nullable: true, description: "Turning an endpoint back on clears its failure state." }) enabled?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Turning an endpoint back on clears its failure state.",
+  })
+  enabled?: boolean | null;
 }
 
 @InputType()

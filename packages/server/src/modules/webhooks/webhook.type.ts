@@ -4,7 +4,10 @@ import { connectionTypes } from "../../graphql/connection";
 import { Node, type Typed } from "../../graphql/node";
 import { WebhookDeliveryStatus, WebhookEventType } from "./webhook-events";
 
-@ObjectType({ implements: Node, description: "Where the account's events are POSTed, signed as Standard Webhooks." })
+@ObjectType({
+  implements: Node,
+  description: "Where the account's events are POSTed, signed as Standard Webhooks.",
+})
 export class WebhookEndpoint extends Node implements Typed<"WebhookEndpoint"> {
   __typename: "WebhookEndpoint";
   localId: string;
@@ -19,13 +22,21 @@ export class WebhookEndpoint extends Node implements Typed<"WebhookEndpoint"> {
   @Field(() => [WebhookEventType], { description: "The events sent to this endpoint." })
   eventTypes: WebhookEventType[];
 
-  @Field(() => Boolean, { description: "False when an admin turned it off or it was disabled after failing for too long." })
+  @Field(() => Boolean, {
+    description: "False when an admin turned it off or it was disabled after failing for too long.",
+  })
   enabled: boolean;
 
-  @Field(() => String, { nullable: true, description: "Why the endpoint was disabled automatically; null otherwise." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the endpoint was disabled automatically; null otherwise.",
+  })
   disabledReason: string | null;
 
-  @Field(() => Date, { nullable: true, description: "Since when every delivery has failed; null while it answers." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Since when every delivery has failed; null while it answers.",
+  })
   failingSince: Date | null;
 
   @Field(() => Date)
@@ -40,7 +51,10 @@ export class WebhookAttempt {
   @Field(() => Date)
   attemptedAt: Date;
 
-  @Field(() => Int, { nullable: true, description: "The receiver's HTTP status; null when no answer came (timeout, refused)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The receiver's HTTP status; null when no answer came (timeout, refused).",
+  })
   statusCode: number | null;
 
   @Field(() => Int, { description: "Milliseconds until the answer or the failure." })
@@ -50,13 +64,19 @@ export class WebhookAttempt {
   error: string | null;
 }
 
-@ObjectType({ implements: Node, description: "One event sent (or to be sent) to one endpoint, with its attempts." })
+@ObjectType({
+  implements: Node,
+  description: "One event sent (or to be sent) to one endpoint, with its attempts.",
+})
 export class WebhookDelivery extends Node implements Typed<"WebhookDelivery"> {
   __typename: "WebhookDelivery";
   localId: string;
   accountId: string;
 
-  @Field(() => String, { description: "The `webhook-id` header: the same on every attempt and replay, for the receiver to deduplicate." })
+  @Field(() => String, {
+    description:
+      "The `webhook-id` header: the same on every attempt and replay, for the receiver to deduplicate.",
+  })
   messageId: string;
 
   @Field(() => WebhookEventType)
@@ -84,7 +104,10 @@ export class WebhookDelivery extends Node implements Typed<"WebhookDelivery"> {
   attempts: WebhookAttempt[];
 }
 
-export const { ConnectionType: WebhookDeliveryConnection } = connectionTypes(WebhookDelivery, "WebhookDelivery");
+export const { ConnectionType: WebhookDeliveryConnection } = connectionTypes(
+  WebhookDelivery,
+  "WebhookDelivery",
+);
 
 export type WebhookEndpointRow = {
   id: string;
@@ -98,7 +121,8 @@ export type WebhookEndpointRow = {
   created_at: Date;
 };
 
-export const WEBHOOK_ENDPOINT_COLUMNS = "id, account_id, url, description, event_types, enabled, disabled_reason, failing_since, created_at";
+export const WEBHOOK_ENDPOINT_COLUMNS =
+  "id, account_id, url, description, event_types, enabled, disabled_reason, failing_since, created_at";
 
 export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
   return {
@@ -129,9 +153,13 @@ export type WebhookDeliveryRow = {
   completed_at: Date | null;
 };
 
-export const WEBHOOK_DELIVERY_COLUMNS = "d.id, d.account_id, d.message_id, d.event_type, d.object_id, d.payload, d.status, d.attempts, d.created_at, d.completed_at";
+export const WEBHOOK_DELIVERY_COLUMNS =
+  "d.id, d.account_id, d.message_id, d.event_type, d.object_id, d.payload, d.status, d.attempts, d.created_at, d.completed_at";
 
-export function toWebhookDelivery(row: WebhookDeliveryRow, attempts: WebhookAttempt[]): WebhookDelivery {
+export function toWebhookDelivery(
+  row: WebhookDeliveryRow,
+  attempts: WebhookAttempt[],
+): WebhookDelivery {
   return {
     __typename: "WebhookDelivery",
     id: toGlobalId("WebhookDelivery", row.id),

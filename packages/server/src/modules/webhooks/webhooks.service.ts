@@ -6,7 +6,12 @@ import { can, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { seal } from "../../crypto/sealed-box";
 import { queryRows } from "../../db/sql";
-import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import {
+  newestFirst,
+  paginate,
+  type Connection,
+  type ConnectionArgs,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
@@ -32,18 +37,32 @@ const DESCRIPTION_MAX = 200;
 /** An account's endpoints are few; a cap keeps one account from fanning every event out without end. */
 const ENDPOINTS_MAX = 20;
 
-type EndpointFields = { url?: string | null; description?: string | null; eventTypes?: WebhookEventType[] | null };
+type EndpointFields = {
+  url?: string | null;
+  description?: string | null;
+  eventTypes?: WebhookEventType[] | null;
+};
 
-async function validateFields(fields: EndpointFields, creating: boolean): Promise<{ userErrors: UserError[]; url: string | null }> {
+async function validateFields(
+  fields: EndpointFields,
+  creating: boolean,
+): Promise<{ userErrors: UserError[]; url: string | null }> {
   const userErrors: UserError[] = [];
   let url: string | null = null;
   if (fields.url != null || creating) {
-    const check = await checkWebhookUrl(fields.url ?? "", webhookRuntime()?.settings.allowInternalUrls ?? false);
+    const check = await checkWebhookUrl(
+      fields.url ?? "",
+      webhookRuntime()?.settings.allowInternalUrls ?? false,
+    );
     if (check.ok) url = check.url.toString();
     else userErrors.push(userError(UserErrorCode.INVALID, check.reason, ["url"]));
   }
   if (fields.description != null && fields.description.trim().length > DESCRIPTION_MAX) {
-    userErrors.push(userError(UserErrorCode.INVALID, `Use at most ${DESCRIPTION_MAX} characters.`, ["description"]));
+    userErrors.push(
+      userError(UserErrorCode.INVALID, `Use at most ${DESCRIPTION_MAX} characters.`, [
+        "description",
+      ]),
+    );
   }
   if ((creating || fields.eventTypes != null) && (fields.eventTypes ?? []).length === 0) {
     userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one event.", ["eventTypes"]));
@@ -52,13 +71,26 @@ async function validateFields(fields: EndpointFields, creating: boolean): Promis
 }
 
 function endpointNotFound(field: string) {
-  return { webhookEndpoint: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such webhook endpoint.", [field])] };
+  return {
+    webhookEndpoint: null,
+    userErrors: [userError(UserErrorCode.NOT_FOUND, "No such webhook endpoint.", [field])],
+  };
 }
 
-async function attemptsOf(db: EntityManager, deliveryIds: string[]): Promise<Map<string, WebhookAttempt[]>> {
+async function attemptsOf(
+  db: EntityManager,
+  deliveryIds: string[],
+): Promise<Map<string, WebhookAttempt[]>> {
   const byDelivery = new Map<string, WebhookAttempt[]>(deliveryIds.map((id) => [id, []]));
   if (deliveryIds.length === 0) return byDelivery;
-  const rows = await queryRows<{ delivery_id: string; attempt: number; attempted_at: Date; status_code: number | null; duration_ms: number; error: string | null }>(
+  const rows = await queryRows<{
+    delivery_id: string;
+    attempt: number;
+    attempted_at: Date;
+    status_code: number | null;
+    duration_ms: number;
+    error: string | null;
+  }>(
     db,
     `SELECT delivery_id, attempt, attempted_at, status_code, duration_ms, error FROM webhook_attempts
      WHERE delivery_id = ANY($1::uuid[]) ORDER BY attempted_at, attempt`,
@@ -77,8 +109,14 @@ async function attemptsOf(db: EntityManager, deliveryIds: string[]): Promise<Map
 }
 
 /** Deliveries with their attempts: one more statement for the whole page, not one per delivery. */
-async function deliveriesFromRows(db: EntityManager, rows: WebhookDeliveryRow[]): Promise<WebhookDelivery[]> {
-  const attempts = await attemptsOf(db, rows.map((row) => row.id));
+async function deliveriesFromRows(
+  db: EntityManager,
+  rows: WebhookDeliveryRow[],
+): Promise<WebhookDelivery[]> {
+  const attempts = await attemptsOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toWebhookDelivery(row, attempts.get(row.id) ?? []));
 }
 
@@ -97,21 +135,33 @@ export const webhooksService = {
   async createEndpoint(
     context: Context,
     input: EndpointFields & { enabled?: boolean | null },
-  ): Promise<{ webhookEndpoint: WebhookEndpoint | null; secret: string | null; userErrors: UserError[] }> {
+  ): Promise<{
+    webhookEndpoint: WebhookEndpoint | null;
+    secret: string | null;
+    userErrors: UserError[];
+  }> {
     const viewer = requirePermission(context, "manageWebhooks");
     const { userErrors, url } = await validateFields(input, true);
     if (userErrors.length || !url) return { webhookEndpoint: null, secret: null, userErrors };
     return context.db.transaction(async (db) => {
       // Serializes concurrent creations for the account so the cap holds.
       await db.query("SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
-      const [{ count }] = await queryRows<{ count: number }>(db, "SELECT count(*)::int AS count FROM webhook_endpoints WHERE account_id = $1", [
-        viewer.accountId,
-      ]);
+      const [{ count }] = await queryRows<{ count: number }>(
+        db,
+        "SELECT count(*)::int AS count FROM webhook_endpoints WHERE account_id = $1",
+        [viewer.accountId],
+      );
       if (count >= ENDPOINTS_MAX) {
         return {
           webhookEndpoint: null,
           secret: null,
-          userErrors: [userError(UserErrorCode.INVALID_STATE, `An account can have at most ${ENDPOINTS_MAX} webhook endpoints.`, ["url"])],
+          userErrors: [
+            userError(
+              UserErrorCode.INVALID_STATE,
+              `An account can have at most ${ENDPOINTS_MAX} webhook endpoints.`,
+              ["url"],
+            ),
+          ],
         };
       }
       const secret = newWebhookSecret();
@@ -119,10 +169,24 @@ export const webhooksService = {
         db,
         `INSERT INTO webhook_endpoints (account_id, url, description, event_types, enabled, sealed_secret, created_by_member_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${WEBHOOK_ENDPOINT_COLUMNS}`,
-        [viewer.accountId, url, input.description?.trim() ?? "", [...new Set(input.eventTypes)], input.enabled ?? true, seal(secret, context.mail.sealKey), viewer.memberId],
+        [
+          viewer.accountId,
+          url,
+          input.description?.trim() ?? "",
+          [...new Set(input.eventTypes)],
+          input.enabled ?? true,
+          seal(secret, context.mail.sealKey),
+          viewer.memberId,
+        ],
       );
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "webhook_endpoint.created", objectType: "WebhookEndpoint", objectId: row!.id, details: { url } },
+        {
+          accountId: viewer.accountId,
+          action: "webhook_endpoint.created",
+          objectType: "WebhookEndpoint",
+          objectId: row!.id,
+          details: { url },
+        },
       ]);
       return { webhookEndpoint: toWebhookEndpoint(row!), secret, userErrors: [] };
     });
@@ -160,13 +224,22 @@ export const webhooksService = {
       );
       if (!row) return endpointNotFound("id");
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "webhook_endpoint.updated", objectType: "WebhookEndpoint", objectId: row.id, details: { url: row.url, enabled: row.enabled } },
+        {
+          accountId: viewer.accountId,
+          action: "webhook_endpoint.updated",
+          objectType: "WebhookEndpoint",
+          objectId: row.id,
+          details: { url: row.url, enabled: row.enabled },
+        },
       ]);
       return { webhookEndpoint: toWebhookEndpoint(row), userErrors: [] };
     });
   },
 
-  async deleteEndpoint(context: Context, endpointId: string | null): Promise<{ webhookEndpoint: WebhookEndpoint | null; userErrors: UserError[] }> {
+  async deleteEndpoint(
+    context: Context,
+    endpointId: string | null,
+  ): Promise<{ webhookEndpoint: WebhookEndpoint | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageWebhooks");
     if (!endpointId) return endpointNotFound("id");
     return context.db.transaction(async (db) => {
@@ -177,13 +250,23 @@ export const webhooksService = {
       );
       if (!row) return endpointNotFound("id");
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "webhook_endpoint.deleted", objectType: "WebhookEndpoint", objectId: row.id, details: { url: row.url } },
+        {
+          accountId: viewer.accountId,
+          action: "webhook_endpoint.deleted",
+          objectType: "WebhookEndpoint",
+          objectId: row.id,
+          details: { url: row.url },
+        },
       ]);
       return { webhookEndpoint: toWebhookEndpoint(row), userErrors: [] };
     });
   },
 
-  async deliveries(context: Context, endpoint: WebhookEndpoint, args: ConnectionArgs): Promise<Connection<WebhookDelivery>> {
+  async deliveries(
+    context: Context,
+    endpoint: WebhookEndpoint,
+    args: ConnectionArgs,
+  ): Promise<Connection<WebhookDelivery>> {
     requirePermission(context, "manageWebhooks");
     const page = await paginate<WebhookDeliveryRow, WebhookDeliveryRow>(
       context.db,
@@ -198,13 +281,23 @@ export const webhooksService = {
       (row) => row,
     );
     const nodes = await deliveriesFromRows(context.db, page.nodes);
-    return { ...page, nodes, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i]! })) };
+    return {
+      ...page,
+      nodes,
+      edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i]! })),
+    };
   },
 
   /** Sends a delivery again with a fresh set of attempts; the receiver sees the same webhook-id. */
-  async replayDelivery(context: Context, deliveryId: string | null): Promise<{ delivery: WebhookDelivery | null; userErrors: UserError[] }> {
+  async replayDelivery(
+    context: Context,
+    deliveryId: string | null,
+  ): Promise<{ delivery: WebhookDelivery | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageWebhooks");
-    const notFound = { delivery: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such webhook delivery.", ["deliveryId"])] };
+    const notFound = {
+      delivery: null,
+      userErrors: [userError(UserErrorCode.NOT_FOUND, "No such webhook delivery.", ["deliveryId"])],
+    };
     if (!deliveryId) return notFound;
     const system = webhookRuntime();
     return context.db.transaction(async (db) => {
@@ -216,10 +309,26 @@ export const webhooksService = {
       );
       if (!current) return notFound;
       if (current.status === WebhookDeliveryStatus.PENDING) {
-        return { delivery: null, userErrors: [userError(UserErrorCode.INVALID_STATE, "This delivery is still being attempted.", ["deliveryId"])] };
+        return {
+          delivery: null,
+          userErrors: [
+            userError(UserErrorCode.INVALID_STATE, "This delivery is still being attempted.", [
+              "deliveryId",
+            ]),
+          ],
+        };
       }
       if (!current.enabled) {
-        return { delivery: null, userErrors: [userError(UserErrorCode.INVALID_STATE, "Turn the endpoint on before replaying its deliveries.", ["deliveryId"])] };
+        return {
+          delivery: null,
+          userErrors: [
+            userError(
+              UserErrorCode.INVALID_STATE,
+              "Turn the endpoint on before replaying its deliveries.",
+              ["deliveryId"],
+            ),
+          ],
+        };
       }
       const [row] = await queryRows<WebhookDeliveryRow>(
         db,
@@ -229,7 +338,12 @@ export const webhooksService = {
       );
       await system?.enqueue(db, [deliveryId]);
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "webhook_delivery.replayed", objectType: "WebhookDelivery", objectId: deliveryId },
+        {
+          accountId: viewer.accountId,
+          action: "webhook_delivery.replayed",
+          objectType: "WebhookDelivery",
+          objectId: deliveryId,
+        },
       ]);
       const [delivery] = await deliveriesFromRows(db, [row!]);
       return { delivery: delivery!, userErrors: [] };

@@ -19,7 +19,13 @@ import { startWebhookSystem, type WebhookSystem } from "./webhook-delivery";
 import { signWebhook, verifyWebhook } from "./webhook-signature";
 import { checkWebhookUrl, isInternalAddress } from "./webhook-url";
 
-type Received = { id: string; type: string; objectId: string; verified: boolean; body: Record<string, unknown> };
+type Received = {
+  id: string;
+  type: string;
+  objectId: string;
+  verified: boolean;
+  body: Record<string, unknown>;
+};
 
 let db: TestDatabase;
 let receiver: Server;
@@ -42,7 +48,11 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -94,7 +104,14 @@ beforeAll(async () => {
     mail,
     sealKey,
     appUrl: "https://pn.example.test",
-    settings: { allowInternalUrls: true, attempts: 4, retryDelaySeconds: 1, retryBackoff: false, disableAfterSeconds: 3600, timeoutMs: 5_000 },
+    settings: {
+      allowInternalUrls: true,
+      attempts: 4,
+      retryDelaySeconds: 1,
+      retryBackoff: false,
+      disableAfterSeconds: 3600,
+      timeoutMs: 5_000,
+    },
   });
   await webhooks.startWorker();
   app = await startTestApp(db.dataSource, { mail });
@@ -111,14 +128,23 @@ afterAll(async () => {
 describe("signatures", () => {
   it("match the Standard Webhooks reference vector", () => {
     const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    const signature = signWebhook(secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}');
+    const signature = signWebhook(
+      secret,
+      "msg_p5jXN8AQM9LWM0D4loKWxJek",
+      1614265330,
+      '{"test": 2432232314}',
+    );
     expect(signature).toBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   });
 
   it("fail verification when the body, the secret or the time is off", () => {
     const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     const now = 1_700_000_000;
-    const headers = { "webhook-id": "msg_1", "webhook-timestamp": String(now), "webhook-signature": signWebhook(secret, "msg_1", now, "{}") };
+    const headers = {
+      "webhook-id": "msg_1",
+      "webhook-timestamp": String(now),
+      "webhook-signature": signWebhook(secret, "msg_1", now, "{}"),
+    };
     expect(verifyWebhook(secret, headers, "{}", now)).toBe(true);
     expect(verifyWebhook(secret, headers, '{"a":1}', now)).toBe(false);
     expect(verifyWebhook("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", headers, "{}", now)).toBe(false);
@@ -127,19 +153,37 @@ describe("signatures", () => {
 });
 
 describe("endpoint URLs", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1"])(
-    "%s is internal",
-    (address) => expect(isInternalAddress(address)).toBe(true),
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "::1",
+    "fe80::1",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+  ])("%s is internal", (address) => expect(isInternalAddress(address)).toBe(true));
+
+  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111"])("%s is public", (address) =>
+    expect(isInternalAddress(address)).toBe(false),
   );
 
-  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111"])("%s is public", (address) => expect(isInternalAddress(address)).toBe(false));
-
   it("refuses loopback, private and link-local URLs unless the setting allows them", async () => {
-    for (const url of ["http://127.0.0.1:9/x", "http://localhost/x", "https://[::1]/x", "http://169.254.169.254/latest/meta-data", "http://10.0.0.5/"]) {
+    for (const url of [
+      "http://127.0.0.1:9/x",
+      "http://localhost/x",
+      "https://[::1]/x",
+      "http://169.254.169.254/latest/meta-data",
+      "http://10.0.0.5/",
+    ]) {
       expect(await checkWebhookUrl(url, false)).toMatchObject({ ok: false });
     }
     expect(await checkWebhookUrl("ftp://93.184.216.34/", false)).toMatchObject({ ok: false });
-    expect(await checkWebhookUrl("https://user:pw@93.184.216.34/", false)).toMatchObject({ ok: false });
+    expect(await checkWebhookUrl("https://user:pw@93.184.216.34/", false)).toMatchObject({
+      ok: false,
+    });
     expect(await checkWebhookUrl("https://93.184.216.34/hooks", false)).toMatchObject({ ok: true });
     expect(await checkWebhookUrl("http://127.0.0.1:9/x", true)).toMatchObject({ ok: true });
   });
@@ -149,48 +193,65 @@ describe("endpoints over GraphQL", () => {
   it("returns the secret once, validates input, and is for admins of the account only", async () => {
     const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
     app.actAs(admin.viewer);
-    const bad = await app.graphql<{ createWebhookEndpoint: { userErrors: { field: string[]; code: string }[] } }>(CREATE, {
+    const bad = await app.graphql<{
+      createWebhookEndpoint: { userErrors: { field: string[]; code: string }[] };
+    }>(CREATE, {
       input: { url: "not a url", eventTypes: [] },
     });
-    expect(bad.body.data?.createWebhookEndpoint.userErrors.map((e) => [e.field.join("."), e.code])).toEqual([
+    expect(
+      bad.body.data?.createWebhookEndpoint.userErrors.map((e) => [e.field.join("."), e.code]),
+    ).toEqual([
       ["url", "INVALID"],
       ["eventTypes", "INVALID"],
     ]);
-    const created = await app.graphql<{ createWebhookEndpoint: { webhookEndpoint: { id: string }; secret: string } }>(CREATE, {
+    const created = await app.graphql<{
+      createWebhookEndpoint: { webhookEndpoint: { id: string }; secret: string };
+    }>(CREATE, {
       input: { url: receiverUrl, eventTypes: ["MEMBER_ACTIVATED"] },
     });
     const { webhookEndpoint, secret } = created.body.data!.createWebhookEndpoint;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
-    const [stored] = await db.dataSource.query("SELECT sealed_secret FROM webhook_endpoints WHERE account_id = $1", [admin.accountId]);
+    const [stored] = await db.dataSource.query(
+      "SELECT sealed_secret FROM webhook_endpoints WHERE account_id = $1",
+      [admin.accountId],
+    );
     expect(stored.sealed_secret).not.toContain(secret.slice(6));
 
-    const listed = await app.graphql<{ viewer: { currentAccount: { webhookEndpoints: { id: string; url: string }[] } } }>(
-      "{ viewer { currentAccount { webhookEndpoints { id url } } } }",
-    );
-    expect(listed.body.data?.viewer.currentAccount.webhookEndpoints).toEqual([{ id: webhookEndpoint.id, url: receiverUrl }]);
+    const listed = await app.graphql<{
+      viewer: { currentAccount: { webhookEndpoints: { id: string; url: string }[] } };
+    }>("{ viewer { currentAccount { webhookEndpoints { id url } } } }");
+    expect(listed.body.data?.viewer.currentAccount.webhookEndpoints).toEqual([
+      { id: webhookEndpoint.id, url: receiverUrl },
+    ]);
 
     const editor = await insertViewer(db.dataSource, Role.EDITOR, admin.accountId);
     app.actAs(editor.viewer);
-    const forbidden = await app.graphql(CREATE, { input: { url: receiverUrl, eventTypes: ["MEMBER_ACTIVATED"] } });
+    const forbidden = await app.graphql(CREATE, {
+      input: { url: receiverUrl, eventTypes: ["MEMBER_ACTIVATED"] },
+    });
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
     const stranger = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(stranger.viewer);
-    const node = await app.graphql<{ node: unknown }>("query($id: ID!) { node(id: $id) { id } }", { id: webhookEndpoint.id });
+    const node = await app.graphql<{ node: unknown }>("query($id: ID!) { node(id: $id) { id } }", {
+      id: webhookEndpoint.id,
+    });
     expect(node.body.data?.node).toBeNull();
     const update = await app.graphql<{ updateWebhookEndpoint: { userErrors: { code: string }[] } }>(
       "mutation($id: ID!) { updateWebhookEndpoint(input: { id: $id, enabled: false }) { userErrors { code } } }",
       { id: webhookEndpoint.id },
     );
     expect(update.body.data?.updateWebhookEndpoint.userErrors).toEqual([{ code: "NOT_FOUND" }]);
-    const removal = await app.graphql<{ deleteWebhookEndpoint: { userErrors: { code: string }[] } }>(
-      "mutation($id: ID!) { deleteWebhookEndpoint(input: { id: $id }) { userErrors { code } } }",
-      { id: webhookEndpoint.id },
-    );
+    const removal = await app.graphql<{
+      deleteWebhookEndpoint: { userErrors: { code: string }[] };
+    }>("mutation($id: ID!) { deleteWebhookEndpoint(input: { id: $id }) { userErrors { code } } }", {
+      id: webhookEndpoint.id,
+    });
     expect(removal.body.data?.deleteWebhookEndpoint.userErrors).toEqual([{ code: "NOT_FOUND" }]);
-    const [{ count }] = await db.dataSource.query("SELECT count(*)::int AS count FROM webhook_endpoints WHERE account_id = $1 AND enabled", [
-      admin.accountId,
-    ]);
+    const [{ count }] = await db.dataSource.query(
+      "SELECT count(*)::int AS count FROM webhook_endpoints WHERE account_id = $1 AND enabled",
+      [admin.accountId],
+    );
     expect(count).toBe(1);
   });
 });
@@ -199,8 +260,13 @@ describe("delivery", () => {
   it("signs each event, delivers each once in order per object through a failing stretch, logs attempts, and replays", async () => {
     const admin = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(admin.viewer);
-    const created = await app.graphql<{ createWebhookEndpoint: { webhookEndpoint: { id: string }; secret: string } }>(CREATE, {
-      input: { url: receiverUrl, eventTypes: ["MEMBER_ACTIVATED", "MEMBER_ARCHIVED", "MEMBER_RESTORED", "MEMBER_UPDATED"] },
+    const created = await app.graphql<{
+      createWebhookEndpoint: { webhookEndpoint: { id: string }; secret: string };
+    }>(CREATE, {
+      input: {
+        url: receiverUrl,
+        eventTypes: ["MEMBER_ACTIVATED", "MEMBER_ARCHIVED", "MEMBER_RESTORED", "MEMBER_UPDATED"],
+      },
     });
     secretForVerification = created.body.data!.createWebhookEndpoint.secret;
     const endpointId = created.body.data!.createWebhookEndpoint.webhookEndpoint.id;
@@ -219,28 +285,49 @@ describe("delivery", () => {
       ["partner.invited", memberA], // not a webhook event: never delivered
     ];
     for (const [action, objectId] of sequence) {
-      await publish(admin.viewer, [{ accountId: admin.accountId, action, objectType: "Member", objectId, details: { status: MemberStatus.ACTIVE, token: "never sent" } }]);
+      await publish(admin.viewer, [
+        {
+          accountId: admin.accountId,
+          action,
+          objectType: "Member",
+          objectId,
+          details: { status: MemberStatus.ACTIVE, token: "never sent" },
+        },
+      ]);
     }
     await waitFor("5 deliveries", () => (received.length >= 5 ? true : undefined), 60_000);
     // Nothing more arrives once everything is delivered.
     await waitFor("no pending deliveries", async () => {
-      const [{ count }] = await db.dataSource.query("SELECT count(*)::int AS count FROM webhook_deliveries WHERE status = 'PENDING'");
+      const [{ count }] = await db.dataSource.query(
+        "SELECT count(*)::int AS count FROM webhook_deliveries WHERE status = 'PENDING'",
+      );
       return count === 0 ? true : undefined;
     });
     expect(received).toHaveLength(5);
     expect(received.every((message) => message.verified)).toBe(true);
     expect(new Set(received.map((message) => message.id)).size).toBe(5);
     const aId = received.find((message) => message.type === "member.archived")!.objectId;
-    expect(received.filter((message) => message.objectId === aId).map((message) => message.type)).toEqual([
-      "member.activated",
-      "member.updated",
-      "member.archived",
-      "member.restored",
-    ]);
+    expect(
+      received.filter((message) => message.objectId === aId).map((message) => message.type),
+    ).toEqual(["member.activated", "member.updated", "member.archived", "member.restored"]);
     expect(JSON.stringify(received.map((message) => message.body))).not.toContain("never sent");
-    expect(received[0]!.body).toMatchObject({ type: expect.any(String), timestamp: expect.any(String), data: { type: "Member", status: "ACTIVE" } });
+    expect(received[0]!.body).toMatchObject({
+      type: expect.any(String),
+      timestamp: expect.any(String),
+      data: { type: "Member", status: "ACTIVE" },
+    });
 
-    type Log = { deliveries: { nodes: { id: string; messageId: string; eventType: string; status: string; attempts: { attempt: number; statusCode: number | null; durationMs: number }[] }[] } };
+    type Log = {
+      deliveries: {
+        nodes: {
+          id: string;
+          messageId: string;
+          eventType: string;
+          status: string;
+          attempts: { attempt: number; statusCode: number | null; durationMs: number }[];
+        }[];
+      };
+    };
     const log = await app.graphql<{ node: Log }>(
       `query($id: ID!) { node(id: $id) { ... on WebhookEndpoint { deliveries(first: 10) { nodes { id messageId eventType status attempts { attempt statusCode durationMs } } } } } }`,
       { id: endpointId },
@@ -249,13 +336,21 @@ describe("delivery", () => {
     expect(deliveries).toHaveLength(5);
     expect(deliveries.every((delivery) => delivery.status === "DELIVERED")).toBe(true);
     const retried = deliveries.find((delivery) => delivery.attempts.length > 1)!;
-    expect(retried.attempts.map((attempt) => attempt.statusCode)).toEqual([...Array(retried.attempts.length - 1).fill(500), 204]);
+    expect(retried.attempts.map((attempt) => attempt.statusCode)).toEqual([
+      ...Array(retried.attempts.length - 1).fill(500),
+      204,
+    ]);
 
-    const replay = await app.graphql<{ replayWebhookDelivery: { delivery: { status: string }; userErrors: unknown[] } }>(
+    const replay = await app.graphql<{
+      replayWebhookDelivery: { delivery: { status: string }; userErrors: unknown[] };
+    }>(
       "mutation($id: ID!) { replayWebhookDelivery(input: { deliveryId: $id }) { delivery { status } userErrors { code } } }",
       { id: retried.id },
     );
-    expect(replay.body.data?.replayWebhookDelivery).toEqual({ delivery: { status: "PENDING" }, userErrors: [] });
+    expect(replay.body.data?.replayWebhookDelivery).toEqual({
+      delivery: { status: "PENDING" },
+      userErrors: [],
+    });
     await waitFor("the replay", () => (received.length === 6 ? true : undefined));
     expect(received[5]!.id).toBe(retried.messageId);
     expect(received[5]!.verified).toBe(true);
@@ -264,36 +359,65 @@ describe("delivery", () => {
   it("disables an endpoint that fails for too long and tells the admins", async () => {
     const admin = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(admin.viewer);
-    const created = await app.graphql<{ createWebhookEndpoint: { webhookEndpoint: { id: string } } }>(CREATE, {
+    const created = await app.graphql<{
+      createWebhookEndpoint: { webhookEndpoint: { id: string } };
+    }>(CREATE, {
       input: { url: receiverUrl, eventTypes: ["CLIENT_CREATED"] },
     });
     const endpointId = created.body.data!.createWebhookEndpoint.webhookEndpoint.id;
     alwaysFail = true;
     try {
-      await publish(admin.viewer, [{ accountId: admin.accountId, action: "client.created", objectType: "Client", objectId: "33333333-3333-4333-8333-333333333333" }]);
+      await publish(admin.viewer, [
+        {
+          accountId: admin.accountId,
+          action: "client.created",
+          objectType: "Client",
+          objectId: "33333333-3333-4333-8333-333333333333",
+        },
+      ]);
       await waitFor("a failed attempt", async () => {
-        const [row] = await db.dataSource.query("SELECT failing_since FROM webhook_endpoints WHERE account_id = $1", [admin.accountId]);
+        const [row] = await db.dataSource.query(
+          "SELECT failing_since FROM webhook_endpoints WHERE account_id = $1",
+          [admin.accountId],
+        );
         return row?.failing_since ? true : undefined;
       });
       clock.advance(2 * 3600 * 1000);
       await waitFor("the endpoint disabled", async () => {
-        const [row] = await db.dataSource.query("SELECT enabled, disabled_reason FROM webhook_endpoints WHERE account_id = $1", [admin.accountId]);
+        const [row] = await db.dataSource.query(
+          "SELECT enabled, disabled_reason FROM webhook_endpoints WHERE account_id = $1",
+          [admin.accountId],
+        );
         return row?.enabled === false ? row : undefined;
       });
     } finally {
       alwaysFail = false;
       clock.reset();
     }
-    const emails = await db.dataSource.query("SELECT to_address, subject FROM outbox WHERE account_id = $1", [admin.accountId]);
-    expect(emails).toEqual([expect.objectContaining({ subject: "A webhook endpoint was disabled" })]);
+    const emails = await db.dataSource.query(
+      "SELECT to_address, subject FROM outbox WHERE account_id = $1",
+      [admin.accountId],
+    );
+    expect(emails).toEqual([
+      expect.objectContaining({ subject: "A webhook endpoint was disabled" }),
+    ]);
     // Disabled endpoints get no new deliveries.
-    await publish(admin.viewer, [{ accountId: admin.accountId, action: "client.created", objectType: "Client", objectId: "44444444-4444-4444-8444-444444444444" }]);
+    await publish(admin.viewer, [
+      {
+        accountId: admin.accountId,
+        action: "client.created",
+        objectType: "Client",
+        objectId: "44444444-4444-4444-8444-444444444444",
+      },
+    ]);
     const [{ count }] = await db.dataSource.query(
       "SELECT count(*)::int AS count FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE e.account_id = $1",
       [admin.accountId],
     );
     expect(count).toBe(1);
-    const reenabled = await app.graphql<{ updateWebhookEndpoint: { webhookEndpoint: { enabled: boolean } } }>(
+    const reenabled = await app.graphql<{
+      updateWebhookEndpoint: { webhookEndpoint: { enabled: boolean } };
+    }>(
       "mutation($id: ID!) { updateWebhookEndpoint(input: { id: $id, enabled: true }) { webhookEndpoint { enabled } } }",
       { id: endpointId },
     );
