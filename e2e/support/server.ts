@@ -25,6 +25,8 @@ const SERVER_VARIABLES = [
   "LOG_LEVEL",
   "WEB_DIST_DIR",
   "NODE_ENV",
+  "WEBHOOK_ALLOW_PRIVATE_URLS",
+  "WEBHOOK_RETRY_DELAY_SECONDS",
 ];
 
 export type RunningServer = {
@@ -85,7 +87,14 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pn-e2e-"));
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SERVER_VARIABLES) delete env[name];
-  Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+  // Webhook receivers in the tests listen on loopback, which the server refuses by default.
+  Object.assign(env, {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+    WEBHOOK_RETRY_DELAY_SECONDS: "1",
+  });
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
   const child = spawn(process.execPath, [SERVER_MAIN], {

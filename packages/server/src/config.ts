@@ -34,6 +34,10 @@ export type Config = {
   webDistDir: string;
   /** Origins (scheme://host[:port]) whose browser pages may call the API cross-origin; empty: none. */
   corsOrigins: string[];
+  /** Lets webhook endpoints point at loopback/private addresses (tests, private networks). */
+  webhookAllowPrivateUrls: boolean;
+  /** First retry delay of a failed webhook delivery; later ones back off exponentially. */
+  webhookRetryDelaySeconds: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -52,6 +56,13 @@ function parsePositiveInt(env: Env, variable: string, fallback: number): number 
   if (raw === undefined || raw === "") return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(variable, `must be a whole number of at least 1, got "${raw}"`);
   return Number(raw);
+}
+
+function parseBoolean(env: Env, variable: string, fallback: boolean): boolean {
+  const raw = env[variable]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw !== "true" && raw !== "false") throw new ConfigError(variable, `must be "true" or "false", got "${raw}"`);
+  return raw === "true";
 }
 
 function parseSecret(env: Env, production: boolean): string | null {
@@ -105,10 +116,6 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
-  const seed = env.SEED_DEMO_DATA?.trim() || "true";
-  if (seed !== "true" && seed !== "false") {
-    throw new ConfigError("SEED_DEMO_DATA", 'must be "true" or "false"');
-  }
   return {
     port,
     databaseUrl: parseUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
@@ -124,8 +131,10 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     production,
     logLevel,
-    seedDemoData: seed === "true",
+    seedDemoData: parseBoolean(env, "SEED_DEMO_DATA", true),
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(__dirname, "../../web/dist")),
     corsOrigins: parseOrigins(env, "CORS_ORIGINS"),
+    webhookAllowPrivateUrls: parseBoolean(env, "WEBHOOK_ALLOW_PRIVATE_URLS", false),
+    webhookRetryDelaySeconds: parsePositiveInt(env, "WEBHOOK_RETRY_DELAY_SECONDS", 60),
   };
 }

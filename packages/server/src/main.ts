@@ -16,6 +16,7 @@ import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } from "./db/seed";
 import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
 import { createTransport, startMailSystem, type MailSystem } from "./modules/mail/mail-worker";
+import { startWebhookSystem, type WebhookSystem } from "./modules/webhooks/webhook-delivery";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -87,8 +88,10 @@ async function main(): Promise<void> {
 
   const { dataSource, embedded, url } = await connectDatabase(config, logger);
   let mail: MailSystem | null = null;
+  let webhooks: WebhookSystem | null = null;
   const stopDatabase = async () => {
     // Queued sends finish (or go back to the queue) before the database goes away.
+    await webhooks?.stop();
     await mail?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
     logger.debug("database connections closed");
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
     const applied = await dataSource.runMigrations({ transaction: "all" });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
     const seed = config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
+    const sealKey = sealKeyFrom(config.appSecret ?? (await localAppSecret(config.dataDir)));
     mail = await startMailSystem({
       databaseUrl: url,
       dataSource,
@@ -107,9 +111,19 @@ async function main(): Promise<void> {
       from: config.mailFrom,
       logger,
       retryDelaySeconds: config.mailRetryDelaySeconds,
-      sealKey: sealKeyFrom(config.appSecret ?? (await localAppSecret(config.dataDir))),
+      sealKey,
     });
     await mail.startWorker();
+    webhooks = await startWebhookSystem({
+      databaseUrl: url,
+      dataSource,
+      logger,
+      mail: mail.queue,
+      sealKey,
+      appUrl: config.appUrl,
+      settings: { allowInternalUrls: config.webhookAllowPrivateUrls, retryDelaySeconds: config.webhookRetryDelaySeconds },
+    });
+    await webhooks.startWorker();
     const { app, apollo } = await createApp({ config, dataSource, logger, httpServer, mail: mail.queue });
     httpServer.on("request", app);
     try {

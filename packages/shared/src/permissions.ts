@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   activateMembers: ADMINS,
   manageRolesAndLogin: ADMINS,
   manageApiTokens: ADMINS,
+  manageWebhooks: ADMINS,
   removeFromNetwork: ADMINS,
   addExternalMembers: EDITORS,
   editMemberProfiles: EDITORS,

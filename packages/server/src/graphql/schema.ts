@@ -19,10 +19,12 @@ import { MemberResolver } from "../modules/members/member.resolver";
 import { AccountPartnersResolver, PartnerResolver } from "../modules/partners/partner.resolver";
 import { partnerNodeSource } from "../modules/partners/partners.service";
 import { memberNodeSource } from "../modules/members/members.service";
+import { AccountWebhooksResolver, WebhookEndpointResolver } from "../modules/webhooks/webhook.resolver";
+import { webhookDeliveryNodeSource, webhookEndpointNodeSource } from "../modules/webhooks/webhooks.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource, webhookEndpointNodeSource, webhookDeliveryNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -41,6 +43,8 @@ export function buildAppSchema(): GraphQLSchema {
       ClientResolver,
       AccountClientsResolver,
       TeamResolver,
+      AccountWebhooksResolver,
+      WebhookEndpointResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -94,6 +94,10 @@ export const routes: RouteObject[] = [
             "settings",
             async () => (await import("../features/settings/settings-page")).SettingsPage,
           ),
+          lazyPage(
+            "webhooks",
+            async () => (await import("../features/webhooks/webhooks-page")).WebhooksPage,
+          ),
         ],
       },
       // Public, inside the shell. The dev mailbox is a development tool (404 in production).

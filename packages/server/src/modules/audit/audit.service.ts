@@ -28,6 +28,11 @@ export const auditService = {
     if (!subscribers.includes(subscriber)) subscribers.push(subscriber);
   },
 
+  unsubscribe(subscriber: AuditSubscriber): void {
+    const index = subscribers.indexOf(subscriber);
+    if (index >= 0) subscribers.splice(index, 1);
+  },
+
   async record(db: EntityManager, context: Context, entries: AuditEntry[]): Promise<void> {
     const viewer = context.viewer;
     const credential = viewer?.credential;

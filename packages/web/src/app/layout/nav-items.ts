@@ -8,6 +8,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Partners", to: "/partners" },
   { label: "Clients", to: "/clients" },
   { label: "Invitations", to: "/invitations" },
+  { label: "Webhooks", to: "/webhooks" },
   { label: "Settings", to: "/settings" },
 ];
 

@@ -1,0 +1,30 @@
+import { useMutation } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+
+export const createWebhookEndpointMutation = graphql(`
+  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      webhookEndpoint {
+        id
+        url
+        description
+        eventTypes
+        enabled
+        disabledReason
+        failingSince
+        createdAt
+      }
+      secret
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** The secret is only in the mutation result, never in the cache; the list is refetched. */
+export function useCreateWebhookEndpoint() {
+  return useMutation(createWebhookEndpointMutation, { refetchQueries: ["WebhookEndpoints"] });
+}

@@ -1,0 +1,21 @@
+import { useMutation } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+
+export const deleteWebhookEndpointMutation = graphql(`
+  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+    deleteWebhookEndpoint(input: $input) {
+      webhookEndpoint {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export function useDeleteWebhookEndpoint() {
+  return useMutation(deleteWebhookEndpointMutation, { refetchQueries: ["WebhookEndpoints"] });
+}

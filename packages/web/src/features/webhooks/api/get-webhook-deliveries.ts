@@ -1,0 +1,69 @@
+import { useQuery } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+import type { WebhookDeliveriesQuery } from "../../../gql/graphql";
+
+export const DELIVERIES_PAGE_SIZE = 20;
+
+export const webhookDeliveriesQuery = graphql(`
+  query WebhookDeliveries(
+    $endpointId: ID!
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    node(id: $endpointId) {
+      id
+      ... on WebhookEndpoint {
+        deliveries(first: $first, after: $after, last: $last, before: $before) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+          nodes {
+            id
+            messageId
+            eventType
+            objectId
+            status
+            attemptCount
+            createdAt
+            completedAt
+            attempts {
+              attempt
+              attemptedAt
+              statusCode
+              durationMs
+              error
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+type EndpointNode = Extract<NonNullable<WebhookDeliveriesQuery["node"]>, { deliveries: unknown }>;
+export type WebhookDeliveryRow = EndpointNode["deliveries"]["nodes"][number];
+
+export type DeliveriesPage = { after?: string; before?: string };
+
+export function useWebhookDeliveries(endpointId: string | null, page: DeliveriesPage) {
+  return useQuery(webhookDeliveriesQuery, {
+    variables: page.before
+      ? { endpointId: endpointId ?? "", last: DELIVERIES_PAGE_SIZE, before: page.before }
+      : { endpointId: endpointId ?? "", first: DELIVERIES_PAGE_SIZE, after: page.after },
+    skip: endpointId === null,
+    notifyOnNetworkStatusChange: true,
+    // The log changes while the drawer is open: always ask the server.
+    fetchPolicy: "cache-and-network",
+  });
+}
+
+export function deliveriesOf(data: WebhookDeliveriesQuery | undefined) {
+  const node = data?.node;
+  return node && "deliveries" in node ? node.deliveries : null;
+}

@@ -1,0 +1,35 @@
+import { useMutation } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+
+export const replayWebhookDeliveryMutation = graphql(`
+  mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {
+    replayWebhookDelivery(input: $input) {
+      delivery {
+        id
+        messageId
+        eventType
+        objectId
+        status
+        attemptCount
+        createdAt
+        completedAt
+        attempts {
+          attempt
+          attemptedAt
+          statusCode
+          durationMs
+          error
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export function useReplayWebhookDelivery() {
+  return useMutation(replayWebhookDeliveryMutation);
+}

@@ -1,0 +1,28 @@
+import { useMutation } from "@apollo/client/react";
+import { graphql } from "../../../gql";
+
+export const updateWebhookEndpointMutation = graphql(`
+  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+    updateWebhookEndpoint(input: $input) {
+      webhookEndpoint {
+        id
+        url
+        description
+        eventTypes
+        enabled
+        disabledReason
+        failingSince
+        createdAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export function useUpdateWebhookEndpoint() {
+  return useMutation(updateWebhookEndpointMutation);
+}

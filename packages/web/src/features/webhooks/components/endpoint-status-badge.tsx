@@ -1,0 +1,19 @@
+import { Badge } from "@mantine/core";
+import { formatDateTime } from "../../../utils/format";
+import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
+
+/** Enabled, Failing (since when) or Off. */
+export function EndpointStatusBadge({ endpoint }: { endpoint: WebhookEndpointRow }) {
+  if (!endpoint.enabled) return <Badge color="gray">Off</Badge>;
+  if (endpoint.failingSince) {
+    return (
+      <Badge
+        color="red"
+        title={`Every delivery has failed since ${formatDateTime(endpoint.failingSince)}`}
+      >
+        Failing
+      </Badge>
+    );
+  }
+  return <Badge color="green">On</Badge>;
+}

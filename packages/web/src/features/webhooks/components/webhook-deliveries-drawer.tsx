@@ -1,0 +1,196 @@
+import { Badge, Button, Drawer, Stack, Table, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { ListPager } from "../../../components/list-pager";
+import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
+import type { WebhookDeliveryStatus } from "../../../gql/graphql";
+import { describeError } from "../../../utils/errors";
+import { countText, formatDateTime } from "../../../utils/format";
+import {
+  deliveriesOf,
+  useWebhookDeliveries,
+  type DeliveriesPage,
+  type WebhookDeliveryRow,
+} from "../api/get-webhook-deliveries";
+import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
+import { useReplayWebhookDelivery } from "../api/replay-webhook-delivery";
+import { eventName } from "../event-types";
+
+const STATUS_COLORS: Record<WebhookDeliveryStatus, string> = {
+  PENDING: "blue",
+  DELIVERED: "green",
+  FAILED: "red",
+};
+const STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
+  PENDING: "Pending",
+  DELIVERED: "Delivered",
+  FAILED: "Failed",
+};
+
+function lastAttemptText(delivery: WebhookDeliveryRow): string {
+  const last = delivery.attempts.at(-1);
+  if (!last) return "Not attempted yet";
+  const outcome =
+    last.statusCode === null ? (last.error ?? "No answer") : `HTTP ${last.statusCode}`;
+  return `${outcome} in ${last.durationMs} ms`;
+}
+
+export interface WebhookDeliveriesDrawerProps {
+  endpoint: WebhookEndpointRow | null;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** The delivery log of one endpoint: each event, its attempts, and Replay for finished ones. */
+export function WebhookDeliveriesDrawer({
+  endpoint,
+  opened,
+  onClose,
+}: WebhookDeliveriesDrawerProps) {
+  const [page, setPage] = useState<DeliveriesPage>({});
+  const { data, loading, error, refetch } = useWebhookDeliveries(
+    opened && endpoint ? endpoint.id : null,
+    page,
+  );
+  const [replay] = useReplayWebhookDelivery();
+  const [replaying, setReplaying] = useState<string | null>(null);
+  const deliveries = deliveriesOf(data);
+
+  async function replayDelivery(delivery: WebhookDeliveryRow) {
+    setReplaying(delivery.id);
+    try {
+      const result = await replay({ variables: { input: { deliveryId: delivery.id } } });
+      const userErrors = result.data?.replayWebhookDelivery.userErrors ?? [];
+      if (userErrors.length) {
+        notifications.show({
+          color: "red",
+          title: "Not replayed",
+          message: userErrors.map((e) => e.message).join(" "),
+        });
+      } else {
+        notifications.show({
+          color: "green",
+          title: "Replay queued",
+          message: `${eventName(delivery.eventType)} will be sent again.`,
+        });
+      }
+    } catch (replayError) {
+      notifications.show({
+        color: "red",
+        title: "Not replayed",
+        message: describeError(replayError).message,
+      });
+    } finally {
+      setReplaying(null);
+    }
+  }
+
+  let content;
+  if (deliveries) {
+    content =
+      deliveries.nodes.length === 0 ? (
+        <PageEmpty
+          title="No deliveries yet"
+          message="Events this endpoint subscribes to appear here as they happen."
+        />
+      ) : (
+        <Stack gap="sm">
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" aria-label="Deliveries">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Event</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Attempts</Table.Th>
+                  <Table.Th scope="col">Last attempt</Table.Th>
+                  <Table.Th scope="col">Created</Table.Th>
+                  <Table.Th scope="col">Replay</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {deliveries.nodes.map((delivery) => (
+                  <Table.Tr key={delivery.id}>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {eventName(delivery.eventType)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLORS[delivery.status]}>
+                        {STATUS_LABELS[delivery.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{delivery.attemptCount}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{lastAttemptText(delivery)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(delivery.createdAt)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={delivery.status === "PENDING"}
+                        loading={replaying === delivery.id}
+                        onClick={() => void replayDelivery(delivery)}
+                        aria-label={`Replay ${eventName(delivery.eventType)} of ${formatDateTime(delivery.createdAt)}`}
+                      >
+                        Replay
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListPager
+            summary={countText(deliveries.totalCount, "delivery", "deliveries")}
+            pageInfo={deliveries.pageInfo}
+            loading={loading}
+            label="Delivery pages"
+            loadingLabel="Loading deliveries"
+            onPrevious={(before) => setPage({ before })}
+            onNext={(after) => setPage({ after })}
+          />
+        </Stack>
+      );
+  } else if (error && !loading) {
+    const { message, retryable } = describeError(error);
+    content = (
+      <PageError
+        title="Could not load deliveries"
+        message={message}
+        onRetry={retryable ? () => void refetch().catch(() => undefined) : undefined}
+      />
+    );
+  } else {
+    content = <PageLoading label="Loading deliveries" />;
+  }
+
+  return (
+    <Drawer
+      opened={opened}
+      onClose={() => {
+        setPage({});
+        onClose();
+      }}
+      position="right"
+      size="xl"
+      title={<span style={{ wordBreak: "break-all" }}>Deliveries to {endpoint?.url}</span>}
+    >
+      <Stack gap="md">
+        <Button
+          variant="default"
+          size="xs"
+          w="fit-content"
+          onClick={() => void refetch().catch(() => undefined)}
+          loading={loading}
+        >
+          Refresh
+        </Button>
+        {content}
+      </Stack>
+    </Drawer>
+  );
+}
