@@ -1,7 +1,11 @@
 import "@testing-library/jest-dom";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { server, installMockBackend } from "./msw-server";
 import { installNetworkHandlers } from "./network-handlers";
+
+// Lazy routes and Mantine transitions can take over the default second on a busy 2-CPU machine;
+// findBy* still returns as soon as the element appears.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Mantine reads these browser APIs that jsdom does not implement.
 Object.defineProperty(window, "matchMedia", {

@@ -102,6 +102,13 @@ export class WebhookDelivery extends Node implements Typed<"WebhookDelivery"> {
 
   @Field(() => [WebhookAttempt], { description: "Every HTTP attempt, oldest first." })
   attempts: WebhookAttempt[];
+
+  @Field(() => WebhookAttempt, {
+    nullable: true,
+    description:
+      "The latest attempt; null before the first. Cheaper than `attempts` in long lists.",
+  })
+  lastAttempt: WebhookAttempt | null;
 }
 
 export const { ConnectionType: WebhookDeliveryConnection } = connectionTypes(
@@ -174,5 +181,6 @@ export function toWebhookDelivery(
     createdAt: row.created_at,
     completedAt: row.completed_at,
     attempts,
+    lastAttempt: attempts.at(-1) ?? null,
   };
 }

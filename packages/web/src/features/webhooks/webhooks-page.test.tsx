@@ -27,24 +27,14 @@ const FAILED_DELIVERY = {
   attemptCount: 2,
   createdAt: "2026-11-25T08:00:00.000Z",
   completedAt: "2026-11-25T09:00:00.000Z",
-  attempts: [
-    {
-      __typename: "WebhookAttempt",
-      attempt: 1,
-      attemptedAt: "2026-11-25T08:00:00.000Z",
-      statusCode: 500,
-      durationMs: 40,
-      error: "The receiver answered HTTP 500.",
-    },
-    {
-      __typename: "WebhookAttempt",
-      attempt: 2,
-      attemptedAt: "2026-11-25T09:00:00.000Z",
-      statusCode: null,
-      durationMs: 10000,
-      error: "timeout",
-    },
-  ],
+  lastAttempt: {
+    __typename: "WebhookAttempt",
+    attempt: 2,
+    attemptedAt: "2026-11-25T09:00:00.000Z",
+    statusCode: null,
+    durationMs: 10000,
+    error: "timeout",
+  },
 };
 
 function endpointsBody(endpoints: unknown[]) {

@@ -32,7 +32,7 @@ export const webhookDeliveriesQuery = graphql(`
             attemptCount
             createdAt
             completedAt
-            attempts {
+            lastAttempt {
               attempt
               attemptedAt
               statusCode

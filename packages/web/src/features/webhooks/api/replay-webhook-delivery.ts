@@ -13,7 +13,7 @@ export const replayWebhookDeliveryMutation = graphql(`
         attemptCount
         createdAt
         completedAt
-        attempts {
+        lastAttempt {
           attempt
           attemptedAt
           statusCode

@@ -28,7 +28,7 @@ const STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
 };
 
 function lastAttemptText(delivery: WebhookDeliveryRow): string {
-  const last = delivery.attempts.at(-1);
+  const last = delivery.lastAttempt;
   if (!last) return "Not attempted yet";
   const outcome =
     last.statusCode === null ? (last.error ?? "No answer") : `HTTP ${last.statusCode}`;
