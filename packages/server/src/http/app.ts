@@ -21,6 +21,7 @@ import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
+import { accountExportRouter } from "../modules/accounts/account-export.routes";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 
@@ -144,6 +145,7 @@ export async function createApp(options: {
   }
 
   app.use(partnerLogoRouter(dataSource, { secureCookies }));
+  app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail }));
 
   const indexHtml = path.join(config.webDistDir, "index.html");
   if (existsSync(indexHtml)) {
