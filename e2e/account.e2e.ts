@@ -261,3 +261,19 @@ test("an administrator downloads the backup, and the ZIP holds the partner CSV",
   expect(members).toContain(OWNER.email);
   expect(members).toContain(ADMIN.email);
 });
+
+test("the new owner sees the seat effect before archiving an internal member", async () => {
+  await adminPage.goto("/members");
+  const table = main(adminPage).getByRole("table", { name: "Active members" });
+  await table.getByRole("button", { name: OWNER.name }).click();
+  const panel = adminPage.getByRole("dialog", { name: OWNER.name });
+  await panel.getByRole("button", { name: "Archive" }).click();
+  // Free plan: the two of them use 2 of 3 seats.
+  await panel
+    .getByTestId("seat-effect")
+    .filter({ hasText: "This frees 1 seat: 1 of 3 used." })
+    .waitFor();
+  await expectNoAxeViolations(adminPage);
+  await panel.getByRole("button", { name: "Cancel" }).click();
+  await panel.getByRole("button", { name: "Archive" }).waitFor();
+});
