@@ -18,3 +18,11 @@ describe("permission matrix", () => {
     expect(can(null, "readAccount")).toBe(false);
   });
 });
+
+describe("account administration", () => {
+  it("keeps ownership transfer for the owner and settings and backups for owners and administrators", () => {
+    expect(Object.values(Role).filter((role) => can(role, "transferOwnership"))).toEqual([Role.OWNER]);
+    expect(Object.values(Role).filter((role) => can(role, "manageAccount"))).toEqual([Role.OWNER, Role.ADMINISTRATOR]);
+    expect(Object.values(Role).filter((role) => can(role, "exportAccount"))).toEqual([Role.OWNER, Role.ADMINISTRATOR]);
+  });
+});

@@ -12,6 +12,12 @@ export const PERMISSIONS = {
   /** See the whole account: members, partners, clients, invitations. */
   readAccount: INTERNAL_READERS,
   changePlan: [Role.OWNER],
+  /** Hand the account to an active internal administrator (issue 10). */
+  transferOwnership: [Role.OWNER],
+  /** Rename the account and change its handle. */
+  manageAccount: ADMINS,
+  /** Download the account backup (ZIP of CSVs). */
+  exportAccount: ADMINS,
   manageInvitations: ADMINS,
   managePartners: ADMINS,
   activateMembers: ADMINS,

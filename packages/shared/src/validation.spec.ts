@@ -1,4 +1,4 @@
-import { handleFromName, isValidEmail, isValidHandle, passwordProblem } from "./validation";
+import { handleFromName, handleProblem, isValidEmail, isValidHandle, normalizeHandle, passwordProblem } from "./validation";
 
 describe("validation rules", () => {
   it.each(["a@b.co", " Ada.Lovelace+pn@example.test ", "x@sub.example.org"])("accepts email %p", (email) => {
@@ -23,5 +23,23 @@ describe("validation rules", () => {
       expect(isValidHandle(handleFromName(name))).toBe(true);
     }
     expect(handleFromName("Acme Corp.")).toBe("acme-corp");
+  });
+});
+
+describe("handle rules", () => {
+  it.each([
+    ["ab", "Use 3 to 40 characters."],
+    ["x".repeat(41), "Use 3 to 40 characters."],
+    ["acme_corp", "Use only lowercase letters, digits and hyphens."],
+    ["-acme", "Start and end with a letter or digit, and do not use two hyphens in a row."],
+    ["acme--corp", "Start and end with a letter or digit, and do not use two hyphens in a row."],
+  ])("explains why %p is refused", (handle, problem) => {
+    expect(handleProblem(handle)).toBe(problem);
+  });
+
+  it("accepts what isValidHandle accepts, after normalizing", () => {
+    expect(normalizeHandle("  Acme-Corp ")).toBe("acme-corp");
+    expect(handleProblem("acme-corp")).toBeNull();
+    expect(handleProblem("a1b")).toBeNull();
   });
 });

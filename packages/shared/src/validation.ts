@@ -30,6 +30,19 @@ export function isValidHandle(handle: string): boolean {
   return HANDLE_PATTERN.test(handle) && !handle.includes("--");
 }
 
+/** How a typed handle is compared and stored: trimmed, lowercase. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().toLowerCase();
+}
+
+/** Why a (normalized) handle cannot be used, or null when its form is fine; availability is the server's to say. */
+export function handleProblem(handle: string): string | null {
+  if (handle.length < 3 || handle.length > 40) return "Use 3 to 40 characters.";
+  if (!/^[a-z0-9-]+$/.test(handle)) return "Use only lowercase letters, digits and hyphens.";
+  if (!isValidHandle(handle)) return "Start and end with a letter or digit, and do not use two hyphens in a row.";
+  return null;
+}
+
 /** A handle suggestion from a company name: "Acme Corp." -> "acme-corp". */
 export function handleFromName(name: string): string {
   const slug = name

@@ -22,6 +22,7 @@ import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
+import { accountExportRouter } from "../modules/accounts/account-export.routes";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
 import { corsPolicy } from "./cors";
@@ -160,6 +161,7 @@ export async function createApp(options: {
   }
 
   app.use(partnerLogoRouter(dataSource, { secureCookies }));
+  app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail }));
 
   if (config.production) {
     app.get(GRAPHIQL_PATH, graphiqlGate(resolveViewer, (res) => sessionCookieFor(res, secureCookies)));

@@ -40,6 +40,7 @@ import type {
   SwitchAccountMutation,
   SwitchAccountMutationVariables,
 } from "../gql/graphql";
+import { accountAdminHandlers } from "./account-admin-handlers";
 
 type Role = NonNullable<ShellViewerQuery["viewer"]>["memberships"][number]["role"];
 type Plan = NonNullable<NonNullable<AccountSettingsQuery["viewer"]>["currentAccount"]>["plan"];
@@ -967,6 +968,8 @@ export function createMockBackend(options: MockBackendOptions = {}) {
         logOut: { __typename: "LogOutPayload", ok: wasSignedIn },
       });
     }),
+
+    ...accountAdminHandlers(state),
   ];
 
   const operations = (name: string) => state.operations.filter((o) => o.operationName === name);

@@ -7,7 +7,7 @@
  * Data the core backend does not model (a member's partner, title, login, dates) lives here,
  * keyed by member id, with defaults.
  */
-import { isValidDomain, isValidEmail, isValidPublicUrl } from "@pn/shared";
+import { isValidDomain, isValidEmail, isValidPublicUrl, PLAN_SEAT_LIMITS } from "@pn/shared";
 import { graphql, type GraphQLResponseBody, http, HttpResponse } from "msw";
 import type {
   ActivateMembersMutation,
@@ -455,9 +455,33 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
       }
       return m;
     });
+    // Seats as on the server: active internal members use one each.
+    const usesSeat = (m: MemberNode) => m.type === "INTERNAL" && m.status === "ACTIVE";
+    const candidates = found.flatMap((m) => (m ? [m] : []));
+    const seatDelta = candidates.reduce(
+      (delta, m) =>
+        delta + (m.type === "INTERNAL" ? (to === "ACTIVE" ? 1 : 0) - (usesSeat(m) ? 1 : 0) : 0),
+      0,
+    );
+    const seatLimit = PLAN_SEAT_LIMITS[account.plan];
+    if (
+      !errors.length &&
+      seatDelta > 0 &&
+      seatLimit !== null &&
+      account.seatsUsed + seatDelta > seatLimit
+    ) {
+      errors.push(
+        userError(
+          "SEAT_LIMIT_REACHED",
+          `${account.seatsUsed} of ${seatLimit} seats are used and this needs ${seatDelta} more.`,
+          ["memberIds"],
+        ),
+      );
+    }
     if (errors.length) return { members: [], userErrors: errors };
+    account.seatsUsed += seatDelta;
     const at = new Date().toISOString();
-    const changed = found.flatMap((m) => (m ? [m] : []));
+    const changed = candidates;
     for (const m of changed) {
       m.status = to;
       setExtra(

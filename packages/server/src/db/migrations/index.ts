@@ -6,6 +6,7 @@ import { PartnersClients1764400000000 } from "./1764400000000-partners-clients";
 import { Teams1764500000000 } from "./1764500000000-teams";
 import { AuditEvents1764600000000 } from "./1764600000000-audit-events";
 import { MembersAccountCreatedIndex1764700000000 } from "./1764700000000-members-account-created-index";
+import { OneOwnerPerAccount1764800000000 } from "./1764800000000-one-owner-per-account";
 import { Webhooks1764970000000 } from "./1764970000000-webhooks";
 
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Teams1764500000000,
   AuditEvents1764600000000,
   MembersAccountCreatedIndex1764700000000,
+  OneOwnerPerAccount1764800000000,
   Webhooks1764970000000,
 ];

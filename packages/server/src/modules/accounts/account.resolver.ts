@@ -1,11 +1,19 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, type Connection } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { MemberConnection, MemberFilter, type Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
 import { ApiToken } from "../identity/api-token.type";
 import { apiTokensService } from "../identity/api-tokens.service";
-import { ChangePlanInput, ChangePlanPayload } from "./accounts.inputs";
+import {
+  ChangePlanInput,
+  ChangePlanPayload,
+  HandleAvailability,
+  TransferOwnershipInput,
+  TransferOwnershipPayload,
+  UpdateAccountInput,
+  UpdateAccountPayload,
+} from "./accounts.inputs";
 import { accountsService } from "./accounts.service";
 import { Account } from "./account.type";
 
@@ -34,5 +42,22 @@ export class AccountResolver {
   @Mutation(() => ChangePlanPayload, { description: "OWNER only. Refused when the seats in use exceed the new plan's seats." })
   changePlan(@Arg("input", () => ChangePlanInput) input: ChangePlanInput, @Ctx() context: Context): Promise<ChangePlanPayload> {
     return accountsService.changePlan(context, input.plan);
+  }
+
+  @Mutation(() => UpdateAccountPayload, { description: "OWNER/ADMINISTRATOR: renames the account and/or changes its handle (unique)." })
+  updateAccount(@Arg("input", () => UpdateAccountInput) input: UpdateAccountInput, @Ctx() context: Context): Promise<UpdateAccountPayload> {
+    return accountsService.updateAccount(context, input);
+  }
+
+  @Query(() => HandleAvailability, { description: "OWNER/ADMINISTRATOR: whether a handle could become the current account's account ID." })
+  handleAvailability(@Arg("handle", () => String) handle: string, @Ctx() context: Context): Promise<HandleAvailability> {
+    return accountsService.handleAvailability(context, handle);
+  }
+
+  @Mutation(() => TransferOwnershipPayload, {
+    description: "OWNER only: makes an active internal administrator the owner, confirmed with the owner's password; the owner becomes an administrator.",
+  })
+  transferOwnership(@Arg("input", () => TransferOwnershipInput) input: TransferOwnershipInput, @Ctx() context: Context): Promise<TransferOwnershipPayload> {
+    return accountsService.transferOwnership(context, input);
   }
 }

@@ -1,7 +1,8 @@
 import { Plan } from "@pn/shared";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
 import "../../graphql/enums";
 import { UserError } from "../../graphql/user-error";
+import { Member } from "../members/member.type";
 import { Account } from "./account.type";
 
 @InputType()
@@ -12,5 +13,42 @@ export class ChangePlanInput {
 @ObjectType()
 export class ChangePlanPayload {
   @Field(() => Account, { nullable: true }) account: Account | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+@InputType()
+export class UpdateAccountInput {
+  @Field(() => String, { nullable: true, description: "The company name; unchanged when null." }) name: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The new account ID (3-40 lowercase letters, digits, inner hyphens); unchanged when null. The old one stops working for partner invitations at once.",
+  })
+  handle: string | null;
+}
+
+@ObjectType()
+export class UpdateAccountPayload {
+  @Field(() => Account, { nullable: true }) account: Account | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+@ObjectType({ description: "Whether a handle could become the current account's account ID." })
+export class HandleAvailability {
+  @Field(() => String, { description: "The handle as it would be stored (trimmed, lowercase)." }) handle: string;
+  @Field(() => Boolean) available: boolean;
+  @Field(() => String, { nullable: true, description: "Why it is not available; null when it is." }) reason: string | null;
+}
+
+@InputType()
+export class TransferOwnershipInput {
+  @Field(() => ID, { description: "An ACTIVE INTERNAL ADMINISTRATOR of the account." }) memberId: string;
+  @Field(() => String, { description: "The owner's current password, as confirmation." }) password: string;
+}
+
+@ObjectType()
+export class TransferOwnershipPayload {
+  @Field(() => Account, { nullable: true }) account: Account | null;
+  @Field(() => Member, { nullable: true, description: "The former owner, now an ADMINISTRATOR." }) previousOwner: Member | null;
+  @Field(() => Member, { nullable: true }) newOwner: Member | null;
   @Field(() => [UserError]) userErrors: UserError[];
 }

@@ -3,6 +3,7 @@
  * the same transaction as the change so neither exists without the other.
  */
 import type { EntityManager } from "typeorm";
+import type { ExportTable } from "../../db/table-export";
 import type { Context } from "../../graphql/context";
 
 export type AuditEntry = {
@@ -57,4 +58,12 @@ export const auditService = {
     }
     for (const subscriber of subscribers) await subscriber(db, context, entries);
   },
+};
+
+/** audit_events.csv of the account backup. */
+export const auditExportTable: ExportTable = {
+  file: "audit_events.csv",
+  columns: ["id", "created_at", "action", "object_type", "object_id", "actor_user_id", "actor_member_id", "via", "api_token_id", "ip", "details"],
+  sql: `SELECT id, created_at, action, object_type, object_id, actor_user_id, actor_member_id, via, api_token_id, ip, details
+        FROM audit_events WHERE account_id = $1 ORDER BY created_at, id`,
 };

@@ -22,6 +22,7 @@ import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
+import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService } from "../audit/audit.service";
@@ -365,4 +366,12 @@ export const clientNodeSource: NodeSource = {
     const byId = new Map(rows.map((row) => [row.id, toClient(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   },
+};
+
+/** clients.csv of the account backup. */
+export const clientExportTable: ExportTable = {
+  file: "clients.csv",
+  columns: ["id", "type", "name", "email", "phone", "client_account_id", "partner_id", "member_id", "status", "created_at", "removed_at"],
+  sql: `SELECT id, type, name, email, phone, client_account_id, partner_id, member_id, status, created_at, removed_at
+        FROM clients WHERE account_id = $1 ORDER BY created_at, id`,
 };

@@ -56,6 +56,13 @@ export const identityService = {
     await db.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL", [userId, passwordHash]);
   },
 
+  /** Re-confirms a signed-in user's password (ownership transfer); a user without a password never matches. */
+  async passwordMatches(db: EntityManager, userId: string, password: string): Promise<boolean> {
+    const [row]: { password_hash: string | null }[] = await db.query("SELECT password_hash FROM users WHERE id = $1", [userId]);
+    const matches = await passwords.verify(password.slice(0, 1024), row?.password_hash ?? (await hashForUnknownUser()));
+    return Boolean(row?.password_hash) && matches;
+  },
+
   startSession(db: EntityManager, userId: string, accountId: string | null) {
     return sessionsService.create(db, userId, accountId);
   },

@@ -26,6 +26,7 @@ import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
+import type { ExportTable } from "../../db/table-export";
 import { requirePermission, type AccountViewer } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
@@ -486,4 +487,15 @@ export const invitationNodeSource: NodeSource = {
     const byId = new Map(rows.map((row) => [row.id, toInvitation(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   },
+};
+
+/** invitations.csv of the account backup: never the token hash; EXPIRED as the API reports it. */
+export const invitationExportTable: ExportTable = {
+  file: "invitations.csv",
+  columns: ["id", "kind", "email", "role", "status", "delivery", "expires_at", "last_sent_at", "send_count", "invited_by_member_id", "accepted_member_id", "partner_id", "client_id", "created_at", "accepted_at", "revoked_at"],
+  sql: `SELECT id, kind, email, role,
+          CASE WHEN status = 'PENDING' AND expires_at <= $2::timestamptz THEN 'EXPIRED' ELSE status END AS status,
+          delivery, expires_at, last_sent_at, send_count, invited_by_member_id, accepted_member_id, partner_id, client_id,
+          created_at, accepted_at, revoked_at
+        FROM invitations WHERE account_id = $1 ORDER BY created_at, id`,
 };

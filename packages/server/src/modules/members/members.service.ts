@@ -11,6 +11,7 @@ import { sessionsService } from "../identity/sessions.service";
 import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
+import type { ExportTable } from "../../db/table-export";
 import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberFilter, type MemberRow } from "./member.type";
 
 
@@ -187,6 +188,35 @@ export const membersService = {
     return { member: await context.loaders.memberById.load(member.id), userErrors: [] };
   },
 
+  /** Locks a member of the account for an ownership transfer; eligible = an active internal administrator. */
+  async lockForOwnership(db: EntityManager, accountId: string, memberId: string): Promise<{ id: string; eligible: boolean } | null> {
+    const [row] = await queryRows<LockedMember>(
+      db,
+      "SELECT id, user_id, status, type, role FROM members WHERE id = $1 AND account_id = $2 FOR UPDATE",
+      [memberId, accountId],
+    );
+    if (!row) return null;
+    const eligible = row.status === MemberStatus.ACTIVE && row.type === MemberType.INTERNAL && row.role === Role.ADMINISTRATOR;
+    return { id: row.id, eligible };
+  },
+
+  /**
+   * The owner becomes an administrator, then the new owner is promoted: two
+   * statements in this order, since the one-owner index is checked row by row.
+   * False (nothing changed) when `fromMemberId` is not the owner any more.
+   */
+  async moveOwnership(db: EntityManager, accountId: string, fromMemberId: string, toMemberId: string): Promise<boolean> {
+    const demoted = await queryRows<{ id: string }>(
+      db,
+      "UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2 AND role = $4 RETURNING id",
+      [fromMemberId, accountId, Role.ADMINISTRATOR, Role.OWNER],
+    );
+    // The caller is no longer the owner (a concurrent transfer won): change nothing.
+    if (demoted.length === 0) return false;
+    await db.query("UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2", [toMemberId, accountId, Role.OWNER]);
+    return true;
+  },
+
   /** Whether the user is an active owner or administrator of the account. */
   async administers(db: EntityManager, userId: string, accountId: string): Promise<boolean> {
     const [row] = await db.query(
@@ -322,3 +352,12 @@ export const memberNodeSource: NodeSource = {
   load: (context, ids) => Promise.all(ids.map((id) => membersService.memberById(context, id))),
 };
 
+/** members.csv of the account backup: every member, with their user's name and email. */
+export const memberExportTable: ExportTable = {
+  file: "members.csv",
+  columns: ["id", "user_id", "name", "email", "type", "role", "status", "can_login", "title", "partner_id", "created_at", "activated_at", "archived_at"],
+  sql: `SELECT m.id, m.user_id, u.name, u.email, m.type, m.role, m.status, m.can_login, m.title, m.partner_id,
+          m.created_at, m.activated_at, m.archived_at
+        FROM members m JOIN users u ON u.id = m.user_id
+        WHERE m.account_id = $1 ORDER BY m.created_at, m.id`,
+};

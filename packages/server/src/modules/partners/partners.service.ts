@@ -19,6 +19,7 @@ import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
+import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
@@ -384,4 +385,13 @@ export const partnerNetwork = {
 export const partnerNodeSource: NodeSource = {
   typeName: "Partner",
   load: (context, ids) => Promise.all(ids.map((id) => partnersService.partnerById(context, id))),
+};
+
+/** partners.csv of the account backup; logos stay out (binary, served by their own URL). */
+export const partnerExportTable: ExportTable = {
+  file: "partners.csv",
+  columns: ["id", "company_name", "contact_name", "contact_email", "partner_account_id", "status", "allow_login", "guest", "domain", "external_id", "public_url", "created_at", "connected_at", "removed_at"],
+  sql: `SELECT id, company_name, contact_name, contact_email, partner_account_id, status, allow_login, guest, domain, external_id,
+          public_url, created_at, connected_at, removed_at
+        FROM partners WHERE account_id = $1 ORDER BY created_at, id`,
 };

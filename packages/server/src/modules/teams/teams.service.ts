@@ -10,6 +10,7 @@ import { queryRows } from "../../db/sql";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
+import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { toTeam, type Team, type TeamRow } from "./team.type";
@@ -181,3 +182,18 @@ export const teamNodeSource: NodeSource = {
     return ids.map((id) => byId.get(id) ?? null);
   },
 };
+
+/** teams.csv and team_members.csv of the account backup. */
+export const teamExportTables: ExportTable[] = [
+  {
+    file: "teams.csv",
+    columns: ["id", "client_id", "created_at"],
+    sql: `SELECT id, client_id, created_at FROM teams WHERE account_id = $1 ORDER BY created_at, id`,
+  },
+  {
+    file: "team_members.csv",
+    columns: ["team_id", "member_id", "is_lead", "added_at"],
+    sql: `SELECT team_id, member_id, is_lead, added_at FROM team_memberships
+          WHERE account_id = $1 ORDER BY team_id, added_at, member_id`,
+  },
+];

@@ -7,7 +7,9 @@ import { toRole } from "../../utils/labels";
 import { useAccountSettings } from "./api/get-account-settings";
 import { AccountCard } from "./components/account-card";
 import { ApiTokensSection } from "./components/api-tokens-section";
+import { BackupCard } from "./components/backup-card";
 import { PlanCard } from "./components/plan-card";
+import { TransferOwnershipCard } from "./components/transfer-ownership-card";
 
 export function SettingsPage() {
   const { data, loading, error, refetch } = useAccountSettings();
@@ -20,9 +22,16 @@ export function SettingsPage() {
     content = (
       // Keyed by account: switching accounts starts every form afresh.
       <Stack gap="lg" key={account.id}>
-        <AccountCard name={account.name} handle={account.handle} />
+        <AccountCard
+          name={account.name}
+          handle={account.handle}
+          role={role}
+          canEdit={can(role, "manageAccount")}
+        />
         <PlanCard account={account} canChangePlan={can(role, "changePlan")} />
+        {can(role, "exportAccount") && <BackupCard />}
         {can(role, "manageApiTokens") && <ApiTokensSection />}
+        {can(role, "transferOwnership") && <TransferOwnershipCard />}
       </Stack>
     );
   } else if (error && !loading) {
@@ -47,7 +56,10 @@ export function SettingsPage() {
   }
 
   return (
-    <Page title="Settings" description="Your account, plan, seats and API tokens.">
+    <Page
+      title="Settings"
+      description="Your account, plan and seats, backups, API tokens and ownership."
+    >
       {content}
     </Page>
   );

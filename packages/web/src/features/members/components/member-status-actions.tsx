@@ -7,6 +7,7 @@ import { describeError } from "../../../utils/errors";
 import { useActivateMembers } from "../api/activate-members";
 import { useArchiveMembers } from "../api/archive-members";
 import type { MemberDetailsNode } from "../api/get-member-details";
+import { useMemberSeats } from "../api/get-member-seats";
 import { useRestoreMembers } from "../api/restore-members";
 import { type BulkAction, BULK_ACTION_TEXT } from "./bulk-status";
 
@@ -23,6 +24,32 @@ const CONFIRM_TEXT: Record<"archive" | "restore", (name: string) => string> = {
   restore: (name) => `Restore ${name}? They become an active member of this account again.`,
 };
 
+type Seats = { seatsUsed: number; seatLimit: number | null };
+
+function ofLimit(used: number, limit: number | null): string {
+  return limit === null ? `${used} used (unlimited plan)` : `${used} of ${limit} used`;
+}
+
+/**
+ * What the change does to the seats: only active internal members use one. Archiving an active
+ * one frees it ("frees 1 seat: 6 of 10 used"); restoring an internal one takes one.
+ */
+function seatEffect(
+  action: "archive" | "restore",
+  member: Pick<MemberDetailsNode, "type" | "status">,
+  seats: Seats | null | undefined,
+): string | null {
+  if (member.type !== "INTERNAL" || !seats) return null;
+  if (action === "archive") {
+    if (member.status !== "ACTIVE") return null;
+    return `This frees 1 seat: ${ofLimit(seats.seatsUsed - 1, seats.seatLimit)}.`;
+  }
+  if (seats.seatLimit !== null && seats.seatsUsed >= seats.seatLimit) {
+    return `This needs 1 seat, but all ${seats.seatLimit} are used: archive someone or change the plan first.`;
+  }
+  return `This uses 1 seat: ${ofLimit(seats.seatsUsed + 1, seats.seatLimit)}.`;
+}
+
 /** Activate a pending member; archive or restore one, after a confirmation. Admins only. */
 export function MemberStatusActions({ member, viewerRole, isSelf }: MemberStatusActionsProps) {
   const [activateMembers] = useActivateMembers();
@@ -33,8 +60,10 @@ export function MemberStatusActions({ member, viewerRole, isSelf }: MemberStatus
   const [problems, setProblems] = useState<string[]>([]);
   const [retry, setRetry] = useState<BulkAction | null>(null);
   const headingId = useId();
+  const allowed = can(viewerRole, "activateMembers");
+  const seats = useMemberSeats(!allowed || member.type !== "INTERNAL").data?.viewer?.currentAccount;
 
-  if (!can(viewerRole, "activateMembers")) return null;
+  if (!allowed) return null;
   const canArchive = member.status !== "ARCHIVED" && member.role !== "OWNER" && !isSelf;
   const actions: BulkAction[] = [
     ...(member.status === "PENDING" ? (["activate"] as const) : []),
@@ -95,6 +124,11 @@ export function MemberStatusActions({ member, viewerRole, isSelf }: MemberStatus
               {BULK_ACTION_TEXT[confirming].label} member
             </Text>
             <Text size="sm">{CONFIRM_TEXT[confirming](member.name)}</Text>
+            {seatEffect(confirming, member, seats) && (
+              <Text size="sm" data-testid="seat-effect">
+                {seatEffect(confirming, member, seats)}
+              </Text>
+            )}
             <Group gap="sm">
               <Button
                 variant="default"
