@@ -53,8 +53,15 @@ function graphqlSession(baseUrl) {
   async function ok(query, variables, field) {
     const result = await request(query, variables);
     const payload = field ? result.body?.data?.[field] : null;
-    if (result.status !== 200 || !result.body || result.body.errors || payload?.userErrors?.length) {
-      throw new Error(`GraphQL request failed (HTTP ${result.status}): ${result.text.slice(0, 1000)}`);
+    if (
+      result.status !== 200 ||
+      !result.body ||
+      result.body.errors ||
+      payload?.userErrors?.length
+    ) {
+      throw new Error(
+        `GraphQL request failed (HTTP ${result.status}): ${result.text.slice(0, 1000)}`,
+      );
     }
     return result.body.data;
   }
@@ -77,7 +84,11 @@ async function signUpOwner(baseUrl, label, plan) {
     "signUp",
   );
   const changed = await session.ok(CHANGE_PLAN, { plan }, "changePlan");
-  return { session, accountId: data.signUp.account.id, seatLimit: changed.changePlan.account.seatLimit };
+  return {
+    session,
+    accountId: data.signUp.account.id,
+    seatLimit: changed.changePlan.account.seatLimit,
+  };
 }
 
 /** Two owners with sessions: `big` (ENTERPRISE, unlimited) and `tight` (TEAM, 10 seats). */
@@ -143,7 +154,13 @@ async function runMixedLoad(options) {
     invitedBig: 0,
     invitedTight: 0,
     revokedTight: 0,
-    seats: { limit: tight.seatLimit, maxSeenByApi: 0, maxSeenByDatabase: 0, samples: 0, overLimit: [] },
+    seats: {
+      limit: tight.seatLimit,
+      maxSeenByApi: 0,
+      maxSeenByDatabase: 0,
+      samples: 0,
+      overLimit: [],
+    },
     connections: { max: 0, samples: 0 },
     examples: [],
     latencyMs: {},
@@ -176,7 +193,8 @@ async function runMixedLoad(options) {
     for (const error of result.body?.errors ?? []) {
       const code = error.extensions?.code ?? "NO_CODE";
       count(report.graphqlErrorCodes, code);
-      if (code === "INTERNAL_SERVER_ERROR" || code === "NO_CODE") note({ operation: name, status: result.status, error });
+      if (code === "INTERNAL_SERVER_ERROR" || code === "NO_CODE")
+        note({ operation: name, status: result.status, error });
     }
     return result.body?.data ?? null;
   }
@@ -184,7 +202,8 @@ async function runMixedLoad(options) {
   const seatCheck = (used, limit, source) => {
     const key = source === "api" ? "maxSeenByApi" : "maxSeenByDatabase";
     report.seats[key] = Math.max(report.seats[key], used);
-    if (limit !== null && used > limit && report.seats.overLimit.length < 20) report.seats.overLimit.push({ source, used, limit, at: Date.now() });
+    if (limit !== null && used > limit && report.seats.overLimit.length < 20)
+      report.seats.overLimit.push({ source, used, limit, at: Date.now() });
   };
 
   const operations = {
@@ -201,7 +220,9 @@ async function runMixedLoad(options) {
     },
     async inviteBig(client, sequence) {
       const data = await call("inviteBig", big.session, INVITE, {
-        invitees: [{ email: `big-${client}-${sequence}-${process.pid}@load.example`, role: "VIEWER" }],
+        invitees: [
+          { email: `big-${client}-${sequence}-${process.pid}@load.example`, role: "VIEWER" },
+        ],
       });
       const payload = data?.inviteUsers;
       for (const error of payload?.userErrors ?? []) count(report.userErrorCodes, error.code);
@@ -209,7 +230,10 @@ async function runMixedLoad(options) {
     },
     async inviteTight(client, sequence, next) {
       const size = next() < 0.7 ? 1 : 2;
-      const invitees = Array.from({ length: size }, (_, i) => ({ email: `tight-${client}-${sequence}-${i}-${process.pid}@load.example`, role: "EDITOR" }));
+      const invitees = Array.from({ length: size }, (_, i) => ({
+        email: `tight-${client}-${sequence}-${i}-${process.pid}@load.example`,
+        role: "EDITOR",
+      }));
       const data = await call("inviteTight", tight.session, INVITE, { invitees });
       const payload = data?.inviteUsers;
       for (const error of payload?.userErrors ?? []) count(report.userErrorCodes, error.code);
@@ -283,4 +307,11 @@ function localId(globalId) {
   return Buffer.from(globalId, "base64url").toString("utf8").split(":")[1];
 }
 
-module.exports = { graphqlSession, prepareMixedLoad, runMixedLoad, SEATS_SQL, CONNECTIONS_SQL, localId };
+module.exports = {
+  graphqlSession,
+  prepareMixedLoad,
+  runMixedLoad,
+  SEATS_SQL,
+  CONNECTIONS_SQL,
+  localId,
+};

@@ -1,14 +1,21 @@
 /** Types of mixed-load.cjs for the TypeScript tests. */
 export type GraphQLResult = {
   status: number;
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
   text: string;
 };
 
 export type GraphQLSession = {
   request(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
   /** Throws on an HTTP error, GraphQL errors, or userErrors in `field`'s payload. */
-  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, field?: string): Promise<T>;
+  ok<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    field?: string,
+  ): Promise<T>;
   cookie(): string | null;
 };
 

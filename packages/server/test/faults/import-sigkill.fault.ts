@@ -31,7 +31,13 @@ const IMPORT = `mutation($csv: String!, $dryRun: Boolean) { importUserInvitation
 const PENDING_COUNT = `{ viewer { currentAccount { invitations(filter: { status: [PENDING] }) { totalCount } } } }`;
 const OWNER = { email: "owner@bulk.example", password: "bulk import password" };
 
-const csv = ["email,role", ...Array.from({ length: ROWS }, (_, i) => `import-${i}@bulk.example,${i % 2 ? "Viewer" : "Editor"}`)].join("\n");
+const csv = [
+  "email,role",
+  ...Array.from(
+    { length: ROWS },
+    (_, i) => `import-${i}@bulk.example,${i % 2 ? "Viewer" : "Editor"}`,
+  ),
+].join("\n");
 
 const observers: Client[] = [];
 
@@ -94,7 +100,9 @@ test("a SIGKILL during a 10,000-row import leaves none of it; the restart is cle
 
   const second = await startServer({ dataDir: first.dataDir, pgPort: first.pgPort });
   await waitHealthy(second);
-  expect(second.output()).toContain("embedded PostgreSQL from an earlier run is still running; stopping it");
+  expect(second.output()).toContain(
+    "embedded PostgreSQL from an earlier run is still running; stopping it",
+  );
   expect(isRunning(postmaster!)).toBe(false);
 
   // Nothing of the killed import: no invitation, no email, no delivery job.
@@ -102,14 +110,25 @@ test("a SIGKILL during a 10,000-row import leaves none of it; the restart is cle
   expect(await importedCounts(db)).toEqual({ invitations: 0, outbox: 0, jobs: 0 });
   const session = graphqlSession(second.baseUrl);
   await session.ok(LOG_IN, { input: OWNER }, "logIn");
-  expect(await session.ok(PENDING_COUNT)).toEqual({ viewer: { currentAccount: { invitations: { totalCount: 0 } } } });
+  expect(await session.ok(PENDING_COUNT)).toEqual({
+    viewer: { currentAccount: { invitations: { totalCount: 0 } } },
+  });
 
   // The server works: the same import now goes through, all of it.
-  const done = await session.ok<{ importUserInvitations: { created: number } }>(IMPORT, { csv, dryRun: false }, "importUserInvitations");
+  const done = await session.ok<{ importUserInvitations: { created: number } }>(
+    IMPORT,
+    { csv, dryRun: false },
+    "importUserInvitations",
+  );
   expect(done.importUserInvitations.created).toBe(ROWS);
   const after = await importedCounts(db);
-  expect({ invitations: after.invitations, outbox: after.outbox }).toEqual({ invitations: ROWS, outbox: ROWS });
-  expect(await session.ok(PENDING_COUNT)).toEqual({ viewer: { currentAccount: { invitations: { totalCount: ROWS } } } });
+  expect({ invitations: after.invitations, outbox: after.outbox }).toEqual({
+    invitations: ROWS,
+    outbox: ROWS,
+  });
+  expect(await session.ok(PENDING_COUNT)).toEqual({
+    viewer: { currentAccount: { invitations: { totalCount: ROWS } } },
+  });
 
   await db.end();
   observers.splice(observers.indexOf(db), 1);

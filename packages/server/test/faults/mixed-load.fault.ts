@@ -10,8 +10,21 @@
  * transaction.
  */
 import type { Client } from "pg";
-import { CONNECTIONS_SQL, SEATS_SQL, localId, prepareMixedLoad, runMixedLoad } from "../../../../bench/lib/mixed-load.cjs";
-import { cleanUpServers, connectDatabase, startServer, stopGracefully, waitFor, waitHealthy } from "./support/server-process";
+import {
+  CONNECTIONS_SQL,
+  SEATS_SQL,
+  localId,
+  prepareMixedLoad,
+  runMixedLoad,
+} from "../../../../bench/lib/mixed-load.cjs";
+import {
+  cleanUpServers,
+  connectDatabase,
+  startServer,
+  stopGracefully,
+  waitFor,
+  waitHealthy,
+} from "./support/server-process";
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
@@ -36,7 +49,10 @@ test(
     const db = (observer = await connectDatabase(server));
     const tightId = localId(prepared.tight.accountId);
     const connections = async () => (await db.query<{ n: number }>(CONNECTIONS_SQL)).rows[0]!.n;
-    const seats = async () => ({ used: (await db.query<{ used: number }>(SEATS_SQL, [tightId])).rows[0]!.used, limit: 10 });
+    const seats = async () => ({
+      used: (await db.query<{ used: number }>(SEATS_SQL, [tightId])).rows[0]!.used,
+      limit: 10,
+    });
     const baseline = await connections();
 
     const report = await runMixedLoad({
@@ -49,7 +65,11 @@ test(
     const summary = JSON.stringify(report, null, 2);
 
     // Every request answered, none with a server error.
-    expect({ serverErrors: report.serverErrors, networkErrors: report.networkErrors, examples: report.examples }).toEqual({
+    expect({
+      serverErrors: report.serverErrors,
+      networkErrors: report.networkErrors,
+      examples: report.examples,
+    }).toEqual({
       serverErrors: 0,
       networkErrors: 0,
       examples: [],
@@ -66,16 +86,22 @@ test(
     expect(report.seats.overLimit).toEqual([]);
     expect(report.seats.maxSeenByDatabase).toBeLessThanOrEqual(10);
     expect(report.seats.maxSeenByApi).toBeLessThanOrEqual(10);
-    const final = await prepared.tight.session.ok<{ viewer: { currentAccount: { seatsUsed: number; seatLimit: number } } }>(
-      "{ viewer { currentAccount { seatsUsed seatLimit } } }",
+    const final = await prepared.tight.session.ok<{
+      viewer: { currentAccount: { seatsUsed: number; seatLimit: number } };
+    }>("{ viewer { currentAccount { seatsUsed seatLimit } } }");
+    expect(final.viewer.currentAccount.seatsUsed).toBeLessThanOrEqual(
+      final.viewer.currentAccount.seatLimit,
     );
-    expect(final.viewer.currentAccount.seatsUsed).toBeLessThanOrEqual(final.viewer.currentAccount.seatLimit);
     expect(final.viewer.currentAccount.seatsUsed).toBe((await seats()).used);
 
     // Connections: bounded by the pools during the run, back to the idle baseline after
     // (pg's pool closes idle clients after 10 s), and none stuck in a transaction.
     expect(report.connections.max).toBeLessThanOrEqual(SERVER_POOL_CONNECTIONS);
-    await waitFor(`connections back to the baseline of ${baseline}`, async () => (await connections()) <= baseline, 30_000);
+    await waitFor(
+      `connections back to the baseline of ${baseline}`,
+      async () => (await connections()) <= baseline,
+      30_000,
+    );
     const stuck = await db.query(
       "SELECT state, left(query, 100) AS query FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
     );

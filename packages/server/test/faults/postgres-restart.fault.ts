@@ -36,10 +36,16 @@ afterEach(async () => {
   await cleanUpServers();
 });
 
-async function outboxStatus(server: Parameters<typeof connectDatabase>[0], email: string): Promise<string | undefined> {
+async function outboxStatus(
+  server: Parameters<typeof connectDatabase>[0],
+  email: string,
+): Promise<string | undefined> {
   const db = await connectDatabase(server);
   try {
-    const result = await db.query<{ status: string }>("SELECT status FROM outbox WHERE to_address = $1", [email]);
+    const result = await db.query<{ status: string }>(
+      "SELECT status FROM outbox WHERE to_address = $1",
+      [email],
+    );
     return result.rows[0]?.status;
   } finally {
     await db.end();
@@ -52,13 +58,23 @@ test("healthz is 503 while PostgreSQL is down and 200 after; GraphQL and the mai
   const owner = graphqlSession(server.baseUrl);
   await owner.ok(
     SIGN_UP,
-    { input: { accountName: "Restart Co", email: "owner@restart.example", name: "Owner", password: "restart test password" } },
+    {
+      input: {
+        accountName: "Restart Co",
+        email: "owner@restart.example",
+        name: "Owner",
+        password: "restart test password",
+      },
+    },
     "signUp",
   );
   // Fill the pool with connections the restart will kill.
   await Promise.all(Array.from({ length: 10 }, () => owner.ok(SEATS)));
   await owner.ok(INVITE, { email: "before@restart.example" }, "inviteUsers");
-  await waitFor("the email queued before the restart to be sent", async () => (await outboxStatus(server, "before@restart.example")) === "SENT");
+  await waitFor(
+    "the email queued before the restart to be sent",
+    async () => (await outboxStatus(server, "before@restart.example")) === "SENT",
+  );
 
   const pgCtl = pgCtlFor(server.dataDir);
   const pgDir = `${server.dataDir}/pg`;
@@ -90,12 +106,17 @@ test("healthz is 503 while PostgreSQL is down and 200 after; GraphQL and the mai
   // pool's ten connections, and none may fail on a dead one.
   const reads = await Promise.all(Array.from({ length: 20 }, () => owner.request(SEATS)));
   expect(reads.map((read) => read.body?.errors ?? read.body?.data)).toEqual(
-    Array.from({ length: 20 }, () => ({ viewer: { currentAccount: { name: "Restart Co", seatsUsed: 2 } } })),
+    Array.from({ length: 20 }, () => ({
+      viewer: { currentAccount: { name: "Restart Co", seatsUsed: 2 } },
+    })),
   );
 
   // Writes, and the pg-boss worker: an invitation made now is delivered.
   await owner.ok(INVITE, { email: "after@restart.example" }, "inviteUsers");
-  await waitFor("the email queued after the restart to be sent", async () => (await outboxStatus(server, "after@restart.example")) === "SENT");
+  await waitFor(
+    "the email queued after the restart to be sent",
+    async () => (await outboxStatus(server, "after@restart.example")) === "SENT",
+  );
 
   expect(await stopGracefully(server)).toEqual({ code: 0, signal: null });
   expect(pidsMentioning(pgDir)).toEqual([]);

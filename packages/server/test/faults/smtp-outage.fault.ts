@@ -11,7 +11,14 @@ import type { AddressInfo } from "node:net";
 import type { Client } from "pg";
 import { SMTPServer } from "smtp-server";
 import { graphqlSession } from "../../../../bench/lib/mixed-load.cjs";
-import { cleanUpServers, connectDatabase, startServer, stopGracefully, waitFor, waitHealthy } from "./support/server-process";
+import {
+  cleanUpServers,
+  connectDatabase,
+  startServer,
+  stopGracefully,
+  waitFor,
+  waitHealthy,
+} from "./support/server-process";
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } userErrors { code message } } }`;
 const CHANGE_PLAN = `mutation { changePlan(input: { plan: BUSINESS }) { account { plan } userErrors { code message } } }`;
@@ -33,7 +40,8 @@ function startSmtp(port: number): Promise<number> {
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
       stream.on("end", () => {
         const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? "(none)";
-        for (const recipient of session.envelope.rcptTo) inbox.push({ to: recipient.address, messageId });
+        for (const recipient of session.envelope.rcptTo)
+          inbox.push({ to: recipient.address, messageId });
         callback();
       });
     },
@@ -61,21 +69,38 @@ afterEach(async () => {
 test("emails queued while SMTP is down are all delivered once it is back, each exactly once", async () => {
   const smtpPort = await startSmtp(0);
   const server = await startServer({
-    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_RETRY_DELAY_SECONDS: "1", APP_URL: "https://pn.example.test" },
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_RETRY_DELAY_SECONDS: "1",
+      APP_URL: "https://pn.example.test",
+    },
   });
   await waitHealthy(server);
   const owner = graphqlSession(server.baseUrl);
   await owner.ok(
     SIGN_UP,
-    { input: { accountName: "Outage Co", email: "owner@outage.example", name: "Owner", password: "outage test password" } },
+    {
+      input: {
+        accountName: "Outage Co",
+        email: "owner@outage.example",
+        name: "Owner",
+        password: "outage test password",
+      },
+    },
     "signUp",
   );
   await owner.ok(CHANGE_PLAN, {}, "changePlan");
   const db = (observer = await connectDatabase(server));
 
   // SMTP works: one email before the outage.
-  await owner.ok(INVITE, { invitees: [{ email: "first@outage.example", role: "VIEWER" }] }, "inviteUsers");
-  await waitFor("the email sent before the outage", () => inbox.some((message) => message.to === "first@outage.example"));
+  await owner.ok(
+    INVITE,
+    { invitees: [{ email: "first@outage.example", role: "VIEWER" }] },
+    "inviteUsers",
+  );
+  await waitFor("the email sent before the outage", () =>
+    inbox.some((message) => message.to === "first@outage.example"),
+  );
 
   await stopSmtp();
   const during = [
@@ -88,14 +113,26 @@ test("emails queued while SMTP is down are all delivered once it is back, each e
       { invitees: [{ email, role: "VIEWER" }] },
       "inviteUsers",
     );
-    expect(data.inviteUsers.invitations.map((invitation) => invitation.delivery)).toEqual(["QUEUED"]);
+    expect(data.inviteUsers.invitations.map((invitation) => invitation.delivery)).toEqual([
+      "QUEUED",
+    ]);
   }
-  await owner.ok(INVITE, { invitees: during.slice(4).map((email) => ({ email, role: "EDITOR" })) }, "inviteUsers");
+  await owner.ok(
+    INVITE,
+    { invitees: during.slice(4).map((email) => ({ email, role: "EDITOR" })) },
+    "inviteUsers",
+  );
 
   // Every one of them has failed at least once and is still queued for another attempt.
   await waitFor("a failed attempt for every email sent during the outage", async () => {
-    const rows = await db.query<{ attempts: number; status: string }>("SELECT attempts, status FROM outbox WHERE to_address = ANY($1)", [during]);
-    return rows.rows.length === during.length && rows.rows.every((row) => row.attempts >= 1 && row.status === "QUEUED");
+    const rows = await db.query<{ attempts: number; status: string }>(
+      "SELECT attempts, status FROM outbox WHERE to_address = ANY($1)",
+      [during],
+    );
+    return (
+      rows.rows.length === during.length &&
+      rows.rows.every((row) => row.attempts >= 1 && row.status === "QUEUED")
+    );
   });
   expect(inbox.filter((message) => during.includes(message.to))).toEqual([]);
 
@@ -107,16 +144,23 @@ test("emails queued while SMTP is down are all delivered once it is back, each e
   );
   await waitFor("every outbox row SENT and no delivery job left", async () => {
     const outbox = await db.query("SELECT 1 FROM outbox WHERE status <> 'SENT'");
-    const jobs = await db.query("SELECT 1 FROM pgboss.job WHERE name = 'mail-send' AND state NOT IN ('completed', 'cancelled')");
+    const jobs = await db.query(
+      "SELECT 1 FROM pgboss.job WHERE name = 'mail-send' AND state NOT IN ('completed', 'cancelled')",
+    );
     return outbox.rows.length === 0 && jobs.rows.length === 0;
   });
 
   // None lost, none doubled: one message per recipient, and no message delivered twice.
   const recipients = ["first@outage.example", ...during];
-  const perRecipient = Object.fromEntries(recipients.map((email) => [email, inbox.filter((message) => message.to === email).length]));
+  const perRecipient = Object.fromEntries(
+    recipients.map((email) => [email, inbox.filter((message) => message.to === email).length]),
+  );
   expect(perRecipient).toEqual(Object.fromEntries(recipients.map((email) => [email, 1])));
   expect(new Set(inbox.map((message) => message.messageId)).size).toBe(inbox.length);
-  const invitations = await db.query<{ email: string; delivery: string }>("SELECT email, delivery FROM invitations WHERE email = ANY($1) ORDER BY email", [recipients]);
+  const invitations = await db.query<{ email: string; delivery: string }>(
+    "SELECT email, delivery FROM invitations WHERE email = ANY($1) ORDER BY email",
+    [recipients],
+  );
   expect(invitations.rows.map((row) => row.delivery)).toEqual(recipients.map(() => "SENT"));
 
   await observer.end();

@@ -72,11 +72,15 @@ export async function startMailSystem(options: {
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
   boss.on("error", (error: unknown) => logger.error({ err: error }, "job queue error"));
   await boss.start();
-  await boss.createQueue(MAIL_QUEUE_NAME, {
+  const retryPolicy = {
     retryLimit: MAIL_ATTEMPTS - 1,
     retryDelay: options.retryDelaySeconds,
     retryBackoff: options.retryBackoff ?? true,
-  });
+  };
+  await boss.createQueue(MAIL_QUEUE_NAME, retryPolicy);
+  // createQueue leaves an existing queue as it was: without this, a changed
+  // MAIL_RETRY_DELAY_SECONDS would be ignored on every start after the first.
+  await boss.updateQueue(MAIL_QUEUE_NAME, retryPolicy);
 
   const queue: MailQueue = {
     sealKey: options.sealKey,

@@ -55,7 +55,11 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        address && typeof address === "object"
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -67,12 +71,17 @@ export function freshDataDir(): string {
 }
 
 /** Polls `condition` every 50 ms until it returns a value other than undefined/false; no fixed sleeps. */
-export async function waitFor<T>(what: string, condition: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  condition: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -84,7 +93,10 @@ export async function waitFor<T>(what: string, condition: () => Promise<T | unde
 export async function startServer(
   options: { dataDir?: string; pgPort?: number; env?: Record<string, string> } = {},
 ): Promise<ServerProcess> {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build the server first (pnpm --filter @pn/server build)`);
+  if (!existsSync(SERVER_MAIN))
+    throw new Error(
+      `${SERVER_MAIN} is missing: build the server first (pnpm --filter @pn/server build)`,
+    );
   const port = await freePort();
   const pgPort = options.pgPort ?? (await freePort());
   const dataDir = options.dataDir ?? freshDataDir();
@@ -93,7 +105,13 @@ export async function startServer(
   for (const name of SERVER_VARIABLES) delete env[name];
   Object.assign(
     env,
-    { PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: "warn", SEED_DEMO_DATA: "false" },
+    {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: "warn",
+      SEED_DEMO_DATA: "false",
+    },
     options.env,
   );
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -106,7 +124,9 @@ export async function startServer(
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exit = new Promise<Exit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<Exit>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     port,
@@ -121,7 +141,9 @@ export async function startServer(
 
 export async function healthStatus(server: ServerProcess): Promise<number | null> {
   try {
-    const response = await fetch(`${server.baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`${server.baseUrl}/healthz`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     await response.arrayBuffer();
     return response.status;
   } catch {
@@ -136,7 +158,10 @@ export async function waitHealthy(server: ServerProcess, timeoutMs = 60_000): Pr
   await waitFor(
     "/healthz to answer 200",
     async () => {
-      if (exited) throw new Error(`server exited (${JSON.stringify(exited)}) before it was healthy:\n${server.output().slice(-5_000)}`);
+      if (exited)
+        throw new Error(
+          `server exited (${JSON.stringify(exited)}) before it was healthy:\n${server.output().slice(-5_000)}`,
+        );
       return (await healthStatus(server)) === 200;
     },
     timeoutMs,
@@ -147,9 +172,15 @@ export async function waitHealthy(server: ServerProcess, timeoutMs = 60_000): Pr
 
 export async function exitWithin(server: ServerProcess, timeoutMs: number): Promise<Exit> {
   let timer: NodeJS.Timeout | undefined;
-  const result = await Promise.race([server.exit, new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)))]);
+  const result = await Promise.race([
+    server.exit,
+    new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs))),
+  ]);
   clearTimeout(timer);
-  if (result === "timeout") throw new Error(`server did not exit within ${timeoutMs} ms:\n${server.output().slice(-5_000)}`);
+  if (result === "timeout")
+    throw new Error(
+      `server did not exit within ${timeoutMs} ms:\n${server.output().slice(-5_000)}`,
+    );
   return result;
 }
 
@@ -161,7 +192,10 @@ export async function stopGracefully(server: ServerProcess): Promise<Exit> {
 
 /** A direct connection to the server's database (as the test's observer, not through the app). */
 export async function connectDatabase(server: ServerProcess): Promise<Client> {
-  const client = new Client({ connectionString: server.databaseUrl, application_name: "fault-test-observer" });
+  const client = new Client({
+    connectionString: server.databaseUrl,
+    application_name: "fault-test-observer",
+  });
   await client.connect();
   return client;
 }
@@ -192,7 +226,9 @@ export function pidsMentioning(needle: string): number[] {
 /** The postmaster's pid from postmaster.pid, or null when the cluster is not running. */
 export function postmasterPid(dataDir: string): number | null {
   try {
-    const pid = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    const pid = Number(
+      readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0],
+    );
     return Number.isInteger(pid) && pid > 0 && isRunning(pid) ? pid : null;
   } catch {
     return null;
@@ -230,7 +266,11 @@ export async function cleanUpServers(): Promise<void> {
   for (const dir of dataDirs.splice(0)) {
     const pids = pidsMentioning(path.join(dir, "pg"));
     for (const pid of pids) process.kill(pid, "SIGQUIT");
-    await waitFor("leftover PostgreSQL to stop", () => pids.every((pid) => !isRunning(pid)), 10_000).catch(() => {
+    await waitFor(
+      "leftover PostgreSQL to stop",
+      () => pids.every((pid) => !isRunning(pid)),
+      10_000,
+    ).catch(() => {
       for (const pid of pids) if (isRunning(pid)) process.kill(pid, "SIGKILL");
     });
   }
