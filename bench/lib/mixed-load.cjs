@@ -3,7 +3,8 @@
  * (packages/server/test/faults/mixed-load.fault.ts, short) and `pnpm bench` (full).
  *
  * `prepareMixedLoad` signs up two accounts over HTTP: BIG on ENTERPRISE (no seat
- * limit) and TIGHT on TEAM (10 seats, the owner holds one). `runMixedLoad` then runs
+ * limit) and TIGHT on TEAM (10 seats: the owner and 7 pending invitations hold 8 of
+ * them). `runMixedLoad` then runs
  * `clients` concurrent loops for `durationMs`, each sending one request at a time:
  * member and invitation lists, seat reads, invitations into both accounts (TIGHT stays
  * at its limit, so many are refused), and revocations in TIGHT that free seats again.
@@ -91,10 +92,23 @@ async function signUpOwner(baseUrl, label, plan) {
   };
 }
 
-/** Two owners with sessions: `big` (ENTERPRISE, unlimited) and `tight` (TEAM, 10 seats). */
+/** Seats left free in TIGHT when the load starts, so the first invitations already meet the limit. */
+const TIGHT_FREE_SEATS = 2;
+
+/**
+ * Two owners with sessions: `big` (ENTERPRISE, unlimited) and `tight` (TEAM, 10 seats)
+ * with pending invitations filling all but TIGHT_FREE_SEATS of them.
+ */
 async function prepareMixedLoad(baseUrl) {
   const big = await signUpOwner(baseUrl, "big", "ENTERPRISE");
   const tight = await signUpOwner(baseUrl, "tight", "TEAM");
+  const fill = tight.seatLimit - 1 - TIGHT_FREE_SEATS;
+  const invitees = Array.from({ length: fill }, (_, i) => ({
+    email: `prefill-${i}-${process.pid}@load.example`,
+    role: "VIEWER",
+  }));
+  const filled = await tight.session.ok(INVITE, { invitees }, "inviteUsers");
+  tight.pendingIds = filled.inviteUsers.invitations.map((invitation) => invitation.id);
   return { baseUrl, big, tight };
 }
 
@@ -166,7 +180,7 @@ async function runMixedLoad(options) {
     latencyMs: {},
   };
   const samples = [];
-  const pendingTight = [];
+  const pendingTight = [...(tight.pendingIds ?? [])];
   const note = (example) => {
     if (report.examples.length < 10) report.examples.push(example);
   };

@@ -19,7 +19,13 @@ export type GraphQLSession = {
   cookie(): string | null;
 };
 
-export type LoadOwner = { session: GraphQLSession; accountId: string; seatLimit: number | null };
+export type LoadOwner = {
+  session: GraphQLSession;
+  accountId: string;
+  seatLimit: number | null;
+  /** TIGHT: the invitations made to fill its seats before the run. */
+  pendingIds?: string[];
+};
 export type PreparedLoad = { baseUrl: string; big: LoadOwner; tight: LoadOwner };
 
 export type LoadReport = {
