@@ -195,7 +195,7 @@ export async function startEmbeddedPostgres(options: {
     // forever for its long-gone child while the new postmaster kept running.
     stop: async () => {
       const pid = await runningPostmaster(pgDir);
-      if (pid !== null) await stopPostmaster(pid, pgDir, 8_000);
+      if (pid !== null) await stopPostmaster(pid, pgDir, 30_000);
     },
   };
 }
