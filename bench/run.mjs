@@ -33,6 +33,7 @@ import {
 import { evaluate, machineInfo, markdownTable, packageVersions } from "./lib/report.mjs";
 import { newApiTokenSecret, seed } from "./lib/seed.mjs";
 import { measureSpa } from "./lib/spa.mjs";
+import mixedLoad from "./lib/mixed-load.cjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_MAIN = path.join(ROOT, "packages/server/dist/main.js");
@@ -59,6 +60,9 @@ const CONCURRENCIES = [1, 10, 50];
 const BULK_CALLS = quick ? 3 : 10;
 const BULK_SIZE = 1000;
 const IMPORT_ROWS = 10_000;
+/** Mixed read/write load (issue 8): 200 clients for 30 s; the test suite runs a short version. */
+const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? (quick ? 50 : 200));
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? (quick ? 5 : 30));
 const DEEP_PAGE = 1000;
 const PAGE_SIZE = 50;
 const externalDatabaseUrl = process.env.DATABASE_URL?.trim() || null;
@@ -644,6 +648,75 @@ async function main() {
     unit: "ms",
     target: { op: "<", value: 5000 },
   });
+
+  // 6b. Mixed load: concurrent clients reading and writing (bench/lib/mixed-load.cjs), with the
+  // seats of a TEAM account at its limit and the server's database connections watched throughout.
+  log(`mixed load: ${LOAD_CLIENTS} clients for ${LOAD_SECONDS} s`);
+  {
+    const prepared = await mixedLoad.prepareMixedLoad(server.baseUrl);
+    const tightId = mixedLoad.localId(prepared.tight.accountId);
+    const connections = async () => (await client.query(mixedLoad.CONNECTIONS_SQL)).rows[0].n;
+    const baseline = await connections();
+    const load = await mixedLoad.runMixedLoad({
+      prepared,
+      clients: LOAD_CLIENTS,
+      durationMs: LOAD_SECONDS * 1000,
+      sampleSeats: async () => ({
+        used: (await client.query(mixedLoad.SEATS_SQL, [tightId])).rows[0].used,
+        limit: prepared.tight.seatLimit,
+      }),
+      countConnections: connections,
+    });
+    // pg's pool closes idle connections after 10 s: anything still open after 30 s is held by someone.
+    const settleStarted = performance.now();
+    let after = await connections();
+    while (after > baseline && performance.now() - settleStarted < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await connections();
+    }
+    results.mixedLoad = {
+      ...load,
+      connectionsBaseline: baseline,
+      connectionsAfter: after,
+      connectionsSettleMs: Math.round(performance.now() - settleStarted),
+    };
+    const label = `mixed load ${LOAD_CLIENTS} clients × ${LOAD_SECONDS} s`;
+    add({
+      id: "load.failed",
+      label: `${label}: 5xx and failed requests (of ${load.requests})`,
+      value: load.serverErrors + load.networkErrors,
+      unit: "",
+      target: { op: "<", value: 1 },
+    });
+    add({
+      id: "load.internalErrors",
+      label: `${label}: INTERNAL_SERVER_ERROR responses`,
+      value: load.graphqlErrorCodes.INTERNAL_SERVER_ERROR ?? 0,
+      unit: "",
+      target: { op: "<", value: 1 },
+    });
+    add({
+      id: "load.seats",
+      label: `${label}: most seats used seen (${load.seats.samples} samples; ${load.invitedTight} invited, ${load.userErrorCodes.SEAT_LIMIT_REACHED ?? 0} refused)`,
+      value: Math.max(load.seats.maxSeenByApi, load.seats.maxSeenByDatabase),
+      unit: "",
+      target: { op: "<=", value: prepared.tight.seatLimit },
+    });
+    add({
+      id: "load.connections",
+      label: `${label}: connections left open above the idle baseline of ${baseline} (peak ${load.connections.max})`,
+      value: Math.max(0, after - baseline),
+      unit: "",
+      target: { op: "<", value: 1 },
+    });
+    add({
+      id: "load.p50",
+      label: `${label}: p50 (p99 ${load.latencyMs.p99} ms)`,
+      value: load.latencyMs.p50,
+      unit: "ms",
+    });
+    add({ id: "load.rps", label: `${label}: throughput`, value: load.rps, unit: "req/s" });
+  }
 
   // 7. Start-up figures.
   add({

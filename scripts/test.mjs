@@ -3,7 +3,8 @@
  * `pnpm test`: every check the project has, in order, stopping at the first failure.
  *
  *   build shared → typecheck → lint → web codegen check → build server + web
- *   → server tests → shared tests → web tests → e2e (built server + headless Chromium)
+ *   → server tests → server fault + load tests (built server) → shared tests → web tests
+ *   → e2e (built server + headless Chromium)
  *
  * E2E needs Chromium: CHROMIUM_PATH, else `chromium` on the PATH. Without one the e2e
  * step is skipped with a loud warning, except under CI=true, where that is a failure.
@@ -67,6 +68,8 @@ const STEPS = [
     commands: [pnpm("--filter", "@pn/server", "build"), pnpm("--filter", "@pn/web", "build")],
   },
   { name: "server tests", commands: [pnpm("--filter", "@pn/server", "test")] },
+  // The built server as a process: PostgreSQL restart, SMTP outage, SIGKILL mid-import, short load.
+  { name: "server fault + load tests", commands: [pnpm("--filter", "@pn/server", "test:faults")] },
   { name: "shared tests", commands: [pnpm("--filter", "@pn/shared", "test")] },
   { name: "web tests", commands: [pnpm("--filter", "@pn/web", "test")] },
   { name: "e2e", commands: [pnpm("test:e2e")], needsBrowser: true },

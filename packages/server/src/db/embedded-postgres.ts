@@ -71,17 +71,16 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return condition();
 }
 
-/** Stops a cluster that a killed earlier process left running on this directory. */
-async function stopOrphanedCluster(pgDir: string, logger: Logger): Promise<void> {
-  const pidFile = path.join(pgDir, "postmaster.pid");
+/** The pid of the postmaster running on pgDir (from postmaster.pid), or null when none runs. */
+async function runningPostmaster(pgDir: string): Promise<number | null> {
   let content: string;
   try {
-    content = await fs.readFile(pidFile, "utf8");
+    content = await fs.readFile(path.join(pgDir, "postmaster.pid"), "utf8");
   } catch {
-    return;
+    return null;
   }
   const pid = Number(content.split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return null;
   let command = "";
   try {
     command = await fs.readFile(`/proc/${pid}/cmdline`, "utf8");
@@ -89,12 +88,23 @@ async function stopOrphanedCluster(pgDir: string, logger: Logger): Promise<void>
     // Not on Linux: trust the pid file.
     command = "postgres";
   }
-  if (!command.includes("postgres")) return;
-  logger.warn({ pid }, "embedded PostgreSQL from an earlier run is still running; stopping it");
+  return command.includes("postgres") ? pid : null;
+}
+
+/** Fast shutdown (SIGINT: roll back open transactions, disconnect, checkpoint), then waits for the postmaster to exit. */
+async function stopPostmaster(pid: number, pgDir: string, timeoutMs: number): Promise<void> {
   process.kill(pid, "SIGINT");
-  if (!(await waitFor(() => !isRunning(pid), 15_000))) {
-    throw new EmbeddedPostgresError(`an earlier embedded PostgreSQL (pid ${pid}) on ${pgDir} did not stop`);
+  if (!(await waitFor(() => !isRunning(pid), timeoutMs))) {
+    throw new EmbeddedPostgresError(`embedded PostgreSQL (pid ${pid}) on ${pgDir} did not stop`);
   }
+}
+
+/** Stops a cluster that a killed earlier process left running on this directory. */
+async function stopOrphanedCluster(pgDir: string, logger: Logger): Promise<void> {
+  const pid = await runningPostmaster(pgDir);
+  if (pid === null) return;
+  logger.warn({ pid }, "embedded PostgreSQL from an earlier run is still running; stopping it");
+  await stopPostmaster(pid, pgDir, 15_000);
 }
 
 /** PostgreSQL refuses to run as root; its data directory's parents must let the postgres user through. */
@@ -180,6 +190,12 @@ export async function startEmbeddedPostgres(options: {
   await createDatabaseIfMissing(url);
   return {
     url,
-    stop: () => pg.stop(),
+    // By the pid file, not the child process the package started: PostgreSQL may have been
+    // restarted under us (an operator's pg_ctl restart), and the package would then wait
+    // forever for its long-gone child while the new postmaster kept running.
+    stop: async () => {
+      const pid = await runningPostmaster(pgDir);
+      if (pid !== null) await stopPostmaster(pid, pgDir, 30_000);
+    },
   };
 }

@@ -14,6 +14,7 @@ import { renderBodies, type MailQueue } from "./mail.service";
 
 export const MAIL_QUEUE_NAME = "mail-send";
 export const MAIL_ATTEMPTS = 5;
+const MAIL_SENDS_AT_ONCE = 4;
 
 type OutboxRow = {
   id: string;
@@ -72,11 +73,15 @@ export async function startMailSystem(options: {
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
   boss.on("error", (error: unknown) => logger.error({ err: error }, "job queue error"));
   await boss.start();
-  await boss.createQueue(MAIL_QUEUE_NAME, {
+  const retryPolicy = {
     retryLimit: MAIL_ATTEMPTS - 1,
     retryDelay: options.retryDelaySeconds,
     retryBackoff: options.retryBackoff ?? true,
-  });
+  };
+  await boss.createQueue(MAIL_QUEUE_NAME, retryPolicy);
+  // createQueue leaves an existing queue as it was: without this, a changed
+  // MAIL_RETRY_DELAY_SECONDS would be ignored on every start after the first.
+  await boss.updateQueue(MAIL_QUEUE_NAME, retryPolicy);
 
   const queue: MailQueue = {
     sealKey: options.sealKey,
@@ -113,7 +118,9 @@ export async function startMailSystem(options: {
     queue,
     async startWorker() {
       // One job per call: pg-boss settles a batch as a whole, and each email must retry on its own.
-      await boss.work<{ outboxId: string }>(MAIL_QUEUE_NAME, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+      // A few sends at a time, so a backlog (an import's emails, or those queued while SMTP was
+      // down) drains without each email waiting for the one before; bounded by pg-boss's pool.
+      await boss.work<{ outboxId: string }>(MAIL_QUEUE_NAME, { pollingIntervalSeconds: 0.5, batchSize: 1, localConcurrency: MAIL_SENDS_AT_ONCE }, async ([job]) => {
         if (job) await deliver(job);
       });
     },

@@ -150,6 +150,27 @@ describe("invitation email", () => {
     expect(inbox.filter((m) => m.to === "down@example.test")).toHaveLength(1);
   }, 60_000);
 
+  it("applies a changed retry delay to the existing queue on the next start", async () => {
+    const retrySettings = async () =>
+      (await db.dataSource.query("SELECT retry_delay, retry_backoff, retry_limit FROM pgboss.queue WHERE name = 'mail-send'"))[0];
+    mail = await startMail();
+    expect(await retrySettings()).toEqual({ retry_delay: 1, retry_backoff: false, retry_limit: 4 });
+    await mail.stop();
+    mail = await startMailSystem({
+      databaseUrl: db.url,
+      dataSource: db.dataSource,
+      transport: createTransport(`smtp://127.0.0.1:${smtpPort}`, logger),
+      from: "Partner Network <no-reply@example.test>",
+      logger,
+      retryDelaySeconds: 7,
+      sealKey: key,
+    });
+    expect(await retrySettings()).toEqual({ retry_delay: 7, retry_backoff: true, retry_limit: 4 });
+    // Back to the short delay the other tests of this file rely on.
+    await mail.stop();
+    mail = await startMail();
+  });
+
   it("loses no email when the worker stops between the outbox write and the send", async () => {
     // A process that writes the invitation and dies before any worker runs.
     const writer = await startMail();
