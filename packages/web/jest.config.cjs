@@ -9,6 +9,9 @@ module.exports = {
   testEnvironment: "jest-fixed-jsdom",
   testEnvironmentOptions: { url: "http://localhost/" },
   setupFilesAfterEnv: ["<rootDir>/src/testing/setup-tests.ts"],
+  // Whole user flows (type, click, wait for the mock server) on a busy 2-CPU machine; a test still
+  // ends as soon as its last expectation holds.
+  testTimeout: 30_000,
   transform: {
     "^.+\\.(t|j)sx?$|^.+\\.mjs$": [
       "@swc/jest",
