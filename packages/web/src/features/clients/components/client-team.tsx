@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Card,
@@ -10,7 +11,6 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { describeError } from "../../../utils/errors";
@@ -35,6 +35,14 @@ type Dialog =
   | { kind: "remove"; person: Person }
   | null;
 
+/** A member's name from a team a mutation returned. */
+function nameOf(
+  team: { members: readonly { member: { id: string; name: string } }[] } | null | undefined,
+  memberId: string,
+) {
+  return team?.members.find((m) => m.member.id === memberId)?.member.name ?? "They";
+}
+
 export const LEAD_REMOVAL_REASON = "The lead cannot be removed: make someone else lead first.";
 export const LAST_MEMBER_REASON = "A team needs at least one person: add someone first.";
 
@@ -45,6 +53,8 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [open, setOpen] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  /** The last change made here, announced in the section (a toast could cover the table). */
+  const [notice, setNotice] = useState<string | null>(null);
   const [addTeamMember] = useAddTeamMember();
   const [replaceTeamMember] = useReplaceTeamMember();
   const [makeTeamLead, { loading: makingLead }] = useMakeTeamLead();
@@ -52,12 +62,14 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
 
   function show(next: Dialog) {
     setProblems([]);
+    setNotice(null);
     setDialog(next);
     setOpen(true);
   }
 
   async function makeLead(person: Person) {
     setProblems([]);
+    setNotice(null);
     try {
       const { data } = await makeTeamLead({
         variables: { input: { clientId: client.id, memberId: person.id } },
@@ -67,11 +79,7 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
         setProblems(errors.map((error) => error.message));
         return;
       }
-      notifications.show({
-        color: "green",
-        title: "Lead changed",
-        message: `${person.name} now leads ${client.name}'s team.`,
-      });
+      setNotice(`${person.name} now leads ${client.name}'s team.`);
     } catch (error) {
       setProblems([describeError(error).message]);
     }
@@ -95,6 +103,11 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
           everyone here with their email.
         </Text>
         <FormAlert messages={problems} />
+        {notice && (
+          <Alert color="green" variant="light" role="status">
+            <Text size="sm">{notice}</Text>
+          </Alert>
+        )}
         {members.length === 0 ? (
           <Text size="sm">
             {client.type === "ACCOUNT"
@@ -155,7 +168,7 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
                                   size="compact-sm"
                                   variant="default"
                                   loading={makingLead}
-                                  aria-label={`Make ${person.name} lead`}
+                                  aria-label={`Make lead: ${person.name}`}
                                   onClick={() => void makeLead(person)}
                                 >
                                   Make lead
@@ -212,7 +225,10 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
               const { data } = await addTeamMember({
                 variables: { input: { clientId: client.id, memberId } },
               });
-              return (data?.addTeamMember.userErrors ?? []).map((error) => error.message);
+              const errors = data?.addTeamMember.userErrors ?? [];
+              if (!errors.length)
+                setNotice(`${nameOf(data?.addTeamMember.team, memberId)} joined the team.`);
+              return errors.map((error) => error.message);
             }}
           />
           <MemberChoiceModal
@@ -233,7 +249,13 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
                   input: { clientId: client.id, memberId: dialog.person.id, replacementMemberId },
                 },
               });
-              return (data?.replaceTeamMember.userErrors ?? []).map((error) => error.message);
+              const errors = data?.replaceTeamMember.userErrors ?? [];
+              if (!errors.length) {
+                setNotice(
+                  `${nameOf(data?.replaceTeamMember.team, replacementMemberId)} replaced ${dialog.person.name}.`,
+                );
+              }
+              return errors.map((error) => error.message);
             }}
           />
           <RemoveTeamMemberModal
@@ -242,6 +264,7 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
             person={dialog?.kind === "remove" ? dialog.person : null}
             opened={open && dialog?.kind === "remove"}
             onClose={() => setOpen(false)}
+            onRemoved={(person) => setNotice(`${person.name} left the team.`)}
           />
         </>
       )}
@@ -255,12 +278,14 @@ function RemoveTeamMemberModal({
   person,
   opened,
   onClose,
+  onRemoved,
 }: {
   clientId: string;
   clientName: string;
   person: Person | null;
   opened: boolean;
   onClose: () => void;
+  onRemoved: (person: Person) => void;
 }) {
   const [removeTeamMember, { loading }] = useRemoveTeamMember();
   const [problems, setProblems] = useState<string[]>([]);
@@ -287,6 +312,7 @@ function RemoveTeamMemberModal({
         return;
       }
       close();
+      onRemoved(person);
     } catch (error) {
       const described = describeError(error);
       setProblems([described.message]);

@@ -169,12 +169,12 @@ function ImportClientsForm({ onDone }: { onDone: () => void }) {
       <FileInput
         label="CSV file"
         description="Checked at once; nothing is imported until you press Import."
-        placeholder="Choose a .csv file"
         accept=".csv,text/csv"
         value={file}
         onChange={(chosen) => void choose(chosen)}
         error={fileError}
         clearable
+        clearButtonProps={{ "aria-label": "Remove the file" }}
         disabled={busy}
       />
       <Checkbox
@@ -278,7 +278,7 @@ function ImportRowsTable({
                 <Table.Td>{row.line}</Table.Td>
                 <Table.Td style={{ overflowWrap: "anywhere" }}>{row.email ?? "—"}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={IMPORT_OUTCOME_COLORS[row.outcome] ?? "gray"}>
+                  <Badge variant="dot" color={IMPORT_OUTCOME_COLORS[row.outcome] ?? "gray"}>
                     {IMPORT_OUTCOME_LABELS[row.outcome] ?? row.outcome}
                   </Badge>
                 </Table.Td>
