@@ -7,7 +7,7 @@ import { installNetworkBackend, networkAcmeAccount } from "../../testing/network
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 8000 });
 jest.setTimeout(30_000);
 
 const PAULA_PATH = "/clients/Q2xpZW50OjM";

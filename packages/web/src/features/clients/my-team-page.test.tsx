@@ -10,7 +10,7 @@ import {
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
-configure({ asyncUtilTimeout: 4000 });
+configure({ asyncUtilTimeout: 8000 });
 jest.setTimeout(30_000);
 
 const ADA_MEMBER_ID = "TWVtYmVyOmFkYQ";
