@@ -9,6 +9,7 @@ import { PLAYGROUND_PATH } from "./layout/nav-items";
 import { NotFoundPage } from "./routes/not-found";
 import { RedirectIfSignedIn } from "./routes/redirect-if-signed-in";
 import { RequireAuth } from "./routes/require-auth";
+import { ClientArea, StaffArea } from "./routes/require-role-area";
 import { RouteError } from "./routes/route-error";
 
 function RouteLoading() {
@@ -69,35 +70,56 @@ export const routes: RouteObject[] = [
         // Signed-out visits go to /login?next=<path>.
         Component: RequireAuth,
         children: [
-          { index: true, element: <Navigate to={HOME_PATH} replace /> },
-          lazyPage(
-            "members",
-            async () => (await import("../features/members/members-page")).MembersPage,
-          ),
-          lazyPage(
-            "partners",
-            async () => (await import("../features/partners/partners-page")).PartnersPage,
-          ),
-          lazyPage(
-            "partners/:partnerId",
-            async () => (await import("../features/partners/partner-page")).PartnerPage,
-          ),
-          lazyPage(
-            "clients",
-            async () => (await import("../features/clients/clients-page")).ClientsPage,
-          ),
-          lazyPage(
-            "invitations",
-            async () => (await import("../features/invitations/invitations-page")).InvitationsPage,
-          ),
-          lazyPage(
-            "settings",
-            async () => (await import("../features/settings/settings-page")).SettingsPage,
-          ),
-          lazyPage(
-            "webhooks",
-            async () => (await import("../features/webhooks/webhooks-page")).WebhooksPage,
-          ),
+          {
+            // The account's own pages; a client is sent to their team.
+            Component: StaffArea,
+            children: [
+              { index: true, element: <Navigate to={HOME_PATH} replace /> },
+              lazyPage(
+                "members",
+                async () => (await import("../features/members/members-page")).MembersPage,
+              ),
+              lazyPage(
+                "partners",
+                async () => (await import("../features/partners/partners-page")).PartnersPage,
+              ),
+              lazyPage(
+                "partners/:partnerId",
+                async () => (await import("../features/partners/partner-page")).PartnerPage,
+              ),
+              lazyPage(
+                "clients",
+                async () => (await import("../features/clients/clients-page")).ClientsPage,
+              ),
+              lazyPage(
+                "clients/:clientId",
+                async () => (await import("../features/clients/client-page")).ClientPage,
+              ),
+              lazyPage(
+                "invitations",
+                async () =>
+                  (await import("../features/invitations/invitations-page")).InvitationsPage,
+              ),
+              lazyPage(
+                "settings",
+                async () => (await import("../features/settings/settings-page")).SettingsPage,
+              ),
+              lazyPage(
+                "webhooks",
+                async () => (await import("../features/webhooks/webhooks-page")).WebhooksPage,
+              ),
+            ],
+          },
+          {
+            // A client's own pages; the account's people are sent home.
+            Component: ClientArea,
+            children: [
+              lazyPage(
+                "my-team",
+                async () => (await import("../features/clients/my-team-page")).MyTeamPage,
+              ),
+            ],
+          },
         ],
       },
       // Public, inside the shell. The dev mailbox is a development tool (404 in production).

@@ -177,6 +177,20 @@ export function defaultInvitationLinks(): MockInvitationLink[] {
     invitationLink({ token: "tok-expired", status: "EXPIRED", expiresAt: hoursFromNow(-5) }),
     invitationLink({ token: "tok-revoked", status: "REVOKED" }),
     invitationLink({ token: "tok-used", status: "ACCEPTED" }),
+    invitationLink({
+      token: "tok-client",
+      kind: "CLIENT",
+      role: "CLIENT",
+      email: "cleo@client.example",
+    }),
+    // A shareable client link: no email, many sign-ups, 30 days.
+    invitationLink({
+      token: "tok-client-link",
+      kind: "CLIENT",
+      role: "CLIENT",
+      email: null,
+      expiresAt: hoursFromNow(30 * 24),
+    }),
   ];
 }
 
@@ -883,7 +897,10 @@ export function createMockBackend(options: MockBackendOptions = {}) {
       "AcceptInvitation",
       ({ variables }) => {
         record("AcceptInvitation", variables);
-        const { token, name, password } = variables.input;
+        const { token, name, password, email } = variables.input;
+        // A client's shareable link carries no email: the new client gives theirs; it is reusable.
+        const found = state.invitationLinks.find((l) => l.token === token);
+        const isShareableLink = found?.kind === "CLIENT" && found.email === null;
         const fail = (...userErrors: UserError[]) =>
           ok<AcceptInvitationMutation>({
             __typename: "Mutation",
@@ -938,21 +955,30 @@ export function createMockBackend(options: MockBackendOptions = {}) {
             );
           }
           const errors: UserError[] = [];
+          if (isShareableLink && !EMAIL_PATTERN.test(email?.trim() ?? "")) {
+            errors.push(userError("INVALID", "Enter your email address.", ["email"]));
+          }
           if (!name?.trim()) errors.push(userError("INVALID", "Your name is required.", ["name"]));
           if ((password ?? "").length < 10) {
             errors.push(userError("INVALID", "Use at least 10 characters.", ["password"]));
           }
           if (errors.length) return fail(...errors);
         }
-        link.status = "ACCEPTED";
+        if (!isShareableLink) link.status = "ACCEPTED";
         state.signedIn = true;
         const account = current();
+        // Accepting a client invitation makes the user a CLIENT of the account.
+        if (link.kind === "CLIENT") account.role = "CLIENT";
         return ok<AcceptInvitationMutation>({
           __typename: "Mutation",
           acceptInvitation: {
             __typename: "AcceptInvitationPayload",
             account: { __typename: "AccountSummary", id: account.id, name: link.accountName },
-            member: { __typename: "Member", id: "TWVtYmVyOm5ldw", role: link.role ?? "VIEWER" },
+            member: {
+              __typename: "Member",
+              id: "TWVtYmVyOm5ldw",
+              role: link.kind === "CLIENT" ? "CLIENT" : (link.role ?? "VIEWER"),
+            },
             userErrors: [],
           },
         });

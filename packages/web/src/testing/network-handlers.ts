@@ -7,9 +7,33 @@
  * Data the core backend does not model (a member's partner, title, login, dates) lives here,
  * keyed by member id, with defaults.
  */
-import { isValidDomain, isValidEmail, isValidPublicUrl, PLAN_SEAT_LIMITS } from "@pn/shared";
+import {
+  isValidDomain,
+  isValidEmail,
+  isValidPhone,
+  isValidPublicUrl,
+  PLAN_SEAT_LIMITS,
+} from "@pn/shared";
 import { graphql, type GraphQLResponseBody, http, HttpResponse } from "msw";
 import type {
+  AddTeamMemberMutation,
+  AddTeamMemberMutationVariables,
+  ClientDetailsQuery,
+  ClientDetailsQueryVariables,
+  CreateClientInviteLinkMutation,
+  CreateClientInviteLinkMutationVariables,
+  ImportClientsMutation,
+  ImportClientsMutationVariables,
+  InviteClientMutation,
+  InviteClientMutationVariables,
+  MakeTeamLeadMutation,
+  MakeTeamLeadMutationVariables,
+  MyClientQuery,
+  RemoveTeamMemberMutation,
+  RemoveTeamMemberMutationVariables,
+  ReplaceTeamMemberMutation,
+  ReplaceTeamMemberMutationVariables,
+  TeamCandidatesQuery,
   ActivateMembersMutation,
   ActivateMembersMutationVariables,
   AddExternalMemberMutation,
@@ -96,9 +120,14 @@ export interface MockPartner {
 }
 
 /** A client of one account. */
-export interface MockClient extends Omit<ClientNode, "__typename" | "clientAccount"> {
+export interface MockClient extends Omit<ClientNode, "__typename" | "clientAccount" | "team"> {
   accountId: string;
   clientAccount: { id: string; name: string; handle: string } | null;
+  phone: string | null;
+  /** The team's member ids, lead first (empty for a linked account). */
+  teamMemberIds: string[];
+  /** The client's own member once they accepted: what they see signed in as a CLIENT. */
+  memberId: string | null;
 }
 
 /** What the core backend's members lack. */
@@ -203,6 +232,9 @@ export function acmeClients(): MockClient[] {
       createdAt: CREATED_AT,
       removedAt: null,
       clientAccount: DIRECTORY[1]!,
+      phone: null,
+      teamMemberIds: [],
+      memberId: null,
     },
     {
       id: "Q2xpZW50OjI",
@@ -214,6 +246,9 @@ export function acmeClients(): MockClient[] {
       createdAt: CREATED_AT,
       removedAt: "2026-01-08T10:00:00.000Z",
       clientAccount: { id: "QWNjb3VudDo3", name: "Cyberdyne", handle: "cyberdyne" },
+      phone: null,
+      teamMemberIds: [],
+      memberId: null,
     },
     {
       id: "Q2xpZW50OjM",
@@ -225,6 +260,10 @@ export function acmeClients(): MockClient[] {
       createdAt: CREATED_AT,
       removedAt: null,
       clientAccount: null,
+      phone: "+1 555 0100",
+      // Alan leads; Grace is in the team too.
+      teamMemberIds: [member(2).id, member(1).id],
+      memberId: null,
     },
   ];
 }
@@ -539,6 +578,106 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
   };
   const text = (value: string | null | undefined) =>
     value === undefined || value === null ? undefined : value.trim() || null;
+
+  const teamIdOf = (c: MockClient) => `VGVhbTo${c.id}`;
+  const personOf = (account: MockAccount, memberId: string) =>
+    account.members.find((m) => m.id === memberId) ?? null;
+  const leadOf = (account: MockAccount, c: MockClient) => {
+    const lead = c.teamMemberIds[0] ? personOf(account, c.teamMemberIds[0]) : null;
+    return lead
+      ? { __typename: "Member" as const, id: lead.id, name: lead.name, email: lead.email }
+      : null;
+  };
+  const teamOf = (account: MockAccount, c: MockClient) => ({
+    __typename: "Team" as const,
+    id: teamIdOf(c),
+    lead: leadOf(account, c),
+    members: c.teamMemberIds.flatMap((id, index) => {
+      const m = personOf(account, id);
+      return m
+        ? [
+            {
+              __typename: "TeamMembership" as const,
+              isLead: index === 0,
+              addedAt: CREATED_AT,
+              member: {
+                __typename: "Member" as const,
+                id: m.id,
+                name: m.name,
+                email: m.email,
+                title: extraOf(m).title,
+                status: m.status,
+              },
+            },
+          ]
+        : [];
+    }),
+  });
+  /** Active internal people: who may serve in a team. */
+  const staffOf = (account: MockAccount) =>
+    account.members.filter((m) => m.type === "INTERNAL" && m.status === "ACTIVE");
+  const findClient = (account: MockAccount, id: string) =>
+    network.clients.find((c) => c.id === id && c.accountId === account.id) ?? null;
+  /** The server's checks on a list of team member ids: at least one, known, active, no repeats. */
+  const teamErrors = (account: MockAccount, ids: readonly string[]) => {
+    if (ids.length === 0) {
+      return [userError("INVALID", "Choose at least one team member.", ["teamMemberIds"])];
+    }
+    const staff = staffOf(account);
+    return ids.flatMap((id, index) =>
+      !staff.some((m) => m.id === id)
+        ? [
+            userError("NOT_FOUND", "Not an active person of your account.", [
+              "teamMemberIds",
+              String(index),
+            ]),
+          ]
+        : ids.indexOf(id) !== index
+          ? [userError("INVALID", "Listed twice.", ["teamMemberIds", String(index)])]
+          : [],
+    );
+  };
+  const openClientWithEmail = (account: MockAccount, email: string) =>
+    network.clients.find(
+      (c) =>
+        c.accountId === account.id &&
+        c.status !== "REMOVED" &&
+        c.email?.toLowerCase() === email.toLowerCase(),
+    ) ?? null;
+  const newClient = (
+    account: MockAccount,
+    fields: { name: string; email: string; phone: string | null; teamMemberIds: string[] },
+  ): MockClient => {
+    network.nextId += 1;
+    const c: MockClient = {
+      id: `Q2xpZW50Om5ld${network.nextId}`,
+      accountId: account.id,
+      type: "PERSON",
+      status: "INVITED",
+      createdAt: new Date().toISOString(),
+      removedAt: null,
+      clientAccount: null,
+      memberId: null,
+      ...fields,
+    };
+    network.clients.unshift(c);
+    return c;
+  };
+  /** A team mutation's answer: the team, or userErrors and nothing changed. */
+  const teamPayload = (account: MockAccount, c: MockClient | null, errors: UserError[]) => ({
+    __typename: "TeamPayload" as const,
+    team: errors.length || !c ? null : teamOf(account, c),
+    userErrors: errors,
+  });
+  /** Finds the client and the member in its team, or the server's NOT_FOUND. */
+  const teamTarget = (account: MockAccount, clientId: string, memberId: string) => {
+    const c = findClient(account, clientId);
+    if (!c) return { c: null, errors: [userError("NOT_FOUND", "No such client.", ["clientId"])] };
+    if (!c.teamMemberIds.includes(memberId)) {
+      return { c, errors: [userError("NOT_FOUND", "Not in this team.", ["memberId"])] };
+    }
+    return { c, errors: [] as UserError[] };
+  };
 
   const handlers = [
     graphql.query<MemberCountsQuery>("MemberCounts", () => {
@@ -1174,10 +1313,17 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
             clients: {
               __typename: "ClientConnection",
               ...page,
-              nodes: page.nodes.map(({ accountId: _accountId, clientAccount, ...c }) => ({
+              nodes: page.nodes.map((c) => ({
                 __typename: "Client",
-                ...c,
-                clientAccount: accountSummary(clientAccount),
+                id: c.id,
+                type: c.type,
+                name: c.name,
+                email: c.email,
+                status: c.status,
+                createdAt: c.createdAt,
+                removedAt: c.removedAt,
+                team: { __typename: "Team", id: teamIdOf(c), lead: leadOf(account, c) },
+                clientAccount: accountSummary(c.clientAccount),
               })),
             },
           },
@@ -1206,14 +1352,9 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
             },
           });
         if (!c) return fail(userError("NOT_FOUND", "No such client.", ["clientId"]));
-        if (c.type !== "ACCOUNT") {
-          return fail(
-            userError("INVALID_STATE", "Only linked accounts can be removed here for now.", [
-              "clientId",
-            ]),
-          );
-        }
-        const archivedMemberCount = c.status === "REMOVED" ? 0 : 2;
+        // A linked account: our 2 people there are archived; a person: their own member.
+        const archivedMemberCount =
+          c.status === "REMOVED" ? 0 : c.type === "ACCOUNT" ? 2 : c.memberId ? 1 : 0;
         c.status = "REMOVED";
         c.removedAt = c.removedAt ?? new Date().toISOString();
         return ok<RemoveClientFromNetworkMutation>({
@@ -1224,6 +1365,419 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
             client: { __typename: "Client", id: c.id, status: c.status, removedAt: c.removedAt },
             userErrors: [],
           },
+        });
+      },
+    ),
+
+    graphql.query<TeamCandidatesQuery>("TeamCandidates", ({ variables }) => {
+      record("TeamCandidates", variables);
+      const account = current();
+      const staff = staffOf(account);
+      return ok<TeamCandidatesQuery>({
+        __typename: "Query",
+        viewer: {
+          __typename: "Viewer",
+          currentAccount: {
+            __typename: "Account",
+            id: account.id,
+            members: {
+              __typename: "MemberConnection",
+              totalCount: staff.length,
+              nodes: staff.map((m) => ({
+                __typename: "Member",
+                id: m.id,
+                name: m.name,
+                email: m.email,
+              })),
+            },
+          },
+        },
+      });
+    }),
+
+    graphql.query<ClientDetailsQuery, ClientDetailsQueryVariables>(
+      "ClientDetails",
+      ({ variables }) => {
+        record("ClientDetails", variables);
+        const account = current();
+        const c = findClient(account, variables.id);
+        return ok<ClientDetailsQuery>({
+          __typename: "Query",
+          viewer: { __typename: "Viewer", currentMember: viewerMember(account) },
+          node: c
+            ? {
+                __typename: "Client",
+                id: c.id,
+                type: c.type,
+                name: c.name,
+                email: c.email,
+                phone: c.phone,
+                status: c.status,
+                createdAt: c.createdAt,
+                removedAt: c.removedAt,
+                clientAccount: accountSummary(c.clientAccount),
+                invitation: null,
+                team: teamOf(account, c),
+              }
+            : null,
+        });
+      },
+    ),
+
+    graphql.query<MyClientQuery>("MyClient", () => {
+      record("MyClient", {});
+      const account = current();
+      const self = viewerMember(account).id;
+      // The server scopes a CLIENT's list to their own record.
+      const own = network.clients.filter((c) => c.accountId === account.id && c.memberId === self);
+      return ok<MyClientQuery>({
+        __typename: "Query",
+        viewer: {
+          __typename: "Viewer",
+          currentAccount: {
+            __typename: "Account",
+            id: account.id,
+            name: account.name,
+            clients: {
+              __typename: "ClientConnection",
+              nodes: own.slice(0, 1).map((c) => {
+                const team = teamOf(account, c);
+                return {
+                  __typename: "Client" as const,
+                  id: c.id,
+                  name: c.name,
+                  email: c.email,
+                  phone: c.phone,
+                  status: c.status,
+                  team: {
+                    __typename: "Team" as const,
+                    id: team.id,
+                    members: team.members.map(({ isLead, member: m }) => ({
+                      __typename: "TeamMembership" as const,
+                      isLead,
+                      member: {
+                        __typename: "Member" as const,
+                        id: m.id,
+                        name: m.name,
+                        email: m.email,
+                        title: m.title,
+                      },
+                    })),
+                  },
+                };
+              }),
+            },
+          },
+        },
+      });
+    }),
+
+    graphql.mutation<InviteClientMutation, InviteClientMutationVariables>(
+      "InviteClient",
+      ({ variables }) => {
+        record("InviteClient", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<InviteClientMutation>();
+        const { name, email, phone, teamMemberIds } = variables.input;
+        const errors: UserError[] = [];
+        if (!name.trim()) errors.push(userError("INVALID", "Name is required.", ["name"]));
+        if (!isValidEmail(email.trim())) {
+          errors.push(userError("INVALID", "Enter a valid email address.", ["email"]));
+        } else if (openClientWithEmail(account, email.trim())) {
+          errors.push(userError("TAKEN", "This email is a client already.", ["email"]));
+        }
+        if (phone?.trim() && !isValidPhone(phone)) {
+          errors.push(userError("INVALID", "Enter a valid phone number.", ["phone"]));
+        }
+        errors.push(...teamErrors(account, asArray(teamMemberIds) ?? []));
+        if (errors.length) {
+          return ok<InviteClientMutation>({
+            __typename: "Mutation",
+            inviteClient: {
+              __typename: "ClientPayload",
+              client: null,
+              invitation: null,
+              userErrors: errors,
+            },
+          });
+        }
+        const c = newClient(account, {
+          name: name.trim(),
+          email: email.trim(),
+          phone: phone?.trim() || null,
+          teamMemberIds: [...(asArray(teamMemberIds) ?? [])],
+        });
+        return ok<InviteClientMutation>({
+          __typename: "Mutation",
+          inviteClient: {
+            __typename: "ClientPayload",
+            client: {
+              __typename: "Client",
+              id: c.id,
+              name: c.name,
+              email: c.email,
+              status: c.status,
+            },
+            invitation: {
+              __typename: "Invitation",
+              id: `SW52aXRhdGlvbjpj${c.id}`,
+              delivery: "QUEUED",
+            },
+            userErrors: [],
+          },
+        });
+      },
+    ),
+
+    graphql.mutation<CreateClientInviteLinkMutation, CreateClientInviteLinkMutationVariables>(
+      "CreateClientInviteLink",
+      ({ variables }) => {
+        record("CreateClientInviteLink", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<CreateClientInviteLinkMutation>();
+        const errors = teamErrors(account, asArray(variables.input.teamMemberIds) ?? []);
+        network.nextId += 1;
+        return ok<CreateClientInviteLinkMutation>({
+          __typename: "Mutation",
+          createClientInviteLink: {
+            __typename: "ClientInviteLinkPayload",
+            url: errors.length ? null : `http://localhost/invite/link-token-${network.nextId}`,
+            invitation: errors.length
+              ? null
+              : {
+                  __typename: "Invitation",
+                  id: `SW52aXRhdGlvbjpsaW5r${network.nextId}`,
+                  expiresAt: "2026-12-24T10:00:00.000Z",
+                },
+            userErrors: errors,
+          },
+        });
+      },
+    ),
+
+    graphql.mutation<ImportClientsMutation, ImportClientsMutationVariables>(
+      "ImportClients",
+      ({ variables }) => {
+        record("ImportClients", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<ImportClientsMutation>();
+        const { csv, dryRun, updateExisting } = variables.input;
+        const answer = (
+          rows: ImportClientsMutation["importClients"]["rows"],
+          userErrors: UserError[],
+        ) =>
+          ok<ImportClientsMutation>({
+            __typename: "Mutation",
+            importClients: {
+              __typename: "ImportPayload",
+              created: rows.filter((r) => r.outcome === "CREATED").length,
+              updated: rows.filter((r) => r.outcome === "UPDATED").length,
+              rows,
+              userErrors,
+            },
+          });
+        // A plain split is enough for the fixtures: no quoted commas.
+        const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+        const header = (lines[0] ?? "").split(",").map((cell) => cell.trim().toLowerCase());
+        if (header.join(",") !== "first name,last name,email,phone number,team") {
+          return answer(
+            [],
+            [
+              userError(
+                "INVALID",
+                "The first line must be the header First Name,Last Name,Email,Phone Number,Team.",
+                ["csv"],
+              ),
+            ],
+          );
+        }
+        const staff = staffOf(account);
+        const seen = new Set<string>();
+        const rows: ImportClientsMutation["importClients"]["rows"] = [];
+        const toCreate: Parameters<typeof newClient>[1][] = [];
+        const toUpdate: { c: MockClient; name: string; phone: string | null }[] = [];
+        lines.slice(1).forEach((text, index) => {
+          if (!text.trim()) return;
+          const line = index + 1;
+          const [first = "", last = "", email = "", phone = "", team = ""] = text
+            .split(",")
+            .map((cell) => cell.trim());
+          const errors: UserError[] = [];
+          const name = `${first} ${last}`.trim();
+          if (!name)
+            errors.push(
+              userError("INVALID", `Line ${line}: a name is required.`, [
+                String(line),
+                "firstName",
+              ]),
+            );
+          if (!isValidEmail(email)) {
+            errors.push(
+              userError("INVALID", `Line ${line}: enter a valid email.`, [String(line), "email"]),
+            );
+          }
+          const teamEmails = team
+            .split(";")
+            .map((e) => e.trim())
+            .filter(Boolean);
+          if (teamEmails.length === 0) {
+            errors.push(
+              userError("INVALID", `Line ${line}: a team is required.`, [String(line), "team"]),
+            );
+          }
+          const teamIds = teamEmails.map((teamEmail) => {
+            const found = staff.find((m) => m.email.toLowerCase() === teamEmail.toLowerCase());
+            if (!found) {
+              errors.push(
+                userError(
+                  "NOT_FOUND",
+                  `Line ${line}: ${teamEmail} is not an active person of your account.`,
+                  [String(line), "team"],
+                ),
+              );
+            }
+            return found?.id ?? "";
+          });
+          const existing = errors.length ? null : openClientWithEmail(account, email);
+          const key = email.toLowerCase();
+          const push = (outcome: string, rowErrors: UserError[] = []) =>
+            rows.push({
+              __typename: "ImportRow",
+              line,
+              email: email || null,
+              outcome,
+              errors: rowErrors,
+            });
+          if (errors.length) push("ERROR", errors);
+          else if (seen.has(key)) {
+            push("SKIPPED", [
+              userError("TAKEN", `Line ${line}: ${email} appears earlier in the file.`, [
+                String(line),
+                "email",
+              ]),
+            ]);
+          } else if (existing && !updateExisting) {
+            push("SKIPPED", [
+              userError("TAKEN", `Line ${line}: ${email} is a client already.`, [
+                String(line),
+                "email",
+              ]),
+            ]);
+          } else if (existing) {
+            push("UPDATED");
+            toUpdate.push({ c: existing, name, phone: phone || null });
+          } else {
+            push("CREATED");
+            toCreate.push({ name, email, phone: phone || null, teamMemberIds: teamIds });
+          }
+          seen.add(key);
+        });
+        if (!dryRun) {
+          for (const fields of toCreate) newClient(account, fields);
+          for (const { c, name, phone } of toUpdate) Object.assign(c, { name, phone });
+        }
+        return answer(rows, []);
+      },
+    ),
+
+    graphql.mutation<AddTeamMemberMutation, AddTeamMemberMutationVariables>(
+      "AddTeamMember",
+      ({ variables }) => {
+        record("AddTeamMember", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<AddTeamMemberMutation>();
+        const { clientId, memberId } = variables.input;
+        const c = findClient(account, clientId);
+        const errors = !c
+          ? [userError("NOT_FOUND", "No such client.", ["clientId"])]
+          : !staffOf(account).some((m) => m.id === memberId)
+            ? [userError("NOT_FOUND", "Not an active person of your account.", ["memberId"])]
+            : c.teamMemberIds.includes(memberId)
+              ? [userError("TAKEN", "Already in this team.", ["memberId"])]
+              : [];
+        if (c && !errors.length) c.teamMemberIds.push(memberId);
+        return ok<AddTeamMemberMutation>({
+          __typename: "Mutation",
+          addTeamMember: teamPayload(account, c, errors),
+        });
+      },
+    ),
+
+    graphql.mutation<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>(
+      "RemoveTeamMember",
+      ({ variables }) => {
+        record("RemoveTeamMember", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<RemoveTeamMemberMutation>();
+        const { clientId, memberId } = variables.input;
+        const { c, errors } = teamTarget(account, clientId, memberId);
+        if (c && !errors.length) {
+          if (c.teamMemberIds.length === 1) {
+            errors.push(
+              userError("LAST_TEAM_MEMBER", "A team needs at least one member.", ["memberId"]),
+            );
+          } else if (c.teamMemberIds[0] === memberId) {
+            errors.push(
+              userError(
+                "TEAM_LEAD_REQUIRED",
+                "Make another member the lead before removing this one.",
+                ["memberId"],
+              ),
+            );
+          } else c.teamMemberIds = c.teamMemberIds.filter((id) => id !== memberId);
+        }
+        return ok<RemoveTeamMemberMutation>({
+          __typename: "Mutation",
+          removeTeamMember: teamPayload(account, c, errors),
+        });
+      },
+    ),
+
+    graphql.mutation<ReplaceTeamMemberMutation, ReplaceTeamMemberMutationVariables>(
+      "ReplaceTeamMember",
+      ({ variables }) => {
+        record("ReplaceTeamMember", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<ReplaceTeamMemberMutation>();
+        const { clientId, memberId, replacementMemberId } = variables.input;
+        const { c, errors } = teamTarget(account, clientId, memberId);
+        if (c && !errors.length) {
+          if (!staffOf(account).some((m) => m.id === replacementMemberId)) {
+            errors.push(
+              userError("NOT_FOUND", "Not an active person of your account.", [
+                "replacementMemberId",
+              ]),
+            );
+          } else if (c.teamMemberIds.includes(replacementMemberId)) {
+            errors.push(userError("TAKEN", "Already in this team.", ["replacementMemberId"]));
+          } else {
+            // The replacement takes the replaced person's place, the lead included.
+            c.teamMemberIds = c.teamMemberIds.map((id) =>
+              id === memberId ? replacementMemberId : id,
+            );
+          }
+        }
+        return ok<ReplaceTeamMemberMutation>({
+          __typename: "Mutation",
+          replaceTeamMember: teamPayload(account, c, errors),
+        });
+      },
+    ),
+
+    graphql.mutation<MakeTeamLeadMutation, MakeTeamLeadMutationVariables>(
+      "MakeTeamLead",
+      ({ variables }) => {
+        record("MakeTeamLead", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<MakeTeamLeadMutation>();
+        const { clientId, memberId } = variables.input;
+        const { c, errors } = teamTarget(account, clientId, memberId);
+        if (c && !errors.length) {
+          c.teamMemberIds = [memberId, ...c.teamMemberIds.filter((id) => id !== memberId)];
+        }
+        return ok<MakeTeamLeadMutation>({
+          __typename: "Mutation",
+          makeTeamLead: teamPayload(account, c, errors),
         });
       },
     ),

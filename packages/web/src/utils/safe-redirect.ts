@@ -1,5 +1,7 @@
 /** Where a signed-in user lands by default. */
 export const HOME_PATH = "/members";
+/** Where a signed-in client (role CLIENT) lands: their team. */
+export const CLIENT_HOME_PATH = "/my-team";
 
 /**
  * The `next` target after logging in, accepted only as a same-origin relative path:

@@ -1,7 +1,8 @@
 import { Anchor, AppShell, Burger, Group, Loader, NavLink, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from "react-router";
-import { NAV_ITEMS, PLAYGROUND_PATH } from "./nav-items";
+import { useActsAsClient } from "../routes/require-role-area";
+import { CLIENT_NAV_ITEMS, NAV_ITEMS, PLAYGROUND_PATH } from "./nav-items";
 import { ViewerStatus } from "./viewer-status";
 
 function isActive(pathname: string, to: string) {
@@ -12,6 +13,8 @@ export function AppLayout() {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname } = useLocation();
   const navigation = useNavigation();
+  const actsAsClient = useActsAsClient();
+  const navItems = actsAsClient ? CLIENT_NAV_ITEMS : NAV_ITEMS;
 
   return (
     <AppShell
@@ -44,7 +47,7 @@ export function AppLayout() {
 
       <AppShell.Navbar id="app-navbar" p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
-          {NAV_ITEMS.map((item) => (
+          {navItems.map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}
@@ -57,9 +60,11 @@ export function AppLayout() {
             />
           ))}
         </AppShell.Section>
-        <AppShell.Section>
-          <NavLink component={Link} to={PLAYGROUND_PATH} label="GraphQL playground" />
-        </AppShell.Section>
+        {!actsAsClient && (
+          <AppShell.Section>
+            <NavLink component={Link} to={PLAYGROUND_PATH} label="GraphQL playground" />
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
 
       <AppShell.Main>

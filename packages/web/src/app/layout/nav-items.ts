@@ -12,4 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Settings", to: "/settings" },
 ];
 
+/** A client (role CLIENT) sees only their own page. */
+export const CLIENT_NAV_ITEMS: readonly NavItem[] = [{ label: "Your team", to: "/my-team" }];
+
 export const PLAYGROUND_PATH = "/graphiql";

@@ -26,12 +26,24 @@ describe("clients page", () => {
     expect(within(soylent).getByText("Active")).toBeInTheDocument();
     expect(within(clientRow("Cyberdyne")).getByText("Removed")).toBeInTheDocument();
     expect(within(clientRow("Paula Person")).getByText("Person")).toBeInTheDocument();
-    // Only linked, not yet removed accounts can be removed from the network.
+    // The team lead, with how to reach them; a linked account has none.
+    expect(within(clientRow("Paula Person")).getByText("Alan Turing")).toBeInTheDocument();
+    expect(within(clientRow("Paula Person")).getByText("alan@example.com")).toBeInTheDocument();
+    expect(within(soylent).getByText("—")).toBeInTheDocument();
+    expect(within(soylent).getByRole("link", { name: "Soylent" })).toHaveAttribute(
+      "href",
+      "/clients/Q2xpZW50OjE",
+    );
+    // Clients not yet removed can be removed from the network.
     expect(
       within(soylent).getByRole("button", { name: "Remove Soylent from network" }),
     ).toBeInTheDocument();
     expect(within(clientRow("Cyberdyne")).queryByRole("button")).not.toBeInTheDocument();
-    expect(within(clientRow("Paula Person")).queryByRole("button")).not.toBeInTheDocument();
+    expect(
+      within(clientRow("Paula Person")).getByRole("button", {
+        name: "Remove Paula Person from network",
+      }),
+    ).toBeInTheDocument();
     expect(screen.getByText("3 clients")).toBeInTheDocument();
   });
 
@@ -59,6 +71,27 @@ describe("clients page", () => {
       expect(within(clientRow("Soylent")).getByText("Removed")).toBeInTheDocument(),
     );
     expect(within(clientRow("Soylent")).queryByRole("button")).not.toBeInTheDocument();
+  });
+
+  it("removes a person after a confirmation that says they can no longer sign in", async () => {
+    const backend = installNetworkBackend();
+    const user = userEvent.setup();
+    renderApp("/clients");
+
+    await user.click(
+      await screen.findByRole("button", { name: "Remove Paula Person from network" }),
+    );
+    const dialog = await screen.findByRole("dialog", { name: "Remove from network" });
+    expect(dialog).toHaveTextContent("Remove Paula Person from your network?");
+    expect(dialog).toHaveTextContent("can no longer sign in to see their team");
+    await user.click(within(dialog).getByRole("button", { name: "Remove from network" }));
+
+    expect(
+      await screen.findByText(/Paula Person is no longer your client and can no longer sign in\./),
+    ).toBeInTheDocument();
+    expect(backend.operations("RemoveClientFromNetwork").map((o) => o.variables)).toEqual([
+      { input: { clientId: "Q2xpZW50OjM" } },
+    ]);
   });
 
   it("shows the empty state", async () => {

@@ -6,7 +6,7 @@ import { Page } from "../../components/page";
 import { PageError, PageLoading } from "../../components/page-status";
 import { useNow } from "../../hooks/use-now";
 import { describeError } from "../../utils/errors";
-import { HOME_PATH, logInPathFor } from "../../utils/safe-redirect";
+import { CLIENT_HOME_PATH, HOME_PATH, logInPathFor } from "../../utils/safe-redirect";
 import { useInvitationPreview } from "./api/get-invitation-preview";
 import { AcceptInvitationForm } from "./components/accept-invitation-form";
 import { InvitationDetails } from "./components/invitation-details";
@@ -48,11 +48,12 @@ export function AcceptInvitationPage() {
   const [unavailable, setUnavailable] = useState<UnavailableReason | null>(null);
   const logInPath = logInPathFor(`/invite/${token}`);
 
-  async function accepted(accountName: string) {
+  async function accepted(accountName: string, role: string | null) {
     setJoined(accountName);
     // Signed in now (new user) or moved into the account: everything cached is stale.
     await client.resetStore().catch(() => undefined);
-    await navigate(HOME_PATH, { replace: true });
+    // A client opens on their team; the account's people on the home page.
+    await navigate(role === "CLIENT" ? CLIENT_HOME_PATH : HOME_PATH, { replace: true });
   }
 
   if (joined) {
@@ -95,7 +96,7 @@ export function AcceptInvitationPage() {
     unavailable ??
     (!invitation
       ? "unknown"
-      : invitation.kind !== "USER"
+      : invitation.kind !== "USER" && invitation.kind !== "CLIENT"
         ? "unsupported"
         : (STATUS_REASONS[invitation.status] ?? null));
   if (reason || !invitation) {
@@ -109,13 +110,18 @@ export function AcceptInvitationPage() {
   }
 
   const viewer = data.viewer?.user ?? null;
+  const asClient = invitation.kind === "CLIENT";
+  const isLink = invitation.email === null;
+  const lead = asClient
+    ? " as a client: you will see the team that works for you and how to reach them."
+    : " on Partner Network.";
   return (
     <Page
       title={`Join ${invitation.accountName}`}
       description={
         invitation.inviterName
-          ? `${invitation.inviterName} invited you to join ${invitation.accountName} on Partner Network.`
-          : `You are invited to join ${invitation.accountName} on Partner Network.`
+          ? `${invitation.inviterName} invited you to join ${invitation.accountName}${lead}`
+          : `You are invited to join ${invitation.accountName}${lead}`
       }
     >
       <Stack gap="lg">
@@ -127,11 +133,13 @@ export function AcceptInvitationPage() {
           invitation={invitation}
           viewer={viewer}
           logInPath={logInPath}
-          onAccepted={(accountName) => void accepted(accountName)}
+          onAccepted={(accountName, role) => void accepted(accountName, role)}
           onUnavailable={setUnavailable}
         />
         <Text size="xs" c="gray.7">
-          The link works once. Do not forward it: anyone with the link can accept.
+          {isLink
+            ? `Anyone with this link can sign up as a client of ${invitation.accountName}: do not share it further.`
+            : "The link works once. Do not forward it: anyone with the link can accept."}
         </Text>
       </Stack>
     </Page>

@@ -3,7 +3,11 @@ import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
 import { USER } from "../../testing/mock-backend";
 import { installMockBackend, server } from "../../testing/msw-server";
+import { installNetworkBackend } from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
+
+// Whole-app renders with several requests each: leave room for a busy machine.
+jest.setTimeout(20_000);
 
 function referrerMeta() {
   return document.head.querySelector('meta[name="referrer"]');
@@ -164,5 +168,93 @@ describe("accept invitation", () => {
     expect(
       await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" }),
     ).toBeInTheDocument();
+  });
+});
+
+describe("accept a client invitation", () => {
+  it("by email: a new user joins as a client and the app opens on their team", async () => {
+    const backend = installNetworkBackend({ signedIn: false });
+    const { router } = renderApp("/invite/tok-client");
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/as a client: you will see the team that works for you/)).toBeVisible();
+    expect(screen.getByTestId("invitation-details")).toHaveTextContent("RoleClient");
+    // The email comes from the invitation: not asked for.
+    expect(screen.queryByLabelText("Email")).not.toBeInTheDocument();
+
+    await fillAndAccept("Cleo Client", "a long enough password");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Your team" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/my-team");
+    expect(backend.operations("AcceptInvitation").map((o) => o.variables)).toEqual([
+      { input: { token: "tok-client", name: "Cleo Client", password: "a long enough password" } },
+    ]);
+  });
+
+  it("by a shared link: asks for the email too, and checks it before sending", async () => {
+    const backend = installNetworkBackend({ signedIn: false });
+    const { router } = renderApp("/invite/tok-client-link");
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Anyone with this link can sign up as a client/)).toBeInTheDocument();
+    const user = await fillAndAccept("Lina Linked", "a long enough password");
+    const email = screen.getByLabelText("Email");
+    expect(email).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText("Enter your email address.")).toBeInTheDocument();
+    expect(backend.operations("AcceptInvitation")).toHaveLength(0);
+
+    await user.type(email, "lina@client.example");
+    await user.click(screen.getByRole("button", { name: "Accept invitation" }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/my-team"));
+    expect(backend.operations("AcceptInvitation").map((o) => o.variables)).toEqual([
+      {
+        input: {
+          token: "tok-client-link",
+          email: "lina@client.example",
+          name: "Lina Linked",
+          password: "a long enough password",
+        },
+      },
+    ]);
+  });
+
+  it("by a shared link: shows the server's email error on the field", async () => {
+    installNetworkBackend({ signedIn: false });
+    server.use(
+      graphql.mutation("AcceptInvitation", () =>
+        HttpResponse.json({
+          data: {
+            acceptInvitation: {
+              __typename: "AcceptInvitationPayload",
+              account: null,
+              member: null,
+              userErrors: [
+                {
+                  __typename: "UserError",
+                  code: "INVALID",
+                  message: "Enter your email address.",
+                  field: ["email"],
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp("/invite/tok-client-link");
+
+    await user.type(await screen.findByLabelText("Email"), "odd@client.example");
+    await fillAndAccept("Odd One", "a long enough password");
+
+    await waitFor(() =>
+      expect(screen.getByLabelText("Email")).toHaveAttribute("aria-invalid", "true"),
+    );
+    expect(screen.getByText("Enter your email address.")).toBeInTheDocument();
   });
 });

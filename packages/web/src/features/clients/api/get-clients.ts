@@ -29,6 +29,14 @@ export const clientsListQuery = graphql(`
             status
             createdAt
             removedAt
+            team {
+              id
+              lead {
+                id
+                name
+                email
+              }
+            }
             clientAccount {
               id
               name

@@ -33,7 +33,11 @@ export function ClientsList({ canRemove }: ClientsListProps) {
     client: null,
     opened: false,
   });
-  const [removed, setRemoved] = useState<{ name: string; archived: number } | null>(null);
+  const [removed, setRemoved] = useState<{
+    name: string;
+    type: ClientRow["type"];
+    archived: number;
+  } | null>(null);
 
   const { data, previousData, loading, error, refetch } = useClients({ search, status, cursor });
   const connection = (data ?? previousData)?.viewer?.currentAccount?.clients;
@@ -63,7 +67,7 @@ export function ClientsList({ canRemove }: ClientsListProps) {
     ) : (
       <PageEmpty
         title="No clients yet"
-        message="When another company adds yours as a partner, it shows here as a client."
+        message="Invite people as clients, or import them from a CSV file. A company that adds yours as a partner shows here too."
       />
     );
   } else {
@@ -116,10 +120,13 @@ export function ClientsList({ canRemove }: ClientsListProps) {
           <Text span size="sm" fw={700}>
             Removed from your network.
           </Text>{" "}
-          {removed.name} is no longer your client;{" "}
-          {removed.archived === 1
-            ? "1 of your people there was archived."
-            : `${removed.archived} of your people there were archived.`}
+          {removed.type === "PERSON"
+            ? `${removed.name} is no longer your client and can no longer sign in.`
+            : `${removed.name} is no longer your client; ${
+                removed.archived === 1
+                  ? "1 of your people there was archived."
+                  : `${removed.archived} of your people there were archived.`
+              }`}
         </Alert>
       )}
       {content}
@@ -128,7 +135,9 @@ export function ClientsList({ canRemove }: ClientsListProps) {
           client={removing.client}
           opened={removing.opened}
           onClose={() => setRemoving((previous) => ({ ...previous, opened: false }))}
-          onRemoved={(client, archived) => setRemoved({ name: client.name, archived })}
+          onRemoved={(client, archived) =>
+            setRemoved({ name: client.name, type: client.type, archived })
+          }
         />
       )}
     </Stack>

@@ -1,4 +1,5 @@
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Link } from "react-router";
 import { formatDateTime } from "../../../utils/format";
 import type { ClientRow } from "../api/get-clients";
 import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "../labels";
@@ -12,12 +13,13 @@ export interface ClientsTableProps {
 
 export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={860}>
       <Table striped highlightOnHover aria-busy={busy} captionSide="top">
         <VisuallyHidden component="caption">Clients</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Client</Table.Th>
+            <Table.Th scope="col">Team lead</Table.Th>
             <Table.Th scope="col">Type</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Since</Table.Th>
@@ -33,9 +35,9 @@ export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
             <Table.Tr key={client.id}>
               <Table.Td>
                 <Stack gap={2}>
-                  <Text size="sm" fw={500}>
+                  <Anchor component={Link} to={`/clients/${client.id}`} size="sm" fw={500}>
                     {client.name}
-                  </Text>
+                  </Anchor>
                   {client.clientAccount && (
                     <Text size="xs" c="gray.7">
                       Account ID: {client.clientAccount.handle}
@@ -47,6 +49,18 @@ export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
                     </Text>
                   )}
                 </Stack>
+              </Table.Td>
+              <Table.Td>
+                {client.team.lead ? (
+                  <Stack gap={2}>
+                    <Text size="sm">{client.team.lead.name}</Text>
+                    <Text size="xs" c="gray.7">
+                      {client.team.lead.email}
+                    </Text>
+                  </Stack>
+                ) : (
+                  "—"
+                )}
               </Table.Td>
               <Table.Td>{CLIENT_TYPE_LABELS[client.type]}</Table.Td>
               <Table.Td>
@@ -63,7 +77,7 @@ export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
               <Table.Td>{formatDateTime(client.createdAt)}</Table.Td>
               {onRemove && (
                 <Table.Td>
-                  {client.type === "ACCOUNT" && client.status !== "REMOVED" && (
+                  {client.status !== "REMOVED" && (
                     <Button
                       size="compact-sm"
                       variant="default"

@@ -2,19 +2,33 @@ import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { describeError } from "../../../utils/errors";
-import type { ClientRow } from "../api/get-clients";
 import { useRemoveClient } from "../api/remove-client";
 
-export interface RemoveClientModalProps {
-  /** The client to remove; kept while the modal closes. */
-  client: ClientRow | null;
-  opened: boolean;
-  onClose: () => void;
-  onRemoved: (client: ClientRow, archivedMemberCount: number) => void;
+/** What the confirmation needs to know of the client. */
+export interface RemovableClient {
+  id: string;
+  name: string;
+  type: "ACCOUNT" | "PERSON";
 }
 
-/** Asks before ending the partnership with a client account, from this side. */
-export function RemoveClientModal({ client, opened, onClose, onRemoved }: RemoveClientModalProps) {
+export interface RemoveClientModalProps<C extends RemovableClient> {
+  /** The client to remove; kept while the modal closes. */
+  client: C | null;
+  opened: boolean;
+  onClose: () => void;
+  onRemoved: (client: C, archivedMemberCount: number) => void;
+}
+
+/**
+ * Asks before removing a client, naming the consequence: for a linked account the partnership
+ * ends both ways; for a person, their access ends at once.
+ */
+export function RemoveClientModal<C extends RemovableClient>({
+  client,
+  opened,
+  onClose,
+  onRemoved,
+}: RemoveClientModalProps<C>) {
   const [removeClient, { loading }] = useRemoveClient();
   const [problems, setProblems] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
@@ -50,11 +64,19 @@ export function RemoveClientModal({ client, opened, onClose, onRemoved }: Remove
   return (
     <Modal opened={opened} onClose={close} title="Remove from network">
       <Stack gap="md">
-        <Text>
-          Remove <strong>{name}</strong> from your network? The partnership ends for both companies:
-          you are no longer {name}&apos;s partner, and your people there are archived and lose
-          access to {name} at once.
-        </Text>
+        {client?.type === "PERSON" ? (
+          <Text>
+            Remove <strong>{name}</strong> from your network? They are no longer your client: they
+            are signed out and can no longer sign in to see their team, and a pending invitation
+            stops working. Their team is kept on record.
+          </Text>
+        ) : (
+          <Text>
+            Remove <strong>{name}</strong> from your network? The partnership ends for both
+            companies: you are no longer {name}&apos;s partner, and your people there are archived
+            and lose access to {name} at once.
+          </Text>
+        )}
         <FormAlert messages={problems} onRetry={retryable ? () => void remove() : undefined} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "@pn/shared";
+import { isValidEmail, NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
@@ -11,17 +11,27 @@ import type { InvitationPreview, InvitationViewerUser } from "../api/get-invitat
 import type { UnavailableReason } from "./invitation-unavailable";
 import { LogOutButton } from "./log-out-button";
 
-const FIELDS = ["name", "password"] as const;
+const FIELDS = ["email", "name", "password"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
-const validate: Validate<Values> = ({ name, password }) => ({
-  name: !name.trim()
-    ? "Your name is required."
-    : name.trim().length > NAME_MAX_LENGTH
-      ? `Use at most ${NAME_MAX_LENGTH} characters.`
-      : undefined,
-  password: passwordProblem(password) ?? undefined,
-});
+/** `askEmail`: a shareable link carries no email, so the new client gives theirs. */
+const validatorFor =
+  (askEmail: boolean): Validate<Values> =>
+  ({ email, name, password }) => ({
+    email: !askEmail
+      ? undefined
+      : !email.trim()
+        ? "Enter your email address."
+        : !isValidEmail(email.trim())
+          ? "Enter a valid email address."
+          : undefined,
+    name: !name.trim()
+      ? "Your name is required."
+      : name.trim().length > NAME_MAX_LENGTH
+        ? `Use at most ${NAME_MAX_LENGTH} characters.`
+        : undefined,
+    password: passwordProblem(password) ?? undefined,
+  });
 
 /** userErrors codes that mean the link itself no longer works. */
 const DEAD_LINK: Partial<Record<string, UnavailableReason>> = {
@@ -39,7 +49,8 @@ export interface AcceptInvitationFormProps {
   viewer: InvitationViewerUser | null;
   /** The path to log in and come back here. */
   logInPath: string;
-  onAccepted: (accountName: string) => void;
+  /** `role`: the new member's role there, which decides where the app opens. */
+  onAccepted: (accountName: string, role: string | null) => void;
   onUnavailable: (reason: UnavailableReason) => void;
 }
 
@@ -60,7 +71,12 @@ export function AcceptInvitationForm({
   onUnavailable,
 }: AcceptInvitationFormProps) {
   const [acceptInvitation, { loading }] = useAcceptInvitation();
-  const form = useFormFields<Values>({ name: "", password: "" }, validate);
+  /** A client's shareable link: no email of its own, usable by many. */
+  const isLink = invitation.email === null;
+  const form = useFormFields<Values>(
+    { email: "", name: "", password: "" },
+    validatorFor(isLink && viewer === null),
+  );
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
   /** The server asked for something the form cannot give: log in, or log out first. */
@@ -69,7 +85,7 @@ export function AcceptInvitationForm({
     message: string;
   } | null>(null);
   const isNewUser = viewer === null;
-  const mismatch = viewer !== null && !sameEmail(viewer.email, invitation.email);
+  const mismatch = viewer !== null && !isLink && !sameEmail(viewer.email, invitation.email);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -80,8 +96,14 @@ export function AcceptInvitationForm({
       const { data } = await acceptInvitation({
         variables: {
           input: isNewUser
-            ? { token, name: form.values.name.trim(), password: form.values.password }
-            : { token },
+            ? {
+                token,
+                ...(isLink ? { email: form.values.email.trim() } : {}),
+                name: form.values.name.trim(),
+                password: form.values.password,
+              }
+            : // Signed in: a shareable link is accepted with the viewer's own email.
+              { token, ...(isLink ? { email: viewer.email } : {}) },
         },
       });
       const payload = data?.acceptInvitation;
@@ -103,7 +125,7 @@ export function AcceptInvitationForm({
         form.showErrors(fieldErrors);
         return;
       }
-      onAccepted(payload?.account?.name ?? invitation.accountName);
+      onAccepted(payload?.account?.name ?? invitation.accountName, payload?.member?.role ?? null);
     } catch (error) {
       const described = describeError(error);
       setFormErrors([described.message]);
@@ -166,9 +188,19 @@ export function AcceptInvitationForm({
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
         <Text size="sm" c="gray.7">
-          Create your login for {invitation.email ?? "this invitation"}.
+          {isLink
+            ? "Create your login: your email, your name and a password."
+            : `Create your login for ${invitation.email ?? "this invitation"}.`}
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
+        {isLink && (
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            {...form.getInputProps("email")}
+          />
+        )}
         <TextInput label="Name" autoComplete="name" {...form.getInputProps("name")} />
         <PasswordInput
           label="Password"

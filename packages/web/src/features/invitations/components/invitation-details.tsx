@@ -13,7 +13,8 @@ export function InvitationDetails({ invitation, now }: InvitationDetailsProps) {
   const rows: [string, string][] = [
     ["Account", invitation.accountName],
     ["Invited by", invitation.inviterName ?? "—"],
-    ["Email", invitation.email ?? "—"],
+    // A client's shareable link has no email: whoever signs up gives theirs.
+    ["Email", invitation.email ?? "The one you sign up with"],
     ["Role", invitation.role ? ROLE_LABELS[toRole(invitation.role)] : "—"],
     [
       "Expires",

@@ -41,7 +41,7 @@ export function InvitationUnavailable({
       message = "Each invitation link works once. If you accepted it, log in to continue.";
       break;
     case "unsupported":
-      message = "Partner and client invitations are accepted elsewhere in Partner Network.";
+      message = "Partner invitations are accepted elsewhere in Partner Network.";
       break;
     default:
       message =

@@ -1,0 +1,227 @@
+import { configure, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { graphql, HttpResponse } from "msw";
+import { member } from "../../testing/mock-backend";
+import { server } from "../../testing/msw-server";
+import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { renderApp } from "../../testing/render-app";
+
+// Whole-app renders with several requests each: leave room for a busy machine.
+configure({ asyncUtilTimeout: 8000 });
+jest.setTimeout(30_000);
+
+const PAULA_PATH = "/clients/Q2xpZW50OjM";
+
+async function teamTable() {
+  return screen.findByRole("table", { name: "Team of Paula Person" });
+}
+
+function personRow(table: HTMLElement, name: string): HTMLElement {
+  return within(table).getByText(name).closest("tr") as HTMLElement;
+}
+
+describe("client page", () => {
+  it("shows the client's details and team, the lead marked", async () => {
+    const backend = installNetworkBackend();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      graphql.query("ClientDetails", async () => {
+        await held;
+        return undefined;
+      }),
+    );
+    renderApp(PAULA_PATH);
+
+    expect(await screen.findByText("Loading client")).toBeInTheDocument();
+    release();
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Paula Person" }),
+    ).toBeInTheDocument();
+    const details = screen.getByTestId("client-details");
+    expect(details).toHaveTextContent("Emailpaula@example.com");
+    expect(details).toHaveTextContent("Phone+1 555 0100");
+    expect(details).toHaveTextContent("TypePerson");
+
+    const table = await teamTable();
+    const alan = personRow(table, "Alan Turing");
+    expect(within(alan).getByText("Lead")).toBeInTheDocument();
+    expect(within(alan).getByText("alan@example.com")).toBeInTheDocument();
+    expect(within(personRow(table, "Grace Hopper")).queryByText("Lead")).not.toBeInTheDocument();
+    expect(backend.operations("ClientDetails")[0]?.variables).toEqual({ id: "Q2xpZW50OjM" });
+  });
+
+  it("disables removing the lead and says why; makes another lead, then removes the former", async () => {
+    const backend = installNetworkBackend();
+    const user = userEvent.setup();
+    renderApp(PAULA_PATH);
+
+    const table = await teamTable();
+    const removeAlan = within(personRow(table, "Alan Turing")).getByRole("button", {
+      name: "Remove Alan Turing",
+    });
+    expect(removeAlan).toBeDisabled();
+    expect(removeAlan).toHaveAccessibleDescription(
+      "The lead cannot be removed: make someone else lead first.",
+    );
+
+    await user.click(
+      within(personRow(table, "Grace Hopper")).getByRole("button", {
+        name: "Make lead: Grace Hopper",
+      }),
+    );
+    expect(
+      await screen.findByText("Grace Hopper now leads Paula Person's team."),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(personRow(table, "Grace Hopper")).getByText("Lead")).toBeInTheDocument(),
+    );
+
+    const removeFormer = within(personRow(table, "Alan Turing")).getByRole("button", {
+      name: "Remove Alan Turing",
+    });
+    expect(removeFormer).toBeEnabled();
+    await user.click(removeFormer);
+    const dialog = await screen.findByRole("dialog", { name: "Remove from team" });
+    expect(dialog).toHaveTextContent("They no longer serve Paula Person");
+    expect(backend.operations("RemoveTeamMember")).toHaveLength(0);
+    await user.click(within(dialog).getByRole("button", { name: "Remove from team" }));
+
+    await waitFor(() => expect(within(table).queryByText("Alan Turing")).not.toBeInTheDocument());
+    expect(backend.operations("RemoveTeamMember").map((o) => o.variables)).toEqual([
+      { input: { clientId: "Q2xpZW50OjM", memberId: member(2).id } },
+    ]);
+    // Grace is the lead and the last member: her removal is disabled, with the reason.
+    expect(
+      within(personRow(table, "Grace Hopper")).getByRole("button", {
+        name: "Remove Grace Hopper",
+      }),
+    ).toBeDisabled();
+  });
+
+  it("shows a refusal from the server in the dialog and changes nothing", async () => {
+    installNetworkBackend();
+    server.use(
+      graphql.mutation("RemoveTeamMember", () =>
+        HttpResponse.json({
+          data: {
+            removeTeamMember: {
+              __typename: "TeamPayload",
+              team: null,
+              userErrors: [
+                {
+                  __typename: "UserError",
+                  code: "TEAM_LEAD_REQUIRED",
+                  message: "Make another member the lead before removing this one.",
+                  field: ["memberId"],
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp(PAULA_PATH);
+    const table = await teamTable();
+
+    await user.click(
+      within(personRow(table, "Grace Hopper")).getByRole("button", { name: "Remove Grace Hopper" }),
+    );
+    const dialog = await screen.findByRole("dialog", { name: "Remove from team" });
+    await user.click(within(dialog).getByRole("button", { name: "Remove from team" }));
+
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "Make another member the lead before removing this one.",
+    );
+    expect(within(table).getByText("Grace Hopper")).toBeInTheDocument();
+  });
+
+  it("replaces the lead with someone else, who takes over the lead", async () => {
+    const backend = installNetworkBackend();
+    const user = userEvent.setup();
+    renderApp(PAULA_PATH);
+    const table = await teamTable();
+
+    await user.click(
+      within(personRow(table, "Alan Turing")).getByRole("button", { name: "Replace Alan Turing" }),
+    );
+    const dialog = await screen.findByRole("dialog", { name: "Replace Alan Turing" });
+    expect(dialog).toHaveTextContent("takes their place, as the lead");
+    await user.click(within(dialog).getByRole("button", { name: "Replace" }));
+    expect(await within(dialog).findByText("Choose a person.")).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole("combobox", { name: "Person" }));
+    // Team members are not offered.
+    expect(screen.queryByRole("option", { name: /Grace Hopper/ })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole("option", { name: "Ada Lovelace (ada@example.com)" }));
+    await user.click(within(dialog).getByRole("button", { name: "Replace" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(await screen.findByText("Ada Lovelace replaced Alan Turing.")).toBeInTheDocument();
+    expect(within(personRow(table, "Ada Lovelace")).getByText("Lead")).toBeInTheDocument();
+    expect(backend.operations("ReplaceTeamMember").map((o) => o.variables)).toEqual([
+      {
+        input: {
+          clientId: "Q2xpZW50OjM",
+          memberId: member(2).id,
+          replacementMemberId: "TWVtYmVyOmFkYQ",
+        },
+      },
+    ]);
+  });
+
+  it("adds a member", async () => {
+    installNetworkBackend();
+    const user = userEvent.setup();
+    renderApp(PAULA_PATH);
+    const table = await teamTable();
+
+    await user.click(screen.getByRole("button", { name: "Add member" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add team member" });
+    await user.click(within(dialog).getByRole("combobox", { name: "Person" }));
+    await user.click(await screen.findByRole("option", { name: "Ada Lovelace (ada@example.com)" }));
+    await user.click(within(dialog).getByRole("button", { name: "Add to team" }));
+
+    expect(await screen.findByText("Ada Lovelace joined the team.")).toBeInTheDocument();
+    expect(within(personRow(table, "Ada Lovelace")).queryByText("Lead")).not.toBeInTheDocument();
+  });
+
+  it("offers no team changes to a viewer", async () => {
+    installNetworkBackend({ accounts: [networkAcmeAccount({ role: "VIEWER" })] });
+    renderApp(PAULA_PATH);
+    const table = await teamTable();
+
+    expect(within(table).queryByRole("button")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add member" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Remove from network" })).not.toBeInTheDocument();
+  });
+
+  it("says so when the client does not exist", async () => {
+    installNetworkBackend();
+    renderApp("/clients/Q2xpZW50Ojk5");
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Client not found" }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "← All clients" })).toHaveAttribute("href", "/clients");
+  });
+
+  it("shows a failure with Retry", async () => {
+    installNetworkBackend();
+    let calls = 0;
+    server.use(
+      graphql.query("ClientDetails", () => {
+        calls += 1;
+        return calls === 1 ? HttpResponse.error() : undefined;
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp(PAULA_PATH);
+
+    const alert = await within(screen.getByRole("main")).findByRole("alert");
+    expect(alert).toHaveTextContent("Could not load this client");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    expect(await teamTable()).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,158 @@
+import { Anchor, Badge, Box, Button, Card, Stack, Text, Title } from "@mantine/core";
+import { can } from "@pn/shared";
+import { type ReactNode, useId, useState } from "react";
+import { Link, useParams } from "react-router";
+import { Page } from "../../components/page";
+import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
+import { describeError } from "../../utils/errors";
+import { formatDateTime } from "../../utils/format";
+import { toRole } from "../../utils/labels";
+import { type ClientDetailsNode, useClientDetails } from "./api/get-client";
+import { ClientTeam } from "./components/client-team";
+import { RemoveClientModal } from "./components/remove-client-modal";
+import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "./labels";
+
+/** `/clients/:clientId`: one client's details and team. */
+export function ClientPage() {
+  const { clientId = "" } = useParams();
+  const { data, loading, error, refetch } = useClientDetails(clientId);
+  const node = data?.node;
+  const client = node?.__typename === "Client" ? node : null;
+  const member = data?.viewer?.currentMember;
+  const role = member ? toRole(member.role) : null;
+  const open = client?.status !== "REMOVED";
+  const canManage = can(role, "manageClientsAndTeams") && open;
+  const canRemove = can(role, "removeFromNetwork") && open;
+  const [removing, setRemoving] = useState(false);
+
+  const back = (
+    <Anchor component={Link} to="/clients" size="sm">
+      ← All clients
+    </Anchor>
+  );
+
+  if (!client) {
+    let content;
+    if (error && !loading) {
+      const { message, retryable } = describeError(error);
+      content = (
+        <PageError
+          title="Could not load this client"
+          message={message}
+          onRetry={
+            retryable
+              ? () => {
+                  refetch().catch(() => undefined);
+                }
+              : undefined
+          }
+        />
+      );
+    } else if (loading || !data) {
+      content = <PageLoading label="Loading client" />;
+    } else {
+      content = (
+        <PageEmpty
+          title="This client does not exist"
+          message="It may belong to another account, or the link is wrong."
+        />
+      );
+    }
+    return (
+      <Page title={data && !loading ? "Client not found" : "Client"}>
+        {back}
+        {content}
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      title={client.name}
+      description={back}
+      actions={
+        canRemove ? (
+          <Button
+            color="red"
+            variant="outline"
+            aria-haspopup="dialog"
+            onClick={() => setRemoving(true)}
+          >
+            Remove from network
+          </Button>
+        ) : undefined
+      }
+    >
+      <Stack gap="lg">
+        <ClientDetails client={client} />
+        <ClientTeam client={client} canManage={canManage} />
+      </Stack>
+      {can(role, "removeFromNetwork") && (
+        <RemoveClientModal
+          client={client}
+          opened={removing}
+          onClose={() => setRemoving(false)}
+          onRemoved={() => undefined}
+        />
+      )}
+    </Page>
+  );
+}
+
+function ClientDetails({ client }: { client: ClientDetailsNode }) {
+  const headingId = useId();
+  const rows: [string, ReactNode][] = [
+    ["Type", CLIENT_TYPE_LABELS[client.type]],
+    [
+      "Status",
+      <Badge key="status" variant="dot" color={CLIENT_STATUS_COLORS[client.status]}>
+        {CLIENT_STATUS_LABELS[client.status]}
+      </Badge>,
+    ],
+    ...(client.clientAccount
+      ? ([["Account ID", client.clientAccount.handle]] as [string, string][])
+      : []),
+    ["Email", client.email ?? "—"],
+    ["Phone", client.phone ?? "—"],
+    ["Client since", formatDateTime(client.createdAt)],
+    ...(client.removedAt
+      ? ([["Removed", formatDateTime(client.removedAt)]] as [string, string][])
+      : []),
+    ...(client.status === "INVITED" && client.invitation
+      ? ([
+          [
+            "Invitation",
+            client.invitation.status === "PENDING"
+              ? `Sent; expires ${formatDateTime(client.invitation.expiresAt)}`
+              : client.invitation.status.toLowerCase(),
+          ],
+        ] as [string, string][])
+      : []),
+  ];
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Stack gap="md">
+        <Title order={2} size="h3" id={headingId}>
+          Details
+        </Title>
+        <Box
+          component="dl"
+          m={0}
+          style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "6px 16px" }}
+          data-testid="client-details"
+        >
+          {rows.map(([term, value]) => (
+            <div key={term} style={{ display: "contents" }}>
+              <Text component="dt" size="sm" fw={600}>
+                {term}
+              </Text>
+              <Text component="dd" size="sm" m={0} style={{ overflowWrap: "anywhere" }}>
+                {value}
+              </Text>
+            </div>
+          ))}
+        </Box>
+      </Stack>
+    </Card>
+  );
+}
