@@ -32,6 +32,24 @@ export type Config = {
   seedDemoData: boolean;
   /** Built SPA files to serve at `/`; null when they are not built. */
   webDistDir: string;
+  rateLimits: RateLimitSettings;
+};
+
+/** Limits kept in PostgreSQL (shared by every server process); see modules/rate-limits. */
+export type RateLimitSettings = {
+  /** Query-cost budget per session and per API token: a leaky bucket of this many points... */
+  costCapacity: number;
+  /** ...refilled at this many points per second. */
+  costRestorePerSecond: number;
+  /** Failed log-ins allowed per email, and per client IP, within loginWindowSeconds. */
+  loginFailuresPerEmail: number;
+  loginFailuresPerIp: number;
+  loginWindowSeconds: number;
+  /** Invitation emails one account may queue per 24 hours (users, resends, clients, partners). */
+  invitationSendsPerDay: number;
+  /** Unknown invitation tokens one IP may try (preview or accept) within tokenGuessWindowSeconds. */
+  tokenGuessesPerIp: number;
+  tokenGuessWindowSeconds: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +68,26 @@ function parsePositiveInt(env: Env, variable: string, fallback: number): number 
   if (raw === undefined || raw === "") return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(variable, `must be a whole number of at least 1, got "${raw}"`);
   return Number(raw);
+}
+
+function parsePositiveNumber(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new ConfigError(variable, `must be a number above 0, got "${raw}"`);
+  return Number(raw);
+}
+
+function parseRateLimits(env: Env): RateLimitSettings {
+  return {
+    costCapacity: parsePositiveInt(env, "RATE_LIMIT_COST_CAPACITY", 1000),
+    costRestorePerSecond: parsePositiveNumber(env, "RATE_LIMIT_COST_RESTORE_RATE", 50),
+    loginFailuresPerEmail: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", 10),
+    loginFailuresPerIp: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_IP", 50),
+    loginWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_LOGIN_WINDOW_SECONDS", 900),
+    invitationSendsPerDay: parsePositiveInt(env, "RATE_LIMIT_INVITATION_SENDS_PER_DAY", 10_000),
+    tokenGuessesPerIp: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESSES_PER_IP", 30),
+    tokenGuessWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESS_WINDOW_SECONDS", 900),
+  };
 }
 
 function parseSecret(env: Env, production: boolean): string | null {
@@ -104,5 +142,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedDemoData: seed === "true",
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(__dirname, "../../web/dist")),
+    rateLimits: parseRateLimits(env),
   };
 }

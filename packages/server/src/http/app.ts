@@ -21,10 +21,15 @@ import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
+import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
+import { createOperationCost } from "../modules/rate-limits/operation-cost";
+import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+/** How often finished rate-limit windows and refilled buckets are deleted. */
+const RATE_LIMIT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Resolves who is calling; tests may replace it to act as a given viewer. */
 export type ViewerResolver = (request: express.Request, cookie: SessionCookie) => Promise<Viewer | null>;
@@ -83,8 +88,10 @@ export async function createApp(options: {
     }
   });
 
+  const rateLimits = createRateLimits(dataSource.manager, config.rateLimits);
+  const schema = buildAppSchema();
   const apollo = new ApolloServer<Context>({
-    schema: buildAppSchema(),
+    schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -95,6 +102,20 @@ export async function createApp(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The playground is our own bundled GraphiQL at /graphiql, not Apollo's CDN-hosted page.
       ApolloServerPluginLandingPageDisabled(),
+      costBudgetPlugin(createOperationCost(schema)),
+      {
+        async serverWillStart() {
+          const timer = setInterval(() => {
+            rateLimits.prune().catch((error: unknown) => logger.warn({ err: error }, "pruning rate limits failed"));
+          }, RATE_LIMIT_PRUNE_INTERVAL_MS);
+          timer.unref();
+          return {
+            async serverWillStop() {
+              clearInterval(timer);
+            },
+          };
+        },
+      },
       {
         async requestDidStart() {
           return {
@@ -130,6 +151,7 @@ export async function createApp(options: {
           db: dataSource.manager,
           viewer: await resolveViewer(req, sessionCookie),
           sessionCookie,
+          rateLimits,
         });
       },
     }),
