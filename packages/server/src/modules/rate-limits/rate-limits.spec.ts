@@ -308,6 +308,18 @@ describe("invitation emails per account per day", () => {
     });
     expect(fifth.body.data?.inviteClient.userErrors.map((e) => [e.code, e.field])).toEqual([["RATE_LIMITED", ["email"]]]);
   });
+
+  it("counts partner invitations", async () => {
+    const app = await start({ invitationSendsPerDay: 1 });
+    const admin = await enterpriseAdmin();
+    app.actAs(admin.viewer);
+    const INVITE_PARTNER = `mutation Partner($email: String!) { invitePartner(input: { email: $email }) { partner { id } userErrors { field code } } }`;
+    type PartnerData = { invitePartner: { partner: unknown; userErrors: { field: string[]; code: string }[] } };
+    expect((await post<PartnerData>(app, INVITE_PARTNER, { email: "first@partner.example" })).body.data?.invitePartner.userErrors).toEqual([]);
+    const over = await post<PartnerData>(app, INVITE_PARTNER, { email: "second@partner.example" });
+    expect(over.body.data?.invitePartner).toEqual({ partner: null, userErrors: [{ field: ["email"], code: "RATE_LIMITED" }] });
+    expect(Number((await db.dataSource.query("SELECT count(*) AS n FROM partners WHERE account_id = $1", [admin.accountId]))[0].n)).toBe(1);
+  });
 });
 
 describe("invitation token guesses per IP", () => {
