@@ -99,7 +99,12 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pn-e2e-"));
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SERVER_VARIABLES) delete env[name];
-  Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...GENEROUS_RATE_LIMITS });
+  Object.assign(env, {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    ...GENEROUS_RATE_LIMITS,
+  });
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
   const child = spawn(process.execPath, [SERVER_MAIN], {
