@@ -115,7 +115,7 @@ describe("importClients with random files", () => {
       })
       .map((fields) => CLIENT_CSV_COLUMNS.map((column) => record(fields)[column]));
     const row = fc.oneof({ weight: 4, arbitrary: validRow }, { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 6 }) });
-    const header = fc.oneof({ weight: 5, arbitrary: fc.constant([...CLIENT_CSV_COLUMNS]) }, { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 5 }) });
+    const header = fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>([...CLIENT_CSV_COLUMNS]) }, { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 5 }) });
     const file = fc.oneof({ weight: 6, arbitrary: csvText(fc.tuple(header, fc.array(row, { maxLength: 6 })).map(([h, rows]) => [h, ...rows])) }, { weight: 1, arbitrary: junkText });
 
     const seen = { rejected: 0, written: 0 };

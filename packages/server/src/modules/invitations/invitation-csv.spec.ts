@@ -106,7 +106,7 @@ describe("importUserInvitations with random files", () => {
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...pool), anyCell) },
       { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 3 }) },
     );
-    const header = fc.oneof({ weight: 5, arbitrary: fc.constant(["email", "role"]) }, { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 3 }) });
+    const header = fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>(["email", "role"]) }, { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 3 }) });
     const file = fc.oneof({ weight: 6, arbitrary: csvText(fc.tuple(header, fc.array(row, { maxLength: 8 })).map(([h, rows]) => [h, ...rows])) }, { weight: 1, arbitrary: junkText });
 
     const seen = { rejected: 0, created: 0 };
