@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { ApiScope, Plan, Role, toGlobalId } from "@pn/shared";
 import { clock } from "../../clock";
@@ -5,8 +6,9 @@ import type { RateLimitSettings } from "../../config";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import type { Viewer } from "../../graphql/context";
 import { passwords } from "../identity/password";
+import { createRateLimits } from "./rate-limits.service";
 import { insertMember, insertUser, insertViewer } from "../../test-support/fixtures";
-import { startTestApp, type TestApp } from "../../test-support/test-app";
+import { GENEROUS_RATE_LIMITS, startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
 
 let db: TestDatabase;
@@ -350,6 +352,7 @@ describe("invitation token guesses per IP", () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toBe("600");
     expect(blocked.body.errors?.[0]).toMatchObject({ extensions: { code: "RATE_LIMITED", retryAfter: 600 } });
+    expect(blocked.body.errors?.[0]?.extensions).not.toHaveProperty("http");
     expect(blocked.body.data?.invitation ?? null).toBeNull();
 
     const accept = await post<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(
@@ -380,5 +383,20 @@ describe("invitation token guesses per IP", () => {
     }
     const blocked = await post<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(app, ACCEPT, { input: { token: newSecret() } }, "10.1.1.1");
     expect(blocked.body.data?.acceptInvitation.userErrors[0]?.code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("pruning", () => {
+  it("deletes finished windows and buckets that have refilled, and keeps the rest", async () => {
+    const limits = createRateLimits(db.dataSource.manager, { ...GENEROUS_RATE_LIMITS, costCapacity: 100, costRestorePerSecond: 1, tokenGuessWindowSeconds: 60 });
+    await limits.spendCost("session:old", 50);
+    await limits.beginTokenLookup("10.9.0.1");
+    clock.advance(61_000);
+    await limits.spendCost("session:recent", 50);
+    await limits.beginTokenLookup("10.9.0.2");
+    clock.advance(50_000);
+    await limits.prune();
+    expect((await db.dataSource.query("SELECT key FROM rate_limit_buckets ORDER BY key")).map((row: { key: string }) => row.key)).toEqual(["cost:session:recent"]);
+    expect((await db.dataSource.query("SELECT key FROM rate_limit_windows ORDER BY key")).map((row: { key: string }) => row.key)).toEqual(["token-guess:10.9.0.2"]);
   });
 });
