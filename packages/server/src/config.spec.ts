@@ -21,9 +21,29 @@ describe("loadConfig", () => {
     ["CORS_ORIGINS", { CORS_ORIGINS: "*" }],
     ["CORS_ORIGINS", { CORS_ORIGINS: "https://a.example/path" }],
     ["CORS_ORIGINS", { CORS_ORIGINS: "a.example" }],
+    ["RATE_LIMIT_COST_CAPACITY", { RATE_LIMIT_COST_CAPACITY: "0" }],
+    ["RATE_LIMIT_COST_RESTORE_RATE", { RATE_LIMIT_COST_RESTORE_RATE: "-1" }],
+    ["RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", { RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL: "ten" }],
   ])("names %s when it is invalid", (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it("reads the rate limits, with Shopify-like defaults", () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      costCapacity: 1000,
+      costRestorePerSecond: 50,
+      loginFailuresPerEmail: 10,
+      loginFailuresPerIp: 50,
+      loginWindowSeconds: 900,
+      invitationSendsPerDay: 10_000,
+      tokenGuessesPerIp: 30,
+      tokenGuessWindowSeconds: 900,
+    });
+    expect(loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" }).rateLimits).toMatchObject({
+      costRestorePerSecond: 2.5,
+      invitationSendsPerDay: 20,
+    });
   });
 
   it("derives APP_URL from PORT and trims a trailing slash", () => {

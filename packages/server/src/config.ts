@@ -38,6 +38,24 @@ export type Config = {
   webhookAllowPrivateUrls: boolean;
   /** First retry delay of a failed webhook delivery; later ones back off exponentially. */
   webhookRetryDelaySeconds: number;
+  rateLimits: RateLimitSettings;
+};
+
+/** Limits kept in PostgreSQL (shared by every server process); see modules/rate-limits. */
+export type RateLimitSettings = {
+  /** Query-cost budget per session and per API token: a leaky bucket of this many points... */
+  costCapacity: number;
+  /** ...refilled at this many points per second. */
+  costRestorePerSecond: number;
+  /** Failed log-ins allowed per email, and per client IP, within loginWindowSeconds. */
+  loginFailuresPerEmail: number;
+  loginFailuresPerIp: number;
+  loginWindowSeconds: number;
+  /** Invitation emails one account may queue per 24 hours (users, resends, clients, partners). */
+  invitationSendsPerDay: number;
+  /** Unknown invitation tokens one IP may try (preview or accept) within tokenGuessWindowSeconds. */
+  tokenGuessesPerIp: number;
+  tokenGuessWindowSeconds: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -54,21 +72,45 @@ function parsePort(env: Env, variable: string, fallback: number | null): number 
 function parsePositiveInt(env: Env, variable: string, fallback: number): number {
   const raw = env[variable]?.trim();
   if (raw === undefined || raw === "") return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(variable, `must be a whole number of at least 1, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(variable, `must be a whole number of at least 1, got "${raw}"`);
   return Number(raw);
 }
 
 function parseBoolean(env: Env, variable: string, fallback: boolean): boolean {
   const raw = env[variable]?.trim();
   if (raw === undefined || raw === "") return fallback;
-  if (raw !== "true" && raw !== "false") throw new ConfigError(variable, `must be "true" or "false", got "${raw}"`);
+  if (raw !== "true" && raw !== "false")
+    throw new ConfigError(variable, `must be "true" or "false", got "${raw}"`);
   return raw === "true";
+}
+
+function parsePositiveNumber(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0)
+    throw new ConfigError(variable, `must be a number above 0, got "${raw}"`);
+  return Number(raw);
+}
+
+function parseRateLimits(env: Env): RateLimitSettings {
+  return {
+    costCapacity: parsePositiveInt(env, "RATE_LIMIT_COST_CAPACITY", 1000),
+    costRestorePerSecond: parsePositiveNumber(env, "RATE_LIMIT_COST_RESTORE_RATE", 50),
+    loginFailuresPerEmail: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", 10),
+    loginFailuresPerIp: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_IP", 50),
+    loginWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_LOGIN_WINDOW_SECONDS", 900),
+    invitationSendsPerDay: parsePositiveInt(env, "RATE_LIMIT_INVITATION_SENDS_PER_DAY", 10_000),
+    tokenGuessesPerIp: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESSES_PER_IP", 30),
+    tokenGuessWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESS_WINDOW_SECONDS", 900),
+  };
 }
 
 function parseSecret(env: Env, production: boolean): string | null {
   const raw = env.APP_SECRET?.trim();
   if (raw && raw.length < 32) throw new ConfigError("APP_SECRET", "must be at least 32 characters");
-  if (!raw && production) throw new ConfigError("APP_SECRET", "is required when NODE_ENV=production");
+  if (!raw && production)
+    throw new ConfigError("APP_SECRET", "is required when NODE_ENV=production");
   return raw || null;
 }
 
@@ -82,7 +124,10 @@ function parseUrl(env: Env, variable: string, protocols: string[]): string | nul
     throw new ConfigError(variable, "is not a valid URL");
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(variable, `must start with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+    throw new ConfigError(
+      variable,
+      `must start with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+    );
   }
   return raw;
 }
@@ -100,8 +145,15 @@ function parseOrigins(env: Env, variable: string): string[] {
       // reported below
     }
     // An origin only: no wildcard, path, query or credentials, so the allow-list means exactly what it says.
-    if (!url || !["http:", "https:"].includes(url.protocol) || url.origin !== candidate.replace(/\/$/, "")) {
-      throw new ConfigError(variable, `"${candidate}" is not an origin like https://app.example.com (comma-separated, no paths or wildcards)`);
+    if (
+      !url ||
+      !["http:", "https:"].includes(url.protocol) ||
+      url.origin !== candidate.replace(/\/$/, "")
+    ) {
+      throw new ConfigError(
+        variable,
+        `"${candidate}" is not an origin like https://app.example.com (comma-separated, no paths or wildcards)`,
+      );
     }
     return url.origin;
   });
@@ -136,5 +188,6 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: parseOrigins(env, "CORS_ORIGINS"),
     webhookAllowPrivateUrls: parseBoolean(env, "WEBHOOK_ALLOW_PRIVATE_URLS", false),
     webhookRetryDelaySeconds: parsePositiveInt(env, "WEBHOOK_RETRY_DELAY_SECONDS", 60),
+    rateLimits: parseRateLimits(env),
   };
 }

@@ -40,6 +40,8 @@ export enum UserErrorCode {
   TEAM_LEAD_REQUIRED = "TEAM_LEAD_REQUIRED",
   LAST_TEAM_MEMBER = "LAST_TEAM_MEMBER",
   BAD_CREDENTIALS = "BAD_CREDENTIALS",
+  /** A rate limit stopped it (log-in failures, invitation emails a day, token guesses); nothing changed. */
+  RATE_LIMITED = "RATE_LIMITED",
 }
 
 /** Seats per plan; null means unlimited. */

@@ -6,6 +6,7 @@ import type { ApiScope, Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import type { Logger } from "../logger";
 import type { MailQueue } from "../modules/mail/mail.service";
+import type { RateLimits } from "../modules/rate-limits/rate-limits.service";
 import { createLoaders, type Loaders } from "./loaders";
 
 export type Credential =
@@ -39,6 +40,8 @@ export type Context = {
   db: EntityManager;
   viewer: Viewer | null;
   sessionCookie: SessionCookie;
+  /** Limits shared by every server process (kept in PostgreSQL). */
+  rateLimits: RateLimits;
   loaders: Loaders;
 };
 

@@ -1,6 +1,6 @@
 /**
- * Top-level GraphQL errors are only for "not signed in" and "your role may not do
- * this" (plus the request-shape errors GraphQL itself raises). Everything else that
+ * Top-level GraphQL errors are only for "not signed in", "your role may not do
+ * this" and "too many requests" (plus the request-shape errors GraphQL itself raises). Everything else that
  * escapes a resolver is a bug: the client gets a generic message with the request
  * id, the log gets the detail.
  */
@@ -42,6 +42,7 @@ const CODES_SHOWN_TO_CLIENTS = new Set([
   // Query limits (graphql/limits.ts): the cost over the limit, and the per-operation deadline.
   "MAX_COST_EXCEEDED",
   "TIMEOUT",
+  "RATE_LIMITED",
 ]);
 
 export function createErrorFormatter(fallbackLogger: Logger) {

@@ -23,6 +23,9 @@ import type { Logger } from "../logger";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
+import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
+import { createOperationCost } from "../modules/rate-limits/operation-cost";
+import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
 import { corsPolicy } from "./cors";
@@ -31,9 +34,14 @@ import { currentRequestScope, runInRequestScope } from "./request-scope";
 import { securityHeaders } from "./security-headers";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+/** How often finished rate-limit windows and refilled buckets are deleted. */
+const RATE_LIMIT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Resolves who is calling; tests may replace it to act as a given viewer. */
-export type ViewerResolver = (request: express.Request, cookie: SessionCookie) => Promise<Viewer | null>;
+export type ViewerResolver = (
+  request: express.Request,
+  cookie: SessionCookie,
+) => Promise<Viewer | null>;
 
 export type AppParts = {
   app: express.Express;
@@ -52,7 +60,8 @@ export async function createApp(options: {
 }): Promise<AppParts> {
   const { config, dataSource, logger, httpServer, mail } = options;
   const resolveViewer: ViewerResolver =
-    options.resolveViewer ?? ((request, cookie) => authenticate(dataSource.manager, request, cookie));
+    options.resolveViewer ??
+    ((request, cookie) => authenticate(dataSource.manager, request, cookie));
   const secureCookies = config.appUrl.startsWith("https:");
   const app = express();
   app.disable("x-powered-by");
@@ -63,14 +72,20 @@ export async function createApp(options: {
       logger,
       genReqId: (req, res) => {
         const incoming = req.headers["x-request-id"];
-        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         res.setHeader("x-request-id", id);
         return id;
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
       autoLogging: { ignore: (req) => req.url === "/healthz" },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
     }),
   );
@@ -83,7 +98,9 @@ export async function createApp(options: {
     try {
       await Promise.race([
         dataSource.query("SELECT 1"),
-        new Promise((_, reject) => setTimeout(() => reject(new Error("database timeout")), 2_000).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error("database timeout")), 2_000).unref(),
+        ),
       ]);
       res.json({ status: "ok" });
     } catch (error) {
@@ -92,7 +109,12 @@ export async function createApp(options: {
     }
   });
 
-  const limits = queryLimits(buildAppSchema(), { production: config.production, resolverTimeoutMs: options.resolverTimeoutMs });
+  const rateLimits = createRateLimits(dataSource.manager, config.rateLimits);
+  const schema = buildAppSchema();
+  const limits = queryLimits(schema, {
+    production: config.production,
+    resolverTimeoutMs: options.resolverTimeoutMs,
+  });
   const apollo = new ApolloServer<Context>({
     schema: limits.schema,
     validationRules: limits.validationRules,
@@ -111,18 +133,41 @@ export async function createApp(options: {
       // The playground is our own bundled GraphiQL at /graphiql, not Apollo's CDN-hosted page.
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
+      costBudgetPlugin(createOperationCost(schema)),
+      {
+        async serverWillStart() {
+          const timer = setInterval(() => {
+            rateLimits
+              .prune()
+              .catch((error: unknown) => logger.warn({ err: error }, "pruning rate limits failed"));
+          }, RATE_LIMIT_PRUNE_INTERVAL_MS);
+          timer.unref();
+          return {
+            async serverWillStop() {
+              clearInterval(timer);
+            },
+          };
+        },
+      },
       {
         async requestDidStart() {
           return {
             async didResolveOperation({ operation, contextValue }) {
               const credential = contextValue.viewer?.credential;
-              if (operation?.operation === "mutation" && credential?.kind === "apiToken" && !credential.scopes.includes(ApiScope.WRITE)) {
-                throw new ForbiddenError("This API token has the READ scope only; mutations need WRITE.");
+              if (
+                operation?.operation === "mutation" &&
+                credential?.kind === "apiToken" &&
+                !credential.scopes.includes(ApiScope.WRITE)
+              ) {
+                throw new ForbiddenError(
+                  "This API token has the READ scope only; mutations need WRITE.",
+                );
               }
             },
             async willSendResponse({ response }) {
               const scope = currentRequestScope();
-              if (scope && response.http) response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
+              if (scope && response.http)
+                response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
             },
           };
         },
@@ -147,6 +192,7 @@ export async function createApp(options: {
           db: dataSource.manager,
           viewer: await resolveViewer(req, sessionCookie),
           sessionCookie,
+          rateLimits,
         });
       },
     }),
@@ -164,7 +210,10 @@ export async function createApp(options: {
   app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail }));
 
   if (config.production) {
-    app.get(GRAPHIQL_PATH, graphiqlGate(resolveViewer, (res) => sessionCookieFor(res, secureCookies)));
+    app.get(
+      GRAPHIQL_PATH,
+      graphiqlGate(resolveViewer, (res) => sessionCookieFor(res, secureCookies)),
+    );
   }
 
   const indexHtml = path.join(config.webDistDir, "index.html");
@@ -176,20 +225,29 @@ export async function createApp(options: {
       res.sendFile(indexHtml);
     });
   } else {
-    logger.warn({ dir: config.webDistDir }, "SPA build not found; only the API is served (run `pnpm build`)");
+    logger.warn(
+      { dir: config.webDistDir },
+      "SPA build not found; only the API is served (run `pnpm build`)",
+    );
   }
 
   app.use((_req, res) => {
     res.status(404).json({ error: "Not found" });
   });
   // Express error handler: a 4xx from body parsing keeps its status; anything else is masked.
-  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = typeof error === "object" && error && "status" in error ? Number(error.status) : 500;
-    if (status >= 500) req.log.error({ err: error }, "unhandled error");
-    res
-      .status(status >= 400 && status < 600 ? status : 500)
-      .json({ error: status < 500 ? (error as Error).message : "Internal server error", requestId: String(req.id) });
-  });
+  app.use(
+    (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status =
+        typeof error === "object" && error && "status" in error ? Number(error.status) : 500;
+      if (status >= 500) req.log.error({ err: error }, "unhandled error");
+      res
+        .status(status >= 400 && status < 600 ? status : 500)
+        .json({
+          error: status < 500 ? (error as Error).message : "Internal server error",
+          requestId: String(req.id),
+        });
+    },
+  );
 
   return { app, apollo };
 }

@@ -17,3 +17,12 @@ export function runInRequestScope<T>(scope: RequestScope, work: () => T): T {
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
 }
+
+/**
+ * Runs `work` as if outside any request: its SQL is not counted in the request's
+ * statements. For bookkeeping that is the same for every request (rate limits), so
+ * `x-sql-statements` keeps measuring what the operation itself needs.
+ */
+export function outsideRequestScope<T>(work: () => T): T {
+  return storage.exit(work);
+}

@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
-import { loadConfig } from "../config";
+import { loadConfig, type RateLimitSettings } from "../config";
 import type { Viewer } from "../graphql/context";
 import { createApp, type ViewerResolver } from "../http/app";
 import { authenticate } from "../http/authentication";
@@ -15,12 +15,19 @@ import type { MailQueue } from "../modules/mail/mail.service";
 export type GraphQLResponse<T = Record<string, unknown>> = {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
+    extensions?: Record<string, unknown>;
+  };
 };
 
 /** A caller with its own cookie jar (one browser) and optional bearer token. */
 export type TestClient = {
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   cookie(): string | undefined;
   setBearer(token: string | null): void;
 };
@@ -31,12 +38,46 @@ export type TestApp = {
   client(): TestClient;
   /** Sets who the next requests act as (until sessions exist, tests inject the viewer). */
   actAs(viewer: Viewer | null): void;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 };
 
 /** Writes outbox rows but enqueues no delivery: for tests that do not follow emails. */
-const OUTBOX_ONLY: MailQueue = { enqueue: async () => undefined, sealKey: sealKeyFrom("test-secret") };
+const OUTBOX_ONLY: MailQueue = {
+  enqueue: async () => undefined,
+  sealKey: sealKeyFrom("test-secret"),
+};
+
+/**
+ * Limits far above what any test does, so only the rate-limit tests (which pass their
+ * own, small ones) ever meet them.
+ */
+export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
+  costCapacity: 1_000_000,
+  costRestorePerSecond: 1_000_000,
+  loginFailuresPerEmail: 10_000,
+  loginFailuresPerIp: 10_000,
+  loginWindowSeconds: 60,
+  invitationSendsPerDay: 1_000_000,
+  tokenGuessesPerIp: 10_000,
+  tokenGuessWindowSeconds: 60,
+};
+
+/**
+ * Drops `extensions.cost` (the rate-limit budget every signed-in response reports) so
+ * specs can compare whole bodies; modules/rate-limits reads it over plain fetch.
+ */
+function withoutCostReport<Body extends { extensions?: Record<string, unknown> }>(
+  body: Body,
+): Body {
+  if (!body.extensions || !("cost" in body.extensions)) return body;
+  const { cost: _cost, ...extensions } = body.extensions;
+  const { extensions: _all, ...rest } = body;
+  return (Object.keys(extensions).length ? { ...rest, extensions } : rest) as Body;
+}
 
 export async function startTestApp(
   dataSource: DataSource,
@@ -47,13 +88,23 @@ export async function startTestApp(
     /** More configuration variables, e.g. NODE_ENV=production or CORS_ORIGINS. */
     env?: Record<string, string>;
     resolverTimeoutMs?: number;
+    rateLimits?: Partial<RateLimitSettings>;
   } = {},
 ): Promise<TestApp> {
   let viewer: Viewer | null = null;
   let injecting = false;
   const httpServer: Server = createServer();
   const { app, apollo } = await createApp({
-    config: loadConfig({ PORT: "4000", WEB_DIST_DIR: "/nonexistent", LOG_LEVEL: "silent", APP_URL: options.appUrl, ...options.env }),
+    config: {
+      ...loadConfig({
+        PORT: "4000",
+        WEB_DIST_DIR: "/nonexistent",
+        LOG_LEVEL: "silent",
+        APP_URL: options.appUrl,
+        ...options.env,
+      }),
+      rateLimits: { ...GENEROUS_RATE_LIMITS, ...options.rateLimits },
+    },
     resolverTimeoutMs: options.resolverTimeoutMs,
     mail: options.mail ?? OUTBOX_ONLY,
     dataSource,
@@ -84,10 +135,17 @@ export async function startTestApp(
           bearer = token;
         },
         async graphql<T>(query: string, variables?: Record<string, unknown>) {
-          const headers: Record<string, string> = { "content-type": "application/json", "x-test-real-auth": "1" };
+          const headers: Record<string, string> = {
+            "content-type": "application/json",
+            "x-test-real-auth": "1",
+          };
           if (cookie) headers.cookie = cookie;
           if (bearer) headers.authorization = `Bearer ${bearer}`;
-          const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+          const response = await fetch(`${url}/graphql`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ query, variables }),
+          });
           for (const header of response.headers.getSetCookie()) {
             const [pair] = header.split(";");
             const [name, value] = pair!.split("=");
@@ -96,7 +154,7 @@ export async function startTestApp(
           return {
             status: response.status,
             headers: response.headers,
-            body: (await response.json()) as GraphQLResponse<T>["body"],
+            body: withoutCostReport((await response.json()) as GraphQLResponse<T>["body"]),
           };
         },
       };
@@ -110,7 +168,7 @@ export async function startTestApp(
       return {
         status: response.status,
         headers: response.headers,
-        body: (await response.json()) as GraphQLResponse<T>["body"],
+        body: withoutCostReport((await response.json()) as GraphQLResponse<T>["body"]),
       };
     },
     async close() {

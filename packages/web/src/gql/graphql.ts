@@ -306,6 +306,7 @@ export type UserErrorCode =
   | 'INVALID_STATE'
   | 'LAST_TEAM_MEMBER'
   | 'NOT_FOUND'
+  | 'RATE_LIMITED'
   | 'REVOKED'
   | 'SEAT_LIMIT_REACHED'
   | 'SIGN_IN_REQUIRED'

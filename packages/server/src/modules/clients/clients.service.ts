@@ -135,6 +135,8 @@ export const clientsService = {
         userErrors.push(userError(UserErrorCode.TAKEN, `${email} is a client already.`, ["email"]));
       }
       if (userErrors.length) return { client: null, invitation: null, userErrors };
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, 1, { field: ["email"] });
+      if (overSendLimit) return { client: null, invitation: null, userErrors: [overSendLimit] };
       const made = await createInvitedClients(context, db, viewer, [{ name, email, phone, teamMemberIds: team.memberIds }]);
       return { client: made.clients[0]!, invitation: made.invitations[0]!, userErrors: [] };
     });
@@ -259,6 +261,8 @@ export const clientsService = {
         }
         seen.add(key);
       }
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, toCreate.length, { dryRun: input.dryRun, field: ["csv"] });
+      if (overSendLimit) return { rows: report, created: 0, updated: 0, userErrors: [overSendLimit] };
       if (!input.dryRun) {
         if (toCreate.length) await createInvitedClients(context, db, viewer, toCreate);
         if (toUpdate.length) {

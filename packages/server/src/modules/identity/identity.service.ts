@@ -11,6 +11,7 @@ import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
+import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import { passwords } from "./password";
 import { sessionsService } from "./sessions.service";
 import { toUser, type User, type UserRow } from "./user.type";
@@ -120,6 +121,11 @@ export const identityService = {
   },
 
   async logIn(context: Context, input: { email: string; password: string }): Promise<{ user: User | null; userErrors: UserError[] }> {
+    // Counted before the password is checked; a blocked attempt never reaches the hash.
+    const attempt = await context.rateLimits.beginLogIn(input.email, context.ip);
+    if (attempt.blocked) {
+      return { user: null, userErrors: [rateLimitedUserError("Too many failed log-ins for this email or from this network.", attempt.retryAfterSeconds)] };
+    }
     const [row]: (UserRow & { password_hash: string | null })[] = await context.db.query(
       "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(input.email)],
@@ -128,6 +134,7 @@ export const identityService = {
     if (!row || !row.password_hash || !matches) {
       return { user: null, userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)] };
     }
+    await attempt.succeeded();
     const accountId = await membersService.firstEnterableAccountId(context.db, row.id);
     const session = await sessionsService.create(context.db, row.id, accountId);
     context.sessionCookie.set(session.token, session.expiresAt);

@@ -37,6 +37,8 @@ import { membersService, type LoginGrantedHook } from "../members/members.servic
 import { mailService } from "../mail/mail.service";
 import { clientsService } from "../clients/clients.service";
 import { partnerNetwork } from "../partners/partners.service";
+import { RateLimitedError } from "../rate-limits/cost-budget.plugin";
+import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
 import { loginInvitationEmail } from "./login-email";
@@ -52,6 +54,7 @@ import {
 } from "./invitation.type";
 
 const LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
+const TOKEN_GUESSES_MESSAGE = "Too many invitation links that do not exist were tried from this network.";
 
 type Invitee = { email: string; role: InvitableRole };
 type Conflict = { email: string; reason: "member" | "pending" };
@@ -284,6 +287,8 @@ export const invitationsService = {
         userErrors.push(seatError(seats.used, seats.limit, valid.length, ["invitees"]));
       }
       if (userErrors.length) return { invitations: [], userErrors };
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, valid.length, { field: ["invitees"] });
+      if (overSendLimit) return { invitations: [], userErrors: [overSendLimit] };
       return { invitations: await createInvitations(context, db, viewer, seats.accountName, valid), userErrors: [] };
     });
   },
@@ -317,6 +322,8 @@ export const invitationsService = {
       if (seats.limit !== null && seats.used + toCreate.length > seats.limit) {
         return { rows, created: 0, updated: 0, userErrors: [seatError(seats.used, seats.limit, toCreate.length, ["csv"])] };
       }
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, toCreate.length, { dryRun, field: ["csv"] });
+      if (overSendLimit) return { rows, created: 0, updated: 0, userErrors: [overSendLimit] };
       if (!dryRun && toCreate.length) await createInvitations(context, db, viewer, seats.accountName, toCreate);
       return { rows, created: toCreate.length, updated: 0, userErrors: [] };
     };
@@ -350,6 +357,8 @@ export const invitationsService = {
       if (status === InvitationStatus.EXPIRED && row.kind === InvitationKind.USER && seats.limit !== null && seats.used + 1 > seats.limit) {
         return { invitation: null, userErrors: [seatError(seats.used, seats.limit, 1, ["invitationId"])] };
       }
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, 1, { field: ["invitationId"] });
+      if (overSendLimit) return { invitation: null, userErrors: [overSendLimit] };
       const token = newSecret();
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + LIFETIME_MS);
@@ -398,8 +407,11 @@ export const invitationsService = {
 
   /** Public: what an invitee sees before accepting; null for an unknown token. */
   async preview(context: Context, token: string): Promise<InvitationPreview | null> {
+    const lookup = await context.rateLimits.beginTokenLookup(context.ip);
+    if (lookup.blocked) throw new RateLimitedError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds);
     const row = await findByToken(context.db, token, false);
     if (!row) return null;
+    await lookup.succeeded();
     const account = await accountsService.accountById(context, row.account_id);
     const inviter = row.invited_by_member_id ? await context.loaders.memberById.load(row.invited_by_member_id) : null;
     return {
@@ -422,9 +434,13 @@ export const invitationsService = {
       member: null,
       userErrors: [userError(code, message, field)],
     });
+    const lookup = await context.rateLimits.beginTokenLookup(context.ip);
+    if (lookup.blocked) return { account: null, member: null, userErrors: [rateLimitedUserError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds, ["token"])] };
+    let tokenFound = false;
     const result = await context.db.transaction(async (db) => {
       const row = await findByToken(db, input.token, true);
       if (!row) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
+      tokenFound = true;
       const status = effectiveStatus(row);
       if (status === InvitationStatus.REVOKED) return fail(UserErrorCode.REVOKED, "This invitation was cancelled.");
       if (status === InvitationStatus.ACCEPTED) return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
@@ -466,6 +482,8 @@ export const invitationsService = {
       else newSession = await identityService.startSession(db, userId, row.account_id);
       return { accountId: row.account_id, memberId, newSession };
     });
+    // Only unknown tokens count as guesses.
+    if (tokenFound) await lookup.succeeded();
     if (!("accountId" in result)) return result;
     if (result.newSession) context.sessionCookie.set(result.newSession.token, result.newSession.expiresAt);
     const account = await accountsService.accountById(context, result.accountId);

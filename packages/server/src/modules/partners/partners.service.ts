@@ -208,6 +208,8 @@ export const partnersService = {
         target = account;
         recipients = await membersService.adminEmails(db, account.id);
       }
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, recipients.length, { field: [email ? "email" : "accountHandle"] });
+      if (overSendLimit) return fail(overSendLimit);
       const companyName = input.companyName?.trim() || target?.name || email!.split("@")[1]!;
       // By handle, the partner row names the intended account at once: a second invitation to it is refused.
       const [partner] = await queryRows<PartnerRow>(

@@ -1,0 +1,212 @@
+/**
+ * Rate limits kept in PostgreSQL, so every server process on the same database
+ * shares them. Two shapes, each changed by one atomic UPSERT (no read-then-write race):
+ *
+ * - a leaky bucket per session and per API token for query cost (Shopify style:
+ *   `costCapacity` points, refilled at `costRestorePerSecond`);
+ * - fixed-window counters for log-in failures (per email, per IP), invitation emails
+ *   per account per 24 hours, and unknown invitation tokens tried per IP.
+ *
+ * A counter only grows when the new total still fits, so a refused attempt costs the
+ * caller nothing and the count never passes its limit. Time comes from the injectable
+ * clock, so tests move it instead of waiting.
+ */
+import { normalizeEmail, UserErrorCode } from "@pn/shared";
+import type { EntityManager } from "typeorm";
+import { clock } from "../../clock";
+import type { RateLimitSettings } from "../../config";
+import { queryRows as countedQueryRows } from "../../db/sql";
+import { outsideRequestScope } from "../../http/request-scope";
+import { userError, type UserError } from "../../graphql/user-error";
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** Rate-limit bookkeeping is the same for every request, so it stays out of `x-sql-statements`. */
+function queryRows<Row>(db: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  return outsideRequestScope(() => countedQueryRows<Row>(db, sql, params));
+}
+
+/** What Shopify reports as `extensions.cost.throttleStatus`. */
+export type ThrottleStatus = { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+
+export type CostSpent =
+  | { granted: true; throttleStatus: ThrottleStatus }
+  | { granted: false; throttleStatus: ThrottleStatus; retryAfterSeconds: number };
+
+type WindowOutcome = { granted: boolean; retryAfterSeconds: number };
+
+/** An attempt counted before the work; `succeeded` gives the count back. */
+export type CountedAttempt =
+  | { blocked: true; retryAfterSeconds: number }
+  | { blocked: false; succeeded(): Promise<void> };
+
+/** Whole seconds until `at`, at least 1 (a Retry-After of 0 invites a tight retry loop). */
+function secondsUntil(at: Date, now: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 120) return `${seconds} seconds`;
+  if (seconds < 2 * 60 * 60) return `${Math.ceil(seconds / 60)} minutes`;
+  return `${Math.ceil(seconds / 3600)} hours`;
+}
+
+/** The userError a mutation returns when a limit stops it; nothing was changed. */
+export function rateLimitedUserError(what: string, retryAfterSeconds: number, field: (string | number)[] | null = null): UserError {
+  return userError(UserErrorCode.RATE_LIMITED, `${what} Try again in ${waitText(retryAfterSeconds)}.`, field);
+}
+
+/**
+ * Adds `amount` to the window counter at `key` when the total stays within `limit`;
+ * a finished window starts over. Runs on `db`: inside a caller's transaction, the
+ * count rolls back with it.
+ */
+async function consumeWindow(db: EntityManager, key: string, amount: number, limit: number, windowSeconds: number): Promise<WindowOutcome> {
+  const now = clock.now();
+  const [row] = await queryRows<{ window_ends_at: Date; last_granted: boolean }>(
+    db,
+    `INSERT INTO rate_limit_windows AS w (key, used, window_ends_at, last_granted)
+     VALUES ($1, CASE WHEN $2::int <= $3::int THEN $2::int ELSE 0 END, $4::timestamptz + make_interval(secs => $5::float8), $2::int <= $3::int)
+     ON CONFLICT (key) DO UPDATE SET
+       used = CASE WHEN w.window_ends_at <= $4 THEN EXCLUDED.used
+                   WHEN w.used + $2 <= $3 THEN w.used + $2 ELSE w.used END,
+       window_ends_at = CASE WHEN w.window_ends_at <= $4 THEN EXCLUDED.window_ends_at ELSE w.window_ends_at END,
+       last_granted = CASE WHEN w.window_ends_at <= $4 THEN EXCLUDED.last_granted ELSE w.used + $2 <= $3 END
+     RETURNING window_ends_at, last_granted`,
+    [key, amount, limit, now, windowSeconds],
+  );
+  return { granted: row!.last_granted, retryAfterSeconds: secondsUntil(row!.window_ends_at, now) };
+}
+
+/** Whether `amount` more would fit now, without counting it (dry runs). */
+async function peekWindow(db: EntityManager, key: string, amount: number, limit: number): Promise<WindowOutcome> {
+  const now = clock.now();
+  const [row] = await queryRows<{ used: number; window_ends_at: Date }>(
+    db,
+    "SELECT used, window_ends_at FROM rate_limit_windows WHERE key = $1 AND window_ends_at > $2",
+    [key, now],
+  );
+  if (!row) return { granted: amount <= limit, retryAfterSeconds: 1 };
+  return { granted: row.used + amount <= limit, retryAfterSeconds: secondsUntil(row.window_ends_at, now) };
+}
+
+async function giveBack(db: EntityManager, key: string, amount: number): Promise<void> {
+  await queryRows(db, "UPDATE rate_limit_windows SET used = greatest(used - $2, 0) WHERE key = $1 AND window_ends_at > $3", [key, amount, clock.now()]);
+}
+
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+/**
+ * `db` is the application's root manager, never a request's transaction: a counted
+ * log-in failure or token guess must stay counted even when the request rolls back.
+ */
+export function createRateLimits(db: EntityManager, settings: RateLimitSettings) {
+  const {
+    costCapacity,
+    costRestorePerSecond,
+    loginFailuresPerEmail,
+    loginFailuresPerIp,
+    loginWindowSeconds,
+    invitationSendsPerDay,
+    tokenGuessesPerIp,
+    tokenGuessWindowSeconds,
+  } = settings;
+
+  /** Counts one attempt against every key (all or none); `succeeded` gives them back. */
+  async function countAttempt(keys: { key: string; limit: number; windowSeconds: number }[]): Promise<CountedAttempt> {
+    const taken: string[] = [];
+    for (const { key, limit, windowSeconds } of keys) {
+      const outcome = await consumeWindow(db, key, 1, limit, windowSeconds);
+      if (!outcome.granted) {
+        for (const earlier of taken) await giveBack(db, earlier, 1);
+        return { blocked: true, retryAfterSeconds: outcome.retryAfterSeconds };
+      }
+      taken.push(key);
+    }
+    return { blocked: false, succeeded: async () => Promise.all(taken.map((key) => giveBack(db, key, 1))).then(() => undefined) };
+  }
+
+  return {
+    settings,
+
+    /**
+     * Takes `requestedCost` points from the budget of `subject` (a session or API token)
+     * if that many are available, after refilling for the time since its last use. A
+     * cost above the capacity takes the whole capacity: the query-cost limit, not this
+     * budget, refuses oversized queries, and a budget that could never pay would lock
+     * the caller out for good.
+     */
+    async spendCost(subject: string, requestedCost: number): Promise<CostSpent> {
+      const cost = Math.min(Math.max(requestedCost, 0), costCapacity);
+      const now = clock.now();
+      const refilled = `least($2::float8, b.available + $5::float8 * greatest(0, extract(epoch FROM $4::timestamptz - b.updated_at)))`;
+      const [row] = await queryRows<{ available: number; last_granted: boolean }>(
+        db,
+        `INSERT INTO rate_limit_buckets AS b (key, available, updated_at, last_granted)
+         VALUES ($1, $2::float8 - $3::float8, $4::timestamptz, true)
+         ON CONFLICT (key) DO UPDATE SET
+           available = CASE WHEN ${refilled} >= $3::float8 THEN ${refilled} - $3::float8 ELSE ${refilled} END,
+           updated_at = greatest(b.updated_at, $4::timestamptz),
+           last_granted = ${refilled} >= $3::float8
+         RETURNING available, last_granted`,
+        [`cost:${subject}`, costCapacity, cost, now, costRestorePerSecond],
+      );
+      const available = Number(row!.available);
+      const throttleStatus = {
+        maximumAvailable: costCapacity,
+        currentlyAvailable: Math.floor(available),
+        restoreRate: costRestorePerSecond,
+      };
+      if (row!.last_granted) return { granted: true, throttleStatus };
+      return { granted: false, throttleStatus, retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / costRestorePerSecond)) };
+    },
+
+    /**
+     * Counts a log-in attempt against the email and the IP before the password is
+     * checked; a successful log-in gives both back, so only failures add up.
+     */
+    beginLogIn(email: string, ip: string | null): Promise<CountedAttempt> {
+      return countAttempt([
+        { key: `login-ip:${ip ?? "unknown"}`, limit: loginFailuresPerIp, windowSeconds: loginWindowSeconds },
+        { key: `login-email:${normalizeEmail(email).toLowerCase()}`, limit: loginFailuresPerEmail, windowSeconds: loginWindowSeconds },
+      ]);
+    },
+
+    /** Counts an invitation-token lookup by IP; `succeeded` (the token exists) gives it back. */
+    beginTokenLookup(ip: string | null): Promise<CountedAttempt> {
+      return countAttempt([{ key: `token-guess:${ip ?? "unknown"}`, limit: tokenGuessesPerIp, windowSeconds: tokenGuessWindowSeconds }]);
+    },
+
+    /**
+     * Reserves `count` invitation emails of the account's 24-hour allowance. Call it on
+     * the transaction that queues them, so a rolled-back change gives them back. A dry
+     * run only checks. Returns the userError to report when they do not fit.
+     */
+    async reserveInvitationSends(
+      transaction: EntityManager,
+      accountId: string,
+      count: number,
+      options: { dryRun?: boolean; field?: (string | number)[] | null } = {},
+    ): Promise<UserError | null> {
+      if (count <= 0) return null;
+      const key = `invite-sends:${accountId}`;
+      const outcome = options.dryRun
+        ? await peekWindow(transaction, key, count, invitationSendsPerDay)
+        : await consumeWindow(transaction, key, count, invitationSendsPerDay, DAY_SECONDS);
+      if (outcome.granted) return null;
+      return rateLimitedUserError(
+        `This account may send ${invitationSendsPerDay} invitation emails a day and this would go over it.`,
+        outcome.retryAfterSeconds,
+        options.field ?? null,
+      );
+    },
+
+    /** Deletes finished windows and buckets that have refilled completely (they hold nothing). */
+    async prune(): Promise<void> {
+      const now = clock.now();
+      await queryRows(db, "DELETE FROM rate_limit_windows WHERE window_ends_at <= $1", [now]);
+      const fullAfterSeconds = costCapacity / costRestorePerSecond;
+      await queryRows(db, "DELETE FROM rate_limit_buckets WHERE updated_at < $1::timestamptz - make_interval(secs => $2::float8)", [now, fullAfterSeconds]);
+    },
+  };
+}
