@@ -207,7 +207,7 @@ export async function createApp(options: {
   }
 
   app.use(partnerLogoRouter(dataSource, { secureCookies }));
-  app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail }));
+  app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail, rateLimits }));
 
   if (config.production) {
     app.get(

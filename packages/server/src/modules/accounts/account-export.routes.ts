@@ -8,6 +8,7 @@ import type { DataSource } from "typeorm";
 import { createContext, type Viewer } from "../../graphql/context";
 import { ForbiddenError, UnauthenticatedError } from "../../graphql/errors";
 import { authenticate, sessionCookieFor } from "../../http/authentication";
+import type { RateLimits } from "../rate-limits/rate-limits.service";
 import type { MailQueue } from "../mail/mail.service";
 import { accountExportService } from "./account-export.service";
 
@@ -15,7 +16,7 @@ function fail(res: Response, status: number, error: string) {
   res.status(status).json({ error });
 }
 
-export function accountExportRouter(dataSource: DataSource, options: { secureCookies: boolean; appUrl: string; mail: MailQueue }): express.Router {
+export function accountExportRouter(dataSource: DataSource, options: { secureCookies: boolean; appUrl: string; mail: MailQueue; rateLimits: RateLimits }): express.Router {
   const router = express.Router();
 
   router.get("/api/account/export", async (req, res) => {
@@ -37,6 +38,7 @@ export function accountExportRouter(dataSource: DataSource, options: { secureCoo
       db: dataSource.manager,
       viewer,
       sessionCookie,
+      rateLimits: options.rateLimits,
     });
     try {
       await accountExportService.writeBackup(context, res, ({ fileName }) => {
