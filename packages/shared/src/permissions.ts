@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   manageRolesAndLogin: ADMINS,
   manageApiTokens: ADMINS,
   removeFromNetwork: ADMINS,
+  /** Read the account's audit log (who did what, from where). */
+  readAuditLog: ADMINS,
   addExternalMembers: EDITORS,
   editMemberProfiles: EDITORS,
   manageClientsAndTeams: EDITORS,

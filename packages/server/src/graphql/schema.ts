@@ -4,6 +4,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
+import { AccountAuditResolver, AuditEventResolver } from "../modules/audit/audit.resolver";
+import { auditEventNodeSource } from "../modules/audit/audit.service";
 import { AccountClientsResolver, ClientResolver } from "../modules/clients/client.resolver";
 import { clientNodeSource } from "../modules/clients/clients.service";
 import { TeamResolver } from "../modules/teams/team.resolver";
@@ -22,7 +24,7 @@ import { memberNodeSource } from "../modules/members/members.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource, auditEventNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -41,6 +43,8 @@ export function buildAppSchema(): GraphQLSchema {
       ClientResolver,
       AccountClientsResolver,
       TeamResolver,
+      AuditEventResolver,
+      AccountAuditResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -143,7 +143,23 @@ export async function createApp(options: {
     });
   }
 
-  app.use(partnerLogoRouter(dataSource, { secureCookies }));
+  app.use(
+    partnerLogoRouter(dataSource, {
+      secureCookies,
+      contextFor: (req, viewer) =>
+        createContext({
+          requestId: String(req.id),
+          appUrl: config.appUrl,
+          ip: req.ip ?? null,
+          mail,
+          logger: req.log,
+          db: dataSource.manager,
+          viewer,
+          // Uploads never sign anyone in or out.
+          sessionCookie: { set: () => undefined, clear: () => undefined },
+        }),
+    }),
+  );
 
   const indexHtml = path.join(config.webDistDir, "index.html");
   if (existsSync(indexHtml)) {

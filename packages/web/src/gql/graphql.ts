@@ -377,6 +377,7 @@ export type MemberDetailsQueryVariables = Exact<{
 export type MemberDetailsQuery = { __typename: 'Query', node:
     | { __typename: 'Account', id: string }
     | { __typename: 'ApiToken', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Client', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', name: string, email: string, title: string | null, type: MemberType, role: Role, status: MemberStatus, canLogin: boolean, createdAt: string, activatedAt: string | null, archivedAt: string | null, id: string, partner: { __typename: 'Partner', id: string, companyName: string } | null }
@@ -457,6 +458,7 @@ export type PartnerMembersQueryVariables = Exact<{
 export type PartnerMembersQuery = { __typename: 'Query', node:
     | { __typename: 'Account', id: string }
     | { __typename: 'ApiToken', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Client', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
@@ -473,6 +475,7 @@ export type PartnerDetailsQueryVariables = Exact<{
 export type PartnerDetailsQuery = { __typename: 'Query', viewer: { __typename: 'Viewer', currentMember: { __typename: 'Member', id: string, role: Role } | null } | null, node:
     | { __typename: 'Account', id: string }
     | { __typename: 'ApiToken', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Client', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }

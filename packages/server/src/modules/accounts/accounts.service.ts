@@ -7,6 +7,7 @@ import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { auditService } from "../audit/audit.service";
 import { seatsUsed } from "./seats";
 import { toAccount, toAccountSummary, type Account, type AccountRow, type AccountSummary } from "./account.type";
 
@@ -86,6 +87,11 @@ export const accountsService = {
         "UPDATE accounts SET plan = $2 WHERE id = $1 RETURNING id, name, handle, plan",
         [locked!.id, plan],
       );
+      if (locked!.plan !== plan) {
+        await auditService.record(db, context, [
+          { accountId: row!.id, action: "account.plan_changed", objectType: "Account", objectId: row!.id, details: { from: locked!.plan, to: plan } },
+        ]);
+      }
       context.loaders.accountById.clear(row!.id);
       return { account: toAccount(row!), userErrors: [] };
     });
