@@ -90,6 +90,7 @@ export const routes: RouteObject[] = [
             "invitations",
             async () => (await import("../features/invitations/invitations-page")).InvitationsPage,
           ),
+          lazyPage("audit", async () => (await import("../features/audit/audit-page")).AuditPage),
           lazyPage(
             "settings",
             async () => (await import("../features/settings/settings-page")).SettingsPage,

@@ -9,9 +9,15 @@ export class AuditEventsFilterIndexes1764850000000 implements MigrationInterface
   name = "AuditEventsFilterIndexes1764850000000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX audit_events_account_object ON audit_events (account_id, object_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX audit_events_account_actor ON audit_events (account_id, actor_user_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX audit_events_account_action ON audit_events (account_id, action, created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_events_account_object ON audit_events (account_id, object_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX audit_events_account_actor ON audit_events (account_id, actor_user_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX audit_events_account_action ON audit_events (account_id, action, created_at DESC, id DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

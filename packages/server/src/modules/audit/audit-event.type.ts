@@ -8,27 +8,43 @@ export enum AuditVia {
   API_TOKEN = "API_TOKEN",
 }
 
-registerEnumType(AuditVia, { name: "AuditVia", description: "How the actor came in: a browser session or an API token." });
+registerEnumType(AuditVia, {
+  name: "AuditVia",
+  description: "How the actor came in: a browser session or an API token.",
+});
 
-@ObjectType({ implements: Node, description: "One entry of the audit log: who did what to which object, when and from where." })
+@ObjectType({
+  implements: Node,
+  description: "One entry of the audit log: who did what to which object, when and from where.",
+})
 export class AuditEvent extends Node implements Typed<"AuditEvent"> {
   __typename: "AuditEvent";
   localId: string;
   actorUserId: string | null;
 
-  @Field(() => String, { description: "`object.verb`, e.g. `member.archived`; the same names are webhook event types." })
+  @Field(() => String, {
+    description: "`object.verb`, e.g. `member.archived`; the same names are webhook event types.",
+  })
   action: string;
 
-  @Field(() => String, { description: "The type of the object acted on, e.g. Member, Partner, Invitation." })
+  @Field(() => String, {
+    description: "The type of the object acted on, e.g. Member, Partner, Invitation.",
+  })
   objectType: string;
 
-  @Field(() => ID, { description: "Global ID of the object acted on (it may no longer exist, or be another account's)." })
+  @Field(() => ID, {
+    description:
+      "Global ID of the object acted on (it may no longer exist, or be another account's).",
+  })
   objectId: string;
 
   @Field(() => AuditVia)
   via: AuditVia;
 
-  @Field(() => String, { nullable: true, description: "The API token's name when `via` is API_TOKEN." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The API token's name when `via` is API_TOKEN.",
+  })
   apiTokenName: string | null;
 
   @Field(() => String, { nullable: true, description: "The caller's IP address." })
@@ -51,7 +67,10 @@ export class AuditEventFilter {
   @Field(() => ID, { nullable: true, description: "Events about this object (global ID)." })
   objectId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Events by this person: a User's or a Member's global ID." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Events by this person: a User's or a Member's global ID.",
+  })
   actorId?: string | null;
 
   @Field(() => Date, { nullable: true, description: "At or after this time." })

@@ -9,7 +9,10 @@ import { auditService } from "./audit.service";
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
-  @FieldResolver(() => User, { nullable: true, description: "Who acted; null for the system or a deleted user." })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "Who acted; null for the system or a deleted user.",
+  })
   actor(@Root() event: AuditEvent, @Ctx() context: Context): Promise<User | null> | null {
     return event.actorUserId ? identityService.userOrNull(context, event.actorUserId) : null;
   }
@@ -17,7 +20,9 @@ export class AuditEventResolver {
 
 @Resolver(() => Account)
 export class AccountAuditResolver {
-  @FieldResolver(() => AuditEventConnection, { description: "OWNER/ADMINISTRATOR only: the audit log, newest first." })
+  @FieldResolver(() => AuditEventConnection, {
+    description: "OWNER/ADMINISTRATOR only: the audit log, newest first.",
+  })
   auditEvents(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -4,12 +4,24 @@
  */
 import { can, fromGlobalId, type AuditAction } from "@pn/shared";
 import type { EntityManager } from "typeorm";
-import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import {
+  newestFirst,
+  paginate,
+  type Connection,
+  type ConnectionArgs,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { isUuid } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
-import { AUDIT_EVENT_COLUMNS, AUDIT_EVENT_FROM, toAuditEvent, type AuditEvent, type AuditEventFilter, type AuditEventRow } from "./audit-event.type";
+import {
+  AUDIT_EVENT_COLUMNS,
+  AUDIT_EVENT_FROM,
+  toAuditEvent,
+  type AuditEvent,
+  type AuditEventFilter,
+  type AuditEventRow,
+} from "./audit-event.type";
 
 /** Who acted, when the request has no signed-in viewer yet (sign-up, log-in, accepting as a new user) or acts as another member. */
 export type AuditActor = { userId: string; memberId: string | null };
@@ -32,7 +44,11 @@ export type AuditEntry = {
  * subscriber (the webhooks outbox) can never see a change that was rolled back,
  * nor miss one that was committed.
  */
-export type AuditSubscriber = (db: EntityManager, context: Context, entries: AuditEntry[]) => Promise<void>;
+export type AuditSubscriber = (
+  db: EntityManager,
+  context: Context,
+  entries: AuditEntry[],
+) => Promise<void>;
 
 const subscribers: AuditSubscriber[] = [];
 
@@ -42,7 +58,8 @@ const SECRET_KEYS = /^(token|secret|password|passwordhash|tokenhash|link|url|sec
 function assertNoSecrets(value: unknown, path: string): void {
   if (value === null || typeof value !== "object") return;
   for (const [key, inner] of Object.entries(value)) {
-    if (SECRET_KEYS.test(key)) throw new Error(`audit details must not hold secrets (${path}.${key})`);
+    if (SECRET_KEYS.test(key))
+      throw new Error(`audit details must not hold secrets (${path}.${key})`);
     assertNoSecrets(inner, `${path}.${key}`);
   }
 }
@@ -71,7 +88,13 @@ export const auditService = {
         entries.map((entry) => entry.accountId),
         entries.map((entry) => entry.actor?.userId ?? viewer?.userId ?? null),
         // The actor's member only counts in its own account.
-        entries.map((entry) => (entry.actor ? entry.actor.memberId : viewer?.accountId === entry.accountId ? viewer.memberId : null)),
+        entries.map((entry) =>
+          entry.actor
+            ? entry.actor.memberId
+            : viewer?.accountId === entry.accountId
+              ? viewer.memberId
+              : null,
+        ),
         entries.map((entry) => entry.action),
         entries.map((entry) => entry.objectType),
         entries.map((entry) => entry.objectId),
@@ -82,7 +105,12 @@ export const auditService = {
   },
 
   /** OWNER/ADMINISTRATOR: the account's events, newest first; another account's list is empty. */
-  async list(context: Context, accountId: string, args: ConnectionArgs, filter: AuditEventFilter | null | undefined): Promise<Connection<AuditEvent>> {
+  async list(
+    context: Context,
+    accountId: string,
+    args: ConnectionArgs,
+    filter: AuditEventFilter | null | undefined,
+  ): Promise<Connection<AuditEvent>> {
     const viewer = requirePermission(context, "readAuditLog");
     const where = ["e.account_id = $1"];
     const params: unknown[] = [accountId];
@@ -99,13 +127,14 @@ export const auditService = {
       if (object && isUuid(object.id)) {
         add((p) => `e.object_id = ${p}::uuid`, object.id);
         add((p) => `e.object_type = ${p}`, object.type);
-      }
-      else where.push("false");
+      } else where.push("false");
     }
     if (filter?.actorId != null) {
       const actor = fromGlobalId(filter.actorId);
-      if (actor?.type === "User" && isUuid(actor.id)) add((p) => `e.actor_user_id = ${p}::uuid`, actor.id);
-      else if (actor?.type === "Member" && isUuid(actor.id)) add((p) => `e.actor_member_id = ${p}::uuid`, actor.id);
+      if (actor?.type === "User" && isUuid(actor.id))
+        add((p) => `e.actor_user_id = ${p}::uuid`, actor.id);
+      else if (actor?.type === "Member" && isUuid(actor.id))
+        add((p) => `e.actor_member_id = ${p}::uuid`, actor.id);
       else where.push("false");
     }
     if (filter?.from) add((p) => `e.created_at >= ${p}::timestamptz`, filter.from);

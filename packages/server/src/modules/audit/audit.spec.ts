@@ -9,11 +9,23 @@ let db: TestDatabase;
 let app: TestApp;
 const key = sealKeyFrom("test-secret");
 const PASSWORD = "correct horse battery staple";
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 type Viewerish = Awaited<ReturnType<typeof insertViewer>>;
 type Expected = { account: string; action: AuditAction; objectType: string };
-type TrailRow = { account_id: string; action: string; object_type: string; object_id: string; actor_user_id: string | null; via: string; ip: string | null; details: string };
+type TrailRow = {
+  account_id: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  actor_user_id: string | null;
+  via: string;
+  ip: string | null;
+  details: string;
+};
 
 /** Actions some case produced, to prove the table covers the whole list. */
 const exercised = new Set<string>();
@@ -44,10 +56,15 @@ async function resetTrail() {
 }
 
 async function trail(): Promise<TrailRow[]> {
-  return db.dataSource.query("SELECT account_id, action, object_type, object_id, actor_user_id, via, ip, details::text AS details FROM audit_events");
+  return db.dataSource.query(
+    "SELECT account_id, action, object_type, object_id, actor_user_id, via, ip, details::text AS details FROM audit_events",
+  );
 }
 
-async function gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) {
+async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+) {
   const response = await app.graphql<T>(query, variables);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!;
@@ -55,7 +72,10 @@ async function gql<T = Record<string, unknown>>(query: string, variables?: Recor
 
 /** The invitation link's token from the outbox (the link is kept sealed there). */
 async function tokenOfInvitation(invitationId: string): Promise<string> {
-  const [row] = await db.dataSource.query("SELECT sealed_link FROM outbox WHERE invitation_id = $1 ORDER BY created_at DESC LIMIT 1", [invitationId]);
+  const [row] = await db.dataSource.query(
+    "SELECT sealed_link FROM outbox WHERE invitation_id = $1 ORDER BY created_at DESC LIMIT 1",
+    [invitationId],
+  );
   const token = open(row.sealed_link, key).split("/invite/")[1]!;
   secrets.push(token);
   return token;
@@ -72,7 +92,10 @@ async function staff(accountId: string, count: number): Promise<{ id: string; em
   for (let i = 0; i < count; i += 1) {
     const email = `staff-${Math.random().toString(36).slice(2)}@example.test`;
     const userId = await insertUser(db.dataSource, { email });
-    people.push({ id: await insertMember(db.dataSource, { accountId, userId, role: Role.EDITOR }), email });
+    people.push({
+      id: await insertMember(db.dataSource, { accountId, userId, role: Role.EDITOR }),
+      email,
+    });
   }
   return people;
 }
@@ -80,7 +103,9 @@ async function staff(accountId: string, count: number): Promise<{ id: string; em
 async function signUp(client: TestClient, accountName = "Trail Co") {
   const email = `sign-up-${Math.random().toString(36).slice(2)}@example.test`;
   secrets.push(PASSWORD);
-  const response = await client.graphql<{ signUp: { account: { id: string }; user: { id: string } } }>(
+  const response = await client.graphql<{
+    signUp: { account: { id: string }; user: { id: string } };
+  }>(
     `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } user { id } userErrors { code } } }`,
     { input: { email, password: PASSWORD, name: "Sign Up", accountName } },
   );
@@ -93,11 +118,17 @@ const INVITE_PARTNER = `mutation($input: InvitePartnerInput!) { invitePartner(in
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { account { name } userErrors { field code } } }`;
 const CREATE_PARTNER = `mutation($input: CreatePartnerInput!) { createPartner(input: $input) { partner { id } userErrors { code } } }`;
 const INVITE_CLIENT = `mutation($input: InviteClientInput!) { inviteClient(input: $input) { client { id } invitation { id } userErrors { code } } }`;
-const TEAM_OP = (name: string) => `mutation($input: ${name === "replaceTeamMember" ? "ReplaceTeamMemberInput" : "TeamMemberInput"}!) { ${name}(input: $input) { team { id } userErrors { code } } }`;
+const TEAM_OP = (name: string) =>
+  `mutation($input: ${name === "replaceTeamMember" ? "ReplaceTeamMemberInput" : "TeamMemberInput"}!) { ${name}(input: $input) { team { id } userErrors { code } } }`;
 
-async function invitedUser(admin: Viewerish, email = `invitee-${Math.random().toString(36).slice(2)}@example.test`) {
+async function invitedUser(
+  admin: Viewerish,
+  email = `invitee-${Math.random().toString(36).slice(2)}@example.test`,
+) {
   app.actAs(admin.viewer);
-  const data = await gql<{ inviteUsers: { invitations: { id: string }[] } }>(INVITE_USERS, { input: { invitees: [{ email, role: "EDITOR" }] } });
+  const data = await gql<{ inviteUsers: { invitations: { id: string }[] } }>(INVITE_USERS, {
+    input: { invitees: [{ email, role: "EDITOR" }] },
+  });
   return { email, invitationId: data.inviteUsers.invitations[0]!.id };
 }
 
@@ -106,29 +137,56 @@ async function connected() {
   const a = await owner();
   const b = await owner();
   await staff(b.accountId, 2);
-  const [{ handle }] = await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [b.accountId]);
+  const [{ handle }] = await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [
+    b.accountId,
+  ]);
   app.actAs(a.viewer);
-  const invited = await gql<{ invitePartner: { partner: { id: string }; invitation: { id: string } } }>(INVITE_PARTNER, { input: { accountHandle: handle, allowLogin: true } });
-  return { a, b, handle: handle as string, partnerId: invited.invitePartner.partner.id, invitationId: fromGlobalId(invited.invitePartner.invitation.id)!.id };
+  const invited = await gql<{
+    invitePartner: { partner: { id: string }; invitation: { id: string } };
+  }>(INVITE_PARTNER, { input: { accountHandle: handle, allowLogin: true } });
+  return {
+    a,
+    b,
+    handle: handle as string,
+    partnerId: invited.invitePartner.partner.id,
+    invitationId: fromGlobalId(invited.invitePartner.invitation.id)!.id,
+  };
 }
 
 async function acceptPartner(link: Awaited<ReturnType<typeof connected>>) {
   const token = await tokenOfInvitation(link.invitationId);
   app.actAs(link.b.viewer);
-  const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, { input: { token, partnerAccountId: toGlobalId("Account", link.b.accountId) } });
+  const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+    input: { token, partnerAccountId: toGlobalId("Account", link.b.accountId) },
+  });
   expect(accepted.acceptInvitation.userErrors).toEqual([]);
 }
 
 async function clientWithTeam(admin: Viewerish, teamSize = 2) {
   const people = await staff(admin.accountId, teamSize);
   app.actAs(admin.viewer);
-  const made = await gql<{ inviteClient: { client: { id: string }; invitation: { id: string } } }>(INVITE_CLIENT, {
-    input: { name: "Clara Client", email: `client-${Math.random().toString(36).slice(2)}@example.test`, teamMemberIds: people.map((p) => toGlobalId("Member", p.id)) },
-  });
-  return { people, clientId: made.inviteClient.client.id, invitationId: fromGlobalId(made.inviteClient.invitation.id)!.id };
+  const made = await gql<{ inviteClient: { client: { id: string }; invitation: { id: string } } }>(
+    INVITE_CLIENT,
+    {
+      input: {
+        name: "Clara Client",
+        email: `client-${Math.random().toString(36).slice(2)}@example.test`,
+        teamMemberIds: people.map((p) => toGlobalId("Member", p.id)),
+      },
+    },
+  );
+  return {
+    people,
+    clientId: made.inviteClient.client.id,
+    invitationId: fromGlobalId(made.inviteClient.invitation.id)!.id,
+  };
 }
 
-const expect1 = (account: string, action: AuditAction, objectType: string): Expected => ({ account, action, objectType });
+const expect1 = (account: string, action: AuditAction, objectType: string): Expected => ({
+  account,
+  action,
+  objectType,
+});
 
 /** Each family: set up, clear the trail, run the mutation, and name the entries it must have written (and no others). */
 const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
@@ -137,7 +195,10 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       await resetTrail();
       const made = await signUp(app.client());
-      return [expect1(made.accountId, "account.created", "Account"), expect1(made.accountId, "session.created", "Session")];
+      return [
+        expect1(made.accountId, "account.created", "Account"),
+        expect1(made.accountId, "session.created", "Session"),
+      ];
     },
   },
   {
@@ -145,10 +206,12 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       const made = await signUp(app.client());
       await resetTrail();
-      const response = await app.client().graphql<{ logIn: { userErrors: unknown[] } }>(
-        `mutation($input: LogInInput!) { logIn(input: $input) { userErrors { code } } }`,
-        { input: { email: made.email, password: PASSWORD } },
-      );
+      const response = await app
+        .client()
+        .graphql<{ logIn: { userErrors: unknown[] } }>(
+          `mutation($input: LogInInput!) { logIn(input: $input) { userErrors { code } } }`,
+          { input: { email: made.email, password: PASSWORD } },
+        );
       expect(response.body.data?.logIn.userErrors).toEqual([]);
       return [expect1(made.accountId, "session.created", "Session")];
     },
@@ -159,7 +222,10 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const client = app.client();
       const made = await signUp(client);
       await resetTrail();
-      expect((await client.graphql<{ logOut: { ok: boolean } }>("mutation { logOut { ok } }")).body.data?.logOut.ok).toBe(true);
+      expect(
+        (await client.graphql<{ logOut: { ok: boolean } }>("mutation { logOut { ok } }")).body.data
+          ?.logOut.ok,
+      ).toBe(true);
       return [expect1(made.accountId, "session.ended", "Session")];
     },
   },
@@ -169,7 +235,11 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const client = app.client();
       const made = await signUp(client);
       const other = await owner();
-      await insertMember(db.dataSource, { accountId: other.accountId, userId: made.userId, role: Role.VIEWER });
+      await insertMember(db.dataSource, {
+        accountId: other.accountId,
+        userId: made.userId,
+        role: Role.VIEWER,
+      });
       await resetTrail();
       const switched = await client.graphql<{ switchAccount: { userErrors: unknown[] } }>(
         `mutation($id: ID!) { switchAccount(input: { accountId: $id }) { userErrors { code } } }`,
@@ -199,10 +269,19 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
         `mutation { createApiToken(input: { name: "CRM", scopes: [READ, WRITE] }) { apiToken { id } secret } }`,
       );
       secrets.push(created.createApiToken.secret);
-      await gql(`mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { userErrors { code } } }`, { id: created.createApiToken.apiToken.id });
+      await gql(
+        `mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { userErrors { code } } }`,
+        { id: created.createApiToken.apiToken.id },
+      );
       // Revoking again changes nothing and records nothing.
-      await gql(`mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { userErrors { code } } }`, { id: created.createApiToken.apiToken.id });
-      return [expect1(boss.accountId, "api_token.created", "ApiToken"), expect1(boss.accountId, "api_token.revoked", "ApiToken")];
+      await gql(
+        `mutation($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { userErrors { code } } }`,
+        { id: created.createApiToken.apiToken.id },
+      );
+      return [
+        expect1(boss.accountId, "api_token.created", "ApiToken"),
+        expect1(boss.accountId, "api_token.revoked", "ApiToken"),
+      ];
     },
   },
   {
@@ -211,8 +290,18 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const boss = await owner();
       app.actAs(boss.viewer);
       await resetTrail();
-      await gql(INVITE_USERS, { input: { invitees: [{ email: "one@invite.example", role: "VIEWER" }, { email: "two@invite.example", role: "EDITOR" }] } });
-      return [expect1(boss.accountId, "invitation.created", "Invitation"), expect1(boss.accountId, "invitation.created", "Invitation")];
+      await gql(INVITE_USERS, {
+        input: {
+          invitees: [
+            { email: "one@invite.example", role: "VIEWER" },
+            { email: "two@invite.example", role: "EDITOR" },
+          ],
+        },
+      });
+      return [
+        expect1(boss.accountId, "invitation.created", "Invitation"),
+        expect1(boss.accountId, "invitation.created", "Invitation"),
+      ];
     },
   },
   {
@@ -221,8 +310,14 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const boss = await owner();
       app.actAs(boss.viewer);
       await resetTrail();
-      await gql(`mutation($csv: String!) { importUserInvitations(input: { csv: $csv }) { created } }`, { csv: "email,role\nimp1@example.test,Viewer\nimp2@example.test,Editor\n" });
-      return [expect1(boss.accountId, "invitation.created", "Invitation"), expect1(boss.accountId, "invitation.created", "Invitation")];
+      await gql(
+        `mutation($csv: String!) { importUserInvitations(input: { csv: $csv }) { created } }`,
+        { csv: "email,role\nimp1@example.test,Viewer\nimp2@example.test,Editor\n" },
+      );
+      return [
+        expect1(boss.accountId, "invitation.created", "Invitation"),
+        expect1(boss.accountId, "invitation.created", "Invitation"),
+      ];
     },
   },
   {
@@ -231,9 +326,18 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const boss = await owner();
       const { invitationId } = await invitedUser(boss);
       await resetTrail();
-      await gql(`mutation($id: ID!) { resendInvitation(input: { invitationId: $id }) { userErrors { code } } }`, { id: invitationId });
-      await gql(`mutation($id: ID!) { revokeInvitation(input: { invitationId: $id }) { userErrors { code } } }`, { id: invitationId });
-      return [expect1(boss.accountId, "invitation.resent", "Invitation"), expect1(boss.accountId, "invitation.revoked", "Invitation")];
+      await gql(
+        `mutation($id: ID!) { resendInvitation(input: { invitationId: $id }) { userErrors { code } } }`,
+        { id: invitationId },
+      );
+      await gql(
+        `mutation($id: ID!) { revokeInvitation(input: { invitationId: $id }) { userErrors { code } } }`,
+        { id: invitationId },
+      );
+      return [
+        expect1(boss.accountId, "invitation.resent", "Invitation"),
+        expect1(boss.accountId, "invitation.revoked", "Invitation"),
+      ];
     },
   },
   {
@@ -244,9 +348,14 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const token = await tokenOfInvitation(fromGlobalId(invitationId)!.id);
       app.actAs(null);
       await resetTrail();
-      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, { input: { token, name: "New Person", password: PASSWORD } });
+      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+        input: { token, name: "New Person", password: PASSWORD },
+      });
       expect(accepted.acceptInvitation.userErrors).toEqual([]);
-      return [expect1(boss.accountId, "invitation.accepted", "Invitation"), expect1(boss.accountId, "session.created", "Session")];
+      return [
+        expect1(boss.accountId, "invitation.accepted", "Invitation"),
+        expect1(boss.accountId, "session.created", "Session"),
+      ];
     },
   },
   {
@@ -255,8 +364,13 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const a = await owner();
       app.actAs(a.viewer);
       await resetTrail();
-      await gql(INVITE_PARTNER, { input: { email: "boss@partner.example", companyName: "Partner Co" } });
-      return [expect1(a.accountId, "partner.invited", "Partner"), expect1(a.accountId, "invitation.created", "Invitation")];
+      await gql(INVITE_PARTNER, {
+        input: { email: "boss@partner.example", companyName: "Partner Co" },
+      });
+      return [
+        expect1(a.accountId, "partner.invited", "Partner"),
+        expect1(a.accountId, "invitation.created", "Invitation"),
+      ];
     },
   },
   {
@@ -283,11 +397,19 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const a = await owner();
       app.actAs(a.viewer);
       await resetTrail();
-      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, { input: { companyName: "Guest Co", guest: true } });
-      await gql(`mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { userErrors { code } } }`, {
-        input: { partnerId: made.createPartner.partner.id, domain: "guest.example" },
+      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, {
+        input: { companyName: "Guest Co", guest: true },
       });
-      return [expect1(a.accountId, "partner.created", "Partner"), expect1(a.accountId, "partner.updated", "Partner")];
+      await gql(
+        `mutation($input: UpdatePartnerInput!) { updatePartner(input: $input) { userErrors { code } } }`,
+        {
+          input: { partnerId: made.createPartner.partner.id, domain: "guest.example" },
+        },
+      );
+      return [
+        expect1(a.accountId, "partner.created", "Partner"),
+        expect1(a.accountId, "partner.updated", "Partner"),
+      ];
     },
   },
   {
@@ -295,14 +417,25 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       const a = await owner();
       app.actAs(a.viewer);
-      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, { input: { companyName: "Login Co", allowLogin: true } });
+      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, {
+        input: { companyName: "Login Co", allowLogin: true },
+      });
       await resetTrail();
       const added = await gql<{ addExternalMember: { userErrors: unknown[] } }>(
         `mutation($input: AddExternalMemberInput!) { addExternalMember(input: $input) { userErrors { code } } }`,
-        { input: { partnerId: made.createPartner.partner.id, name: "Ext Ernal", email: "ext@login.example" } },
+        {
+          input: {
+            partnerId: made.createPartner.partner.id,
+            name: "Ext Ernal",
+            email: "ext@login.example",
+          },
+        },
       );
       expect(added.addExternalMember.userErrors).toEqual([]);
-      return [expect1(a.accountId, "member.created", "Member"), expect1(a.accountId, "invitation.created", "Invitation")];
+      return [
+        expect1(a.accountId, "member.created", "Member"),
+        expect1(a.accountId, "invitation.created", "Invitation"),
+      ];
     },
   },
   {
@@ -310,18 +443,31 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       const a = await owner();
       app.actAs(a.viewer);
-      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, { input: { companyName: "Login Co", allowLogin: true } });
-      const email = `login-${Math.random().toString(36).slice(2)}@example.test`;
-      await gql(`mutation($input: AddExternalMemberInput!) { addExternalMember(input: $input) { userErrors { code } } }`, {
-        input: { partnerId: made.createPartner.partner.id, name: "Log In", email },
+      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, {
+        input: { companyName: "Login Co", allowLogin: true },
       });
-      const [invitation] = await db.dataSource.query("SELECT id FROM invitations WHERE kind = 'LOGIN' AND email = $1", [email]);
+      const email = `login-${Math.random().toString(36).slice(2)}@example.test`;
+      await gql(
+        `mutation($input: AddExternalMemberInput!) { addExternalMember(input: $input) { userErrors { code } } }`,
+        {
+          input: { partnerId: made.createPartner.partner.id, name: "Log In", email },
+        },
+      );
+      const [invitation] = await db.dataSource.query(
+        "SELECT id FROM invitations WHERE kind = 'LOGIN' AND email = $1",
+        [email],
+      );
       const token = await tokenOfInvitation(invitation.id);
       app.actAs(null);
       await resetTrail();
-      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, { input: { token, password: PASSWORD } });
+      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+        input: { token, password: PASSWORD },
+      });
       expect(accepted.acceptInvitation.userErrors).toEqual([]);
-      return [expect1(a.accountId, "invitation.accepted", "Invitation"), expect1(a.accountId, "session.created", "Session")];
+      return [
+        expect1(a.accountId, "invitation.accepted", "Invitation"),
+        expect1(a.accountId, "session.created", "Session"),
+      ];
     },
   },
   {
@@ -331,7 +477,10 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       await acceptPartner(link);
       app.actAs(link.a.viewer);
       await resetTrail();
-      await gql(`mutation($id: ID!) { removePartnerFromNetwork(input: { partnerId: $id }) { userErrors { code } } }`, { id: link.partnerId });
+      await gql(
+        `mutation($id: ID!) { removePartnerFromNetwork(input: { partnerId: $id }) { userErrors { code } } }`,
+        { id: link.partnerId },
+      );
       return [
         expect1(link.a.accountId, "partner.removed", "Partner"),
         expect1(link.b.accountId, "partner.removed", "Partner"),
@@ -344,10 +493,15 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       const link = await connected();
       await acceptPartner(link);
-      const [client] = await db.dataSource.query("SELECT id FROM clients WHERE account_id = $1", [link.b.accountId]);
+      const [client] = await db.dataSource.query("SELECT id FROM clients WHERE account_id = $1", [
+        link.b.accountId,
+      ]);
       app.actAs(link.b.viewer);
       await resetTrail();
-      await gql(`mutation($id: ID!) { removeClientFromNetwork(input: { clientId: $id }) { userErrors { code } } }`, { id: toGlobalId("Client", client.id) });
+      await gql(
+        `mutation($id: ID!) { removeClientFromNetwork(input: { clientId: $id }) { userErrors { code } } }`,
+        { id: toGlobalId("Client", client.id) },
+      );
       return [
         expect1(link.a.accountId, "partner.removed", "Partner"),
         expect1(link.b.accountId, "partner.removed", "Partner"),
@@ -360,18 +514,26 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       const boss = await owner();
       const [p1, p2] = await staff(boss.accountId, 2);
-      await db.dataSource.query("UPDATE members SET status = 'PENDING' WHERE id = ANY($1::uuid[])", [[p1!.id, p2!.id]]);
+      await db.dataSource.query(
+        "UPDATE members SET status = 'PENDING' WHERE id = ANY($1::uuid[])",
+        [[p1!.id, p2!.id]],
+      );
       const ids = [p1!.id, p2!.id].map((id) => toGlobalId("Member", id));
       app.actAs(boss.viewer);
       await resetTrail();
       for (const name of ["activateMembers", "archiveMembers", "restoreMembers"]) {
-        const data = await gql<Record<string, { userErrors: unknown[] }>>(`mutation($ids: [ID!]!) { ${name}(input: { memberIds: $ids }) { userErrors { code } } }`, { ids });
+        const data = await gql<Record<string, { userErrors: unknown[] }>>(
+          `mutation($ids: [ID!]!) { ${name}(input: { memberIds: $ids }) { userErrors { code } } }`,
+          { ids },
+        );
         expect(data[name]!.userErrors).toEqual([]);
       }
-      return (["member.activated", "member.archived", "member.restored"] as const).flatMap((action) => [
-        expect1(boss.accountId, action, "Member"),
-        expect1(boss.accountId, action, "Member"),
-      ]);
+      return (["member.activated", "member.archived", "member.restored"] as const).flatMap(
+        (action) => [
+          expect1(boss.accountId, action, "Member"),
+          expect1(boss.accountId, action, "Member"),
+        ],
+      );
     },
   },
   {
@@ -381,9 +543,12 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const [person] = await staff(boss.accountId, 1);
       app.actAs(boss.viewer);
       await resetTrail();
-      await gql(`mutation($input: UpdateMemberInput!) { updateMember(input: $input) { userErrors { code } } }`, {
-        input: { memberId: toGlobalId("Member", person!.id), role: "VIEWER", title: "Designer" },
-      });
+      await gql(
+        `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { userErrors { code } } }`,
+        {
+          input: { memberId: toGlobalId("Member", person!.id), role: "VIEWER", title: "Designer" },
+        },
+      );
       return [expect1(boss.accountId, "member.updated", "Member")];
     },
   },
@@ -394,8 +559,17 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const people = await staff(boss.accountId, 1);
       app.actAs(boss.viewer);
       await resetTrail();
-      await gql(INVITE_CLIENT, { input: { name: "Cli Ent", email: "cli@ent.example", teamMemberIds: [toGlobalId("Member", people[0]!.id)] } });
-      return [expect1(boss.accountId, "client.created", "Client"), expect1(boss.accountId, "invitation.created", "Invitation")];
+      await gql(INVITE_CLIENT, {
+        input: {
+          name: "Cli Ent",
+          email: "cli@ent.example",
+          teamMemberIds: [toGlobalId("Member", people[0]!.id)],
+        },
+      });
+      return [
+        expect1(boss.accountId, "client.created", "Client"),
+        expect1(boss.accountId, "invitation.created", "Invitation"),
+      ];
     },
   },
   {
@@ -432,7 +606,9 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const token = await tokenOfInvitation(invitationId);
       app.actAs(null);
       await resetTrail();
-      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, { input: { token, name: "Clara", password: PASSWORD } });
+      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+        input: { token, name: "Clara", password: PASSWORD },
+      });
       expect(accepted.acceptInvitation.userErrors).toEqual([]);
       return [
         expect1(boss.accountId, "invitation.accepted", "Invitation"),
@@ -448,8 +624,14 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const people = await staff(boss.accountId, 1);
       app.actAs(boss.viewer);
       const importCsv = (csv: string, updateExisting: boolean) =>
-        gql(`mutation($csv: String!, $update: Boolean) { importClients(input: { csv: $csv, updateExisting: $update }) { created updated } }`, { csv, update: updateExisting });
-      await importCsv(`First Name,Last Name,Email,Phone Number,Team\nOld,Name,known@client.example,,${people[0]!.email}\n`, false);
+        gql(
+          `mutation($csv: String!, $update: Boolean) { importClients(input: { csv: $csv, updateExisting: $update }) { created updated } }`,
+          { csv, update: updateExisting },
+        );
+      await importCsv(
+        `First Name,Last Name,Email,Phone Number,Team\nOld,Name,known@client.example,,${people[0]!.email}\n`,
+        false,
+      );
       await resetTrail();
       await importCsv(
         `First Name,Last Name,Email,Phone Number,Team\nNew,Name,known@client.example,,${people[0]!.email}\nFresh,One,fresh@client.example,,${people[0]!.email}\n`,
@@ -469,7 +651,10 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       const { clientId } = await clientWithTeam(boss, 1);
       app.actAs(boss.viewer);
       await resetTrail();
-      await gql(`mutation($id: ID!) { removeClientFromNetwork(input: { clientId: $id }) { userErrors { code } } }`, { id: clientId });
+      await gql(
+        `mutation($id: ID!) { removeClientFromNetwork(input: { clientId: $id }) { userErrors { code } } }`,
+        { id: clientId },
+      );
       return [expect1(boss.accountId, "client.removed", "Client")];
     },
   },
@@ -485,7 +670,10 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       for (const [name, input] of [
         ["addTeamMember", { clientId, memberId: member(extra!.id) }],
         ["makeTeamLead", { clientId, memberId: member(extra!.id) }],
-        ["replaceTeamMember", { clientId, memberId: member(people[0]!.id), replacementMemberId: member(spare!.id) }],
+        [
+          "replaceTeamMember",
+          { clientId, memberId: member(people[0]!.id), replacementMemberId: member(spare!.id) },
+        ],
         ["removeTeamMember", { clientId, memberId: member(people[1]!.id) }],
       ] as const) {
         const data = await gql<Record<string, { userErrors: unknown[] }>>(TEAM_OP(name), { input });
@@ -499,17 +687,28 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     async run() {
       const boss = await owner();
       app.actAs(boss.viewer);
-      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, { input: { companyName: "Logo Co" } });
-      const token = await gql<{ createApiToken: { secret: string } }>(`mutation { createApiToken(input: { name: "logo", scopes: [READ, WRITE] }) { secret } }`);
+      const made = await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, {
+        input: { companyName: "Logo Co" },
+      });
+      const token = await gql<{ createApiToken: { secret: string } }>(
+        `mutation { createApiToken(input: { name: "logo", scopes: [READ, WRITE] }) { secret } }`,
+      );
       secrets.push(token.createApiToken.secret);
       await resetTrail();
       const form = new FormData();
       form.append("file", new Blob([new Uint8Array(PNG)]), "logo.png");
-      const response = await fetch(`${app.url}/api/partners/${made.createPartner.partner.id}/logo`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token.createApiToken.secret}`, "x-test-real-auth": "1", "apollo-require-preflight": "true" },
-        body: form,
-      });
+      const response = await fetch(
+        `${app.url}/api/partners/${made.createPartner.partner.id}/logo`,
+        {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${token.createApiToken.secret}`,
+            "x-test-real-auth": "1",
+            "apollo-require-preflight": "true",
+          },
+          body: form,
+        },
+      );
       expect(response.status).toBe(200);
       return [expect1(boss.accountId, "partner.logo_updated", "Partner")];
     },
@@ -526,7 +725,15 @@ describe("every mutation writes its audit entries", () => {
     const rows = await trail();
     const summary = (entries: { account: string; action: string; objectType: string }[]) =>
       entries.map((entry) => `${entry.account} ${entry.action} ${entry.objectType}`).sort();
-    expect(summary(rows.map((row) => ({ account: row.account_id, action: row.action, objectType: row.object_type })))).toEqual(summary(expected));
+    expect(
+      summary(
+        rows.map((row) => ({
+          account: row.account_id,
+          action: row.action,
+          objectType: row.object_type,
+        })),
+      ),
+    ).toEqual(summary(expected));
     for (const entry of expected) exercised.add(entry.action);
     for (const row of rows) {
       // Who and from where are always known: every mutation here has a person behind it.
@@ -539,7 +746,9 @@ describe("every mutation writes its audit entries", () => {
 
   it("exercises every action of the list", () => {
     // invitation.expired is named for webhooks but no mutation records it: expiry is derived at read time (see SECURITY.md).
-    const unexercised = Object.keys(AUDIT_ACTIONS).filter((action) => !exercised.has(action) && action !== "invitation.expired");
+    const unexercised = Object.keys(AUDIT_ACTIONS).filter(
+      (action) => !exercised.has(action) && action !== "invitation.expired",
+    );
     expect(unexercised).toEqual([]);
   });
 });
@@ -549,9 +758,16 @@ describe("rolled-back mutations leave no entry", () => {
     {
       name: "inviteUsers over the seat limit",
       async act(boss: Viewerish) {
-        await db.dataSource.query("UPDATE accounts SET plan = 'FREE' WHERE id = $1", [boss.accountId]);
+        await db.dataSource.query("UPDATE accounts SET plan = 'FREE' WHERE id = $1", [
+          boss.accountId,
+        ]);
         return gql<{ inviteUsers: { userErrors: unknown[] } }>(INVITE_USERS, {
-          input: { invitees: ["a", "b", "c"].map((name) => ({ email: `${name}@seats.example`, role: "VIEWER" })) },
+          input: {
+            invitees: ["a", "b", "c"].map((name) => ({
+              email: `${name}@seats.example`,
+              role: "VIEWER",
+            })),
+          },
         }).then((data) => data.inviteUsers.userErrors);
       },
     },
@@ -559,24 +775,29 @@ describe("rolled-back mutations leave no entry", () => {
       name: "changePlan below the seats in use",
       async act(boss: Viewerish) {
         await staff(boss.accountId, 4);
-        return gql<{ changePlan: { userErrors: unknown[] } }>(`mutation { changePlan(input: { plan: FREE }) { userErrors { code } } }`).then((d) => d.changePlan.userErrors);
+        return gql<{ changePlan: { userErrors: unknown[] } }>(
+          `mutation { changePlan(input: { plan: FREE }) { userErrors { code } } }`,
+        ).then((d) => d.changePlan.userErrors);
       },
     },
     {
       name: "archiveMembers including oneself",
       async act(boss: Viewerish) {
         const [person] = await staff(boss.accountId, 1);
-        return gql<{ archiveMembers: { userErrors: unknown[] } }>(`mutation($ids: [ID!]!) { archiveMembers(input: { memberIds: $ids }) { userErrors { code } } }`, {
-          ids: [toGlobalId("Member", person!.id), toGlobalId("Member", boss.memberId)],
-        }).then((d) => d.archiveMembers.userErrors);
+        return gql<{ archiveMembers: { userErrors: unknown[] } }>(
+          `mutation($ids: [ID!]!) { archiveMembers(input: { memberIds: $ids }) { userErrors { code } } }`,
+          {
+            ids: [toGlobalId("Member", person!.id), toGlobalId("Member", boss.memberId)],
+          },
+        ).then((d) => d.archiveMembers.userErrors);
       },
     },
     {
       name: "createApiToken without a name",
       async act() {
-        return gql<{ createApiToken: { userErrors: unknown[] } }>(`mutation { createApiToken(input: { name: " ", scopes: [READ] }) { userErrors { code } } }`).then(
-          (d) => d.createApiToken.userErrors,
-        );
+        return gql<{ createApiToken: { userErrors: unknown[] } }>(
+          `mutation { createApiToken(input: { name: " ", scopes: [READ] }) { userErrors { code } } }`,
+        ).then((d) => d.createApiToken.userErrors);
       },
     },
     {
@@ -585,9 +806,9 @@ describe("rolled-back mutations leave no entry", () => {
         const { people, clientId } = await clientWithTeam(boss, 2);
         app.actAs(boss.viewer);
         await resetTrail();
-        return gql<{ removeTeamMember: { userErrors: unknown[] } }>(TEAM_OP("removeTeamMember"), { input: { clientId, memberId: toGlobalId("Member", people[0]!.id) } }).then(
-          (d) => d.removeTeamMember.userErrors,
-        );
+        return gql<{ removeTeamMember: { userErrors: unknown[] } }>(TEAM_OP("removeTeamMember"), {
+          input: { clientId, memberId: toGlobalId("Member", people[0]!.id) },
+        }).then((d) => d.removeTeamMember.userErrors);
       },
     },
   ])("$name", async ({ act }) => {
@@ -618,7 +839,9 @@ describe("rolled-back mutations leave no entry", () => {
     failNextRecording = true;
     const response = await app.graphql(CREATE_PARTNER, { input: { companyName: "Never Co" } });
     expect(response.body.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
-    const [{ count }] = await db.dataSource.query("SELECT count(*)::int AS count FROM partners WHERE company_name = 'Never Co'");
+    const [{ count }] = await db.dataSource.query(
+      "SELECT count(*)::int AS count FROM partners WHERE company_name = 'Never Co'",
+    );
     expect(count).toBe(0);
     expect(await trail()).toEqual([]);
   });
@@ -635,7 +858,17 @@ type AuditPage = {
       auditEvents: {
         totalCount: number;
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes: { id: string; action: string; objectType: string; objectId: string; via: string; apiTokenName: string | null; ip: string | null; details: string; actor: { id: string; name: string } | null }[];
+        nodes: {
+          id: string;
+          action: string;
+          objectType: string;
+          objectId: string;
+          via: string;
+          apiTokenName: string | null;
+          ip: string | null;
+          details: string;
+          actor: { id: string; name: string } | null;
+        }[];
       };
     };
   };
@@ -659,12 +892,20 @@ describe("Account.auditEvents", () => {
       await gql(CREATE_PARTNER, { input: { companyName: `By ${colleague.userId.slice(0, 4)}` } });
     }
     app.actAs(a.viewer);
-    const token = await gql<{ createApiToken: { secret: string } }>(`mutation { createApiToken(input: { name: "Sync bot", scopes: [READ, WRITE] }) { secret } }`);
+    const token = await gql<{ createApiToken: { secret: string } }>(
+      `mutation { createApiToken(input: { name: "Sync bot", scopes: [READ, WRITE] }) { secret } }`,
+    );
     const bot = app.client();
     bot.setBearer(token.createApiToken.secret);
-    expect((await bot.graphql(CREATE_PARTNER, { input: { companyName: "By token" } })).body.errors).toBeUndefined();
+    expect(
+      (await bot.graphql(CREATE_PARTNER, { input: { companyName: "By token" } })).body.errors,
+    ).toBeUndefined();
     app.actAs(b.viewer);
-    partnerOfB = (await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, { input: { companyName: "B's own" } })).createPartner.partner.id;
+    partnerOfB = (
+      await gql<{ createPartner: { partner: { id: string } } }>(CREATE_PARTNER, {
+        input: { companyName: "B's own" },
+      })
+    ).createPartner.partner.id;
   });
 
   it("lists the account's events newest first with actor, channel and token name, paging by keyset", async () => {
@@ -673,31 +914,54 @@ describe("Account.auditEvents", () => {
     const page = first.viewer.currentAccount.auditEvents;
     expect(page.totalCount).toBe(6);
     expect(page.nodes.map((n) => n.action)).toEqual(["partner.created", "api_token.created"]);
-    expect(page.nodes[0]).toMatchObject({ objectType: "Partner", via: "API_TOKEN", apiTokenName: "Sync bot", actor: { id: toGlobalId("User", a.userId) } });
+    expect(page.nodes[0]).toMatchObject({
+      objectType: "Partner",
+      via: "API_TOKEN",
+      apiTokenName: "Sync bot",
+      actor: { id: toGlobalId("User", a.userId) },
+    });
     expect(fromGlobalId(page.nodes[0]!.objectId)?.type).toBe("Partner");
     expect(JSON.parse(page.nodes[0]!.details)).toMatchObject({ companyName: "By token" });
     expect(page.nodes[1]).toMatchObject({ via: "SESSION", apiTokenName: null });
     const rest = await gql<AuditPage>(AUDIT_PAGE, { first: 10, after: page.pageInfo.endCursor });
-    const names = rest.viewer.currentAccount.auditEvents.nodes.map((n) => JSON.parse(n.details).companyName);
+    const names = rest.viewer.currentAccount.auditEvents.nodes.map(
+      (n) => JSON.parse(n.details).companyName,
+    );
     expect(names.slice(2)).toEqual(["Second", "First"]);
     expect(rest.viewer.currentAccount.auditEvents.pageInfo.hasNextPage).toBe(false);
   });
 
   it("filters by action, object, actor and time", async () => {
     app.actAs(a.viewer);
-    const all = (await gql<AuditPage>(AUDIT_PAGE, { first: 50 })).viewer.currentAccount.auditEvents.nodes;
-    const byAction = await gql<AuditPage>(AUDIT_PAGE, { filter: { action: ["api_token.created"] } });
-    expect(byAction.viewer.currentAccount.auditEvents.nodes.map((n) => n.action)).toEqual(["api_token.created"]);
+    const all = (await gql<AuditPage>(AUDIT_PAGE, { first: 50 })).viewer.currentAccount.auditEvents
+      .nodes;
+    const byAction = await gql<AuditPage>(AUDIT_PAGE, {
+      filter: { action: ["api_token.created"] },
+    });
+    expect(byAction.viewer.currentAccount.auditEvents.nodes.map((n) => n.action)).toEqual([
+      "api_token.created",
+    ]);
     const target = all.find((n) => n.objectType === "Partner")!;
     const byObject = await gql<AuditPage>(AUDIT_PAGE, { filter: { objectId: target.objectId } });
     expect(byObject.viewer.currentAccount.auditEvents.nodes.map((n) => n.id)).toEqual([target.id]);
-    const byActor = await gql<AuditPage>(AUDIT_PAGE, { filter: { actorId: toGlobalId("User", a.userId) } });
+    const byActor = await gql<AuditPage>(AUDIT_PAGE, {
+      filter: { actorId: toGlobalId("User", a.userId) },
+    });
     expect(byActor.viewer.currentAccount.auditEvents.totalCount).toBe(4);
-    const future = await gql<AuditPage>(AUDIT_PAGE, { filter: { from: new Date(Date.now() + 60_000).toISOString() } });
+    const future = await gql<AuditPage>(AUDIT_PAGE, {
+      filter: { from: new Date(Date.now() + 60_000).toISOString() },
+    });
     expect(future.viewer.currentAccount.auditEvents.nodes).toEqual([]);
-    const past = await gql<AuditPage>(AUDIT_PAGE, { filter: { to: new Date(Date.now() + 60_000).toISOString(), from: new Date(Date.now() - 3_600_000).toISOString() } });
+    const past = await gql<AuditPage>(AUDIT_PAGE, {
+      filter: {
+        to: new Date(Date.now() + 60_000).toISOString(),
+        from: new Date(Date.now() - 3_600_000).toISOString(),
+      },
+    });
     expect(past.viewer.currentAccount.auditEvents.totalCount).toBe(6);
-    const junk = await gql<AuditPage>(AUDIT_PAGE, { filter: { objectId: "junk", actorId: "junk" } });
+    const junk = await gql<AuditPage>(AUDIT_PAGE, {
+      filter: { objectId: "junk", actorId: "junk" },
+    });
     expect(junk.viewer.currentAccount.auditEvents.nodes).toEqual([]);
   });
 
@@ -705,30 +969,48 @@ describe("Account.auditEvents", () => {
     app.actAs(a.viewer);
     const byB = await gql<AuditPage>(AUDIT_PAGE, { filter: { objectId: partnerOfB } });
     expect(byB.viewer.currentAccount.auditEvents.totalCount).toBe(0);
-    const [bEvent] = await db.dataSource.query("SELECT id FROM audit_events WHERE account_id = $1", [b.accountId]);
-    const node = await gql<{ node: unknown }>(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId("AuditEvent", bEvent.id) });
+    const [bEvent] = await db.dataSource.query(
+      "SELECT id FROM audit_events WHERE account_id = $1",
+      [b.accountId],
+    );
+    const node = await gql<{ node: unknown }>(`query($id: ID!) { node(id: $id) { id } }`, {
+      id: toGlobalId("AuditEvent", bEvent.id),
+    });
     expect(node.node).toBeNull();
-    const mine = (await gql<AuditPage>(AUDIT_PAGE, { first: 1 })).viewer.currentAccount.auditEvents.nodes[0]!;
-    const own = await gql<{ node: { action: string } }>(`query($id: ID!) { node(id: $id) { ... on AuditEvent { action } } }`, { id: mine.id });
+    const mine = (await gql<AuditPage>(AUDIT_PAGE, { first: 1 })).viewer.currentAccount.auditEvents
+      .nodes[0]!;
+    const own = await gql<{ node: { action: string } }>(
+      `query($id: ID!) { node(id: $id) { ... on AuditEvent { action } } }`,
+      { id: mine.id },
+    );
     expect(own.node.action).toBe(mine.action);
     app.actAs(b.viewer);
-    const bList = (await gql<AuditPage>(AUDIT_PAGE, { first: 50 })).viewer.currentAccount.auditEvents.nodes;
+    const bList = (await gql<AuditPage>(AUDIT_PAGE, { first: 50 })).viewer.currentAccount
+      .auditEvents.nodes;
     expect(bList.map((n) => JSON.parse(n.details).companyName)).toEqual(["B's own"]);
   });
 
-  it.each([Role.EDITOR, Role.VIEWER, Role.COLLABORATOR_EXTERNAL, Role.CLIENT])("is FORBIDDEN for %s", async (role) => {
-    const member = await insertViewer(db.dataSource, role, a.accountId);
-    app.actAs(member.viewer);
-    const response = await app.graphql(AUDIT_PAGE, { first: 5 });
-    expect(response.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-  });
+  it.each([Role.EDITOR, Role.VIEWER, Role.COLLABORATOR_EXTERNAL, Role.CLIENT])(
+    "is FORBIDDEN for %s",
+    async (role) => {
+      const member = await insertViewer(db.dataSource, role, a.accountId);
+      app.actAs(member.viewer);
+      const response = await app.graphql(AUDIT_PAGE, { first: 5 });
+      expect(response.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    },
+  );
 
   it("runs the same number of statements whatever the page size", async () => {
     app.actAs(a.viewer);
     const statements = async (first: number) => {
       const response = await app.graphql<AuditPage>(AUDIT_PAGE, { first });
       expect(response.body.errors).toBeUndefined();
-      return { count: Number(response.headers.get("x-sql-statements")), actors: new Set(response.body.data!.viewer.currentAccount.auditEvents.nodes.map((n) => n.actor?.id)).size };
+      return {
+        count: Number(response.headers.get("x-sql-statements")),
+        actors: new Set(
+          response.body.data!.viewer.currentAccount.auditEvents.nodes.map((n) => n.actor?.id),
+        ).size,
+      };
     };
     const one = await statements(1);
     const many = await statements(50);

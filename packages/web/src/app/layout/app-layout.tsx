@@ -1,6 +1,9 @@
 import { Anchor, AppShell, Burger, Group, Loader, NavLink, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from "react-router";
+import { can } from "@pn/shared";
+import { toRole } from "../../utils/labels";
+import { useShellViewer } from "../viewer-query";
 import { NAV_ITEMS, PLAYGROUND_PATH } from "./nav-items";
 import { ViewerStatus } from "./viewer-status";
 
@@ -12,6 +15,10 @@ export function AppLayout() {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname } = useLocation();
   const navigation = useNavigation();
+  const role = useShellViewer().data?.viewer?.currentMember?.role;
+  const navItems = NAV_ITEMS.filter(
+    (item) => !item.permission || can(role ? toRole(role) : null, item.permission),
+  );
 
   return (
     <AppShell
@@ -44,7 +51,7 @@ export function AppLayout() {
 
       <AppShell.Navbar id="app-navbar" p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
-          {NAV_ITEMS.map((item) => (
+          {navItems.map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}
