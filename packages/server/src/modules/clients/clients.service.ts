@@ -95,12 +95,13 @@ async function createInvitedClients(
     })),
   );
   await auditService.record(db, context, [
-    ...created.map((client): AuditEntry => ({
+    // RETURNING keeps the input order (as createTeam above relies on), so index i is clients[i].
+    ...created.map((client, index): AuditEntry => ({
       accountId: viewer.accountId,
       action: "client.created",
       objectType: "Client",
       objectId: client.id,
-      details: { type: "PERSON", name: client.name, email: client.email, teamSize: clients.find((c) => c.email === client.email)?.teamMemberIds.length ?? 0 },
+      details: { type: "PERSON", name: client.name, email: client.email, teamSize: clients[index]!.teamMemberIds.length },
     })),
     ...invitations.map((invitation): AuditEntry => ({
       accountId: viewer.accountId,
