@@ -4,3 +4,4 @@ export * from "./pagination";
 export * from "./permissions";
 export * from "./validation";
 export * from "./invitations";
+export * from "./audit";

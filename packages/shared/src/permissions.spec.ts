@@ -17,6 +17,10 @@ describe("permission matrix", () => {
     expect(can(Role.EDITOR, "manageInvitations")).toBe(false);
     expect(can(null, "readAccount")).toBe(false);
   });
+
+  it("shows the audit log to owners and administrators only", () => {
+    expect(Object.values(Role).filter((role) => can(role, "readAuditLog"))).toEqual([Role.OWNER, Role.ADMINISTRATOR]);
+  });
 });
 
 describe("account administration", () => {

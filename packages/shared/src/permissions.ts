@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   manageApiTokens: ADMINS,
   manageWebhooks: ADMINS,
   removeFromNetwork: ADMINS,
+  /** Read the account's audit log (who did what, from where). */
+  readAuditLog: ADMINS,
   addExternalMembers: EDITORS,
   editMemberProfiles: EDITORS,
   manageClientsAndTeams: EDITORS,

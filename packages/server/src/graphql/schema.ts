@@ -4,6 +4,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
+import { AccountAuditResolver, AuditEventResolver } from "../modules/audit/audit.resolver";
+import { auditEventNodeSource } from "../modules/audit/audit.service";
 import { AccountClientsResolver, ClientResolver } from "../modules/clients/client.resolver";
 import { clientNodeSource } from "../modules/clients/clients.service";
 import { TeamResolver } from "../modules/teams/team.resolver";
@@ -24,7 +26,7 @@ import { webhookDeliveryNodeSource, webhookEndpointNodeSource } from "../modules
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource, webhookEndpointNodeSource, webhookDeliveryNodeSource]) registerNodeSource(source);
+for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource, webhookEndpointNodeSource, webhookDeliveryNodeSource, auditEventNodeSource]) registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -45,6 +47,8 @@ export function buildAppSchema(): GraphQLSchema {
       TeamResolver,
       AccountWebhooksResolver,
       WebhookEndpointResolver,
+      AuditEventResolver,
+      AccountAuditResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -206,7 +206,24 @@ export async function createApp(options: {
     });
   }
 
-  app.use(partnerLogoRouter(dataSource, { secureCookies }));
+  app.use(
+    partnerLogoRouter(dataSource, {
+      secureCookies,
+      contextFor: (req, viewer) =>
+        createContext({
+          requestId: String(req.id),
+          appUrl: config.appUrl,
+          ip: req.ip ?? null,
+          mail,
+          logger: req.log,
+          db: dataSource.manager,
+          viewer,
+          // Uploads never sign anyone in or out.
+          sessionCookie: { set: () => undefined, clear: () => undefined },
+          rateLimits,
+        }),
+    }),
+  );
   app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail, rateLimits }));
 
   if (config.production) {

@@ -105,6 +105,10 @@ export const routes: RouteObject[] = [
                 async () => (await import("../features/settings/settings-page")).SettingsPage,
               ),
               lazyPage(
+                "audit",
+                async () => (await import("../features/audit/audit-page")).AuditPage,
+              ),
+              lazyPage(
                 "webhooks",
                 async () => (await import("../features/webhooks/webhooks-page")).WebhooksPage,
               ),

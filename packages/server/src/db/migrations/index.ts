@@ -7,6 +7,7 @@ import { Teams1764500000000 } from "./1764500000000-teams";
 import { AuditEvents1764600000000 } from "./1764600000000-audit-events";
 import { MembersAccountCreatedIndex1764700000000 } from "./1764700000000-members-account-created-index";
 import { OneOwnerPerAccount1764800000000 } from "./1764800000000-one-owner-per-account";
+import { AuditEventsFilterIndexes1764850000000 } from "./1764850000000-audit-events-filter-indexes";
 import { RateLimits1764900000000 } from "./1764900000000-rate-limits";
 import { Webhooks1764970000000 } from "./1764970000000-webhooks";
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AuditEvents1764600000000,
   MembersAccountCreatedIndex1764700000000,
   OneOwnerPerAccount1764800000000,
+  AuditEventsFilterIndexes1764850000000,
   RateLimits1764900000000,
   Webhooks1764970000000,
 ];

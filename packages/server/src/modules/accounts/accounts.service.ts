@@ -111,6 +111,11 @@ export const accountsService = {
         "UPDATE accounts SET plan = $2 WHERE id = $1 RETURNING id, name, handle, plan",
         [locked!.id, plan],
       );
+      if (locked!.plan !== plan) {
+        await auditService.record(db, context, [
+          { accountId: row!.id, action: "account.plan_changed", objectType: "Account", objectId: row!.id, details: { from: locked!.plan, to: plan } },
+        ]);
+      }
       context.loaders.accountById.clear(row!.id);
       return { account: toAccount(row!), userErrors: [] };
     });

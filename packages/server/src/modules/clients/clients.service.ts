@@ -12,6 +12,7 @@ import {
   NAME_MAX_LENGTH,
   normalizeEmail,
   passwordProblem,
+  toGlobalId,
   UserErrorCode,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
@@ -25,7 +26,7 @@ import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
-import { auditService } from "../audit/audit.service";
+import { auditService, type AuditEntry } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
 import { INVITATION_COLUMNS, toInvitation, type ImportRow, type Invitation, type InvitationRow } from "../invitations/invitation.type";
 import { mailService } from "../mail/mail.service";
@@ -94,6 +95,23 @@ async function createInvitedClients(
       secretLink: `${context.appUrl}/invite/${tokens[index]}`,
     })),
   );
+  await auditService.record(db, context, [
+    // RETURNING keeps the input order (as createTeam above relies on), so index i is clients[i].
+    ...created.map((client, index): AuditEntry => ({
+      accountId: viewer.accountId,
+      action: "client.created",
+      objectType: "Client",
+      objectId: client.id,
+      details: { type: "PERSON", name: client.name, email: client.email, teamSize: clients[index]!.teamMemberIds.length },
+    })),
+    ...invitations.map((invitation): AuditEntry => ({
+      accountId: viewer.accountId,
+      action: "invitation.created",
+      objectType: "Invitation",
+      objectId: invitation.id,
+      details: { kind: "CLIENT", email: invitation.email, clientId: invitation.client_id && toGlobalId("Client", invitation.client_id) },
+    })),
+  ]);
   return { clients: created.map(toClient), invitations: invitations.map(toInvitation) };
 }
 
@@ -155,6 +173,15 @@ export const clientsService = {
          VALUES ($1, 'CLIENT', 'CLIENT', $2, 'NOT_SENT', $3, $4, $5, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
         [viewer.accountId, hashSecret(token), new Date(now.getTime() + LINK_LIFETIME_MS), viewer.memberId, team.memberIds, now],
       );
+      await auditService.record(db, context, [
+        {
+          accountId: viewer.accountId,
+          action: "client.invite_link_created",
+          objectType: "Invitation",
+          objectId: row!.id,
+          details: { teamMemberIds: team.memberIds.map((id) => toGlobalId("Member", id)), expiresAt: row!.expires_at },
+        },
+      ]);
       return { invitation: toInvitation(row!), url: `${context.appUrl}/invite/${token}`, userErrors: [] };
     });
   },
@@ -192,6 +219,8 @@ export const clientsService = {
     const memberId = await membersService.addClientMember(db, row.account_id, userId);
     if (!memberId) return fieldError(UserErrorCode.TAKEN, "You are a member of this account already.", null);
     const now = clock.now();
+    const actor = { userId, memberId };
+    const entries: AuditEntry[] = [];
     if (isLink) {
       const [invitation] = await db.query("SELECT team_member_ids FROM invitations WHERE id = $1", [row.id]);
       const team = await queryRows<{ id: string }>(
@@ -208,14 +237,32 @@ export const clientsService = {
         [row.account_id, name.name, email, memberId],
       );
       await teamsService.createTeam(db, row.account_id, client.id, ids);
+      entries.push(
+        { accountId: row.account_id, action: "invitation.accepted", objectType: "Invitation", objectId: row.id, details: { kind: "CLIENT", email, clientId: toGlobalId("Client", client.id) }, actor },
+        { accountId: row.account_id, action: "client.created", objectType: "Client", objectId: client.id, details: { type: "PERSON", name: name.name, email, viaLink: true }, actor },
+      );
     } else {
-      const [client] = await db.query("UPDATE clients SET status = 'ACTIVE', member_id = $2 WHERE id = $1 AND status <> 'REMOVED' RETURNING id", [row.client_id, memberId]);
+      // queryRows: TypeORM's query() gives [rows, count] for an UPDATE, which is always truthy.
+      const [client] = await queryRows<{ id: string }>(
+        db,
+        "UPDATE clients SET status = 'ACTIVE', member_id = $2 WHERE id = $1 AND status <> 'REMOVED' RETURNING id",
+        [row.client_id, memberId],
+      );
       if (!client) return fieldError(UserErrorCode.REVOKED, "This invitation was withdrawn.", ["token"]);
       await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1", [row.id, now, memberId]);
+      entries.push(
+        { accountId: row.account_id, action: "invitation.accepted", objectType: "Invitation", objectId: row.id, details: { kind: "CLIENT", email, clientId: toGlobalId("Client", client.id) }, actor },
+        { accountId: row.account_id, action: "client.activated", objectType: "Client", objectId: client.id, details: { email }, actor },
+      );
     }
     let newSession: AcceptSuccess["newSession"] = null;
     if (viewer?.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
-    else newSession = await identityService.startSession(db, userId, row.account_id);
+    else {
+      const started = await identityService.startSession(db, userId, row.account_id);
+      newSession = started;
+      entries.push({ accountId: row.account_id, action: "session.created", objectType: "Session", objectId: started.id, details: { method: "invitation" }, actor });
+    }
+    await auditService.record(db, context, entries);
     return { accountId: row.account_id, memberId, newSession };
   },
 
@@ -269,6 +316,17 @@ export const clientsService = {
           await db.query(
             "UPDATE clients c SET name = t.name, phone = t.phone FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, name, phone) WHERE c.id = t.id",
             [toUpdate.map((u) => u.id), toUpdate.map((u) => u.name), toUpdate.map((u) => u.phone)],
+          );
+          await auditService.record(
+            db,
+            context,
+            toUpdate.map((update) => ({
+              accountId: viewer.accountId,
+              action: "client.updated",
+              objectType: "Client",
+              objectId: update.id,
+              details: { name: update.name, phone: update.phone, source: "csv" },
+            })),
           );
         }
       }
@@ -330,7 +388,7 @@ export const clientsService = {
         await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE client_id = $1 AND status = 'PENDING'", [row.id, now]);
         if (row.member_id) archivedMemberCount = await membersService.archiveMembersById(db, viewer.accountId, [row.member_id], now);
         await auditService.record(db, context, [
-          { accountId: viewer.accountId, action: "client.removed_from_network", objectType: "Client", objectId: row.id, details: { archivedMemberCount } },
+          { accountId: viewer.accountId, action: "client.removed", objectType: "Client", objectId: row.id, details: { type: row.type, archivedMemberCount } },
         ]);
       }
       const [updated] = await queryRows<ClientRow>(db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`, [row.id]);
@@ -339,7 +397,7 @@ export const clientsService = {
   },
 
   /** On the partner's side (B), the account that invited it (A) becomes a client. */
-  async linkAccountClient(db: EntityManager, input: { accountId: string; clientAccountId: string; name: string; partnerId: string }): Promise<void> {
+  async linkAccountClient(db: EntityManager, input: { accountId: string; clientAccountId: string; name: string; partnerId: string }): Promise<string> {
     const [client] = await db.query(
       `INSERT INTO clients (account_id, type, name, client_account_id, partner_id, status)
        VALUES ($1, 'ACCOUNT', $2, $3, $4, 'ACTIVE')
@@ -349,11 +407,17 @@ export const clientsService = {
     );
     // Every client has a team; a linked account's team starts empty.
     await db.query("INSERT INTO teams (account_id, client_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING", [input.accountId, client.id]);
+    return client.id;
   },
 
   /** The link ended from either side: B's client row for A is removed too. */
-  async removeAccountClientOfPartner(db: EntityManager, partnerId: string, at: Date): Promise<void> {
-    await db.query("UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE partner_id = $1 AND status <> 'REMOVED'", [partnerId, at]);
+  async removeAccountClientOfPartner(db: EntityManager, partnerId: string, at: Date): Promise<{ id: string; accountId: string } | null> {
+    const [row] = await queryRows<{ id: string; account_id: string }>(
+      db,
+      "UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE partner_id = $1 AND status <> 'REMOVED' RETURNING id, account_id",
+      [partnerId, at],
+    );
+    return row ? { id: row.id, accountId: row.account_id } : null;
   },
 };
 

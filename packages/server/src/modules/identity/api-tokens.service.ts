@@ -8,6 +8,7 @@ import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { queryRows } from "../../db/sql";
 import type { Context, Viewer } from "../../graphql/context";
+import { auditService } from "../audit/audit.service";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
@@ -44,26 +45,43 @@ export const apiTokensService = {
     if (scopes.length === 0) userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one scope.", ["scopes"]));
     if (userErrors.length) return { apiToken: null, secret: null, userErrors };
     const secret = newSecret(API_TOKEN_PREFIX);
-    const [row]: ApiTokenRow[] = await context.db.query(
-      `INSERT INTO api_tokens (account_id, created_by_member_id, name, scopes, token_hash)
-       VALUES ($1, $2, $3, $4, $5) RETURNING ${API_TOKEN_COLUMNS}`,
-      [viewer.accountId, viewer.memberId, name, scopes, hashSecret(secret)],
-    );
-    return { apiToken: toApiToken(row!), secret, userErrors: [] };
+    const row = await context.db.transaction(async (db) => {
+      const [created]: ApiTokenRow[] = await db.query(
+        `INSERT INTO api_tokens (account_id, created_by_member_id, name, scopes, token_hash)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${API_TOKEN_COLUMNS}`,
+        [viewer.accountId, viewer.memberId, name, scopes, hashSecret(secret)],
+      );
+      await auditService.record(db, context, [
+        { accountId: viewer.accountId, action: "api_token.created", objectType: "ApiToken", objectId: created!.id, details: { name, scopes } },
+      ]);
+      return created!;
+    });
+    return { apiToken: toApiToken(row), secret, userErrors: [] };
   },
 
   async revoke(context: Context, apiTokenId: string | null): Promise<{ apiToken: ApiToken | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageApiTokens");
     const notFound = { apiToken: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such API token.", ["apiTokenId"])] };
     if (!apiTokenId) return notFound;
-    // Revoking twice keeps the first revocation time.
-    const [row] = await queryRows<ApiTokenRow>(
-      context.db,
-      `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now())
-       WHERE id = $1 AND account_id = $2 RETURNING ${API_TOKEN_COLUMNS}`,
-      [apiTokenId, viewer.accountId],
-    );
-    return row ? { apiToken: toApiToken(row), userErrors: [] } : notFound;
+    return context.db.transaction(async (db) => {
+      const [current] = await queryRows<ApiTokenRow>(
+        db,
+        `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE id = $1 AND account_id = $2 FOR UPDATE`,
+        [apiTokenId, viewer.accountId],
+      );
+      if (!current) return notFound;
+      // Revoking twice keeps the first revocation time, and records only the first.
+      if (current.revoked_at) return { apiToken: toApiToken(current), userErrors: [] };
+      const [row] = await queryRows<ApiTokenRow>(
+        db,
+        `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 RETURNING ${API_TOKEN_COLUMNS}`,
+        [apiTokenId],
+      );
+      await auditService.record(db, context, [
+        { accountId: viewer.accountId, action: "api_token.revoked", objectType: "ApiToken", objectId: row!.id, details: { name: row!.name } },
+      ]);
+      return { apiToken: toApiToken(row!), userErrors: [] };
+    });
   },
 
   /** The viewer behind a bearer secret, or null when it is unknown, revoked, or its creator is gone. */

@@ -9,6 +9,7 @@ import type { NodeSource } from "../../graphql/node";
 import { requireViewer } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
+import { auditService } from "../audit/audit.service";
 import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
@@ -78,6 +79,11 @@ export const identityService = {
     return user;
   },
 
+  /** A user who may be gone (the actor of an old audit event). */
+  userOrNull(context: Context, userId: string): Promise<User | null> {
+    return context.loaders.userById.load(userId);
+  },
+
   /** Members carry their user's name and email already; this is for the `user` field. */
   userOfMember(context: Context, member: { userId: string }): Promise<User> {
     return identityService.userById(context, member.userId);
@@ -105,8 +111,13 @@ export const identityService = {
       );
       if (!row) return null;
       const account = await accountsService.createAccount(db, accountName);
-      await membersService.addOwner(db, account.localId, row.id);
+      const ownerId = await membersService.addOwner(db, account.localId, row.id);
       const session = await sessionsService.create(db, row.id, account.localId);
+      const actor = { userId: row.id, memberId: ownerId };
+      await auditService.record(db, context, [
+        { accountId: account.localId, action: "account.created", objectType: "Account", objectId: account.localId, details: { name: account.name, handle: account.handle }, actor },
+        { accountId: account.localId, action: "session.created", objectType: "Session", objectId: session.id, details: { method: "sign_up" }, actor },
+      ]);
       return { user: toUser(row), account, session };
     });
     if (!created) {
@@ -135,8 +146,24 @@ export const identityService = {
       return { user: null, userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)] };
     }
     await attempt.succeeded();
-    const accountId = await membersService.firstEnterableAccountId(context.db, row.id);
-    const session = await sessionsService.create(context.db, row.id, accountId);
+    const session = await context.db.transaction(async (db) => {
+      const membership = await membersService.firstEnterableMembership(db, row.id);
+      const created = await sessionsService.create(db, row.id, membership?.accountId ?? null);
+      // A user with no account to enter has no trail to record it in.
+      if (membership) {
+        await auditService.record(db, context, [
+          {
+            accountId: membership.accountId,
+            action: "session.created",
+            objectType: "Session",
+            objectId: created.id,
+            details: { method: "password" },
+            actor: { userId: row.id, memberId: membership.memberId },
+          },
+        ]);
+      }
+      return created;
+    });
     context.sessionCookie.set(session.token, session.expiresAt);
     return { user: toUser(row), userErrors: [] };
   },
@@ -145,7 +172,15 @@ export const identityService = {
     const credential = context.viewer?.credential;
     context.sessionCookie.clear();
     if (credential?.kind !== "session") return { ok: false };
-    await sessionsService.end(context.db, credential.sessionId);
+    const viewer = context.viewer!;
+    await context.db.transaction(async (db) => {
+      await sessionsService.end(db, credential.sessionId);
+      if (viewer.accountId) {
+        await auditService.record(db, context, [
+          { accountId: viewer.accountId, action: "session.ended", objectType: "Session", objectId: credential.sessionId },
+        ]);
+      }
+    });
     return { ok: true };
   },
 
@@ -160,9 +195,24 @@ export const identityService = {
         userErrors: [userError(UserErrorCode.INVALID_STATE, "An API token is bound to its account.", ["accountId"])],
       };
     }
-    const membership = await membersService.enterableMembership(context.db, viewer.userId, accountId);
-    if (!membership) return notFound;
-    await sessionsService.switchAccount(context.db, viewer.credential.sessionId, accountId);
+    const sessionId = viewer.credential.sessionId;
+    const switched = await context.db.transaction(async (db) => {
+      const membership = await membersService.enterableMembership(db, viewer.userId, accountId);
+      if (!membership) return false;
+      await sessionsService.switchAccount(db, sessionId, accountId);
+      // Recorded in the account entered only: the one left learns nothing of where its people go.
+      await auditService.record(db, context, [
+        {
+          accountId,
+          action: "session.account_switched",
+          objectType: "Session",
+          objectId: sessionId,
+          actor: { userId: viewer.userId, memberId: membership.id },
+        },
+      ]);
+      return true;
+    });
+    if (!switched) return notFound;
     return { account: await accountsService.accountById(context, accountId), userErrors: [] };
   },
 };

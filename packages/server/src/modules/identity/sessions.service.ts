@@ -27,13 +27,13 @@ export const sessionsService = {
   async create(db: EntityManager, userId: string, accountId: string | null) {
     const token = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-    await db.query("INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4)", [
+    const [row] = await db.query("INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id", [
       hashSecret(token),
       userId,
       accountId,
       expiresAt,
     ]);
-    return { token, expiresAt };
+    return { id: row.id as string, token, expiresAt };
   },
 
   /**

@@ -14,6 +14,7 @@ import {
   isValidEmail,
   normalizeEmail,
   passwordProblem,
+  toGlobalId,
   UserErrorCode,
   type InvitableRole,
 } from "@pn/shared";
@@ -30,6 +31,7 @@ import type { ExportTable } from "../../db/table-export";
 import { requirePermission, type AccountViewer } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
+import { auditService, type AuditEntry } from "../audit/audit.service";
 import { toAccountSummary, type AccountSummary } from "../accounts/account.type";
 import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
@@ -131,6 +133,17 @@ async function createInvitations(context: Context, db: EntityManager, viewer: Ac
       secretLink: inviteLink(context, tokens[index]!),
     })),
   );
+  await auditService.record(
+    db,
+    context,
+    rows.map((row) => ({
+      accountId: viewer.accountId,
+      action: "invitation.created",
+      objectType: "Invitation",
+      objectId: row.id,
+      details: { kind: InvitationKind.USER, email: row.email, role: row.role },
+    })),
+  );
   return rows.map(toInvitation);
 }
 
@@ -163,6 +176,7 @@ async function acceptLogin(
     : [];
   if (!member) return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
+  let sessionId: string | null = null;
   if (user.password_hash) {
     const viewer = context.viewer;
     if (!viewer || viewer.userId !== user.id) return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
@@ -171,10 +185,37 @@ async function acceptLogin(
     const weak = passwordProblem(password ?? "");
     if (weak) return { account: null, member: null, userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])] };
     await identityService.setFirstPassword(db, user.id, password!);
-    newSession = await identityService.startSession(db, user.id, row.account_id);
+    const started = await identityService.startSession(db, user.id, row.account_id);
+    newSession = started;
+    sessionId = started.id;
   }
   await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1", [row.id, clock.now(), member.id]);
+  await recordAccepted(context, db, row, { userId: user.id, memberId: member.id }, sessionId);
   return { accountId: row.account_id, memberId: member.id, newSession };
+}
+
+/** The accepted invitation, and the session it started (a new user), recorded with the invitee as actor. */
+async function recordAccepted(
+  context: Context,
+  db: EntityManager,
+  row: { id: string; account_id: string; kind: InvitationKind; email: string | null },
+  actor: { userId: string; memberId: string },
+  newSessionId: string | null,
+): Promise<void> {
+  const entries: AuditEntry[] = [
+    {
+      accountId: row.account_id,
+      action: "invitation.accepted",
+      objectType: "Invitation",
+      objectId: row.id,
+      details: { kind: row.kind, email: row.email, memberId: toGlobalId("Member", actor.memberId) },
+      actor,
+    },
+  ];
+  if (newSessionId) {
+    entries.push({ accountId: row.account_id, action: "session.created", objectType: "Session", objectId: newSessionId, details: { method: "invitation" }, actor });
+  }
+  await auditService.record(db, context, entries);
 }
 
 function localInvitationId(globalId: string): string | null {
@@ -213,6 +254,9 @@ export const invitationsService = {
         ...loginInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
         secretLink: inviteLink(context, token),
       },
+    ]);
+    await auditService.record(db, context, [
+      { accountId: member.accountId, action: "invitation.created", objectType: "Invitation", objectId: row!.id, details: { kind: InvitationKind.LOGIN, email: user.email } },
     ]);
   }) satisfies LoginGrantedHook,
 
@@ -378,6 +422,15 @@ export const invitationsService = {
           secretLink: inviteLink(context, token),
         },
       ]);
+      await auditService.record(db, context, [
+        {
+          accountId: viewer.accountId,
+          action: "invitation.resent",
+          objectType: "Invitation",
+          objectId: id,
+          details: { kind: updated!.kind, email: updated!.email, sendCount: updated!.send_count, wasExpired: status === InvitationStatus.EXPIRED },
+        },
+      ]);
       return { invitation: toInvitation(updated!), userErrors: [] };
     });
   },
@@ -386,23 +439,28 @@ export const invitationsService = {
     const viewer = requirePermission(context, "manageInvitations");
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
-    const [row] = await queryRows<InvitationRow>(
-      context.db,
-      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1 AND i.account_id = $2`,
-      [id, viewer.accountId],
-    );
-    if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
-    if (row.status !== "PENDING") {
-      const code = row.status === "ACCEPTED" ? UserErrorCode.ALREADY_ACCEPTED : UserErrorCode.REVOKED;
-      return { invitation: null, userErrors: [userError(code, `This invitation is ${row.status.toLowerCase()} already.`, ["invitationId"])] };
-    }
-    const [revoked] = await queryRows<InvitationRow>(
-      context.db,
-      `UPDATE invitations i SET status = 'REVOKED', revoked_at = $2 WHERE i.id = $1 AND i.status = 'PENDING' RETURNING ${INVITATION_COLUMNS}`,
-      [id, clock.now()],
-    );
-    context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
-    return revoked ? { invitation: toInvitation(revoked), userErrors: [] } : { invitation: null, userErrors: [notFound("invitationId")] };
+    return context.db.transaction(async (db) => {
+      const [row] = await queryRows<InvitationRow>(
+        db,
+        `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1 AND i.account_id = $2 FOR UPDATE`,
+        [id, viewer.accountId],
+      );
+      if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
+      if (row.status !== "PENDING") {
+        const code = row.status === "ACCEPTED" ? UserErrorCode.ALREADY_ACCEPTED : UserErrorCode.REVOKED;
+        return { invitation: null, userErrors: [userError(code, `This invitation is ${row.status.toLowerCase()} already.`, ["invitationId"])] };
+      }
+      const [revoked] = await queryRows<InvitationRow>(
+        db,
+        `UPDATE invitations i SET status = 'REVOKED', revoked_at = $2 WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
+        [id, clock.now()],
+      );
+      await auditService.record(db, context, [
+        { accountId: viewer.accountId, action: "invitation.revoked", objectType: "Invitation", objectId: id, details: { kind: row.kind, email: row.email } },
+      ]);
+      context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
+      return { invitation: toInvitation(revoked!), userErrors: [] };
+    });
   },
 
   /** Public: what an invitee sees before accepting; null for an unknown token. */
@@ -456,7 +514,7 @@ export const invitationsService = {
       const existing = await identityService.findUserByEmail(db, row.email!);
       const viewer = context.viewer;
       let userId: string;
-      let newSession: { token: string; expiresAt: Date } | null = null;
+      let newSession: { id: string; token: string; expiresAt: Date } | null = null;
       if (existing) {
         if (!viewer) return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to accept this invitation.`, null);
         if (viewer.userId !== existing.id) return fail(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${row.email}; log in with that email.`, null);
@@ -473,13 +531,14 @@ export const invitationsService = {
       const memberId = await membersService.addInvitedMember(db, { accountId: row.account_id, userId, role: row.role! });
       if (!memberId) return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
       // Accounts this one is a partner of see the newcomer as a pending external member.
-      await partnerNetwork.addPeopleWhoJoined(db, row.account_id, [userId]);
+      await partnerNetwork.addPeopleWhoJoined(context, db, row.account_id, [userId]);
       await db.query(
         "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
         [row.id, clock.now(), memberId],
       );
       if (viewer?.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
       else newSession = await identityService.startSession(db, userId, row.account_id);
+      await recordAccepted(context, db, row, { userId, memberId }, newSession?.id ?? null);
       return { accountId: row.account_id, memberId, newSession };
     });
     // Only unknown tokens count as guesses.

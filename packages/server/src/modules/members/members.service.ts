@@ -1,5 +1,5 @@
 /** Reading members, scoped to the viewer's current account and filtered by role. */
-import { ASSIGNABLE_INTERNAL_ROLES, BULK_MEMBERS_MAX, can, fromGlobalId, MemberStatus, MemberType, Role, UserErrorCode } from "@pn/shared";
+import { ASSIGNABLE_INTERNAL_ROLES, BULK_MEMBERS_MAX, can, fromGlobalId, MemberStatus, MemberType, Role, UserErrorCode, type AuditAction } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { likePattern, queryRows } from "../../db/sql";
@@ -7,6 +7,7 @@ import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
+import { auditService } from "../audit/audit.service";
 import { sessionsService } from "../identity/sessions.service";
 import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
@@ -28,13 +29,15 @@ export type LoginGrantedHook = (db: EntityManager, context: Context, member: { a
 
 type StatusChange = "activate" | "archive" | "restore";
 
-const CHANGES: Record<StatusChange, { from: MemberStatus[]; to: MemberStatus; verb: string }> = {
-  activate: { from: [MemberStatus.PENDING], to: MemberStatus.ACTIVE, verb: "activated" },
-  archive: { from: [MemberStatus.PENDING, MemberStatus.ACTIVE], to: MemberStatus.ARCHIVED, verb: "archived" },
-  restore: { from: [MemberStatus.ARCHIVED], to: MemberStatus.ACTIVE, verb: "restored" },
+const CHANGES: Record<StatusChange, { from: MemberStatus[]; to: MemberStatus; verb: string; action: AuditAction }> = {
+  activate: { from: [MemberStatus.PENDING], to: MemberStatus.ACTIVE, verb: "activated", action: "member.activated" },
+  archive: { from: [MemberStatus.PENDING, MemberStatus.ACTIVE], to: MemberStatus.ARCHIVED, verb: "archived", action: "member.archived" },
+  restore: { from: [MemberStatus.ARCHIVED], to: MemberStatus.ACTIVE, verb: "restored", action: "member.restored" },
 };
 
 type LockedMember = { id: string; user_id: string; status: MemberStatus; type: MemberType; role: Role };
+/** What updateMember compares against, so its audit entry names only what changed. */
+type MemberBeforeUpdate = LockedMember & { can_login: boolean; title: string | null; name: string };
 
 /** Marks members archived, ends their sessions in the account and revokes the invitations they sent. */
 async function archive(db: EntityManager, accountId: string, memberIds: string[], userIds: string[], at: Date): Promise<void> {
@@ -97,6 +100,17 @@ export const membersService = {
         [locked.map((m) => m.id), rule.to, now],
       );
       if (change === "archive") await archive(db, viewer.accountId, locked.map((m) => m.id), locked.map((m) => m.user_id), now);
+      await auditService.record(
+        db,
+        context,
+        locked.map((member) => ({
+          accountId: viewer.accountId,
+          action: rule.action,
+          objectType: "Member",
+          objectId: member.id,
+          details: { type: member.type, from: member.status, to: rule.to },
+        })),
+      );
       context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
       const order = new Map(localIds.map((id, index) => [id, index]));
       return { members: rows.map(toMember).sort((a, b) => order.get(a.localId)! - order.get(b.localId)!), userErrors: [] };
@@ -162,7 +176,13 @@ export const membersService = {
     const wantsAccess = input.role != null || input.canLogin != null;
     const viewer = requirePermission(context, wantsAccess ? "manageRolesAndLogin" : "editMemberProfiles");
     const id = localIdOf(input.memberId, "Member");
-    const [member] = id ? await queryRows<LockedMember>(context.db, "SELECT id, user_id, status, type, role FROM members WHERE id = $1 AND account_id = $2", [id, viewer.accountId]) : [];
+    const [member] = id
+      ? await queryRows<MemberBeforeUpdate>(
+          context.db,
+          "SELECT m.id, m.user_id, m.status, m.type, m.role, m.can_login, m.title, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1 AND m.account_id = $2",
+          [id, viewer.accountId],
+        )
+      : [];
     if (!member) return { member: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such member.", ["memberId"])] };
     const userErrors: UserError[] = [];
     if (input.role != null && input.role !== member.role) {
@@ -183,6 +203,17 @@ export const membersService = {
       if (name) await db.query("UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
       if (input.canLogin === false) await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
       if (input.canLogin === true) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: member.user_id, invitedByMemberId: viewer.memberId });
+      const title = input.title == null ? undefined : input.title.trim() || null;
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (input.role != null && input.role !== member.role) changes.role = { from: member.role, to: input.role };
+      if (input.canLogin != null && input.canLogin !== member.can_login) changes.canLogin = { from: member.can_login, to: input.canLogin };
+      if (title !== undefined && title !== member.title) changes.title = { from: member.title, to: title };
+      if (name && name !== member.name) changes.name = { from: member.name, to: name };
+      if (Object.keys(changes).length) {
+        await auditService.record(db, context, [
+          { accountId: viewer.accountId, action: "member.updated", objectType: "Member", objectId: member.id, details: { changes } },
+        ]);
+      }
     });
     context.loaders.memberById.clear(member.id);
     return { member: await context.loaders.memberById.load(member.id), userErrors: [] };
@@ -279,12 +310,12 @@ export const membersService = {
   },
 
   /** The account a fresh session starts in: the oldest enterable membership. */
-  async firstEnterableAccountId(db: EntityManager, userId: string): Promise<string | null> {
+  async firstEnterableMembership(db: EntityManager, userId: string): Promise<{ accountId: string; memberId: string } | null> {
     const [row] = await db.query(
-      "SELECT account_id FROM members WHERE user_id = $1 AND status = $2 AND can_login ORDER BY created_at, id LIMIT 1",
+      "SELECT account_id, id FROM members WHERE user_id = $1 AND status = $2 AND can_login ORDER BY created_at, id LIMIT 1",
       [userId, MemberStatus.ACTIVE],
     );
-    return row?.account_id ?? null;
+    return row ? { accountId: row.account_id, memberId: row.id } : null;
   },
 
   async listMembers(

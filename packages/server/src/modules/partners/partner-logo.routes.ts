@@ -8,13 +8,12 @@ import { ApiScope, can } from "@pn/shared";
 import busboy from "busboy";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { clock } from "../../clock";
 import { queryRows } from "../../db/sql";
-import type { Viewer } from "../../graphql/context";
+import type { Context, Viewer } from "../../graphql/context";
 import { UnauthenticatedError } from "../../graphql/errors";
 import { localIdOf } from "../../graphql/global-id";
 import { authenticate, sessionCookieFor } from "../../http/authentication";
-import { toPartner, type PartnerRow, PARTNER_COLUMNS } from "./partner.type";
+import { partnersService } from "./partners.service";
 
 export const LOGO_MAX_BYTES = 512 * 1024;
 
@@ -59,7 +58,10 @@ function readSingleFile(req: Request): Promise<Upload> {
   });
 }
 
-export function partnerLogoRouter(dataSource: DataSource, options: { secureCookies: boolean }): express.Router {
+/** The request's context for services (audit trail: actor, IP), built by the HTTP layer. */
+export type RestContextFactory = (req: Request, viewer: Viewer) => Context;
+
+export function partnerLogoRouter(dataSource: DataSource, options: { secureCookies: boolean; contextFor: RestContextFactory }): express.Router {
   const router = express.Router();
 
   router.post("/api/partners/:id/logo", async (req, res) => {
@@ -86,12 +88,10 @@ export function partnerLogoRouter(dataSource: DataSource, options: { secureCooki
     if (upload.truncated) return fail(res, 413, "The logo must be at most 512 KB.");
     const type = detectImageType(upload.bytes);
     if (!type) return fail(res, 415, "The logo must be a PNG, JPEG or WebP image.");
-    const [row] = await queryRows<PartnerRow>(
-      dataSource.manager,
-      `UPDATE partners p SET logo = $2, logo_content_type = $3, logo_updated_at = $4 WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
-      [partner.id, upload.bytes, type, clock.now()],
-    );
-    res.json({ logoUrl: toPartner(row!).logoUrl });
+    // Through the service: the change and its audit entry commit together.
+    const updated = await partnersService.setLogo(options.contextFor(req, viewer), partner.id, { bytes: upload.bytes, contentType: type });
+    if (!updated) return fail(res, 404, "No such partner.");
+    res.json({ logoUrl: updated.logoUrl });
   });
 
   router.get("/api/partners/:id/logo", async (req, res) => {

@@ -9,6 +9,7 @@ import {
   isValidPublicUrl,
   normalizeEmail,
   PARTNER_INVITATION_LIFETIME_DAYS,
+  toGlobalId,
   UserErrorCode,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
@@ -24,7 +25,7 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow } from "../invitations/invitation.type";
-import { auditService } from "../audit/audit.service";
+import { auditService, type AuditEntry } from "../audit/audit.service";
 import { clientsService } from "../clients/clients.service";
 import { mailService } from "../mail/mail.service";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
@@ -140,13 +141,25 @@ export const partnersService = {
       userErrors.push(userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]));
     }
     if (userErrors.length) return { partner: null, invitation: null, userErrors };
-    const [row] = await queryRows<PartnerRow>(
-      context.db,
-      `INSERT INTO partners (account_id, company_name, status, allow_login, guest, domain, external_id, public_url)
-       VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7) RETURNING ${PARTNER_COLUMNS.replace(/p\./g, "")}`,
-      [viewer.accountId, fields.companyName, input.allowLogin ?? false, input.guest ?? false, fields.domain ?? null, fields.externalId ?? null, fields.publicUrl ?? null],
-    );
-    return { partner: toPartner(row!), invitation: null, userErrors: [] };
+    const row = await context.db.transaction(async (db) => {
+      const [created] = await queryRows<PartnerRow>(
+        db,
+        `INSERT INTO partners (account_id, company_name, status, allow_login, guest, domain, external_id, public_url)
+         VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7) RETURNING ${PARTNER_COLUMNS.replace(/p\./g, "")}`,
+        [viewer.accountId, fields.companyName, input.allowLogin ?? false, input.guest ?? false, fields.domain ?? null, fields.externalId ?? null, fields.publicUrl ?? null],
+      );
+      await auditService.record(db, context, [
+        {
+          accountId: viewer.accountId,
+          action: "partner.created",
+          objectType: "Partner",
+          objectId: created!.id,
+          details: { companyName: created!.company_name, guest: created!.guest, allowLogin: created!.allow_login },
+        },
+      ]);
+      return created!;
+    });
+    return { partner: toPartner(row), invitation: null, userErrors: [] };
   },
 
   async update(context: Context, input: PartnerFields & { partnerId: string }) {
@@ -161,22 +174,59 @@ export const partnersService = {
     }
     if (userErrors.length) return { partner: null, invitation: null, userErrors };
     const set = (value: string | null | undefined, current: string | null) => (value === undefined ? current : value);
-    const [row] = await queryRows<PartnerRow>(
-      context.db,
-      `UPDATE partners p SET company_name = $2, domain = $3, external_id = $4, public_url = $5, guest = $6, allow_login = $7
-       WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
-      [
-        existing.id,
-        fields.companyName ?? existing.company_name,
-        set(fields.domain, existing.domain),
-        set(fields.externalId, existing.external_id),
-        set(fields.publicUrl, existing.public_url),
-        input.guest ?? existing.guest,
-        input.allowLogin ?? existing.allow_login,
-      ],
+    const next = {
+      companyName: fields.companyName ?? existing.company_name,
+      domain: set(fields.domain, existing.domain),
+      externalId: set(fields.externalId, existing.external_id),
+      publicUrl: set(fields.publicUrl, existing.public_url),
+      guest: input.guest ?? existing.guest,
+      allowLogin: input.allowLogin ?? existing.allow_login,
+    };
+    const before = {
+      companyName: existing.company_name,
+      domain: existing.domain,
+      externalId: existing.external_id,
+      publicUrl: existing.public_url,
+      guest: existing.guest,
+      allowLogin: existing.allow_login,
+    };
+    const changes = Object.fromEntries(
+      (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]).map((key) => [key, { from: before[key], to: next[key] }]),
     );
+    const row = await context.db.transaction(async (db) => {
+      const [updated] = await queryRows<PartnerRow>(
+        db,
+        `UPDATE partners p SET company_name = $2, domain = $3, external_id = $4, public_url = $5, guest = $6, allow_login = $7
+         WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
+        [existing.id, next.companyName, next.domain, next.externalId, next.publicUrl, next.guest, next.allowLogin],
+      );
+      if (Object.keys(changes).length) {
+        await auditService.record(db, context, [
+          { accountId: viewer.accountId, action: "partner.updated", objectType: "Partner", objectId: existing.id, details: { changes } },
+        ]);
+      }
+      return updated!;
+    });
     context.loaders.partnerById.clear(existing.id);
-    return { partner: toPartner(row!), invitation: null, userErrors: [] };
+    return { partner: toPartner(row), invitation: null, userErrors: [] };
+  },
+
+  /** OWNER/ADMINISTRATOR (checked by the upload route): stores a partner's logo; false when the partner is not the viewer's. */
+  async setLogo(context: Context, partnerId: string | null, logo: { bytes: Buffer; contentType: string }): Promise<Partner | null> {
+    const viewer = requirePermission(context, "managePartners");
+    if (!partnerId) return null;
+    return context.db.transaction(async (db) => {
+      const [row] = await queryRows<PartnerRow>(
+        db,
+        `UPDATE partners p SET logo = $3, logo_content_type = $4, logo_updated_at = $5 WHERE p.id = $1 AND p.account_id = $2 RETURNING ${PARTNER_COLUMNS}`,
+        [partnerId, viewer.accountId, logo.bytes, logo.contentType, clock.now()],
+      );
+      if (!row) return null;
+      await auditService.record(db, context, [
+        { accountId: viewer.accountId, action: "partner.logo_updated", objectType: "Partner", objectId: row.id, details: { contentType: logo.contentType, bytes: logo.bytes.length } },
+      ]);
+      return toPartner(row);
+    });
   },
 
   /** Invites a company by email (not here yet) or by the handle of its account; the partner starts INVITED. */
@@ -240,6 +290,22 @@ export const partnersService = {
           secretLink: `${context.appUrl}/invite/${token}`,
         })),
       );
+      await auditService.record(db, context, [
+        {
+          accountId: viewer.accountId,
+          action: "partner.invited",
+          objectType: "Partner",
+          objectId: partner!.id,
+          details: { companyName, email, accountHandle: handle, allowLogin: partner!.allow_login },
+        },
+        {
+          accountId: viewer.accountId,
+          action: "invitation.created",
+          objectType: "Invitation",
+          objectId: invitation!.id,
+          details: { kind: "PARTNER", email: invitation!.email, partnerId: toGlobalId("Partner", partner!.id) },
+        },
+      ]);
       return { partner: toPartner(partner!), invitation: toInvitation(invitation!), userErrors: [] };
     });
   },
@@ -248,14 +314,34 @@ export const partnersService = {
 type AcceptResult = { accountId: string } | { userErrors: UserError[] };
 
 /** Every active internal member of the partner's account appears in the inviting account as pending external. */
-async function addPartnerPeople(db: EntityManager, partner: { id: string; account_id: string; allow_login: boolean }, partnerAccountId: string, userIds: string[] | null) {
-  await db.query(
+async function addPartnerPeople(
+  context: Context,
+  db: EntityManager,
+  partner: { id: string; account_id: string; allow_login: boolean },
+  partnerAccountId: string,
+  userIds: string[] | null,
+): Promise<number> {
+  const added = await queryRows<{ id: string }>(
+    db,
     `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id)
      SELECT $1, m.user_id, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $2, $3 FROM members m
      WHERE m.account_id = $4 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND ($5::uuid[] IS NULL OR m.user_id = ANY($5::uuid[]))
-     ON CONFLICT (account_id, user_id) DO NOTHING`,
+     ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
     [partner.account_id, partner.allow_login, partner.id, partnerAccountId, userIds],
   );
+  // Recorded in the account they appear in, where admins will activate them.
+  await auditService.record(
+    db,
+    context,
+    added.map((member) => ({
+      accountId: partner.account_id,
+      action: "member.created",
+      objectType: "Member",
+      objectId: member.id,
+      details: { type: "EXTERNAL", status: "PENDING", partnerId: toGlobalId("Partner", partner.id) },
+    })),
+  );
+  return added.length;
 }
 
 /**
@@ -267,15 +353,18 @@ async function endLink(context: Context, db: EntityManager, partner: PartnerRow)
   const now = clock.now();
   await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [partner.id, now]);
   const archived = await membersService.archivePartnerPeople(db, partner.account_id, partner.id, now);
-  await clientsService.removeAccountClientOfPartner(db, partner.id, now);
+  const removedClient = await clientsService.removeAccountClientOfPartner(db, partner.id, now);
   await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
-  const details = { archivedMemberCount: archived, partnerAccountId: partner.partner_account_id, companyName: partner.company_name };
-  await auditService.record(db, context, [
-    { accountId: partner.account_id, action: "partner.removed_from_network", objectType: "Partner", objectId: partner.id, details },
-    ...(partner.partner_account_id
-      ? [{ accountId: partner.partner_account_id, action: "partner.removed_from_network", objectType: "Partner", objectId: partner.id, details }]
-      : []),
-  ]);
+  const details = { archivedMemberCount: archived, companyName: partner.company_name };
+  const entries: AuditEntry[] = [{ accountId: partner.account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details }];
+  if (partner.partner_account_id) {
+    // The other side: the same link ended, and its client row for this account with it.
+    entries.push({ accountId: partner.partner_account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details });
+    if (removedClient) {
+      entries.push({ accountId: removedClient.accountId, action: "client.removed", objectType: "Client", objectId: removedClient.id, details: { type: "ACCOUNT" } });
+    }
+  }
+  await auditService.record(db, context, entries);
   return archived;
 }
 
@@ -304,6 +393,7 @@ export const partnerNetwork = {
     if (!partner || partner.status === "REMOVED") return fail(UserErrorCode.REVOKED, "This partnership was withdrawn.", ["token"]);
 
     let accountId: string | null = null;
+    let createdAccount: { name: string; handle: string } | null = null;
     if (input.partnerAccountId) {
       accountId = localIdOf(input.partnerAccountId, "Account");
       const administers = accountId ? await membersService.administers(db, viewer.userId, accountId) : false;
@@ -312,6 +402,7 @@ export const partnerNetwork = {
       const account = await accountsService.createAccount(db, input.accountName.trim());
       await membersService.addOwner(db, account.localId, viewer.userId);
       accountId = account.localId;
+      createdAccount = account;
     } else if (partner.partner_account_id && (await membersService.administers(db, viewer.userId, partner.partner_account_id))) {
       accountId = partner.partner_account_id;
     } else {
@@ -331,20 +422,40 @@ export const partnerNetwork = {
     const now = clock.now();
     await db.query("UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1", [partner.id, accountId, now]);
     const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [invitation.account_id]);
-    await clientsService.linkAccountClient(db, { accountId, clientAccountId: invitation.account_id, name: inviting.name, partnerId: partner.id });
-    await addPartnerPeople(db, partner, accountId, null);
+    const clientId = await clientsService.linkAccountClient(db, { accountId, clientAccountId: invitation.account_id, name: inviting.name, partnerId: partner.id });
+    const pendingMemberCount = await addPartnerPeople(context, db, partner, accountId, null);
     await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [invitation.id, now]);
+    const [actorInB] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [accountId, viewer.userId]);
+    const actorB = { userId: viewer.userId, memberId: (actorInB?.id as string | undefined) ?? null };
+    const entries: AuditEntry[] = [
+      {
+        accountId: invitation.account_id,
+        action: "invitation.accepted",
+        objectType: "Invitation",
+        objectId: invitation.id,
+        details: { kind: "PARTNER", partnerId: toGlobalId("Partner", partner.id) },
+        actor: { userId: viewer.userId, memberId: null },
+      },
+      // Both sides learn the link is live; it is the same link, so the same object.
+      { accountId: invitation.account_id, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { pendingMemberCount }, actor: { userId: viewer.userId, memberId: null } },
+      { accountId, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { clientId: toGlobalId("Client", clientId) }, actor: actorB },
+      { accountId, action: "client.created", objectType: "Client", objectId: clientId, details: { type: "ACCOUNT", name: inviting.name }, actor: actorB },
+    ];
+    if (createdAccount) {
+      entries.unshift({ accountId, action: "account.created", objectType: "Account", objectId: accountId, details: { name: createdAccount.name, handle: createdAccount.handle }, actor: actorB });
+    }
+    await auditService.record(db, context, entries);
     return { accountId: invitation.account_id };
   },
 
   /** People who join a partner account later appear in every account it is an active partner of. */
-  async addPeopleWhoJoined(db: EntityManager, partnerAccountId: string, userIds: string[]): Promise<void> {
+  async addPeopleWhoJoined(context: Context, db: EntityManager, partnerAccountId: string, userIds: string[]): Promise<void> {
     const partners = await queryRows<PartnerRow>(
       db,
       `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.partner_account_id = $1 AND p.status = 'ACTIVE'`,
       [partnerAccountId],
     );
-    for (const partner of partners) await addPartnerPeople(db, partner, partnerAccountId, userIds);
+    for (const partner of partners) await addPartnerPeople(context, db, partner, partnerAccountId, userIds);
   },
 
   /** Ends the link from A's side: archives B's people in A, ends their sessions there, and removes B's client row. */
@@ -376,8 +487,18 @@ export const partnerNetwork = {
     if (userErrors.length) return { member: null, userErrors };
     const memberId = await context.db.transaction(async (db) => {
       const added = await membersService.addExternalMember(db, { accountId: viewer.accountId, partnerId: partner.id, name, email, canLogin: partner.allow_login });
-      if (added && partner.allow_login) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: added.userId, invitedByMemberId: viewer.memberId });
-      return added?.memberId ?? null;
+      if (!added) return null;
+      await auditService.record(db, context, [
+        {
+          accountId: viewer.accountId,
+          action: "member.created",
+          objectType: "Member",
+          objectId: added.memberId,
+          details: { type: "EXTERNAL", status: "ACTIVE", name, email, partnerId: toGlobalId("Partner", partner.id), canLogin: partner.allow_login },
+        },
+      ]);
+      if (partner.allow_login) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: added.userId, invitedByMemberId: viewer.memberId });
+      return added.memberId;
     });
     if (!memberId) return { member: null, userErrors: [userError(UserErrorCode.TAKEN, `${email} is already a member of this account.`, ["email"])] };
     return { member: await context.loaders.memberById.load(memberId), userErrors: [] };

@@ -4,7 +4,7 @@
  * member: the lead cannot be removed until another leads; the last member can only
  * be replaced.
  */
-import { can, MemberStatus, MemberType, UserErrorCode } from "@pn/shared";
+import { can, MemberStatus, MemberType, toGlobalId, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
 import type { Context } from "../../graphql/context";
@@ -13,6 +13,7 @@ import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { auditService } from "../audit/audit.service";
 import { toTeam, type Team, type TeamRow } from "./team.type";
 
 type Outcome = { team: Team | null; userErrors: UserError[] };
@@ -64,15 +65,40 @@ async function memberships(db: EntityManager, teamId: string) {
   return queryRows<{ member_id: string; is_lead: boolean }>(db, "SELECT member_id, is_lead FROM team_memberships WHERE team_id = $1", [teamId]);
 }
 
-/** Runs a team change in a transaction with the team row locked, so concurrent changes cannot break the lead rules. */
-async function withTeam(context: Context, clientGlobalId: string, change: (db: EntityManager, team: TeamRow) => Promise<UserError[]>): Promise<Outcome> {
+/** What a successful team change did, for the audit log (`team.updated`). */
+type TeamChange = { change: "member_added" | "member_removed" | "member_replaced" | "lead_changed"; memberId: string; replacementMemberId?: string };
+
+/**
+ * Runs a team change in a transaction with the team row locked, so concurrent
+ * changes cannot break the lead rules. The change returns its refusals, or what it did.
+ */
+async function withTeam(
+  context: Context,
+  clientGlobalId: string,
+  change: (db: EntityManager, team: TeamRow) => Promise<UserError[] | TeamChange>,
+): Promise<Outcome> {
   const viewer = requirePermission(context, "manageClientsAndTeams");
   return context.db.transaction(async (db) => {
     const team = await teamOfClient(db, viewer.accountId, clientGlobalId);
     if (!team) return { team: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])] };
-    const userErrors = await change(db, team);
+    const outcome = await change(db, team);
     context.loaders.teamMembershipsByTeamId.clear(team.id);
-    return userErrors.length ? { team: null, userErrors } : { team: toTeam(team), userErrors: [] };
+    if (Array.isArray(outcome)) return { team: null, userErrors: outcome };
+    await auditService.record(db, context, [
+      {
+        accountId: team.account_id,
+        action: "team.updated",
+        objectType: "Team",
+        objectId: team.id,
+        details: {
+          change: outcome.change,
+          clientId: toGlobalId("Client", team.client_id),
+          memberId: toGlobalId("Member", outcome.memberId),
+          ...(outcome.replacementMemberId ? { replacementMemberId: toGlobalId("Member", outcome.replacementMemberId) } : {}),
+        },
+      },
+    ]);
+    return { team: toTeam(team), userErrors: [] };
   });
 }
 
@@ -99,7 +125,7 @@ export const teamsService = {
         "INSERT INTO team_memberships (team_id, member_id, account_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING member_id",
         [team.id, memberId, team.account_id],
       );
-      return added ? [] : [userError(UserErrorCode.TAKEN, "This person is in the team already.", ["memberId"])];
+      return added ? { change: "member_added", memberId: memberId! } : [userError(UserErrorCode.TAKEN, "This person is in the team already.", ["memberId"])];
     });
   },
 
@@ -112,7 +138,7 @@ export const teamsService = {
       if (current.length === 1) return [userError(UserErrorCode.LAST_TEAM_MEMBER, "A team needs at least one person; replace this one instead.", ["memberId"])];
       if (target.is_lead) return [userError(UserErrorCode.TEAM_LEAD_REQUIRED, "Make someone else the lead before removing the lead.", ["memberId"])];
       await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [team.id, memberId]);
-      return [];
+      return { change: "member_removed", memberId: target.member_id };
     });
   },
 
@@ -137,7 +163,7 @@ export const teamsService = {
         team.account_id,
         target.is_lead,
       ]);
-      return [];
+      return { change: "member_replaced", memberId: target.member_id, replacementMemberId: replacementId! };
     });
   },
 
@@ -148,7 +174,7 @@ export const teamsService = {
       // Two statements: the one-lead index is checked row by row, so the old lead steps down first.
       await db.query("UPDATE team_memberships SET is_lead = false WHERE team_id = $1 AND is_lead", [team.id]);
       await db.query("UPDATE team_memberships SET is_lead = true WHERE team_id = $1 AND member_id = $2", [team.id, memberId]);
-      return [];
+      return { change: "lead_changed", memberId: memberId! };
     });
   },
 

@@ -3,7 +3,7 @@
  * events published in the transaction of the change, the real pg-boss worker, and a
  * real HTTP receiver that verifies signatures the way the specification describes.
  */
-import { MemberStatus, Role } from "@pn/shared";
+import { MemberStatus, Role, type AuditAction } from "@pn/shared";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clock } from "../../clock";
@@ -276,7 +276,7 @@ describe("delivery", () => {
     failuresLeft = 3;
     const memberA = "11111111-1111-4111-8111-111111111111";
     const memberB = "22222222-2222-4222-8222-222222222222";
-    const sequence: [string, string][] = [
+    const sequence: [AuditAction, string][] = [
       ["member.activated", memberA],
       ["member.updated", memberA],
       ["member.activated", memberB],

@@ -1,12 +1,45 @@
 import { Anchor, AppShell, Burger, Group, Loader, NavLink, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from "react-router";
+import { can } from "@pn/shared";
+import { toRole } from "../../utils/labels";
 import { useActsAsClient } from "../routes/require-role-area";
-import { CLIENT_NAV_ITEMS, NAV_ITEMS, PLAYGROUND_PATH } from "./nav-items";
+import { useShellViewer } from "../viewer-query";
+import { CLIENT_NAV_ITEMS, NAV_ITEMS, PLAYGROUND_PATH, type NavItem } from "./nav-items";
 import { ViewerStatus } from "./viewer-status";
 
 function isActive(pathname: string, to: string) {
   return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/**
+ * The main navigation links; items that need a permission show once the viewer's role allows
+ * them. Its own component, so viewer updates re-render the links only, not the page.
+ */
+function MainNavLinks({
+  items,
+  pathname,
+  onNavigate,
+}: {
+  items: readonly NavItem[];
+  pathname: string;
+  onNavigate: () => void;
+}) {
+  const role = useShellViewer().data?.viewer?.currentMember?.role;
+  return items
+    .filter((item) => !item.permission || can(role ? toRole(role) : null, item.permission))
+    .map((item) => (
+      <NavLink
+        key={item.to}
+        component={RouterNavLink}
+        to={item.to}
+        label={item.label}
+        active={isActive(pathname, item.to)}
+        // Filled: the light variant's hover (blue on blue.2) drops below 4.5:1 contrast.
+        variant="filled"
+        onClick={onNavigate}
+      />
+    ));
 }
 
 export function AppLayout() {
@@ -47,18 +80,7 @@ export function AppLayout() {
 
       <AppShell.Navbar id="app-navbar" p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
-          {navItems.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={item.label}
-              active={isActive(pathname, item.to)}
-              // Filled: the light variant's hover (blue on blue.2) drops below 4.5:1 contrast.
-              variant="filled"
-              onClick={closeNav}
-            />
-          ))}
+          <MainNavLinks items={navItems} pathname={pathname} onNavigate={closeNav} />
         </AppShell.Section>
         {!actsAsClient && (
           <AppShell.Section>

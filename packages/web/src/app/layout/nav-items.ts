@@ -1,6 +1,10 @@
+import type { Permission } from "@pn/shared";
+
 export interface NavItem {
   label: string;
   to: string;
+  /** Shown only to roles with this permission (the page itself still checks). */
+  permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -8,7 +12,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Partners", to: "/partners" },
   { label: "Clients", to: "/clients" },
   { label: "Invitations", to: "/invitations" },
-  { label: "Webhooks", to: "/webhooks" },
+  { label: "Audit log", to: "/audit", permission: "readAuditLog" },
+  { label: "Webhooks", to: "/webhooks", permission: "manageWebhooks" },
   { label: "Settings", to: "/settings" },
 ];
 
