@@ -70,6 +70,11 @@ async function validateFields(
   return { userErrors, url };
 }
 
+/** The trail names the receiving host only: a webhook URL's path or query may carry the receiver's own secret. */
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
 function endpointNotFound(field: string) {
   return {
     webhookEndpoint: null,
@@ -185,7 +190,7 @@ export const webhooksService = {
           action: "webhook_endpoint.created",
           objectType: "WebhookEndpoint",
           objectId: row!.id,
-          details: { url },
+          details: { host: hostOf(url) },
         },
       ]);
       return { webhookEndpoint: toWebhookEndpoint(row!), secret, userErrors: [] };
@@ -229,7 +234,7 @@ export const webhooksService = {
           action: "webhook_endpoint.updated",
           objectType: "WebhookEndpoint",
           objectId: row.id,
-          details: { url: row.url, enabled: row.enabled },
+          details: { host: hostOf(row.url), enabled: row.enabled },
         },
       ]);
       return { webhookEndpoint: toWebhookEndpoint(row), userErrors: [] };
@@ -255,7 +260,7 @@ export const webhooksService = {
           action: "webhook_endpoint.deleted",
           objectType: "WebhookEndpoint",
           objectId: row.id,
-          details: { url: row.url },
+          details: { host: hostOf(row.url) },
         },
       ]);
       return { webhookEndpoint: toWebhookEndpoint(row), userErrors: [] };

@@ -3,7 +3,7 @@
  * events published in the transaction of the change, the real pg-boss worker, and a
  * real HTTP receiver that verifies signatures the way the specification describes.
  */
-import { MemberStatus, Role, type AuditAction } from "@pn/shared";
+import { MemberStatus, Role, toGlobalId, type AuditAction } from "@pn/shared";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clock } from "../../clock";
@@ -291,7 +291,7 @@ describe("delivery", () => {
           action,
           objectType: "Member",
           objectId,
-          details: { status: MemberStatus.ACTIVE, token: "never sent" },
+          details: { status: MemberStatus.ACTIVE },
         },
       ]);
     }
@@ -310,7 +310,6 @@ describe("delivery", () => {
     expect(
       received.filter((message) => message.objectId === aId).map((message) => message.type),
     ).toEqual(["member.activated", "member.updated", "member.archived", "member.restored"]);
-    expect(JSON.stringify(received.map((message) => message.body))).not.toContain("never sent");
     expect(received[0]!.body).toMatchObject({
       type: expect.any(String),
       timestamp: expect.any(String),
@@ -354,6 +353,48 @@ describe("delivery", () => {
     await waitFor("the replay", () => (received.length === 6 ? true : undefined));
     expect(received[5]!.id).toBe(retried.messageId);
     expect(received[5]!.verified).toBe(true);
+  });
+
+  it("publishes what real mutations record: an invitation's life and a member's update, in order", async () => {
+    const admin = await insertViewer(db.dataSource, Role.OWNER);
+    await db.dataSource.query("UPDATE accounts SET plan = 'TEAM' WHERE id = $1", [admin.accountId]);
+    app.actAs(admin.viewer);
+    const created = await app.graphql<{ createWebhookEndpoint: { secret: string } }>(CREATE, {
+      input: {
+        url: receiverUrl,
+        eventTypes: ["INVITATION_CREATED", "INVITATION_REVOKED", "MEMBER_UPDATED"],
+      },
+    });
+    secretForVerification = created.body.data!.createWebhookEndpoint.secret;
+    received.length = 0;
+    const invited = await app.graphql<{ inviteUsers: { invitations: { id: string }[] } }>(
+      `mutation { inviteUsers(input: { invitees: [{ email: "hooked@example.test", role: VIEWER }] }) { invitations { id } userErrors { code } } }`,
+    );
+    const invitationId = invited.body.data!.inviteUsers.invitations[0]!.id;
+    await app.graphql(
+      `mutation($id: ID!) { revokeInvitation(input: { invitationId: $id }) { userErrors { code } } }`,
+      { id: invitationId },
+    );
+    const editor = await insertViewer(db.dataSource, Role.EDITOR, admin.accountId);
+    await app.graphql(
+      `mutation($id: ID!) { updateMember(input: { memberId: $id, title: "Lead" }) { userErrors { code } } }`,
+      {
+        id: toGlobalId("Member", editor.memberId),
+      },
+    );
+    await waitFor("three events", () => (received.length >= 3 ? true : undefined));
+    expect(received.every((message) => message.verified)).toBe(true);
+    expect(
+      received
+        .filter((message) => message.objectId === invitationId)
+        .map((message) => message.type),
+    ).toEqual(["invitation.created", "invitation.revoked"]);
+    expect(received.find((message) => message.type === "member.updated")?.objectId).toBe(
+      toGlobalId("Member", editor.memberId),
+    );
+    expect(JSON.stringify(received.map((message) => message.body))).not.toMatch(
+      /invite\/|pn_|whsec_/,
+    );
   });
 
   it("disables an endpoint that fails for too long and tells the admins", async () => {
