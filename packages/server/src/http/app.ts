@@ -19,6 +19,7 @@ import { createContext, type Context, type SessionCookie, type Viewer } from "..
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
+import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { authenticate, sessionCookieFor } from "./authentication";
@@ -46,6 +47,16 @@ export async function createApp(options: {
   const resolveViewer: ViewerResolver =
     options.resolveViewer ?? ((request, cookie) => authenticate(dataSource.manager, request, cookie));
   const secureCookies = config.appUrl.startsWith("https:");
+  // Resolved once per request: the idempotency middleware needs the caller before Apollo does.
+  const viewers = new WeakMap<express.Request, Promise<Viewer | null>>();
+  const viewerFor = (req: express.Request, res: express.Response): Promise<Viewer | null> => {
+    let viewer = viewers.get(req);
+    if (!viewer) {
+      viewer = resolveViewer(req, sessionCookieFor(res, secureCookies));
+      viewers.set(req, viewer);
+    }
+    return viewer;
+  };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -118,6 +129,7 @@ export async function createApp(options: {
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    idempotencyMiddleware({ db: dataSource.manager, sealKey: mail.sealKey, viewerFor }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const sessionCookie = sessionCookieFor(res, secureCookies);
@@ -128,7 +140,7 @@ export async function createApp(options: {
           mail,
           logger: req.log,
           db: dataSource.manager,
-          viewer: await resolveViewer(req, sessionCookie),
+          viewer: await viewerFor(req, res),
           sessionCookie,
         });
       },

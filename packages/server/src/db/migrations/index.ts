@@ -6,6 +6,7 @@ import { PartnersClients1764400000000 } from "./1764400000000-partners-clients";
 import { Teams1764500000000 } from "./1764500000000-teams";
 import { AuditEvents1764600000000 } from "./1764600000000-audit-events";
 import { MembersAccountCreatedIndex1764700000000 } from "./1764700000000-members-account-created-index";
+import { IdempotencyKeys1764950000000 } from "./1764950000000-idempotency-keys";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Teams1764500000000,
   AuditEvents1764600000000,
   MembersAccountCreatedIndex1764700000000,
+  IdempotencyKeys1764950000000,
 ];
