@@ -32,6 +32,8 @@ export type Config = {
   seedDemoData: boolean;
   /** Built SPA files to serve at `/`; null when they are not built. */
   webDistDir: string;
+  /** Server processes (node:cluster workers) sharing PORT; 1 runs the server in this process. */
+  webConcurrency: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -104,5 +106,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedDemoData: seed === "true",
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(__dirname, "../../web/dist")),
+    webConcurrency: parsePositiveInt(env, "WEB_CONCURRENCY", 1),
   };
 }
