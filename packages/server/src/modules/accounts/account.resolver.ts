@@ -16,11 +16,11 @@ export class AccountResolver {
     return accountsService.seatsUsed(context, account.localId);
   }
 
-  @FieldResolver(() => MemberConnection)
+  @FieldResolver(() => MemberConnection, { description: "The account's members, internal and external, newest first." })
   members(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => MemberFilter, { nullable: true }) filter: MemberFilter | null,
+    @Arg("filter", () => MemberFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: MemberFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Member>> {
     return membersService.listMembers(context, account.localId, args, filter);
@@ -32,7 +32,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => ChangePlanPayload, { description: "OWNER only. Refused when the seats in use exceed the new plan's seats." })
-  changePlan(@Arg("input", () => ChangePlanInput) input: ChangePlanInput, @Ctx() context: Context): Promise<ChangePlanPayload> {
+  changePlan(@Arg("input", () => ChangePlanInput, { description: "What to do; see the fields of ChangePlanInput." }) input: ChangePlanInput, @Ctx() context: Context): Promise<ChangePlanPayload> {
     return accountsService.changePlan(context, input.plan);
   }
 }

@@ -4,13 +4,13 @@ import "../../graphql/enums";
 import { UserError } from "../../graphql/user-error";
 import { Account } from "./account.type";
 
-@InputType()
+@InputType({ description: "Input of changePlan." })
 export class ChangePlanInput {
-  @Field(() => Plan) plan: Plan;
+  @Field(() => Plan, { description: "The plan to move to." }) plan: Plan;
 }
 
-@ObjectType()
+@ObjectType({ description: "Result of changePlan." })
 export class ChangePlanPayload {
-  @Field(() => Account, { nullable: true }) account: Account | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => Account, { nullable: true, description: "The account with its new plan; null when refused." }) account: Account | null;
+  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
 }
