@@ -185,9 +185,11 @@ describe("two server processes on one database", () => {
       );
       expect(partners.rows[0]?.n).toBe(1);
 
-      // RATE LIMITS ARE SHARED: issue 8's rate limiter (modules/rate-limits) lands on another branch.
-      // When it is merged, spend a token's budget across A and B here and expect RATE_LIMITED on
-      // whichever process gets the request past the shared limit (see the test.todo below).
+      // ===== RATE LIMITS ARE SHARED (issue 8) =====================================================
+      // The rate limiter (modules/rate-limits) lands from another branch; it was not merged when this
+      // test was written. When it is: spend one API token's budget with requests alternating between
+      // A and B, and expect the request past the shared limit to get RATE_LIMITED on either process.
+      // ==========================================================================================
 
       const logOut = await owner.graphql<{ logOut: { ok: boolean } }>(b, LOG_OUT);
       expect(logOut.body.data?.logOut.ok).toBe(true);
@@ -200,10 +202,6 @@ describe("two server processes on one database", () => {
     },
     TEST_TIMEOUT_MS,
   );
-
-  // Placeholder for the rate-limit engineer (issue 8): rate limits must be counted in PostgreSQL,
-  // so a budget spent on one process is spent on all. Fill in once modules/rate-limits exists.
-  test.todo("rate limits are shared: a budget spent on process A is spent on process B (issue 8, modules/rate-limits)");
 });
 
 /** Pids whose command line mentions `needle` (the embedded postmaster runs `postgres -D <DATA_DIR>/pg`). */
