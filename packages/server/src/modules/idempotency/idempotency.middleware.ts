@@ -62,12 +62,17 @@ function scopeOf(viewer: Viewer): IdempotencyScope {
   return { accountId: viewer.accountId, credential };
 }
 
-/** A response that must not be replayed: the server failed, so the mutation's transaction did not commit. */
-function isServerFailure(status: number, body: string): boolean {
+/**
+ * A response not worth keeping: the mutation failed as a whole (a 5xx, or an internal error
+ * and no data), so its transaction rolled back and a retry should run it again. An internal
+ * error beside data (a payload field failed after the commit) is kept: the effect happened.
+ */
+export function isFailedMutation(status: number, body: string): boolean {
   if (status >= 500) return true;
   try {
-    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
-    return Boolean(parsed.errors?.some((error) => error.extensions?.code === "INTERNAL_SERVER_ERROR"));
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const internal = Boolean(parsed.errors?.some((error) => error.extensions?.code === "INTERNAL_SERVER_ERROR"));
+    return internal && (parsed.data === null || parsed.data === undefined);
   } catch {
     return true;
   }
@@ -116,7 +121,7 @@ export function idempotencyMiddleware(options: {
           return;
         case "claimed":
           captureResponse(res, async (status, responseBody) => {
-            if (isServerFailure(status, responseBody)) await idempotencyService.release(db, scope, key);
+            if (isFailedMutation(status, responseBody)) await idempotencyService.release(db, scope, key);
             else await idempotencyService.complete(db, scope, key, { status, body: responseBody }, sealKey);
           });
           return next();

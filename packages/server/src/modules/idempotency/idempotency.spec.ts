@@ -5,6 +5,7 @@ import { sealKeyFrom } from "../../crypto/sealed-box";
 import { insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
+import { isFailedMutation } from "./idempotency.middleware";
 import { IDEMPOTENCY_KEY_TTL_MS, idempotencyService } from "./idempotency.service";
 
 let db: TestDatabase;
@@ -176,3 +177,18 @@ async function localTokenId(accountId: string): Promise<string> {
   const [row] = await db.dataSource.query("SELECT id FROM api_tokens WHERE account_id = $1 AND name = 'integration'", [accountId]);
   return row.id;
 }
+
+describe("isFailedMutation (which responses are not stored, so a retry runs again)", () => {
+  const internal = { message: "Internal server error. Quote request id x.", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  it.each([
+    ["a 5xx", 500, "{}", true],
+    ["an internal error without data", 200, JSON.stringify({ data: null, errors: [internal] }), true],
+    ["a body that is not JSON", 200, "<html>", true],
+    ["a success", 200, JSON.stringify({ data: { createPartner: { userErrors: [] } } }), false],
+    ["userErrors (nothing changed, and nothing would on a retry)", 200, JSON.stringify({ data: { createPartner: { userErrors: [{ code: "INVALID" }] } } }), false],
+    ["FORBIDDEN", 200, JSON.stringify({ errors: [{ message: "no", extensions: { code: "FORBIDDEN" } }] }), false],
+    ["an internal error in a field after the commit", 200, JSON.stringify({ data: { createPartner: { partner: null } }, errors: [internal] }), false],
+  ])("%s", (_name, status, body, failed) => {
+    expect(isFailedMutation(status, body)).toBe(failed);
+  });
+});
