@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
+import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { sealKeyFrom } from "./crypto/sealed-box";
 import { createDataSource } from "./db/data-source";
@@ -21,7 +22,6 @@ import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } f
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } from "./db/seed";
 import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
-import type { DataSource } from "typeorm";
 import { createTransport, startMailSystem, type MailSystem } from "./modules/mail/mail-worker";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -118,12 +118,12 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   try {
     seed = await prepareDatabase(dataSource, config, logger);
   } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
-  } finally {
-    // Workers have their own pools; the primary keeps no connection open.
-    if (dataSource.isInitialized) await dataSource.destroy();
   }
+  // Workers have their own pools; the primary keeps no connection open.
+  await dataSource.destroy();
 
   let stopping = false;
   let listening = 0;
