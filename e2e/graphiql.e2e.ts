@@ -1,4 +1,4 @@
-/** The bundled GraphiQL playground at /graphiql runs a query against /graphql with no network beyond localhost. */
+/** The bundled GraphiQL playground at /graphiql opens with example operations and runs them against /graphql with no network beyond localhost. */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, launchBrowser } from "./support/browser";
@@ -51,7 +51,7 @@ afterEach(async () => {
   await context?.close();
 });
 
-test("runs { __typename } from the playground and gets Query back, offline, within the CSP", async () => {
+test("opens with the partner-task examples as tabs and runs the first one, offline, within the CSP", async () => {
   const response = await page.goto("/graphiql");
   expect(response?.status()).toBe(200);
 
@@ -59,18 +59,27 @@ test("runs { __typename } from the playground and gets Query back, offline, with
   // Monaco renders spaces as non-breaking spaces; compare normalised text.
   await page.waitForFunction(() => {
     const text = document.querySelector(".graphiql-query-editor .view-lines")?.textContent ?? "";
-    return text.replace(/\s+/g, " ").trim() === "{ __typename }";
+    return text.replace(/\s+/g, " ").includes("query PendingMembersOfPartners {");
   });
   await queryEditor.waitFor();
+  // One tab per common partner task, named after its operation.
+  const tabTitles = await page.locator(".graphiql-tabs .graphiql-tab-button").allTextContents();
+  expect(tabTitles.map((title) => title.trim())).toEqual([
+    "PendingMembersOfPartners",
+    "ActivateMembers",
+    "InviteUser",
+    "InvitationStatus",
+  ]);
 
   await page.getByRole("button", { name: /^Execute query/ }).click();
 
+  // Not signed in: the example runs and answers with no viewer (a partner system would send its API token).
   const result = await page.waitForFunction(() => {
     const text = document.querySelector(".graphiql-response .view-lines")?.textContent ?? "";
     const normalised = text.replace(/\s+/g, " ");
-    return normalised.includes('"__typename": "Query"') ? normalised : false;
+    return normalised.includes('"viewer": null') ? normalised : false;
   });
-  expect(await result.jsonValue()).toContain('"__typename": "Query"');
+  expect(await result.jsonValue()).not.toContain('"errors"');
 
   // GraphiQL's own tab markup (a button inside role="tab") is an axe nested-interactive issue
   // upstream, not ours: the tab strip is excluded; the rest of the page must be clean.

@@ -4,6 +4,8 @@
  * missing or older than their sources (a cheap mtime check, so a warm start costs
  * milliseconds, not the ~13 s of three builds), then runs `node packages/server/dist/main.js`
  * with inherited stdio, forwards SIGTERM/SIGINT to it, and exits with its exit code.
+ * `WEB_CONCURRENCY=N pnpm start` runs N server processes: main.js becomes a node:cluster
+ * primary (see packages/server/src/main.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";

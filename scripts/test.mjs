@@ -2,9 +2,9 @@
 /**
  * `pnpm test`: every check the project has, in order, stopping at the first failure.
  *
- *   build shared → typecheck → lint → web codegen check → build server + web
- *   → server tests → server fault + load tests (built server) → shared tests → web tests
- *   → e2e (built server + headless Chromium)
+ *   build shared → schema compatibility (vs. HEAD~1) → typecheck → lint → web codegen check
+ *   → build server + web → server tests → server fault + load tests (built server)
+ *   → shared tests → web tests → e2e (built server + headless Chromium)
  *
  * E2E needs Chromium: CHROMIUM_PATH, else `chromium` on the PATH. Without one the e2e
  * step is skipped with a loud warning, except under CI=true, where that is a failure.
@@ -28,6 +28,7 @@ function pnpmCommand() {
 }
 const PNPM = pnpmCommand();
 const pnpm = (...args) => ({ argv: [...PNPM, ...args], label: `pnpm ${args.join(" ")}` });
+const node = (...args) => ({ argv: [process.execPath, ...args], label: `node ${args.join(" ")}` });
 
 function isExecutable(file) {
   try {
@@ -57,6 +58,14 @@ function findChromium() {
 
 const STEPS = [
   { name: "build shared", commands: [pnpm("--filter", "@pn/shared", "build")] },
+  {
+    // Fails on a breaking change to packages/server/schema.graphql unless the commit or CHANGELOG.md declares it.
+    name: "schema compatibility",
+    commands: [
+      node("--test", "scripts/check-schema-compat.test.mjs"),
+      node("scripts/check-schema-compat.mjs"),
+    ],
+  },
   {
     name: "typecheck",
     commands: [pnpm("-r", "typecheck"), pnpm("exec", "tsc", "-p", "e2e/tsconfig.json", "--noEmit")],

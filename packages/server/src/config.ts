@@ -39,6 +39,8 @@ export type Config = {
   /** First retry delay of a failed webhook delivery; later ones back off exponentially. */
   webhookRetryDelaySeconds: number;
   rateLimits: RateLimitSettings;
+  /** Server processes (node:cluster workers) sharing PORT; 1 runs the server in this process. */
+  webConcurrency: number;
 };
 
 /** Limits kept in PostgreSQL (shared by every server process); see modules/rate-limits. */
@@ -189,5 +191,6 @@ export function loadConfig(env: Env = process.env): Config {
     webhookAllowPrivateUrls: parseBoolean(env, "WEBHOOK_ALLOW_PRIVATE_URLS", false),
     webhookRetryDelaySeconds: parsePositiveInt(env, "WEBHOOK_RETRY_DELAY_SECONDS", 60),
     rateLimits: parseRateLimits(env),
+    webConcurrency: parsePositiveInt(env, "WEB_CONCURRENCY", 1),
   };
 }

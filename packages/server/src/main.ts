@@ -2,16 +2,27 @@
  * Starts Partner Network: config, database (embedded unless DATABASE_URL is set),
  * migrations, demo seed, HTTP server. SIGTERM/SIGINT stop taking requests,
  * finish in-flight ones, and stop the database, in that order.
+ *
+ * With WEB_CONCURRENCY=N (N > 1) this process is a node:cluster primary: it starts the
+ * embedded database (once), migrates and seeds, then forks N server workers that share
+ * PORT and connect to that database; on SIGTERM it stops the workers, then the database.
+ * Every piece of state lives in PostgreSQL, so any worker can answer any request.
  */
 import "reflect-metadata";
+import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
+import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { sealKeyFrom } from "./crypto/sealed-box";
 import { createDataSource } from "./db/data-source";
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
+import {
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "./db/embedded-postgres";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } from "./db/seed";
 import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
@@ -36,7 +47,11 @@ async function connectDatabase(config: Config, logger: Logger) {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      logger,
+    });
     url = embedded.url;
   }
   const dataSource = createDataSource(url, { logger });
@@ -75,6 +90,134 @@ async function listen(server: ReturnType<typeof createServer>, port: number): Pr
   });
 }
 
+/** Any number; it only has to be the same in every process of this app. */
+const MIGRATION_LOCK_ID = 1_764_950_001;
+
+/**
+ * Migrates and seeds under an advisory lock: processes started at the same time against
+ * one database take turns, and the later ones find nothing left to do.
+ */
+async function prepareDatabase(
+  dataSource: DataSource,
+  config: Config,
+  logger: Logger,
+): Promise<{ seeded: boolean }> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    const applied = await dataSource.runMigrations({ transaction: "all" });
+    if (applied.length)
+      logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+    return config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+function startupLines(config: Config, seeded: boolean, processes: number): string {
+  const lines = [
+    `Partner Network is running at ${config.appUrl}  (GraphQL playground: ${config.appUrl}/graphiql)${processes > 1 ? `  with ${processes} server processes` : ""}`,
+  ];
+  if (seeded)
+    lines.push(
+      `Demo data created. Log in as ${DEMO_OWNER_EMAIL} with password "${DEMO_PASSWORD}".`,
+    );
+  return `${lines.join("\n")}\n`;
+}
+
+/** The cluster primary: owns the embedded database, runs no HTTP server itself. */
+async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const { dataSource, embedded, url } = await connectDatabase(config, logger);
+  let seed: { seeded: boolean };
+  try {
+    seed = await prepareDatabase(dataSource, config, logger);
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+  // Workers have their own pools; the primary keeps no connection open.
+  await dataSource.destroy();
+
+  let stopping = false;
+  let listening = 0;
+  const workers = new Set<Worker>();
+  const stopAll = async (exitCode: number) => {
+    stopping = true;
+    const timer = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS + 2_000);
+    await Promise.all(
+      [...workers].map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.isDead()) return resolve();
+            worker.once("exit", () => resolve());
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
+    await embedded
+      ?.stop()
+      .catch((error: unknown) =>
+        logger.error({ err: error }, "could not stop the embedded database"),
+      );
+    clearTimeout(timer);
+    logger.info("stopped");
+    process.exit(exitCode);
+  };
+
+  const fork = (): void => {
+    // Workers connect to the database this primary started (or DATABASE_URL) and must not start another.
+    const worker = cluster.fork({ DATABASE_URL: url });
+    workers.add(worker);
+    let workerListening = false;
+    worker.once("listening", () => {
+      workerListening = true;
+      listening += 1;
+      if (listening === config.webConcurrency) {
+        logger.info(
+          {
+            port: config.port,
+            ms: Date.now() - started,
+            processes: config.webConcurrency,
+            embeddedDatabase: Boolean(embedded),
+          },
+          "server started",
+        );
+        process.stdout.write(startupLines(config, seed.seeded, config.webConcurrency));
+      }
+    });
+    worker.once("exit", (code, signal) => {
+      workers.delete(worker);
+      if (stopping) return;
+      if (!workerListening) {
+        // It could not start (the worker printed why): the others would fail the same way.
+        void stopAll(1);
+        return;
+      }
+      logger.error(
+        { pid: worker.process.pid, code, signal },
+        "server process died; starting a new one",
+      );
+      fork();
+    });
+  };
+  for (let index = 0; index < config.webConcurrency; index += 1) fork();
+
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    logger.info({ signal }, "shutting down");
+    void stopAll(0);
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -84,6 +227,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (cluster.isPrimary && config.webConcurrency > 1) return runPrimary(config, logger);
   const started = Date.now();
 
   const { dataSource, embedded, url } = await connectDatabase(config, logger);
@@ -100,9 +244,10 @@ async function main(): Promise<void> {
 
   const httpServer = createServer();
   try {
-    const applied = await dataSource.runMigrations({ transaction: "all" });
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
-    const seed = config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
+    // A cluster worker finds the database prepared by the primary.
+    const seed = cluster.isWorker
+      ? { seeded: false }
+      : await prepareDatabase(dataSource, config, logger);
     const sealKey = sealKeyFrom(config.appSecret ?? (await localAppSecret(config.dataDir)));
     mail = await startMailSystem({
       databaseUrl: url,
@@ -121,10 +266,19 @@ async function main(): Promise<void> {
       mail: mail.queue,
       sealKey,
       appUrl: config.appUrl,
-      settings: { allowInternalUrls: config.webhookAllowPrivateUrls, retryDelaySeconds: config.webhookRetryDelaySeconds },
+      settings: {
+        allowInternalUrls: config.webhookAllowPrivateUrls,
+        retryDelaySeconds: config.webhookRetryDelaySeconds,
+      },
     });
     await webhooks.startWorker();
-    const { app, apollo } = await createApp({ config, dataSource, logger, httpServer, mail: mail.queue });
+    const { app, apollo } = await createApp({
+      config,
+      dataSource,
+      logger,
+      httpServer,
+      mail: mail.queue,
+    });
     httpServer.on("request", app);
     try {
       await listen(httpServer, config.port);
@@ -138,10 +292,12 @@ async function main(): Promise<void> {
       );
     }
 
-    logger.info({ port: config.port, ms: Date.now() - started, embeddedDatabase: Boolean(embedded) }, "server started");
-    const lines = [`Partner Network is running at ${config.appUrl}  (GraphQL playground: ${config.appUrl}/graphiql)`];
-    if (seed.seeded) lines.push(`Demo data created. Log in as ${DEMO_OWNER_EMAIL} with password "${DEMO_PASSWORD}".`);
-    process.stdout.write(`${lines.join("\n")}\n`);
+    logger.info(
+      { port: config.port, ms: Date.now() - started, embeddedDatabase: Boolean(embedded) },
+      "server started",
+    );
+    // In a cluster the primary prints the start-up lines once, for all workers.
+    if (!cluster.isWorker) process.stdout.write(startupLines(config, seed.seeded, 1));
 
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -174,6 +330,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof StartupError || error instanceof EmbeddedPostgresError) fail(error.message);
-  process.stderr.write(`partner-network: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `partner-network: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -14,16 +14,16 @@ import { BadUserInputError } from "./errors";
 
 @ObjectType({ description: "Where a page of a connection stands within the whole list." })
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether more items follow this page; fetch them with `first` and `after: endCursor`." })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "Whether items precede this page; fetch them with `last` and `before: startCursor`." })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page; null when the page is empty." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of this page; null when the page is empty." })
   endCursor: string | null;
 }
 
@@ -32,13 +32,13 @@ export class ConnectionArgs {
   @Field(() => Int, { nullable: true, description: `Items after \`after\`: 1 to ${PAGE_SIZE_MAX}, default ${PAGE_SIZE_DEFAULT}.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Opaque cursor (an `endCursor` or edge `cursor`); the page starts after that item." })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `Items before \`before\`: 1 to ${PAGE_SIZE_MAX}.` })
   last?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Opaque cursor (a `startCursor` or edge `cursor`); the page ends before that item." })
   before?: string | null;
 }
 
@@ -54,24 +54,24 @@ export type Connection<T> = {
 
 /** Makes the `XConnection` and `XEdge` object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a connection page, with its cursor.` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: "Opaque position of this item; pass it as `after` or `before`." })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items with cursors.` })
   class ConnectionType {
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: `The ${name} items of this page (the edges' nodes, without cursors).` })
     nodes: T[];
 
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Cursors and whether more pages exist before or after this one." })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Items in the whole filtered list, not only this page." })

@@ -35,13 +35,13 @@ async function loadNodes(context: Context, ids: readonly string[]): Promise<(Typ
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Refetches any object by its global ID; null when it does not exist for you." })
-  async node(@Arg("id", () => ID) id: string, @Ctx() context: Context): Promise<Typed<string> | null> {
+  async node(@Arg("id", () => ID, { description: "A global ID of any object (the `id` field)." }) id: string, @Ctx() context: Context): Promise<Typed<string> | null> {
     const [result] = await loadNodes(context, [id]);
     return result ?? null;
   }
 
   @Query(() => [Node], { nullable: "items", description: `Refetches up to ${MAX_NODES} objects; each unknown ID gives null in its place.` })
-  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() context: Context): Promise<(Typed<string> | null)[]> {
+  nodes(@Arg("ids", () => [ID], { description: "Global IDs; the result has one entry per ID, in the same order." }) ids: string[], @Ctx() context: Context): Promise<(Typed<string> | null)[]> {
     if (ids.length > MAX_NODES) throw new BadUserInputError(`\`ids\` takes at most ${MAX_NODES} IDs.`, "ids");
     return loadNodes(context, ids);
   }

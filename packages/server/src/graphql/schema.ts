@@ -54,6 +54,14 @@ export function buildAppSchema(): GraphQLSchema {
     validate: false,
     emitSchemaFile: false,
   });
+  // TypeGraphQL has no option for the root types' descriptions; the schema test requires every type to have one.
+  const query = built.getQueryType();
+  const mutation = built.getMutationType();
+  if (query) query.description ??= "Reads. Start at `viewer` (who is calling, and `currentAccount`), or refetch any object with `node`.";
+  if (mutation) {
+    mutation.description ??=
+      "Changes. Each takes one `input` and returns `userErrors`: when any is returned nothing was changed. Send an `Idempotency-Key` header to retry safely.";
+  }
   return built;
 }
 

@@ -13,7 +13,7 @@ export class UserError {
   @Field(() => String, { description: "Human-readable explanation, safe to show to the user." })
   message: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: "Machine-readable reason; branch on this, not on `message`." })
   code: UserErrorCode;
 }
 

@@ -20,6 +20,7 @@ import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { queryLimits } from "../graphql/limits";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
+import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
@@ -63,6 +64,16 @@ export async function createApp(options: {
     options.resolveViewer ??
     ((request, cookie) => authenticate(dataSource.manager, request, cookie));
   const secureCookies = config.appUrl.startsWith("https:");
+  // Resolved once per request: the idempotency middleware needs the caller before Apollo does.
+  const viewers = new WeakMap<express.Request, Promise<Viewer | null>>();
+  const viewerFor = (req: express.Request, res: express.Response): Promise<Viewer | null> => {
+    let viewer = viewers.get(req);
+    if (!viewer) {
+      viewer = resolveViewer(req, sessionCookieFor(res, secureCookies));
+      viewers.set(req, viewer);
+    }
+    return viewer;
+  };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -180,6 +191,7 @@ export async function createApp(options: {
     "/graphql",
     corsPolicy(config.corsOrigins),
     ...graphqlBodyParser(),
+    idempotencyMiddleware({ db: dataSource.manager, sealKey: mail.sealKey, viewerFor }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const sessionCookie = sessionCookieFor(res, secureCookies);
@@ -190,7 +202,7 @@ export async function createApp(options: {
           mail,
           logger: req.log,
           db: dataSource.manager,
-          viewer: await resolveViewer(req, sessionCookie),
+          viewer: await viewerFor(req, res),
           sessionCookie,
           rateLimits,
         });
@@ -224,7 +236,9 @@ export async function createApp(options: {
         }),
     }),
   );
-  app.use(accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail, rateLimits }));
+  app.use(
+    accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail, rateLimits }),
+  );
 
   if (config.production) {
     app.get(
@@ -257,12 +271,10 @@ export async function createApp(options: {
       const status =
         typeof error === "object" && error && "status" in error ? Number(error.status) : 500;
       if (status >= 500) req.log.error({ err: error }, "unhandled error");
-      res
-        .status(status >= 400 && status < 600 ? status : 500)
-        .json({
-          error: status < 500 ? (error as Error).message : "Internal server error",
-          requestId: String(req.id),
-        });
+      res.status(status >= 400 && status < 600 ? status : 500).json({
+        error: status < 500 ? (error as Error).message : "Internal server error",
+        requestId: String(req.id),
+      });
     },
   );
 

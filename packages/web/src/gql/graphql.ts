@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Input of acceptInvitation. */
 export type AcceptInvitationInput = {
   /** ... or create a new account with this name. */
   accountName?: string | null | undefined;
@@ -13,19 +14,27 @@ export type AcceptInvitationInput = {
   name?: string | null | undefined;
   /** PARTNER invitations: link one of your existing accounts (you must administer it) ... */
   partnerAccountId?: string | null | undefined;
+  /** For a new user: their password (10 to 256 characters). */
   password?: string | null | undefined;
+  /** The token from the invitation link. */
   token: string;
 };
 
+/** Input of addExternalMember: a partner's person added by name and email, ACTIVE at once. */
 export type AddExternalMemberInput = {
+  /** The person's email. */
   email: string;
+  /** The person's full name. */
   name: string;
+  /** Global ID of the partner the person belongs to. */
   partnerId: string;
 };
 
 /** What an API token may do. */
 export type ApiScope =
+  /** Queries only; a mutation is refused with FORBIDDEN. */
   | 'READ'
+  /** Mutations too, with the role of the member who created the token. */
   | 'WRITE';
 
 /** Narrows the audit log; all given conditions must hold. */
@@ -44,10 +53,14 @@ export type AuditEventFilter = {
 
 /** How the actor came in: a browser session or an API token. */
 export type AuditVia =
+  /** A partner system with an API token. */
   | 'API_TOKEN'
+  /** Signed in, e.g. in the SPA (also sign-up, log-in and accepting an invitation). */
   | 'SESSION';
 
+/** Input of changePlan. */
 export type ChangePlanInput = {
+  /** The plan to move to. */
   plan: Plan;
 };
 
@@ -55,62 +68,90 @@ export type ChangePlanInput = {
 export type ClientFilter = {
   /** Case-insensitive match on name or email. */
   search?: string | null | undefined;
+  /** Only clients in one of these statuses. */
   status?: Array<ClientStatus> | null | undefined;
 };
 
 /** Lifecycle of a client link. */
 export type ClientStatus =
+  /** Signed up; served by its team. */
   | 'ACTIVE'
+  /** Invited, not yet signed up. */
   | 'INVITED'
+  /** Taken off the network. */
   | 'REMOVED';
 
 /** ACCOUNT: an account that has us as its partner; PERSON: an individual client. */
 export type ClientType =
+  /** An account that linked us as its partner. */
   | 'ACCOUNT'
+  /** An individual client invited by email or link. */
   | 'PERSON';
 
+/** Input of createApiToken. */
 export type CreateApiTokenInput = {
+  /** A name to recognise the token by; 1 to 100 characters. */
   name: string;
+  /** READ for queries only, WRITE for mutations too. */
   scopes: Array<ApiScope>;
 };
 
+/** Input of createClientInviteLink. */
 export type CreateClientInviteLinkInput = {
   /** The team every client signing up through the link gets; the first leads. */
   teamMemberIds: Array<string>;
 };
 
+/** Input of createPartner: a partner recorded directly (e.g. a guest company without an account). */
 export type CreatePartnerInput = {
+  /** Whether the partner's people may log in here once active. */
   allowLogin?: boolean | null | undefined;
+  /** The company's name. */
   companyName: string;
+  /** The company's web domain, e.g. example.com. */
   domain?: string | null | undefined;
+  /** Your own reference for the partner; unique in the account. */
   externalId?: string | null | undefined;
+  /** A company without an account here, managed by this account. */
   guest?: boolean | null | undefined;
+  /** The company's public website URL. */
   publicUrl?: string | null | undefined;
 };
 
+/** Input of createWebhookEndpoint. */
 export type CreateWebhookEndpointInput = {
+  /** A note for the admins, at most 200 characters. */
   description?: string | null | undefined;
   /** Default true. */
   enabled?: boolean | null | undefined;
-  /** At least one. */
+  /** The events to send; at least one. */
   eventTypes: Array<WebhookEventType>;
+  /** Where to POST events: http(s), resolving to a public address. */
   url: string;
 };
 
+/** Input of deleteWebhookEndpoint. */
 export type DeleteWebhookEndpointInput = {
+  /** The endpoint to delete. */
   id: string;
 };
 
 /** Where the invitation email is: queued, sent or failed after retries. */
 export type DeliveryStatus =
+  /** Every attempt failed; resend to try again. */
   | 'FAILED'
+  /** No email goes out (e.g. a shareable link, or no recipient). */
   | 'NOT_SENT'
+  /** Waiting to be sent or being retried. */
   | 'QUEUED'
+  /** Handed to the mail server. */
   | 'SENT';
 
 /** CSV with a header row: First Name,Last Name,Email,Phone Number,Team (Team = the email of an internal member; several separated by ';', the first is lead). */
 export type ImportClientsInput = {
+  /** The CSV text, header row included. */
   csv: string;
+  /** Report each row's outcome and change nothing. */
   dryRun?: boolean | null | undefined;
   /** Update names and phones of clients that exist (matched by email). */
   updateExisting?: boolean | null | undefined;
@@ -118,54 +159,79 @@ export type ImportClientsInput = {
 
 /** Narrows an invitation list; all given conditions must hold. */
 export type InvitationFilter = {
+  /** Only invitations of this kind. */
   kind?: InvitationKind | null | undefined;
+  /** Only invitations in one of these statuses (EXPIRED matches pending ones past their expiry). */
   status?: Array<InvitationStatus> | null | undefined;
 };
 
 /** Whom an invitation brings in: a user, a partner company or a client. */
 export type InvitationKind =
+  /** A client (by email, or a shareable link when `email` is null). */
   | 'CLIENT'
+  /** A member granted login who has no password yet: lets them set one. */
   | 'LOGIN'
+  /** A company joining this account's partner network. */
   | 'PARTNER'
+  /** A person joining this account as an internal member with a role. */
   | 'USER';
 
 /** EXPIRED is a PENDING invitation past its expiry time. */
 export type InvitationStatus =
+  /** Accepted; the person or company is in. */
   | 'ACCEPTED'
+  /** Past `expiresAt` without being accepted; resend it to restart the clock. */
   | 'EXPIRED'
+  /** Sent and not yet accepted, revoked or expired. */
   | 'PENDING'
+  /** Cancelled by the account; the link no longer works. */
   | 'REVOKED';
 
+/** Input of inviteClient: a person invited by email, with the team that will serve them. */
 export type InviteClientInput = {
+  /** Where the invitation email goes; unique among the account's clients. */
   email: string;
+  /** The client's full name. */
   name: string;
+  /** Optional phone number, as typed. */
   phone?: string | null | undefined;
   /** Active people of your account; the first leads the team. */
   teamMemberIds: Array<string>;
 };
 
+/** Input of invitePartner: a company invited by email or by its account handle. */
 export type InvitePartnerInput = {
+  /** The handle of an account already here; its owners and administrators get the invitation. */
   accountHandle?: string | null | undefined;
+  /** Whether the partner's people may log in here once active. */
   allowLogin?: boolean | null | undefined;
+  /** The company's name; defaults to the invited account's name (by handle) or the email's domain. */
   companyName?: string | null | undefined;
+  /** Name of the person you deal with at the company. */
   contactName?: string | null | undefined;
   /** Exactly one of email and accountHandle. */
   email?: string | null | undefined;
 };
 
+/** Input of inviteUsers. */
 export type InviteUsersInput = {
   /** All are invited or, when any is refused, none. */
   invitees: Array<InviteeInput>;
 };
 
+/** One person to invite. */
 export type InviteeInput = {
+  /** Where the invitation goes. */
   email: string;
   /** ADMINISTRATOR, EDITOR or VIEWER. */
   role: Role;
 };
 
+/** Input of logIn. */
 export type LogInInput = {
+  /** The user's email (case-insensitive). */
   email: string;
+  /** The user's password. */
   password: string;
 };
 
@@ -175,10 +241,13 @@ export type MemberFilter = {
   partnerId?: string | null | undefined;
   /** Case-insensitive match on name or email. */
   search?: string | null | undefined;
+  /** Only members in one of these statuses. */
   status?: Array<MemberStatus> | null | undefined;
+  /** Only INTERNAL or only EXTERNAL members. */
   type?: MemberType | null | undefined;
 };
 
+/** Input of the bulk member mutations (activate, archive, restore). */
 export type MemberIdsInput = {
   /** 1 to 1,000 members; all change or, when any cannot, none. */
   memberIds: Array<string>;
@@ -186,93 +255,136 @@ export type MemberIdsInput = {
 
 /** Lifecycle of a member inside an account. */
 export type MemberStatus =
+  /** In the account; may log in when `canLogin` is true. */
   | 'ACTIVE'
+  /** No longer in the account; sessions there ended. Can be restored. */
   | 'ARCHIVED'
+  /** Waiting for an administrator to activate them (e.g. a partner's person who just appeared). */
   | 'PENDING';
 
 /** INTERNAL: the account's own people; EXTERNAL: people of a partner company. */
 export type MemberType =
+  /** A person of a partner company; uses no seat. */
   | 'EXTERNAL'
+  /** The account's own person; uses a seat while active. */
   | 'INTERNAL';
 
 /** Narrows a partner list; all given conditions must hold. */
 export type PartnerFilter = {
   /** Case-insensitive match on company, contact or domain. */
   search?: string | null | undefined;
+  /** Only partners in one of these statuses. */
   status?: Array<PartnerStatus> | null | undefined;
 };
 
 /** INVITED until the partner accepts; REMOVED once taken off the network. */
 export type PartnerStatus =
+  /** Linked (or a guest company): its people can be members here. */
   | 'ACTIVE'
+  /** Invited, not yet accepted. */
   | 'INVITED'
+  /** Taken off the network; its people here are archived. */
   | 'REMOVED';
 
-/** An account's plan; it sets the number of seats. */
+/** An account's plan; it sets the number of seats (active internal members plus pending user invitations). */
 export type Plan =
+  /** 50 seats. */
   | 'BUSINESS'
+  /** Unlimited seats. */
   | 'ENTERPRISE'
+  /** 3 seats; every new account starts here. */
   | 'FREE'
+  /** 10 seats. */
   | 'TEAM';
 
+/** Input of removeClientFromNetwork. */
 export type RemoveClientFromNetworkInput = {
+  /** Global ID of the client to remove. */
   clientId: string;
 };
 
+/** Input of removePartnerFromNetwork. */
 export type RemovePartnerFromNetworkInput = {
+  /** Global ID of the partner to remove. */
   partnerId: string;
 };
 
+/** Input of replaceTeamMember: one person takes another's place (and lead, if they led). */
 export type ReplaceTeamMemberInput = {
+  /** Global ID of the client whose team changes. */
   clientId: string;
+  /** Global ID of the member leaving the team. */
   memberId: string;
+  /** Global ID of the active internal member taking their place. */
   replacementMemberId: string;
 };
 
+/** Input of replayWebhookDelivery. */
 export type ReplayWebhookDeliveryInput = {
+  /** A DELIVERED or FAILED delivery. */
   deliveryId: string;
 };
 
+/** Input of resendInvitation. */
 export type ResendInvitationInput = {
+  /** Global ID of a PENDING or EXPIRED user invitation. */
   invitationId: string;
 };
 
+/** Input of revokeApiToken. */
 export type RevokeApiTokenInput = {
+  /** Global ID of the token to revoke. */
   apiTokenId: string;
 };
 
+/** Input of revokeInvitation. */
 export type RevokeInvitationInput = {
+  /** Global ID of the invitation (or shareable link) to revoke. */
   invitationId: string;
 };
 
 /** What a member may do in an account. */
 export type Role =
+  /** Invites, partners, activating/archiving members, roles and login, API tokens, removing from the network. */
   | 'ADMINISTRATOR'
+  /** A client's person: reads their own client record and team. */
   | 'CLIENT'
+  /** A partner's person: reads their own member record and their partner. */
   | 'COLLABORATOR_EXTERNAL'
+  /** Adds external members, edits member profiles, manages clients and teams. */
   | 'EDITOR'
+  /** Everything, including plan changes. Every account has at least one owner. */
   | 'OWNER'
+  /** Reads the account. */
   | 'VIEWER';
 
+/** Input of signUp: a new user with a new account they own. */
 export type SignUpInput = {
   /** The new account's name; its handle is derived from it. */
   accountName: string;
+  /** The new user's email; it must not belong to a user yet. */
   email: string;
+  /** The new user's display name. */
   name: string;
   /** 10 to 256 characters. */
   password: string;
 };
 
+/** Input of switchAccount. */
 export type SwitchAccountInput = {
   /** An account the viewer has an active membership with login in. */
   accountId: string;
 };
 
+/** Input of addTeamMember, removeTeamMember and makeTeamLead. */
 export type TeamMemberInput = {
+  /** Global ID of the client whose team changes. */
   clientId: string;
+  /** Global ID of an active internal member of the account. */
   memberId: string;
 };
 
+/** Input of transferOwnership. */
 export type TransferOwnershipInput = {
   /** An ACTIVE INTERNAL ADMINISTRATOR of the account. */
   memberId: string;
@@ -280,6 +392,7 @@ export type TransferOwnershipInput = {
   password: string;
 };
 
+/** Input of updateAccount; fields left null stay as they are. */
 export type UpdateAccountInput = {
   /** The new account ID (3-40 lowercase letters, digits, inner hyphens); unchanged when null. The old one stops working for partner invitations at once. */
   handle?: string | null | undefined;
@@ -287,72 +400,121 @@ export type UpdateAccountInput = {
   name?: string | null | undefined;
 };
 
+/** Input of updateMember: only the fields given change. */
 export type UpdateMemberInput = {
+  /** Allow or stop signing in; granting it to someone without a password sends a LOGIN invitation. */
   canLogin?: boolean | null | undefined;
+  /** Global ID of the member to change. */
   memberId: string;
   /** The person's display name (shared by all their accounts). */
   name?: string | null | undefined;
+  /** A new role (internal members: ADMINISTRATOR, EDITOR or VIEWER; OWNER by an owner). */
   role?: Role | null | undefined;
+  /** Job title in this account; an empty string clears it. */
   title?: string | null | undefined;
 };
 
+/** Input of updatePartner: only the fields given change. */
 export type UpdatePartnerInput = {
+  /** Whether the partner's people may log in here. */
   allowLogin?: boolean | null | undefined;
+  /** A new company name. */
   companyName?: string | null | undefined;
+  /** A new web domain; an empty string clears it. */
   domain?: string | null | undefined;
+  /** A new external ID (unique in the account); an empty string clears it. */
   externalId?: string | null | undefined;
+  /** Whether the partner is a guest company. */
   guest?: boolean | null | undefined;
+  /** Global ID of the partner to change. */
   partnerId: string;
+  /** A new website URL; an empty string clears it. */
   publicUrl?: string | null | undefined;
 };
 
+/** Input of updateWebhookEndpoint; fields left out stay as they are. */
 export type UpdateWebhookEndpointInput = {
+  /** A new note. */
   description?: string | null | undefined;
   /** Turning an endpoint back on clears its failure state. */
   enabled?: boolean | null | undefined;
+  /** The new set of events; at least one. */
   eventTypes?: Array<WebhookEventType> | null | undefined;
+  /** The endpoint to change. */
   id: string;
+  /** A new URL, checked like a new endpoint's. */
   url?: string | null | undefined;
 };
 
 /** Machine-readable reason of a UserError. */
 export type UserErrorCode =
+  /** The invitation was accepted already. */
   | 'ALREADY_ACCEPTED'
+  /** Email or password is wrong (deliberately not saying which). */
   | 'BAD_CREDENTIALS'
+  /** The signed-in user is not the invited email address. */
   | 'EMAIL_MISMATCH'
+  /** The invitation or link has expired; ask for a new one. */
   | 'EXPIRED'
+  /** A value is malformed or out of range (see `field`). */
   | 'INVALID'
+  /** The object is in a status where this action does not apply. */
   | 'INVALID_STATE'
+  /** A team cannot be left empty: replace the last member instead. */
   | 'LAST_TEAM_MEMBER'
+  /** The object does not exist or is not visible to the caller. */
   | 'NOT_FOUND'
+  /** Too many attempts (log-ins, invitation tokens, emails sent); the message says when to try again. */
   | 'RATE_LIMITED'
+  /** The invitation, link or token was revoked. */
   | 'REVOKED'
+  /** The plan has no free seat for this; change the plan or free seats. */
   | 'SEAT_LIMIT_REACHED'
+  /** The action needs a signed-in user (e.g. accepting as an existing user). */
   | 'SIGN_IN_REQUIRED'
+  /** The value is already used (an email, a handle, an external ID…). */
   | 'TAKEN'
+  /** A team needs exactly one lead: make another member lead first. */
   | 'TEAM_LEAD_REQUIRED';
 
 /** PENDING while attempts remain; DELIVERED on a 2xx answer; FAILED after the last attempt (it can be replayed). */
 export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
   | 'DELIVERED'
+  /** Every attempt failed (or the endpoint was turned off); replay sends it again. */
   | 'FAILED'
+  /** Waiting for its first attempt, a retry, or an earlier delivery about the same object. */
   | 'PENDING';
 
 /** An event a webhook endpoint can subscribe to; the delivered `type` is the lower-case dotted form, e.g. `member.activated`. */
 export type WebhookEventType =
+  /** Delivered with `"type": "client.created"`. */
   | 'CLIENT_CREATED'
+  /** Delivered with `"type": "client.removed"`. */
   | 'CLIENT_REMOVED'
+  /** Delivered with `"type": "invitation.accepted"`. */
   | 'INVITATION_ACCEPTED'
+  /** Delivered with `"type": "invitation.created"`. */
   | 'INVITATION_CREATED'
+  /** Delivered with `"type": "invitation.expired"`. */
   | 'INVITATION_EXPIRED'
+  /** Delivered with `"type": "invitation.resent"`. */
   | 'INVITATION_RESENT'
+  /** Delivered with `"type": "invitation.revoked"`. */
   | 'INVITATION_REVOKED'
+  /** Delivered with `"type": "member.activated"`. */
   | 'MEMBER_ACTIVATED'
+  /** Delivered with `"type": "member.archived"`. */
   | 'MEMBER_ARCHIVED'
+  /** Delivered with `"type": "member.restored"`. */
   | 'MEMBER_RESTORED'
+  /** Delivered with `"type": "member.updated"`. */
   | 'MEMBER_UPDATED'
+  /** Delivered with `"type": "partner.connected"`. */
   | 'PARTNER_CONNECTED'
+  /** Delivered with `"type": "partner.removed"`. */
   | 'PARTNER_REMOVED'
+  /** Delivered with `"type": "team.updated"`. */
   | 'TEAM_UPDATED';
 
 export type SwitchAccountMutationVariables = Exact<{

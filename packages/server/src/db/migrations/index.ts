@@ -9,6 +9,7 @@ import { MembersAccountCreatedIndex1764700000000 } from "./1764700000000-members
 import { OneOwnerPerAccount1764800000000 } from "./1764800000000-one-owner-per-account";
 import { AuditEventsFilterIndexes1764850000000 } from "./1764850000000-audit-events-filter-indexes";
 import { RateLimits1764900000000 } from "./1764900000000-rate-limits";
+import { IdempotencyKeys1764950000000 } from "./1764950000000-idempotency-keys";
 import { Webhooks1764970000000 } from "./1764970000000-webhooks";
 
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   OneOwnerPerAccount1764800000000,
   AuditEventsFilterIndexes1764850000000,
   RateLimits1764900000000,
+  IdempotencyKeys1764950000000,
   Webhooks1764970000000,
 ];

@@ -16,7 +16,10 @@ function fail(res: Response, status: number, error: string) {
   res.status(status).json({ error });
 }
 
-export function accountExportRouter(dataSource: DataSource, options: { secureCookies: boolean; appUrl: string; mail: MailQueue; rateLimits: RateLimits }): express.Router {
+export function accountExportRouter(
+  dataSource: DataSource,
+  options: { secureCookies: boolean; appUrl: string; mail: MailQueue; rateLimits: RateLimits },
+): express.Router {
   const router = express.Router();
 
   router.get("/api/account/export", async (req, res) => {
@@ -25,7 +28,8 @@ export function accountExportRouter(dataSource: DataSource, options: { secureCoo
     try {
       viewer = await authenticate(dataSource.manager, req, sessionCookie);
     } catch (error) {
-      if (error instanceof UnauthenticatedError) return fail(res, 401, "The API token is invalid or revoked.");
+      if (error instanceof UnauthenticatedError)
+        return fail(res, 401, "The API token is invalid or revoked.");
       throw error;
     }
     if (!viewer) return fail(res, 401, "Sign in first.");
@@ -49,7 +53,8 @@ export function accountExportRouter(dataSource: DataSource, options: { secureCoo
         res.setHeader("x-content-type-options", "nosniff");
       });
     } catch (error) {
-      if (error instanceof ForbiddenError) return fail(res, 403, "Only owners and administrators may download the backup.");
+      if (error instanceof ForbiddenError)
+        return fail(res, 403, "Only owners and administrators may download the backup.");
       if (res.headersSent) {
         // Mid-stream: the status is gone already; a cut connection tells the client the ZIP is incomplete.
         const readerLeft = (error as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE";

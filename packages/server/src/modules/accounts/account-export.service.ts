@@ -25,7 +25,14 @@ import type { AccountRow } from "./account.type";
 export const BACKUP_FORMAT_VERSION = 1;
 
 export function backupTables(): ExportTable[] {
-  return [memberExportTable, partnerExportTable, clientExportTable, ...teamExportTables, invitationExportTable, auditExportTable];
+  return [
+    memberExportTable,
+    partnerExportTable,
+    clientExportTable,
+    ...teamExportTables,
+    invitationExportTable,
+    auditExportTable,
+  ];
 }
 
 export type BackupHeaders = { fileName: string };
@@ -37,13 +44,23 @@ export const accountExportService = {
    * first byte is written to `output`. Resolves when the ZIP is complete; rejects
    * (and leaves `output` destroyed) when the reader goes away or a read fails.
    */
-  async writeBackup(context: Context, output: Writable, begin: (headers: BackupHeaders) => void): Promise<void> {
+  async writeBackup(
+    context: Context,
+    output: Writable,
+    begin: (headers: BackupHeaders) => void,
+  ): Promise<void> {
     const viewer = requirePermission(context, "exportAccount");
     const at = clock.now();
     const tables = backupTables();
     await context.db.transaction((db) =>
       auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "account.exported", objectType: "Account", objectId: viewer.accountId, details: { files: tables.map((table) => table.file) } },
+        {
+          accountId: viewer.accountId,
+          action: "account.exported",
+          objectType: "Account",
+          objectId: viewer.accountId,
+          details: { files: tables.map((table) => table.file) },
+        },
       ]),
     );
 
@@ -52,8 +69,13 @@ export const accountExportService = {
     let current: Readable | null = null;
     try {
       await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const [account]: AccountRow[] = await runner.query("SELECT id, name, handle, plan FROM accounts WHERE id = $1", [viewer.accountId]);
-      const [migration]: { name: string }[] = await runner.query("SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1");
+      const [account]: AccountRow[] = await runner.query(
+        "SELECT id, name, handle, plan FROM accounts WHERE id = $1",
+        [viewer.accountId],
+      );
+      const [migration]: { name: string }[] = await runner.query(
+        "SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1",
+      );
       const summary = {
         name: account!.name,
         handle: account!.handle,
@@ -66,11 +88,15 @@ export const accountExportService = {
       };
 
       const zip = new ZipFile();
-      zip.addBuffer(Buffer.from(`${JSON.stringify(summary, null, 2)}\n`), "account.json", { mtime: at });
+      zip.addBuffer(Buffer.from(`${JSON.stringify(summary, null, 2)}\n`), "account.json", {
+        mtime: at,
+      });
       for (const table of tables) {
         // Lazy: each cursor opens only when the ZIP reaches its entry, one at a time on the one connection.
         zip.addReadStreamLazy(table.file, { mtime: at }, (callback) => {
-          current = Readable.from(exportTableCsv(runner, table, viewer.accountId, at), { objectMode: false });
+          current = Readable.from(exportTableCsv(runner, table, viewer.accountId, at), {
+            objectMode: false,
+          });
           current.once("error", (error) => (zip.outputStream as Readable).destroy(error));
           callback(null, current);
         });

@@ -40,7 +40,11 @@ async function tokenFor(role: Role, accountId?: string, scopes: string[] = ["REA
 
 function exportAs(secret: string | null, headers: Record<string, string> = {}) {
   return fetch(`${app.url}/api/account/export`, {
-    headers: { "x-test-real-auth": "1", ...(secret ? { authorization: `Bearer ${secret}` } : {}), ...headers },
+    headers: {
+      "x-test-real-auth": "1",
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      ...headers,
+    },
   });
 }
 
@@ -48,7 +52,10 @@ let downloads = 0;
 async function download(response: Response): Promise<string> {
   downloads += 1;
   const file = path.join(workDir, `backup-${downloads}.zip`);
-  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
+  await pipeline(
+    Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+    createWriteStream(file),
+  );
   return file;
 }
 
@@ -112,7 +119,9 @@ describe("GET /api/account/export", () => {
   it("streams a ZIP with account.json and one CSV per table, without tokens, and records the export", async () => {
     const admin = await tokenFor(Role.ADMINISTRATOR);
     app.actAs(admin.viewer);
-    await app.graphql(`mutation { createPartner(input: { companyName: "Backup Partner, \\"Quoted\\" Inc" }) { partner { id } } }`);
+    await app.graphql(
+      `mutation { createPartner(input: { companyName: "Backup Partner, \\"Quoted\\" Inc" }) { partner { id } } }`,
+    );
     const invited = await app.graphql<{ inviteUsers: { userErrors: unknown[] } }>(
       `mutation { inviteUsers(input: { invitees: [{ email: "invitee@example.test", role: VIEWER }] }) { userErrors { code } } }`,
     );
@@ -121,38 +130,75 @@ describe("GET /api/account/export", () => {
     const response = await exportAs(admin.secret);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
-    const [{ handle }] = await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [admin.accountId]);
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${handle}-backup-\\d{4}-\\d\\d-\\d\\d\\.zip"$`));
+    const [{ handle }] = await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [
+      admin.accountId,
+    ]);
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="${handle}-backup-\\d{4}-\\d\\d-\\d\\d\\.zip"$`),
+    );
     const entries = await readZip(await download(response));
 
-    expect([...entries.keys()].sort()).toEqual(
-      ["account.json", "audit_events.csv", "clients.csv", "invitations.csv", "members.csv", "partners.csv", "team_members.csv", "teams.csv"],
-    );
+    expect([...entries.keys()].sort()).toEqual([
+      "account.json",
+      "audit_events.csv",
+      "clients.csv",
+      "invitations.csv",
+      "members.csv",
+      "partners.csv",
+      "team_members.csv",
+      "teams.csv",
+    ]);
     const summary = JSON.parse(entries.get("account.json")!);
-    const [latest] = await db.dataSource.query("SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1");
+    const [latest] = await db.dataSource.query(
+      "SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1",
+    );
     expect(summary).toMatchObject({ handle, plan: "FREE", schemaVersion: latest.name });
     expect(Date.parse(summary.exportedAt)).not.toBeNaN();
 
     const partners = entries.get("partners.csv")!.split("\r\n");
-    expect(partners[0]).toBe("id,company_name,contact_name,contact_email,partner_account_id,status,allow_login,guest,domain,external_id,public_url,created_at,connected_at,removed_at");
+    expect(partners[0]).toBe(
+      "id,company_name,contact_name,contact_email,partner_account_id,status,allow_login,guest,domain,external_id,public_url,created_at,connected_at,removed_at",
+    );
     expect(partners[1]).toContain(`,"Backup Partner, ""Quoted"" Inc",`);
     const members = csvRows(entries.get("members.csv")!);
-    expect(members[0]).toEqual(["id", "user_id", "name", "email", "type", "role", "status", "can_login", "title", "partner_id", "created_at", "activated_at", "archived_at"]);
+    expect(members[0]).toEqual([
+      "id",
+      "user_id",
+      "name",
+      "email",
+      "type",
+      "role",
+      "status",
+      "can_login",
+      "title",
+      "partner_id",
+      "created_at",
+      "activated_at",
+      "archived_at",
+    ]);
     expect(members.slice(1).map((row) => row[0])).toEqual([admin.memberId]);
     const invitations = entries.get("invitations.csv")!;
     expect(invitations.split("\r\n")[0]).not.toMatch(/token/);
     expect(invitations).toContain("invitee@example.test");
-    for (const text of ["teams.csv", "team_members.csv", "clients.csv"]) expect(entries.get(text)!.split("\r\n").filter(Boolean)).toHaveLength(1);
+    for (const text of ["teams.csv", "team_members.csv", "clients.csv"])
+      expect(entries.get(text)!.split("\r\n").filter(Boolean)).toHaveLength(1);
 
-    const audit = await db.dataSource.query("SELECT action, via, api_token_id FROM audit_events WHERE account_id = $1 AND action = 'account.exported'", [admin.accountId]);
-    expect(audit).toEqual([{ action: "account.exported", via: "api_token", api_token_id: expect.any(String) }]);
+    const audit = await db.dataSource.query(
+      "SELECT action, via, api_token_id FROM audit_events WHERE account_id = $1 AND action = 'account.exported'",
+      [admin.accountId],
+    );
+    expect(audit).toEqual([
+      { action: "account.exported", via: "api_token", api_token_id: expect.any(String) },
+    ]);
     // The export is recorded before the snapshot is taken, so the backup lists itself.
     expect(entries.get("audit_events.csv")).toContain("account.exported");
   });
 
   it("works with a session cookie for the owner", async () => {
     const client = app.client();
-    await client.graphql(`mutation { signUp(input: { email: "backup-owner@example.test", password: "correct horse battery", name: "Bo", accountName: "Session Backup" }) { userErrors { code } } }`);
+    await client.graphql(
+      `mutation { signUp(input: { email: "backup-owner@example.test", password: "correct horse battery", name: "Bo", accountName: "Session Backup" }) { userErrors { code } } }`,
+    );
     const response = await exportAs(null, { cookie: client.cookie()! });
     expect(response.status).toBe(200);
     const entries = await readZip(await download(response));
@@ -169,21 +215,29 @@ describe("GET /api/account/export", () => {
     }
     expect((await exportAs(null)).status).toBe(401);
     expect((await exportAs("pn_not-a-real-token")).status).toBe(401);
-    const [{ count }] = await db.dataSource.query("SELECT count(*)::int AS count FROM audit_events WHERE account_id = $1 AND action = 'account.exported'", [admin.accountId]);
+    const [{ count }] = await db.dataSource.query(
+      "SELECT count(*)::int AS count FROM audit_events WHERE account_id = $1 AND action = 'account.exported'",
+      [admin.accountId],
+    );
     expect(count).toBe(0);
   });
 
   it("never gives another account's data", async () => {
     const a = await tokenFor(Role.ADMINISTRATOR);
     app.actAs(a.viewer);
-    await app.graphql(`mutation { createPartner(input: { companyName: "Secret Partner of A" }) { partner { id } } }`);
+    await app.graphql(
+      `mutation { createPartner(input: { companyName: "Secret Partner of A" }) { partner { id } } }`,
+    );
     const b = await tokenFor(Role.ADMINISTRATOR);
     const entries = await readZip(await download(await exportAs(b.secret)));
     const everything = [...entries.values()].join("\n");
     expect(everything).not.toContain("Secret Partner of A");
     expect(everything).not.toContain(a.memberId);
     expect(everything).not.toContain(a.accountId);
-    expect(JSON.parse(entries.get("account.json")!).handle).not.toBe((await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [a.accountId]))[0].handle);
+    expect(JSON.parse(entries.get("account.json")!).handle).not.toBe(
+      (await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [a.accountId]))[0]
+        .handle,
+    );
   });
 
   it("exports 100,000 members with flat memory: 100,001 CSV lines and under 100 MB of peak growth", async () => {

@@ -3,18 +3,23 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 
-@ObjectType({ implements: Node, description: "A company using Partner Network: the viewer's current account." })
+@ObjectType({
+  implements: Node,
+  description: "A company using Partner Network: the viewer's current account.",
+})
 export class Account extends Node implements Typed<"Account"> {
   __typename: "Account";
   localId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The company's display name." })
   name: string;
 
-  @Field(() => String, { description: "Public, unique handle that partners use to invite this account (the account ID)." })
+  @Field(() => String, {
+    description: "Public, unique handle that partners use to invite this account (the account ID).",
+  })
   handle: string;
 
-  @Field(() => Plan)
+  @Field(() => Plan, { description: "The current plan; it sets `seatLimit`." })
   plan: Plan;
 
   @Field(() => Int, { nullable: true, description: "Null means unlimited." })
@@ -23,13 +28,15 @@ export class Account extends Node implements Typed<"Account"> {
 
 @ObjectType({ description: "Another account seen across the network: its name and handle only." })
 export class AccountSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Global ID of the account." })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The company's display name." })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "Public, unique handle (the account ID partners invite by).",
+  })
   handle: string;
 }
 

@@ -1,5 +1,13 @@
 /** Accounts: the viewer's current account in full, others as summaries; plans and seats. */
-import { handleFromName, handleProblem, NAME_MAX_LENGTH, normalizeHandle, Plan, PLAN_SEAT_LIMITS, UserErrorCode } from "@pn/shared";
+import {
+  handleFromName,
+  handleProblem,
+  NAME_MAX_LENGTH,
+  normalizeHandle,
+  Plan,
+  PLAN_SEAT_LIMITS,
+  UserErrorCode,
+} from "@pn/shared";
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
@@ -13,29 +21,54 @@ import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
 import { seatsUsed } from "./seats";
-import { toAccount, toAccountSummary, type Account, type AccountRow, type AccountSummary } from "./account.type";
+import {
+  toAccount,
+  toAccountSummary,
+  type Account,
+  type AccountRow,
+  type AccountSummary,
+} from "./account.type";
 
 export type SeatCheck = { used: number; limit: number | null; accountName: string };
 
 type HandleCheck = { handle: string; problem: string | null; code: UserErrorCode | null };
 
 /** Whether `typed` could be this account's handle: its form, then whether another account holds it. */
-async function checkHandle(db: EntityManager, accountId: string, typed: string): Promise<HandleCheck> {
+async function checkHandle(
+  db: EntityManager,
+  accountId: string,
+  typed: string,
+): Promise<HandleCheck> {
   const handle = normalizeHandle(typed);
   const problem = handleProblem(handle);
   if (problem) return { handle, problem, code: UserErrorCode.INVALID };
-  const [holder]: { id: string }[] = await db.query("SELECT id FROM accounts WHERE handle = $1", [handle]);
-  if (holder && holder.id !== accountId) return { handle, problem: "Another account uses this account ID.", code: UserErrorCode.TAKEN };
+  const [holder]: { id: string }[] = await db.query("SELECT id FROM accounts WHERE handle = $1", [
+    handle,
+  ]);
+  if (holder && holder.id !== accountId)
+    return { handle, problem: "Another account uses this account ID.", code: UserErrorCode.TAKEN };
   return { handle, problem: null, code: null };
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = typeof error === "object" && error && "driverError" in error ? (error as { driverError: unknown }).driverError : error;
-  return typeof driverError === "object" && driverError !== null && (driverError as { code?: string }).code === "23505" &&
-    (driverError as { constraint?: string }).constraint === constraint;
+  const driverError =
+    typeof error === "object" && error && "driverError" in error
+      ? (error as { driverError: unknown }).driverError
+      : error;
+  return (
+    typeof driverError === "object" &&
+    driverError !== null &&
+    (driverError as { code?: string }).code === "23505" &&
+    (driverError as { constraint?: string }).constraint === constraint
+  );
 }
 
-type TransferResult = { account: Account | null; previousOwner: Member | null; newOwner: Member | null; userErrors: UserError[] };
+type TransferResult = {
+  account: Account | null;
+  previousOwner: Member | null;
+  newOwner: Member | null;
+  userErrors: UserError[];
+};
 
 export const accountsService = {
   /**
@@ -43,7 +76,10 @@ export const accountsService = {
    * concurrent invitations are serialised and can never overshoot the plan.
    */
   async lockSeats(db: EntityManager, accountId: string): Promise<SeatCheck> {
-    const [row]: AccountRow[] = await db.query("SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE", [accountId]);
+    const [row]: AccountRow[] = await db.query(
+      "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
+      [accountId],
+    );
     if (!row) throw new Error(`account ${accountId} missing`);
     const used = (await seatsUsed(db, [accountId])).get(accountId) ?? 0;
     return { used, limit: PLAN_SEAT_LIMITS[row.plan], accountName: row.name };
@@ -73,7 +109,8 @@ export const accountsService = {
   async createAccount(db: EntityManager, name: string): Promise<Account> {
     const base = handleFromName(name);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const handle = attempt === 0 ? base : `${base.slice(0, 33)}-${randomBytes(3).toString("hex")}`;
+      const handle =
+        attempt === 0 ? base : `${base.slice(0, 33)}-${randomBytes(3).toString("hex")}`;
       const [row]: AccountRow[] = await db.query(
         `INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3)
          ON CONFLICT (handle) DO NOTHING RETURNING id, name, handle, plan`,
@@ -85,7 +122,10 @@ export const accountsService = {
   },
 
   /** OWNER only. Locks the account row so a concurrent invitation cannot slip past the new limit. */
-  async changePlan(context: Context, plan: Plan): Promise<{ account: Account | null; userErrors: UserError[] }> {
+  async changePlan(
+    context: Context,
+    plan: Plan,
+  ): Promise<{ account: Account | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "changePlan");
     return context.db.transaction(async (db) => {
       const [locked]: AccountRow[] = await db.query(
@@ -113,7 +153,13 @@ export const accountsService = {
       );
       if (locked!.plan !== plan) {
         await auditService.record(db, context, [
-          { accountId: row!.id, action: "account.plan_changed", objectType: "Account", objectId: row!.id, details: { from: locked!.plan, to: plan } },
+          {
+            accountId: row!.id,
+            action: "account.plan_changed",
+            objectType: "Account",
+            objectId: row!.id,
+            details: { from: locked!.plan, to: plan },
+          },
         ]);
       }
       context.loaders.accountById.clear(row!.id);
@@ -122,7 +168,10 @@ export const accountsService = {
   },
 
   /** OWNER/ADMINISTRATOR: whether a handle is free for the current account, for live feedback while typing. */
-  async handleAvailability(context: Context, typed: string): Promise<{ handle: string; available: boolean; reason: string | null }> {
+  async handleAvailability(
+    context: Context,
+    typed: string,
+  ): Promise<{ handle: string; available: boolean; reason: string | null }> {
     const viewer = requirePermission(context, "manageAccount");
     const check = await checkHandle(context.db, viewer.accountId, typed.slice(0, 100));
     return { handle: check.handle, available: check.problem === null, reason: check.problem };
@@ -133,16 +182,31 @@ export const accountsService = {
    * invitations look accounts up by handle at the moment they are sent, so the old
    * handle stops working at once.
    */
-  async updateAccount(context: Context, input: { name?: string | null; handle?: string | null }): Promise<{ account: Account | null; userErrors: UserError[] }> {
+  async updateAccount(
+    context: Context,
+    input: { name?: string | null; handle?: string | null },
+  ): Promise<{ account: Account | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageAccount");
     const userErrors: UserError[] = [];
     const name = input.name?.trim() ?? null;
-    if (input.name != null && !name) userErrors.push(userError(UserErrorCode.INVALID, "The company name is required.", ["name"]));
-    else if (name && name.length > NAME_MAX_LENGTH) userErrors.push(userError(UserErrorCode.INVALID, `Use at most ${NAME_MAX_LENGTH} characters.`, ["name"]));
-    const taken = { account: null, userErrors: [userError(UserErrorCode.TAKEN, "Another account uses this account ID.", ["handle"])] };
+    if (input.name != null && !name)
+      userErrors.push(userError(UserErrorCode.INVALID, "The company name is required.", ["name"]));
+    else if (name && name.length > NAME_MAX_LENGTH)
+      userErrors.push(
+        userError(UserErrorCode.INVALID, `Use at most ${NAME_MAX_LENGTH} characters.`, ["name"]),
+      );
+    const taken = {
+      account: null,
+      userErrors: [
+        userError(UserErrorCode.TAKEN, "Another account uses this account ID.", ["handle"]),
+      ],
+    };
     try {
       return await context.db.transaction(async (db) => {
-        const [before]: AccountRow[] = await db.query("SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
+        const [before]: AccountRow[] = await db.query(
+          "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
+          [viewer.accountId],
+        );
         let handle: string | null = null;
         if (input.handle != null) {
           const check = await checkHandle(db, viewer.accountId, input.handle);
@@ -157,9 +221,18 @@ export const accountsService = {
         );
         const changes: Record<string, { from: string; to: string }> = {};
         if (row!.name !== before!.name) changes.name = { from: before!.name, to: row!.name };
-        if (row!.handle !== before!.handle) changes.handle = { from: before!.handle, to: row!.handle };
+        if (row!.handle !== before!.handle)
+          changes.handle = { from: before!.handle, to: row!.handle };
         if (Object.keys(changes).length) {
-          await auditService.record(db, context, [{ accountId: viewer.accountId, action: "account.updated", objectType: "Account", objectId: viewer.accountId, details: changes }]);
+          await auditService.record(db, context, [
+            {
+              accountId: viewer.accountId,
+              action: "account.updated",
+              objectType: "Account",
+              objectId: viewer.accountId,
+              details: changes,
+            },
+          ]);
         }
         context.loaders.accountById.clear(viewer.accountId);
         return { account: toAccount(row!), userErrors: [] };
@@ -176,33 +249,70 @@ export const accountsService = {
    * with the owner's password; the owner becomes an administrator. The account row
    * is locked so two transfers cannot interleave; the unique index on owners backs it.
    */
-  async transferOwnership(context: Context, input: { memberId: string; password: string }): Promise<TransferResult> {
+  async transferOwnership(
+    context: Context,
+    input: { memberId: string; password: string },
+  ): Promise<TransferResult> {
     const viewer = requirePermission(context, "transferOwnership");
-    const fail = (error: UserError): TransferResult => ({ account: null, previousOwner: null, newOwner: null, userErrors: [error] });
+    const fail = (error: UserError): TransferResult => ({
+      account: null,
+      previousOwner: null,
+      newOwner: null,
+      userErrors: [error],
+    });
     const targetId = localIdOf(input.memberId, "Member");
     if (!(await identityService.passwordMatches(context.db, viewer.userId, input.password))) {
-      return fail(userError(UserErrorCode.BAD_CREDENTIALS, "That password is not right.", ["password"]));
+      return fail(
+        userError(UserErrorCode.BAD_CREDENTIALS, "That password is not right.", ["password"]),
+      );
     }
     const outcome = await context.db.transaction(async (db) => {
       await db.query("SELECT id FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
-      const target = targetId ? await membersService.lockForOwnership(db, viewer.accountId, targetId) : null;
+      const target = targetId
+        ? await membersService.lockForOwnership(db, viewer.accountId, targetId)
+        : null;
       if (!target) return fail(userError(UserErrorCode.NOT_FOUND, "No such member.", ["memberId"]));
-      if (target.id === viewer.memberId) return fail(userError(UserErrorCode.INVALID_STATE, "You own this account already.", ["memberId"]));
+      if (target.id === viewer.memberId)
+        return fail(
+          userError(UserErrorCode.INVALID_STATE, "You own this account already.", ["memberId"]),
+        );
       if (!target.eligible) {
-        return fail(userError(UserErrorCode.INVALID_STATE, "Ownership can go only to an active internal administrator.", ["memberId"]));
+        return fail(
+          userError(
+            UserErrorCode.INVALID_STATE,
+            "Ownership can go only to an active internal administrator.",
+            ["memberId"],
+          ),
+        );
       }
       if (!(await membersService.moveOwnership(db, viewer.accountId, viewer.memberId, target.id))) {
-        return fail(userError(UserErrorCode.INVALID_STATE, "You are not the owner of this account any more."));
+        return fail(
+          userError(UserErrorCode.INVALID_STATE, "You are not the owner of this account any more."),
+        );
       }
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "account.ownership_transferred", objectType: "Account", objectId: viewer.accountId, details: { fromMemberId: viewer.memberId, toMemberId: target.id } },
+        {
+          accountId: viewer.accountId,
+          action: "account.ownership_transferred",
+          objectType: "Account",
+          objectId: viewer.accountId,
+          details: { fromMemberId: viewer.memberId, toMemberId: target.id },
+        },
       ]);
       return null;
     });
     if (outcome) return outcome;
     context.loaders.memberById.clearAll();
-    const [previousOwner, newOwner] = await Promise.all([context.loaders.memberById.load(viewer.memberId), context.loaders.memberById.load(targetId!)]);
-    return { account: await context.loaders.accountById.load(viewer.accountId), previousOwner, newOwner, userErrors: [] };
+    const [previousOwner, newOwner] = await Promise.all([
+      context.loaders.memberById.load(viewer.memberId),
+      context.loaders.memberById.load(targetId!),
+    ]);
+    return {
+      account: await context.loaders.accountById.load(viewer.accountId),
+      previousOwner,
+      newOwner,
+      userErrors: [],
+    };
   },
 };
 
@@ -211,6 +321,10 @@ export const accountNodeSource: NodeSource = {
   // Only the current account is readable as a whole; others exist as summaries.
   load: (context, ids) =>
     Promise.all(
-      ids.map((id) => (id === context.viewer?.accountId ? context.loaders.accountById.load(id) : Promise.resolve(null))),
+      ids.map((id) =>
+        id === context.viewer?.accountId
+          ? context.loaders.accountById.load(id)
+          : Promise.resolve(null),
+      ),
     ),
 };

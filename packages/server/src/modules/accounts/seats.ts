@@ -5,7 +5,10 @@
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 
-export async function seatsUsed(db: EntityManager, accountIds: readonly string[]): Promise<Map<string, number>> {
+export async function seatsUsed(
+  db: EntityManager,
+  accountIds: readonly string[],
+): Promise<Map<string, number>> {
   const rows: { id: string; used: number }[] = await db.query(
     `SELECT a.id,
        (SELECT count(*) FROM members m WHERE m.account_id = a.id AND m.type = 'INTERNAL' AND m.status = 'ACTIVE')::int

@@ -11,6 +11,12 @@ export enum AuditVia {
 registerEnumType(AuditVia, {
   name: "AuditVia",
   description: "How the actor came in: a browser session or an API token.",
+  valuesConfig: {
+    SESSION: {
+      description: "Signed in, e.g. in the SPA (also sign-up, log-in and accepting an invitation).",
+    },
+    API_TOKEN: { description: "A partner system with an API token." },
+  },
 });
 
 @ObjectType({
@@ -38,7 +44,7 @@ export class AuditEvent extends Node implements Typed<"AuditEvent"> {
   })
   objectId: string;
 
-  @Field(() => AuditVia)
+  @Field(() => AuditVia, { description: "How the actor was signed in." })
   via: AuditVia;
 
   @Field(() => String, {
@@ -50,7 +56,7 @@ export class AuditEvent extends Node implements Typed<"AuditEvent"> {
   @Field(() => String, { nullable: true, description: "The caller's IP address." })
   ip: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the change was committed." })
   createdAt: Date;
 
   @Field(() => String, { description: "Facts about the change as a JSON object (never secrets)." })

@@ -26,7 +26,11 @@ export class AccountAuditResolver {
   auditEvents(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg("filter", () => AuditEventFilter, {
+      nullable: true,
+      description: "Narrows the log; every condition given must hold.",
+    })
+    filter: AuditEventFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<AuditEvent>> {
     return auditService.list(context, account.localId, args, filter);

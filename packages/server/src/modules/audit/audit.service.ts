@@ -171,7 +171,19 @@ export const auditEventNodeSource: NodeSource = {
 /** audit_events.csv of the account backup. */
 export const auditExportTable: ExportTable = {
   file: "audit_events.csv",
-  columns: ["id", "created_at", "action", "object_type", "object_id", "actor_user_id", "actor_member_id", "via", "api_token_id", "ip", "details"],
+  columns: [
+    "id",
+    "created_at",
+    "action",
+    "object_type",
+    "object_id",
+    "actor_user_id",
+    "actor_member_id",
+    "via",
+    "api_token_id",
+    "ip",
+    "details",
+  ],
   sql: `SELECT id, created_at, action, object_type, object_id, actor_user_id, actor_member_id, via, api_token_id, ip, details
         FROM audit_events WHERE account_id = $1 ORDER BY created_at, id`,
 };

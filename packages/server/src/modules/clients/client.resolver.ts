@@ -19,7 +19,7 @@ export class ClientResolver {
     return client.clientAccountId ? accountsService.summaryById(context, client.clientAccountId) : null;
   }
 
-  @FieldResolver(() => Team)
+  @FieldResolver(() => Team, { description: "The account's people serving this client." })
   async team(@Root() client: Client, @Ctx() context: Context): Promise<Team> {
     const team = await teamsService.teamOfClientForViewer(context, client);
     if (!team) throw new Error(`client ${client.localId} without team`);
@@ -32,20 +32,20 @@ export class ClientResolver {
   }
 
   @Mutation(() => ClientPayload, { description: "EDITOR and up: invites a person as a client by email, with a team (the first member leads)." })
-  inviteClient(@Arg("input", () => InviteClientInput) input: InviteClientInput, @Ctx() context: Context): Promise<ClientPayload> {
+  inviteClient(@Arg("input", () => InviteClientInput, { description: "What to do; see the fields of InviteClientInput." }) input: InviteClientInput, @Ctx() context: Context): Promise<ClientPayload> {
     return clientsService.inviteClient(context, input);
   }
 
   @Mutation(() => ClientInviteLinkPayload, { description: "EDITOR and up: a shareable sign-up link (30 days, many uses, revocable) with a team." })
   createClientInviteLink(
-    @Arg("input", () => CreateClientInviteLinkInput) input: CreateClientInviteLinkInput,
+    @Arg("input", () => CreateClientInviteLinkInput, { description: "What to do; see the fields of CreateClientInviteLinkInput." }) input: CreateClientInviteLinkInput,
     @Ctx() context: Context,
   ): Promise<ClientInviteLinkPayload> {
     return clientsService.createInviteLink(context, input.teamMemberIds);
   }
 
   @Mutation(() => ImportPayload, { description: "EDITOR and up: imports clients from CSV; valid rows are applied, each invalid row reported by line." })
-  importClients(@Arg("input", () => ImportClientsInput) input: ImportClientsInput, @Ctx() context: Context): Promise<ImportPayload> {
+  importClients(@Arg("input", () => ImportClientsInput, { description: "What to do; see the fields of ImportClientsInput." }) input: ImportClientsInput, @Ctx() context: Context): Promise<ImportPayload> {
     return clientsService.importClients(context, { csv: input.csv, updateExisting: input.updateExisting ?? false, dryRun: input.dryRun ?? false });
   }
 
@@ -53,7 +53,7 @@ export class ClientResolver {
     description: "OWNER/ADMINISTRATOR: for a linked account, ends the partnership both ways and archives your people there. Idempotent.",
   })
   removeClientFromNetwork(
-    @Arg("input", () => RemoveClientFromNetworkInput) input: RemoveClientFromNetworkInput,
+    @Arg("input", () => RemoveClientFromNetworkInput, { description: "What to do; see the fields of RemoveClientFromNetworkInput." }) input: RemoveClientFromNetworkInput,
     @Ctx() context: Context,
   ): Promise<RemoveClientFromNetworkPayload> {
     return clientsService.removeFromNetwork(context, input.clientId, partnerNetwork.endLinkOfPartner);
@@ -62,11 +62,11 @@ export class ClientResolver {
 
 @Resolver(() => Account)
 export class AccountClientsResolver {
-  @FieldResolver(() => ClientConnection)
+  @FieldResolver(() => ClientConnection, { description: "The account's clients, newest first." })
   clients(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => ClientFilter, { nullable: true }) filter: ClientFilter | null,
+    @Arg("filter", () => ClientFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: ClientFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Client>> {
     return clientsService.list(context, account.localId, args, filter);

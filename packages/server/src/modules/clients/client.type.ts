@@ -13,33 +13,33 @@ export class Client extends Node implements Typed<"Client"> {
   clientAccountId: string | null;
   partnerId: string | null;
 
-  @Field(() => ClientType) type: ClientType;
-  @Field(() => String) name: string;
-  @Field(() => String, { nullable: true }) email: string | null;
-  @Field(() => String, { nullable: true }) phone: string | null;
-  @Field(() => ClientStatus) status: ClientStatus;
-  @Field(() => Date) createdAt: Date;
-  @Field(() => Date, { nullable: true }) removedAt: Date | null;
+  @Field(() => ClientType, { description: "ACCOUNT (a linked account) or PERSON." }) type: ClientType;
+  @Field(() => String, { description: "The person's or company's name." }) name: string;
+  @Field(() => String, { nullable: true, description: "Contact email; null for a linked account." }) email: string | null;
+  @Field(() => String, { nullable: true, description: "Contact phone, as given." }) phone: string | null;
+  @Field(() => ClientStatus, { description: "Where the client link stands." }) status: ClientStatus;
+  @Field(() => Date, { description: "When the client was created (invited or signed up)." }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: "When the client was removed from the network; null otherwise." }) removedAt: Date | null;
 }
 
 export const { ConnectionType: ClientConnection } = connectionTypes(Client, "Client");
 
 @InputType({ description: "Narrows a client list; all given conditions must hold." })
 export class ClientFilter {
-  @Field(() => [ClientStatus], { nullable: true }) status?: ClientStatus[] | null;
+  @Field(() => [ClientStatus], { nullable: true, description: "Only clients in one of these statuses." }) status?: ClientStatus[] | null;
   @Field(() => String, { nullable: true, description: "Case-insensitive match on name or email." }) search?: string | null;
 }
 
-@InputType()
+@InputType({ description: "Input of removeClientFromNetwork." })
 export class RemoveClientFromNetworkInput {
-  @Field(() => ID) clientId: string;
+  @Field(() => ID, { description: "Global ID of the client to remove." }) clientId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "Result of removeClientFromNetwork." })
 export class RemoveClientFromNetworkPayload {
-  @Field(() => Client, { nullable: true }) client: Client | null;
+  @Field(() => Client, { nullable: true, description: "The client, now REMOVED; null when refused." }) client: Client | null;
   @Field(() => Int, { description: "Members archived by this call (your people in the other account)." }) archivedMemberCount: number;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
 }
 
 export const CLIENT_COLUMNS =

@@ -9,19 +9,19 @@ export class ApiToken extends Node implements Typed<"ApiToken"> {
   localId: string;
   accountId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "A name to recognise the token by (e.g. the integration using it)." })
   name: string;
 
   @Field(() => [ApiScope], { description: "READ allows queries; WRITE also allows mutations." })
   scopes: ApiScope[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the token was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When a request last used the token; null if never." })
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the token was revoked; null while it works." })
   revokedAt: Date | null;
 }
 

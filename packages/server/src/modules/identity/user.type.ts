@@ -10,7 +10,7 @@ export class User extends Node implements Typed<"User"> {
   @Field(() => String, { description: "Sign-in email, unique across the product." })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The person's display name, the same in every account." })
   name: string;
 }
 

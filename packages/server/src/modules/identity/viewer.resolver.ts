@@ -11,7 +11,7 @@ import { User } from "./user.type";
 export class ViewerInfo {
   userId: string;
 
-  @Field(() => User)
+  @Field(() => User, { description: "The signed-in user." })
   user: User;
 }
 
@@ -22,7 +22,7 @@ export class ViewerResolver {
     return context.viewer ? ({ userId: context.viewer.userId } as ViewerInfo) : null;
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "The signed-in user." })
   user(@Root() viewer: ViewerInfo, @Ctx() context: Context): Promise<User> {
     return identityService.userById(context, viewer.userId);
   }
@@ -32,12 +32,12 @@ export class ViewerResolver {
     return membersService.enterableMemberships(context, viewer.userId);
   }
 
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, { nullable: true, description: "The account the session or API token acts in; null when the user has no account to enter." })
   currentAccount(@Ctx() context: Context): Promise<Account | null> {
     return accountsService.currentAccount(context);
   }
 
-  @FieldResolver(() => Member, { nullable: true })
+  @FieldResolver(() => Member, { nullable: true, description: "The viewer's member record in the current account; null without one." })
   currentMember(@Ctx() context: Context): Promise<Member | null> {
     return membersService.currentMember(context);
   }

@@ -25,7 +25,7 @@ import { invitationsService } from "./invitations.service";
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Query(() => InvitationPreview, { nullable: true, description: "Public: what an invitee sees before accepting. Null for an unknown token." })
-  invitation(@Arg("token", () => String) token: string, @Ctx() context: Context): Promise<InvitationPreview | null> {
+  invitation(@Arg("token", () => String, { description: "The token from the invitation link." }) token: string, @Ctx() context: Context): Promise<InvitationPreview | null> {
     return invitationsService.preview(context, token);
   }
 
@@ -45,41 +45,41 @@ export class InvitationResolver {
   }
 
   @Mutation(() => InviteUsersPayload, { description: "OWNER/ADMINISTRATOR: invites a batch of people, all or none, within the plan's seats." })
-  inviteUsers(@Arg("input", () => InviteUsersInput) input: InviteUsersInput, @Ctx() context: Context): Promise<InviteUsersPayload> {
+  inviteUsers(@Arg("input", () => InviteUsersInput, { description: "What to do; see the fields of InviteUsersInput." }) input: InviteUsersInput, @Ctx() context: Context): Promise<InviteUsersPayload> {
     return invitationsService.inviteUsers(context, input.invitees);
   }
 
   @Mutation(() => ImportPayload, { description: "OWNER/ADMINISTRATOR: invites from a CSV; valid rows are invited, each invalid row is reported by line." })
   importUserInvitations(
-    @Arg("input", () => ImportUserInvitationsInput) input: ImportUserInvitationsInput,
+    @Arg("input", () => ImportUserInvitationsInput, { description: "What to do; see the fields of ImportUserInvitationsInput." }) input: ImportUserInvitationsInput,
     @Ctx() context: Context,
   ): Promise<ImportPayload> {
     return invitationsService.importUserInvitations(context, input.csv, input.dryRun ?? false);
   }
 
   @Mutation(() => InvitationPayload, { description: "Sends a new link (the old one stops working) and restarts the 48 hours." })
-  resendInvitation(@Arg("input", () => ResendInvitationInput) input: ResendInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
+  resendInvitation(@Arg("input", () => ResendInvitationInput, { description: "What to do; see the fields of ResendInvitationInput." }) input: ResendInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
     return invitationsService.resend(context, input.invitationId);
   }
 
   @Mutation(() => InvitationPayload, { description: "Cancels a pending invitation; its seat is free at once." })
-  revokeInvitation(@Arg("input", () => RevokeInvitationInput) input: RevokeInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
+  revokeInvitation(@Arg("input", () => RevokeInvitationInput, { description: "What to do; see the fields of RevokeInvitationInput." }) input: RevokeInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
     return invitationsService.revoke(context, input.invitationId);
   }
 
   @Mutation(() => AcceptInvitationPayload, { description: "Accepts an invitation by its token; a new user gives a name and password." })
-  acceptInvitation(@Arg("input", () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() context: Context): Promise<AcceptInvitationPayload> {
+  acceptInvitation(@Arg("input", () => AcceptInvitationInput, { description: "What to do; see the fields of AcceptInvitationInput." }) input: AcceptInvitationInput, @Ctx() context: Context): Promise<AcceptInvitationPayload> {
     return invitationsService.accept(context, input);
   }
 }
 
 @Resolver(() => Account)
 export class AccountInvitationsResolver {
-  @FieldResolver(() => InvitationConnection)
+  @FieldResolver(() => InvitationConnection, { description: "The account's invitations, newest first." })
   invitations(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => InvitationFilter, { nullable: true }) filter: InvitationFilter | null,
+    @Arg("filter", () => InvitationFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: InvitationFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Invitation>> {
     return invitationsService.list(context, account.localId, args, filter);

@@ -15,34 +15,34 @@ export class Invitation extends Node implements Typed<"Invitation"> {
   partnerId: string | null;
   clientId: string | null;
 
-  @Field(() => InvitationKind)
+  @Field(() => InvitationKind, { description: "Whom the invitation brings in." })
   kind: InvitationKind;
 
   @Field(() => String, { nullable: true, description: "Null for a shareable link invitation." })
   email: string | null;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: "The role the invitee gets (USER invitations); null otherwise." })
   role: Role | null;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: "PENDING, ACCEPTED, REVOKED, or EXPIRED once past `expiresAt`." })
   status: InvitationStatus;
 
-  @Field(() => DeliveryStatus)
+  @Field(() => DeliveryStatus, { description: "Where the invitation email is." })
   delivery: DeliveryStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the link stops working; a resend restarts it." })
   expiresAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the email was last sent; null if never." })
   lastSentAt: Date | null;
 
   @Field(() => Int, { description: "How many times the invitation email was sent (resends included)." })
   sendCount: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the invitation was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the invitation was accepted; null until then." })
   acceptedAt: Date | null;
 }
 
@@ -50,30 +50,30 @@ export const { ConnectionType: InvitationConnection } = connectionTypes(Invitati
 
 @InputType({ description: "Narrows an invitation list; all given conditions must hold." })
 export class InvitationFilter {
-  @Field(() => [InvitationStatus], { nullable: true })
+  @Field(() => [InvitationStatus], { nullable: true, description: "Only invitations in one of these statuses (EXPIRED matches pending ones past their expiry)." })
   status?: InvitationStatus[] | null;
 
-  @Field(() => InvitationKind, { nullable: true })
+  @Field(() => InvitationKind, { nullable: true, description: "Only invitations of this kind." })
   kind?: InvitationKind | null;
 }
 
 @ObjectType({ description: "What an invitee sees before accepting." })
 export class InvitationPreview {
-  @Field(() => InvitationKind) kind: InvitationKind;
-  @Field(() => String) accountName: string;
-  @Field(() => String, { nullable: true }) inviterName: string | null;
-  @Field(() => String, { nullable: true }) email: string | null;
-  @Field(() => Role, { nullable: true }) role: Role | null;
-  @Field(() => InvitationStatus) status: InvitationStatus;
-  @Field(() => Date) expiresAt: Date;
+  @Field(() => InvitationKind, { description: "Whom the invitation brings in." }) kind: InvitationKind;
+  @Field(() => String, { description: "The inviting account's name." }) accountName: string;
+  @Field(() => String, { nullable: true, description: "Who sent the invitation; null when not known." }) inviterName: string | null;
+  @Field(() => String, { nullable: true, description: "The invited email; null for a shareable link." }) email: string | null;
+  @Field(() => Role, { nullable: true, description: "The role offered (USER invitations); null otherwise." }) role: Role | null;
+  @Field(() => InvitationStatus, { description: "Whether the invitation can still be accepted (PENDING)." }) status: InvitationStatus;
+  @Field(() => Date, { description: "When the link stops working." }) expiresAt: Date;
 }
 
 @ObjectType({ description: "The outcome of one CSV data line." })
 export class ImportRow {
   @Field(() => Int, { description: "1-based line number in the CSV, header excluded." }) line: number;
-  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => String, { nullable: true, description: "The email on this line, when it has one." }) email: string | null;
   @Field(() => String, { description: "CREATED, UPDATED, UNCHANGED, SKIPPED or ERROR." }) outcome: string;
-  @Field(() => [UserError]) errors: UserError[];
+  @Field(() => [UserError], { description: "Why the line was refused or skipped; empty when it was applied." }) errors: UserError[];
 }
 
 export const INVITATION_COLUMNS = `i.id, i.account_id, i.kind, i.email, i.role, i.status, i.delivery, i.expires_at,

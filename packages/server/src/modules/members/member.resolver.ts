@@ -13,12 +13,12 @@ import { membersService } from "./members.service";
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @FieldResolver(() => AccountSummary)
+  @FieldResolver(() => AccountSummary, { description: "The account this membership is in." })
   account(@Root() member: Member, @Ctx() context: Context): Promise<AccountSummary> {
     return accountsService.summaryById(context, member.accountId);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "The person." })
   user(@Root() member: Member, @Ctx() context: Context): Promise<User> {
     return identityService.userOfMember(context, member);
   }
@@ -29,22 +29,22 @@ export class MemberResolver {
   }
 
   @Mutation(() => MembersPayload, { description: "OWNER/ADMINISTRATOR: activates pending members (up to 1,000), all or none." })
-  activateMembers(@Arg("input", () => MemberIdsInput) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
+  activateMembers(@Arg("input", () => MemberIdsInput, { description: "What to do; see the fields of MemberIdsInput." }) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
     return membersService.changeStatus(context, input.memberIds, "activate");
   }
 
   @Mutation(() => MembersPayload, { description: "OWNER/ADMINISTRATOR: archives members (up to 1,000), ending their sessions here; all or none." })
-  archiveMembers(@Arg("input", () => MemberIdsInput) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
+  archiveMembers(@Arg("input", () => MemberIdsInput, { description: "What to do; see the fields of MemberIdsInput." }) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
     return membersService.changeStatus(context, input.memberIds, "archive");
   }
 
   @Mutation(() => MembersPayload, { description: "OWNER/ADMINISTRATOR: restores archived members (internal ones need free seats); all or none." })
-  restoreMembers(@Arg("input", () => MemberIdsInput) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
+  restoreMembers(@Arg("input", () => MemberIdsInput, { description: "What to do; see the fields of MemberIdsInput." }) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
     return membersService.changeStatus(context, input.memberIds, "restore");
   }
 
   @Mutation(() => MemberPayload, { description: "Role and login: OWNER/ADMINISTRATOR; name and title: EDITOR and up." })
-  updateMember(@Arg("input", () => UpdateMemberInput) input: UpdateMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
+  updateMember(@Arg("input", () => UpdateMemberInput, { description: "What to do; see the fields of UpdateMemberInput." }) input: UpdateMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
     return membersService.updateMember(context, input, invitationsService.sendLoginInvitationIfNeeded);
   }
 }

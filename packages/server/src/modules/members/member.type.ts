@@ -12,34 +12,34 @@ export class Member extends Node implements Typed<"Member"> {
   userId: string;
   partnerId: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The person's display name." })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The person's email." })
   email: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Job title in this account." })
   title: string | null;
 
-  @Field(() => MemberType)
+  @Field(() => MemberType, { description: "INTERNAL or EXTERNAL (a partner's person)." })
   type: MemberType;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "What the member may do in the account." })
   role: Role;
 
-  @Field(() => MemberStatus)
+  @Field(() => MemberStatus, { description: "PENDING, ACTIVE or ARCHIVED." })
   status: MemberStatus;
 
   @Field(() => Boolean, { description: "Whether this member may sign in to the account." })
   canLogin: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the member record was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the member was last activated; null if never." })
   activatedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the member was archived; null unless ARCHIVED." })
   archivedAt: Date | null;
 }
 
@@ -47,10 +47,10 @@ export const { ConnectionType: MemberConnection, EdgeType: MemberEdge } = connec
 
 @InputType({ description: "Narrows a member list; all given conditions must hold." })
 export class MemberFilter {
-  @Field(() => [MemberStatus], { nullable: true })
+  @Field(() => [MemberStatus], { nullable: true, description: "Only members in one of these statuses." })
   status?: MemberStatus[] | null;
 
-  @Field(() => MemberType, { nullable: true })
+  @Field(() => MemberType, { nullable: true, description: "Only INTERNAL or only EXTERNAL members." })
   type?: MemberType | null;
 
   @Field(() => ID, { nullable: true, description: "Only external members of this partner." })

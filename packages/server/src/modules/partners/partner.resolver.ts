@@ -29,7 +29,7 @@ export class PartnerResolver {
       : null;
   }
 
-  @FieldResolver(() => MemberCounts)
+  @FieldResolver(() => MemberCounts, { description: "How many of the partner's people are pending, active and archived here." })
   memberCounts(@Root() partner: Partner, @Ctx() context: Context): Promise<MemberCounts> {
     return context.loaders.memberCountsByPartnerId.load(partner.localId);
   }
@@ -43,7 +43,7 @@ export class PartnerResolver {
   async members(
     @Root() partner: Partner,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => MemberFilter, { nullable: true }) filter: MemberFilter | null,
+    @Arg("filter", () => MemberFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: MemberFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Member>> {
     const simple = !args.after && !args.before && args.last == null && !filter?.search && !filter?.type && !filter?.partnerId;
@@ -68,22 +68,22 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerPayload, { description: "OWNER/ADMINISTRATOR: invites a company by email or by its account ID (handle)." })
-  invitePartner(@Arg("input", () => InvitePartnerInput) input: InvitePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
+  invitePartner(@Arg("input", () => InvitePartnerInput, { description: "What to do; see the fields of InvitePartnerInput." }) input: InvitePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
     return partnersService.invite(context, input);
   }
 
   @Mutation(() => PartnerPayload, { description: "OWNER/ADMINISTRATOR: adds a partner company that has no account here (e.g. a guest company)." })
-  createPartner(@Arg("input", () => CreatePartnerInput) input: CreatePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
+  createPartner(@Arg("input", () => CreatePartnerInput, { description: "What to do; see the fields of CreatePartnerInput." }) input: CreatePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
     return partnersService.create(context, input);
   }
 
   @Mutation(() => PartnerPayload, { description: "OWNER/ADMINISTRATOR: changes a partner's details; omitted fields stay, empty strings clear." })
-  updatePartner(@Arg("input", () => UpdatePartnerInput) input: UpdatePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
+  updatePartner(@Arg("input", () => UpdatePartnerInput, { description: "What to do; see the fields of UpdatePartnerInput." }) input: UpdatePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
     return partnersService.update(context, input);
   }
 
   @Mutation(() => MemberPayload, { description: "EDITOR and up: adds a person of a partner company; active at once." })
-  addExternalMember(@Arg("input", () => AddExternalMemberInput) input: AddExternalMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
+  addExternalMember(@Arg("input", () => AddExternalMemberInput, { description: "What to do; see the fields of AddExternalMemberInput." }) input: AddExternalMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
     return partnerNetwork.addExternalMember(context, input, invitationsService.sendLoginInvitationIfNeeded);
   }
 
@@ -91,7 +91,7 @@ export class PartnerResolver {
     description: "OWNER/ADMINISTRATOR: ends the link both ways and archives the partner's people here. Idempotent.",
   })
   removePartnerFromNetwork(
-    @Arg("input", () => RemovePartnerFromNetworkInput) input: RemovePartnerFromNetworkInput,
+    @Arg("input", () => RemovePartnerFromNetworkInput, { description: "What to do; see the fields of RemovePartnerFromNetworkInput." }) input: RemovePartnerFromNetworkInput,
     @Ctx() context: Context,
   ): Promise<RemovePartnerFromNetworkPayload> {
     return partnerNetwork.removeFromNetwork(context, input.partnerId);
@@ -100,11 +100,11 @@ export class PartnerResolver {
 
 @Resolver(() => Account)
 export class AccountPartnersResolver {
-  @FieldResolver(() => PartnerConnection)
+  @FieldResolver(() => PartnerConnection, { description: "The account's partners, newest first." })
   partners(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => PartnerFilter, { nullable: true }) filter: PartnerFilter | null,
+    @Arg("filter", () => PartnerFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: PartnerFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Partner>> {
     return partnersService.list(context, account.localId, args, filter);

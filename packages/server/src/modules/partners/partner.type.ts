@@ -11,33 +11,33 @@ export class Partner extends Node implements Typed<"Partner"> {
   accountId: string;
   partnerAccountId: string | null;
 
-  @Field(() => String) companyName: string;
-  @Field(() => String, { nullable: true }) contactName: string | null;
-  @Field(() => String, { nullable: true }) contactEmail: string | null;
-  @Field(() => PartnerStatus) status: PartnerStatus;
+  @Field(() => String, { description: "The company's name." }) companyName: string;
+  @Field(() => String, { nullable: true, description: "The person you deal with at the company." }) contactName: string | null;
+  @Field(() => String, { nullable: true, description: "That person's email (where a partner invitation by email went)." }) contactEmail: string | null;
+  @Field(() => PartnerStatus, { description: "INVITED, ACTIVE or REMOVED." }) status: PartnerStatus;
   @Field(() => Boolean, { description: "Whether the partner's people may log in to this account once active." }) allowLogin: boolean;
   @Field(() => Boolean, { description: "A company without an account here, managed by this account." }) guest: boolean;
-  @Field(() => String, { nullable: true }) domain: string | null;
+  @Field(() => String, { nullable: true, description: "The company's web domain." }) domain: string | null;
   @Field(() => String, { nullable: true, description: "Your own reference for the partner; unique in the account." }) externalId: string | null;
-  @Field(() => String, { nullable: true }) publicUrl: string | null;
+  @Field(() => String, { nullable: true, description: "The company's public website URL." }) publicUrl: string | null;
   @Field(() => String, { nullable: true, description: "URL of the uploaded logo; it changes when the logo does." }) logoUrl: string | null;
-  @Field(() => Date) createdAt: Date;
-  @Field(() => Date, { nullable: true }) connectedAt: Date | null;
-  @Field(() => Date, { nullable: true }) removedAt: Date | null;
+  @Field(() => Date, { description: "When the partner was created (invited or recorded)." }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: "When the partner accepted and was linked; null until then." }) connectedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: "When the partner was removed from the network; null otherwise." }) removedAt: Date | null;
 }
 
 export const { ConnectionType: PartnerConnection } = connectionTypes(Partner, "Partner");
 
 @ObjectType({ description: "How many of a partner's people are in each status." })
 export class MemberCounts {
-  @Field(() => Int) pending: number;
-  @Field(() => Int) active: number;
-  @Field(() => Int) archived: number;
+  @Field(() => Int, { description: "People waiting to be activated." }) pending: number;
+  @Field(() => Int, { description: "Active people." }) active: number;
+  @Field(() => Int, { description: "Archived people." }) archived: number;
 }
 
 @InputType({ description: "Narrows a partner list; all given conditions must hold." })
 export class PartnerFilter {
-  @Field(() => [PartnerStatus], { nullable: true }) status?: PartnerStatus[] | null;
+  @Field(() => [PartnerStatus], { nullable: true, description: "Only partners in one of these statuses." }) status?: PartnerStatus[] | null;
   @Field(() => String, { nullable: true, description: "Case-insensitive match on company, contact or domain." }) search?: string | null;
 }
 

@@ -8,7 +8,7 @@ import { teamsService } from "./teams.service";
 
 @Resolver(() => Team)
 export class TeamResolver {
-  @FieldResolver(() => Client)
+  @FieldResolver(() => Client, { description: "The client this team serves." })
   async client(@Root() team: Team, @Ctx() context: Context): Promise<Client> {
     const client = await clientsService.clientById(context, team.clientId, { bypassVisibility: true });
     if (!client) throw new Error(`team ${team.localId} without client`);
@@ -26,22 +26,22 @@ export class TeamResolver {
   }
 
   @Mutation(() => TeamPayload, { description: "EDITOR and up: adds one of your active people to a client's team." })
-  addTeamMember(@Arg("input", () => TeamMemberInput) input: TeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
+  addTeamMember(@Arg("input", () => TeamMemberInput, { description: "What to do; see the fields of TeamMemberInput." }) input: TeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
     return teamsService.addMember(context, input);
   }
 
   @Mutation(() => TeamPayload, { description: "Refused for the lead (TEAM_LEAD_REQUIRED) and the last member (LAST_TEAM_MEMBER)." })
-  removeTeamMember(@Arg("input", () => TeamMemberInput) input: TeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
+  removeTeamMember(@Arg("input", () => TeamMemberInput, { description: "What to do; see the fields of TeamMemberInput." }) input: TeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
     return teamsService.removeMember(context, input);
   }
 
   @Mutation(() => TeamPayload, { description: "The replacement takes over the lead when the replaced person led." })
-  replaceTeamMember(@Arg("input", () => ReplaceTeamMemberInput) input: ReplaceTeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
+  replaceTeamMember(@Arg("input", () => ReplaceTeamMemberInput, { description: "What to do; see the fields of ReplaceTeamMemberInput." }) input: ReplaceTeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
     return teamsService.replaceMember(context, input);
   }
 
   @Mutation(() => TeamPayload, { description: "Makes a team member the lead; the previous lead stays in the team." })
-  makeTeamLead(@Arg("input", () => TeamMemberInput) input: TeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
+  makeTeamLead(@Arg("input", () => TeamMemberInput, { description: "What to do; see the fields of TeamMemberInput." }) input: TeamMemberInput, @Ctx() context: Context): Promise<TeamPayload> {
     return teamsService.makeLead(context, input);
   }
 }

@@ -25,6 +25,12 @@ registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
   description:
     "An event a webhook endpoint can subscribe to; the delivered `type` is the lower-case dotted form, e.g. `member.activated`.",
+  valuesConfig: Object.fromEntries(
+    Object.entries(WebhookEventType).map(([name, type]) => [
+      name,
+      { description: `Delivered with \`"type": "${type}"\`.` },
+    ]),
+  ),
 });
 
 const EVENT_TYPES = new Set<string>(Object.values(WebhookEventType));
@@ -43,4 +49,14 @@ registerEnumType(WebhookDeliveryStatus, {
   name: "WebhookDeliveryStatus",
   description:
     "PENDING while attempts remain; DELIVERED on a 2xx answer; FAILED after the last attempt (it can be replayed).",
+  valuesConfig: {
+    PENDING: {
+      description:
+        "Waiting for its first attempt, a retry, or an earlier delivery about the same object.",
+    },
+    DELIVERED: { description: "The receiver answered 2xx." },
+    FAILED: {
+      description: "Every attempt failed (or the endpoint was turned off); replay sends it again.",
+    },
+  },
 });

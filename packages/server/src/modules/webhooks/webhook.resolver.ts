@@ -42,7 +42,10 @@ export class WebhookEndpointResolver {
     description: "OWNER/ADMINISTRATOR: registers an endpoint; its signing secret is returned once.",
   })
   createWebhookEndpoint(
-    @Arg("input", () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Arg("input", () => CreateWebhookEndpointInput, {
+      description: "What to do; see the fields of CreateWebhookEndpointInput.",
+    })
+    input: CreateWebhookEndpointInput,
     @Ctx() context: Context,
   ): Promise<CreateWebhookEndpointPayload> {
     return webhooksService.createEndpoint(context, input);
@@ -52,7 +55,10 @@ export class WebhookEndpointResolver {
     description: "OWNER/ADMINISTRATOR: changes an endpoint; only the fields given change.",
   })
   updateWebhookEndpoint(
-    @Arg("input", () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+    @Arg("input", () => UpdateWebhookEndpointInput, {
+      description: "What to do; see the fields of UpdateWebhookEndpointInput.",
+    })
+    input: UpdateWebhookEndpointInput,
     @Ctx() context: Context,
   ): Promise<WebhookEndpointPayload> {
     return webhooksService.updateEndpoint(context, localIdOf(input.id, "WebhookEndpoint"), input);
@@ -62,7 +68,10 @@ export class WebhookEndpointResolver {
     description: "OWNER/ADMINISTRATOR: deletes an endpoint and its delivery log.",
   })
   deleteWebhookEndpoint(
-    @Arg("input", () => DeleteWebhookEndpointInput) input: DeleteWebhookEndpointInput,
+    @Arg("input", () => DeleteWebhookEndpointInput, {
+      description: "What to do; see the fields of DeleteWebhookEndpointInput.",
+    })
+    input: DeleteWebhookEndpointInput,
     @Ctx() context: Context,
   ): Promise<WebhookEndpointPayload> {
     return webhooksService.deleteEndpoint(context, localIdOf(input.id, "WebhookEndpoint"));
@@ -73,7 +82,10 @@ export class WebhookEndpointResolver {
       "OWNER/ADMINISTRATOR: sends a delivered or failed delivery again, with the same webhook-id.",
   })
   replayWebhookDelivery(
-    @Arg("input", () => ReplayWebhookDeliveryInput) input: ReplayWebhookDeliveryInput,
+    @Arg("input", () => ReplayWebhookDeliveryInput, {
+      description: "What to do; see the fields of ReplayWebhookDeliveryInput.",
+    })
+    input: ReplayWebhookDeliveryInput,
     @Ctx() context: Context,
   ): Promise<WebhookDeliveryPayload> {
     return webhooksService.replayDelivery(context, localIdOf(input.deliveryId, "WebhookDelivery"));

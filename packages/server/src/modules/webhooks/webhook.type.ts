@@ -39,7 +39,7 @@ export class WebhookEndpoint extends Node implements Typed<"WebhookEndpoint"> {
   })
   failingSince: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the endpoint was added." })
   createdAt: Date;
 }
 
@@ -48,7 +48,7 @@ export class WebhookAttempt {
   @Field(() => Int, { description: "1 for the first attempt." })
   attempt: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the request was sent." })
   attemptedAt: Date;
 
   @Field(() => Int, {
@@ -79,7 +79,7 @@ export class WebhookDelivery extends Node implements Typed<"WebhookDelivery"> {
   })
   messageId: string;
 
-  @Field(() => WebhookEventType)
+  @Field(() => WebhookEventType, { description: "What happened." })
   eventType: WebhookEventType;
 
   @Field(() => String, { description: "Global ID of the object the event is about." })
@@ -88,13 +88,13 @@ export class WebhookDelivery extends Node implements Typed<"WebhookDelivery"> {
   @Field(() => String, { description: "The JSON body that is sent." })
   payload: string;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: "Where the delivery stands." })
   status: WebhookDeliveryStatus;
 
   @Field(() => Int, { description: "HTTP attempts made so far." })
   attemptCount: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the event happened (the change was committed)." })
   createdAt: Date;
 
   @Field(() => Date, { nullable: true, description: "When it was delivered or gave up." })
