@@ -1,5 +1,5 @@
 /**
- * Webhooks end to end: an admin adds an endpoint in the SPA, copies its secret, a
+ * Webhooks end to end: an owner adds an endpoint in the SPA, copies its secret, a
  * change in the account reaches a receiver in this test process with a valid
  * Standard Webhooks signature, and the delivery log shows it.
  */
@@ -84,11 +84,21 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
   return body.data;
 }
 
-test("an admin adds an endpoint, and an archived member reaches the receiver signed and logged", async () => {
-  await page.goto("/login?next=%2Fwebhooks");
-  await page.getByLabel("Email").fill("owner@acme.example");
-  await page.getByLabel("Password").fill("partner-network-demo");
-  await page.getByRole("button", { name: "Log in" }).click();
+test("an owner adds an endpoint, and an invitation reaches the receiver signed and logged", async () => {
+  // A fresh account of its own, so no other test's data changes under it.
+  const stamp = Date.now();
+  await page.goto("/signup");
+  await page.getByLabel("Name", { exact: true }).fill("Wanda Webhook");
+  await page.getByLabel("Email").fill(`webhooks-${stamp}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByLabel("Company name").fill(`Hooked ${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/members");
+
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Webhooks" })
+    .click();
   await page.waitForURL("**/webhooks");
   await page.getByText("No webhook endpoints yet").waitFor();
   await expectNoAxeViolations();
@@ -97,7 +107,7 @@ test("an admin adds an endpoint, and an archived member reaches the receiver sig
   const dialog = page.getByRole("dialog", { name: "Add webhook endpoint" });
   await dialog.getByRole("textbox", { name: "URL" }).fill(receiverUrl);
   await dialog.getByRole("textbox", { name: "Description" }).fill("E2E receiver");
-  await dialog.getByRole("checkbox", { name: "member.archived" }).check();
+  await dialog.getByRole("checkbox", { name: "invitation.created" }).check();
   await expectNoAxeViolations();
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
 
@@ -108,52 +118,42 @@ test("an admin adds an endpoint, and an archived member reaches the receiver sig
   await secretDialog.getByRole("button", { name: "Done" }).click();
   await page.getByRole("table", { name: "Webhook endpoints" }).getByText(receiverUrl).waitFor();
 
-  // Archive an active editor of the demo account through the API the SPA uses.
-  const data = await graphql<{
-    viewer: { currentAccount: { members: { nodes: { id: string; role: string }[] } } };
-  }>(`
-    {
-      viewer {
-        currentAccount {
-          members(first: 50, filter: { status: [ACTIVE], type: INTERNAL }) {
-            nodes {
-              id
-              role
-            }
-          }
-        }
-      }
-    }
-  `);
-  const editor = data.viewer.currentAccount.members.nodes.find(
-    (member) => member.role === "EDITOR",
+  // Invite someone through the API the SPA uses.
+  const invited = await graphql<{
+    inviteUsers: { invitations: { id: string }[]; userErrors: unknown[] };
+  }>(
+    `mutation { inviteUsers(input: { invitees: [{ email: "hooked-${stamp}@example.test", role: VIEWER }] }) { invitations { id } userErrors { code } } }`,
   );
-  expect(editor).toBeDefined();
-  await graphql(
-    `
-      mutation ($ids: [ID!]!) {
-        archiveMembers(input: { memberIds: $ids }) {
-          userErrors {
-            code
-          }
-        }
-      }
-    `,
-    { ids: [editor!.id] },
-  );
+  expect(invited.inviteUsers.userErrors).toEqual([]);
+  const invitationId = invited.inviteUsers.invitations[0]!.id;
 
   const message = await until("the webhook", () =>
-    received.find((entry) => entry.body.includes("member.archived")),
+    received.find((entry) => entry.body.includes(invitationId)),
   );
   expect(signatureIsValid(secret, message)).toBe(true);
   expect(JSON.parse(message.body)).toMatchObject({
-    type: "member.archived",
-    data: { id: editor!.id },
+    type: "invitation.created",
+    data: { id: invitationId },
   });
+  expect(message.body).not.toContain("/invite/");
 
+  // The receiver has the message; the server records DELIVERED once its answer is in.
+  await until("the delivery recorded", async () => {
+    const data = await graphql<{
+      viewer: {
+        currentAccount: { webhookEndpoints: { deliveries: { nodes: { status: string }[] } }[] };
+      };
+    }>(
+      "{ viewer { currentAccount { webhookEndpoints { deliveries(first: 5) { nodes { status } } } } } }",
+    );
+    const statuses = data.viewer.currentAccount.webhookEndpoints.flatMap((endpoint) =>
+      endpoint.deliveries.nodes.map((node) => node.status),
+    );
+    return statuses.includes("DELIVERED") ? true : undefined;
+  });
   await page.getByRole("button", { name: `Deliveries of ${receiverUrl}` }).click();
   const log = page.getByRole("table", { name: "Deliveries" });
-  await log.getByText("member.archived").waitFor();
+  await log.getByText("invitation.created").waitFor();
   await log.getByText("Delivered").waitFor();
   await expectNoAxeViolations();
 });

@@ -18,7 +18,13 @@ const TEST_TIMEOUT_MS = 90_000;
 const DEMO = { email: "owner@acme.example", password: "partner-network-demo" };
 const APP_SECRET = randomBytes(32).toString("hex");
 
-type Server = { child: ChildProcess; url: string; dataDir: string; output: () => string; exit: Promise<number | null> };
+type Server = {
+  child: ChildProcess;
+  url: string;
+  dataDir: string;
+  output: () => string;
+  exit: Promise<number | null>;
+};
 
 const children: ChildProcess[] = [];
 const tempPaths: string[] = [];
@@ -30,13 +36,21 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        address && typeof address === "object"
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
 
 /** Polls until `condition` holds; no fixed sleeps. */
-async function waitUntil<T>(condition: () => Promise<T | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function waitUntil<T>(
+  condition: () => Promise<T | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await condition().catch(() => null);
@@ -53,20 +67,40 @@ function startServer(env: Record<string, string>): Promise<Server> {
     let output = "";
     const child = spawn(process.execPath, [SERVER_MAIN], {
       // Only what this test sets: never DATABASE_URL or the like from the shell running jest.
-      env: { PATH: process.env.PATH ?? "", PORT: String(port), DATA_DIR: path.join(dataDir, "data"), APP_SECRET, LOG_LEVEL: "warn", WEB_DIST_DIR: "/nonexistent", ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: String(port),
+        DATA_DIR: path.join(dataDir, "data"),
+        APP_SECRET,
+        LOG_LEVEL: "warn",
+        WEB_DIST_DIR: "/nonexistent",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const server = { child, url: `http://127.0.0.1:${port}`, dataDir: path.join(dataDir, "data"), output: () => output, exit };
+    const exit = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => resolve(code)),
+    );
+    const server = {
+      child,
+      url: `http://127.0.0.1:${port}`,
+      dataDir: path.join(dataDir, "data"),
+      output: () => output,
+      exit,
+    };
     let exited = false;
     void exit.then(() => (exited = true));
-    await waitUntil(async () => {
-      if (exited) throw new Error(`server exited during start:\n${output}`);
-      return (await fetch(`${server.url}/healthz`)).status === 200;
-    }, "the server to be healthy", 60_000).catch((error: unknown) => {
+    await waitUntil(
+      async () => {
+        if (exited) throw new Error(`server exited during start:\n${output}`);
+        return (await fetch(`${server.url}/healthz`)).status === 200;
+      },
+      "the server to be healthy",
+      60_000,
+    ).catch((error: unknown) => {
       throw exited ? new Error(`server exited during start:\n${output}`) : error;
     });
     return server;
@@ -77,7 +111,12 @@ function startServer(env: Record<string, string>): Promise<Server> {
 function browser() {
   let cookie: string | undefined;
   return {
-    async graphql<T>(server: Server, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    async graphql<T>(
+      server: Server,
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ) {
       const response = await fetch(`${server.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}), ...headers },
@@ -87,7 +126,13 @@ function browser() {
         const [pair] = header.split(";");
         if (pair?.startsWith("pn_session=")) cookie = pair.endsWith("=") ? undefined : pair;
       }
-      return { headers: response.headers, body: (await response.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] } };
+      return {
+        headers: response.headers,
+        body: (await response.json()) as {
+          data?: T;
+          errors?: { extensions?: { code?: string } }[];
+        },
+      };
     },
   };
 }
@@ -109,7 +154,10 @@ const INVITE = `mutation Invite($email: String!) { inviteUsers(input: { invitees
 const CREATE_PARTNER = `mutation CreatePartner($name: String!) { createPartner(input: { companyName: $name }) { partner { id } userErrors { code } } }`;
 
 beforeAll(() => {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build the server first (pnpm --filter @pn/server build)`);
+  if (!existsSync(SERVER_MAIN))
+    throw new Error(
+      `${SERVER_MAIN} is missing: build the server first (pnpm --filter @pn/server build)`,
+    );
 });
 
 afterEach(async () => {
@@ -126,25 +174,30 @@ afterEach(async () => {
 
 describe("two server processes on one database", () => {
   test(
-    "share sign-ins, run a queued job once, and share idempotency keys",
+    "share sign-ins, run a queued job once, and share idempotency keys and rate limits",
     async () => {
       const serverUrl = process.env.PN_TEST_PG_URL!;
       const databaseUrl = withDatabase(serverUrl, `pn_processes_${randomBytes(6).toString("hex")}`);
       await createDatabaseIfMissing(databaseUrl);
       databases.push(databaseUrl);
       // Both start at once on an empty database: one migrates and seeds, the other waits for it.
-      const [a, b] = await Promise.all([startServer({ DATABASE_URL: databaseUrl }), startServer({ DATABASE_URL: databaseUrl })]);
+      const shared = { DATABASE_URL: databaseUrl, RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL: "3" };
+      const [a, b] = await Promise.all([startServer(shared), startServer(shared)]);
 
       // Sign in on A; the session is valid on B, and signing out on B ends it on A.
       const owner = browser();
-      const logIn = await owner.graphql<{ logIn: { user: { email: string } } }>(a, LOG_IN, { input: DEMO });
+      const logIn = await owner.graphql<{ logIn: { user: { email: string } } }>(a, LOG_IN, {
+        input: DEMO,
+      });
       expect(logIn.body.data?.logIn.user.email).toBe(DEMO.email);
       const onB = await owner.graphql<{ viewer: { user: { email: string } } }>(b, WHO);
       expect(onB.body.data?.viewer.user.email).toBe(DEMO.email);
 
       // A job queued by B (the invitation email) is delivered exactly once although both processes run workers.
       const invitee = `several-${randomUUID()}@example.test`;
-      const invited = await owner.graphql<{ inviteUsers: { invitations: { id: string }[]; userErrors: unknown[] } }>(b, INVITE, { email: invitee });
+      const invited = await owner.graphql<{
+        inviteUsers: { invitations: { id: string }[]; userErrors: unknown[] };
+      }>(b, INVITE, { email: invitee });
       expect(invited.body.data?.inviteUsers.userErrors).toEqual([]);
       const outbox = await waitUntil(
         () =>
@@ -171,25 +224,61 @@ describe("two server processes on one database", () => {
       );
       expect(jobs).toEqual([{ state: "completed", retry_count: 0 }]);
       // The dev mailbox is in the database: A shows the email B queued, once.
-      const mailbox = (await (await fetch(`${a.url}/api/dev/mailbox`)).json()) as { messages: { to: string }[] };
+      const mailbox = (await (await fetch(`${a.url}/api/dev/mailbox`)).json()) as {
+        messages: { to: string }[];
+      };
       expect(mailbox.messages.filter((message) => message.to === invitee)).toHaveLength(1);
 
       // An idempotency key used on A is known to B.
       const key = randomUUID();
-      const first = await owner.graphql<{ createPartner: { partner: { id: string } } }>(a, CREATE_PARTNER, { name: "Shared Key Ltd" }, { "idempotency-key": key });
-      const retried = await owner.graphql<{ createPartner: { partner: { id: string } } }>(b, CREATE_PARTNER, { name: "Shared Key Ltd" }, { "idempotency-key": key });
+      const first = await owner.graphql<{ createPartner: { partner: { id: string } } }>(
+        a,
+        CREATE_PARTNER,
+        { name: "Shared Key Ltd" },
+        { "idempotency-key": key },
+      );
+      const retried = await owner.graphql<{ createPartner: { partner: { id: string } } }>(
+        b,
+        CREATE_PARTNER,
+        { name: "Shared Key Ltd" },
+        { "idempotency-key": key },
+      );
       expect(retried.headers.get("idempotent-replayed")).toBe("true");
       expect(retried.body).toEqual(first.body);
       const partners = await withClient(databaseUrl, (client) =>
-        client.query<{ n: number }>("SELECT count(*)::int AS n FROM partners WHERE company_name = 'Shared Key Ltd'"),
+        client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM partners WHERE company_name = 'Shared Key Ltd'",
+        ),
       );
       expect(partners.rows[0]?.n).toBe(1);
 
-      // ===== RATE LIMITS ARE SHARED (issue 8) =====================================================
-      // The rate limiter (modules/rate-limits) lands from another branch; it was not merged when this
-      // test was written. When it is: spend one API token's budget with requests alternating between
-      // A and B, and expect the request past the shared limit to get RATE_LIMITED on either process.
-      // ==========================================================================================
+      // Rate limits are shared: failed log-ins for one email, alternating between A and B, reach the
+      // limit (3, set for both processes) together; the next attempt is refused on either process.
+      const guesser = browser();
+      const guess = {
+        email: `guessed-${randomUUID()}@example.test`,
+        password: "wrong password guess",
+      };
+      for (const server of [a, b, a]) {
+        const failed = await guesser.graphql<{ logIn: { userErrors: { code: string }[] } }>(
+          server,
+          LOG_IN,
+          { input: guess },
+        );
+        expect(failed.body.data?.logIn.userErrors.map((error) => error.code)).toEqual([
+          "BAD_CREDENTIALS",
+        ]);
+      }
+      for (const server of [b, a]) {
+        const blocked = await guesser.graphql<{ logIn: { userErrors: { code: string }[] } }>(
+          server,
+          LOG_IN,
+          { input: guess },
+        );
+        expect(blocked.body.data?.logIn.userErrors.map((error) => error.code)).toEqual([
+          "RATE_LIMITED",
+        ]);
+      }
 
       const logOut = await owner.graphql<{ logOut: { ok: boolean } }>(b, LOG_OUT);
       expect(logOut.body.data?.logOut.ok).toBe(true);
@@ -224,12 +313,19 @@ describe("WEB_CONCURRENCY=2 (node:cluster)", () => {
     async () => {
       const server = await startServer({ WEB_CONCURRENCY: "2" });
       const dataDir = server.dataDir;
-      await waitUntil(async () => server.output().includes("Partner Network is running"), "the start-up line");
+      await waitUntil(
+        async () => server.output().includes("Partner Network is running"),
+        "the start-up line",
+      );
       expect(server.output().match(/Partner Network is running/g)).toHaveLength(1);
       expect(server.output()).toContain("with 2 server processes");
       const workers = readdirSync("/proc").filter((entry) => {
         try {
-          return readFileSync(`/proc/${entry}/status`, "utf8").includes(`PPid:\t${server.child.pid}\n`) && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("main.js");
+          return (
+            readFileSync(`/proc/${entry}/status`, "utf8").includes(
+              `PPid:\t${server.child.pid}\n`,
+            ) && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("main.js")
+          );
         } catch {
           return false;
         }

@@ -140,8 +140,8 @@ describe("Idempotency-Key on mutations", () => {
     await partner.post(CREATE_PARTNER, { input: { companyName: "Stark" } }, randomUUID());
     const after = await partner.post(PARTNERS, {}, key);
     expect(after.headers.get("idempotent-replayed")).toBeNull();
-    expect(JSON.parse(before.text)).toEqual({ data: { viewer: { currentAccount: { partners: { totalCount: 0 } } } } });
-    expect(JSON.parse(after.text)).toEqual({ data: { viewer: { currentAccount: { partners: { totalCount: 1 } } } } });
+    expect(JSON.parse(before.text)).toMatchObject({ data: { viewer: { currentAccount: { partners: { totalCount: 0 } } } } });
+    expect(JSON.parse(after.text)).toMatchObject({ data: { viewer: { currentAccount: { partners: { totalCount: 1 } } } } });
     const [{ n }] = await db.dataSource.query("SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1", [key]);
     expect(n).toBe(0);
 

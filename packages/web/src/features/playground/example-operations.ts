@@ -22,12 +22,12 @@ const TABS: ExampleTab[] = [
 query PendingMembersOfPartners {
   viewer {
     currentAccount {
-      partners(first: 20, filter: { status: [ACTIVE] }) {
+      partners(first: 10, filter: { status: [ACTIVE] }) {
         nodes {
           id
           companyName
           memberCounts { pending active }
-          members(first: 50, filter: { status: [PENDING] }) {
+          members(first: 25, filter: { status: [PENDING] }) {
             nodes { id name email status }
             pageInfo { hasNextPage endCursor }
           }
