@@ -28,8 +28,11 @@ import {
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
-/** The server's own pools: TypeORM (10) and pg-boss (4); data-source.ts and mail-worker.ts. */
-const SERVER_POOL_CONNECTIONS = 14;
+/**
+ * The server's own pools: TypeORM (10), and pg-boss for mail (4) and for webhooks (4);
+ * data-source.ts, mail-worker.ts and webhook-delivery.ts.
+ */
+const SERVER_POOL_CONNECTIONS = 18;
 
 let observer: Client | null = null;
 
