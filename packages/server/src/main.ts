@@ -28,6 +28,7 @@ import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
 import { createTransport, startMailSystem, type MailSystem } from "./modules/mail/mail-worker";
 import { startWebhookSystem, type WebhookSystem } from "./modules/webhooks/webhook-delivery";
+import { startInvitationExpirySweep } from "./modules/invitations/invitation-expiry";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -233,8 +234,10 @@ async function main(): Promise<void> {
   const { dataSource, embedded, url } = await connectDatabase(config, logger);
   let mail: MailSystem | null = null;
   let webhooks: WebhookSystem | null = null;
+  let expirySweep: { stop(): void } | null = null;
   const stopDatabase = async () => {
     // Queued sends finish (or go back to the queue) before the database goes away.
+    expirySweep?.stop();
     await webhooks?.stop();
     await mail?.stop();
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -272,6 +275,7 @@ async function main(): Promise<void> {
       },
     });
     await webhooks.startWorker();
+    expirySweep = startInvitationExpirySweep({ dataSource, logger });
     const { app, apollo } = await createApp({
       config,
       dataSource,

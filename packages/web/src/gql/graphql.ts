@@ -56,7 +56,9 @@ export type AuditVia =
   /** A partner system with an API token. */
   | 'API_TOKEN'
   /** Signed in, e.g. in the SPA (also sign-up, log-in and accepting an invitation). */
-  | 'SESSION';
+  | 'SESSION'
+  /** The server itself, on its own schedule (e.g. an invitation expiring); no actor. */
+  | 'SYSTEM';
 
 /** Input of changePlan. */
 export type ChangePlanInput = {

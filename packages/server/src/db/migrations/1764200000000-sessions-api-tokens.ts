@@ -27,7 +27,9 @@ export class SessionsApiTokens1764200000000 implements MigrationInterface {
         last_used_at timestamptz,
         revoked_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX api_tokens_account ON api_tokens (account_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX api_tokens_account ON api_tokens (account_id, created_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

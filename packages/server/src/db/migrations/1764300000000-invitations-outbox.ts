@@ -27,8 +27,12 @@ export class InvitationsOutbox1764300000000 implements MigrationInterface {
     // One open user invitation per email and account; the seat count relies on it.
     await queryRunner.query(`CREATE UNIQUE INDEX invitations_open_user_email ON invitations (account_id, lower(email))
       WHERE kind = 'USER' AND status = 'PENDING'`);
-    await queryRunner.query(`CREATE INDEX invitations_account_created ON invitations (account_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX invitations_invited_by ON invitations (invited_by_member_id) WHERE status = 'PENDING'`);
+    await queryRunner.query(
+      `CREATE INDEX invitations_account_created ON invitations (account_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX invitations_invited_by ON invitations (invited_by_member_id) WHERE status = 'PENDING'`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE outbox (
@@ -48,7 +52,9 @@ export class InvitationsOutbox1764300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_dev_mailbox ON outbox (created_at DESC) WHERE transport = 'dev-mailbox'`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_dev_mailbox ON outbox (created_at DESC) WHERE transport = 'dev-mailbox'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

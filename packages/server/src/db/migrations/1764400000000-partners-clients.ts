@@ -25,12 +25,18 @@ export class PartnersClients1764400000000 implements MigrationInterface {
         connected_at timestamptz,
         removed_at timestamptz
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX partners_external_id ON partners (account_id, external_id) WHERE external_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX partners_external_id ON partners (account_id, external_id) WHERE external_id IS NOT NULL`,
+    );
     // One live link per pair of accounts.
     await queryRunner.query(`CREATE UNIQUE INDEX partners_linked_account ON partners (account_id, partner_account_id)
       WHERE partner_account_id IS NOT NULL AND status <> 'REMOVED'`);
-    await queryRunner.query(`CREATE INDEX partners_account_created ON partners (account_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX partners_partner_account ON partners (partner_account_id) WHERE status = 'ACTIVE'`);
+    await queryRunner.query(
+      `CREATE INDEX partners_account_created ON partners (account_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX partners_partner_account ON partners (partner_account_id) WHERE status = 'ACTIVE'`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE clients (
@@ -48,18 +54,32 @@ export class PartnersClients1764400000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         removed_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX clients_account_created ON clients (account_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE UNIQUE INDEX clients_partner ON clients (partner_id) WHERE partner_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX clients_account_created ON clients (account_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX clients_partner ON clients (partner_id) WHERE partner_id IS NOT NULL`,
+    );
 
-    await queryRunner.query(`ALTER TABLE members ADD CONSTRAINT members_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id) ON DELETE SET NULL`);
+    await queryRunner.query(
+      `ALTER TABLE members ADD CONSTRAINT members_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id) ON DELETE SET NULL`,
+    );
     // The Pending tab: an account's members by status, optionally by partner, newest first.
-    await queryRunner.query(`CREATE INDEX members_partner_status_created ON members (partner_id, status, created_at DESC, id DESC) WHERE partner_id IS NOT NULL`);
-    await queryRunner.query(`ALTER TABLE invitations ADD COLUMN partner_id uuid REFERENCES partners (id) ON DELETE SET NULL`);
-    await queryRunner.query(`ALTER TABLE invitations ADD COLUMN client_id uuid REFERENCES clients (id) ON DELETE SET NULL`);
+    await queryRunner.query(
+      `CREATE INDEX members_partner_status_created ON members (partner_id, status, created_at DESC, id DESC) WHERE partner_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE invitations ADD COLUMN partner_id uuid REFERENCES partners (id) ON DELETE SET NULL`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE invitations ADD COLUMN client_id uuid REFERENCES clients (id) ON DELETE SET NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE invitations DROP COLUMN client_id, DROP COLUMN partner_id`);
+    await queryRunner.query(
+      `ALTER TABLE invitations DROP COLUMN client_id, DROP COLUMN partner_id`,
+    );
     await queryRunner.query(`DROP INDEX members_partner_status_created`);
     await queryRunner.query(`ALTER TABLE members DROP CONSTRAINT members_partner_fk`);
     await queryRunner.query(`DROP TABLE clients`);

@@ -21,11 +21,15 @@ export class Teams1764500000000 implements MigrationInterface {
         PRIMARY KEY (team_id, member_id)
       )`);
     // Exactly one lead per team: at most one by this index, at least one by the service.
-    await queryRunner.query(`CREATE UNIQUE INDEX team_memberships_one_lead ON team_memberships (team_id) WHERE is_lead`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX team_memberships_one_lead ON team_memberships (team_id) WHERE is_lead`,
+    );
     await queryRunner.query(`CREATE INDEX team_memberships_member ON team_memberships (member_id)`);
     // A shareable client link remembers the team each sign-up through it gets.
     await queryRunner.query(`ALTER TABLE invitations ADD COLUMN team_member_ids uuid[]`);
-    await queryRunner.query(`CREATE UNIQUE INDEX clients_open_email ON clients (account_id, lower(email)) WHERE email IS NOT NULL AND status <> 'REMOVED'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX clients_open_email ON clients (account_id, lower(email)) WHERE email IS NOT NULL AND status <> 'REMOVED'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

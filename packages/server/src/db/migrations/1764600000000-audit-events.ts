@@ -20,7 +20,9 @@ export class AuditEvents1764600000000 implements MigrationInterface {
         details jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX audit_events_account_created ON audit_events (account_id, created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_events_account_created ON audit_events (account_id, created_at DESC, id DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

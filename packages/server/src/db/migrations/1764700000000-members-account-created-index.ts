@@ -5,7 +5,9 @@ export class MembersAccountCreatedIndex1764700000000 implements MigrationInterfa
   name = "MembersAccountCreatedIndex1764700000000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX members_account_created ON members (account_id, created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX members_account_created ON members (account_id, created_at DESC, id DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

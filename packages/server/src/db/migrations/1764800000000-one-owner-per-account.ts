@@ -5,7 +5,9 @@ export class OneOwnerPerAccount1764800000000 implements MigrationInterface {
   name = "OneOwnerPerAccount1764800000000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE UNIQUE INDEX members_one_owner ON members (account_id) WHERE role = 'OWNER'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX members_one_owner ON members (account_id) WHERE role = 'OWNER'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -26,8 +26,12 @@ export class RateLimits1764900000000 implements MigrationInterface {
         last_granted boolean NOT NULL
       )`);
     // Pruning deletes finished windows and long-idle buckets by these.
-    await queryRunner.query(`CREATE INDEX rate_limit_windows_ends ON rate_limit_windows (window_ends_at)`);
-    await queryRunner.query(`CREATE INDEX rate_limit_buckets_updated ON rate_limit_buckets (updated_at)`);
+    await queryRunner.query(
+      `CREATE INDEX rate_limit_windows_ends ON rate_limit_windows (window_ends_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX rate_limit_buckets_updated ON rate_limit_buckets (updated_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -22,7 +22,9 @@ export class IdempotencyKeys1764950000000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         PRIMARY KEY (scope, key)
       )`);
-    await queryRunner.query(`CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_at)`);
+    await queryRunner.query(
+      `CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -11,6 +11,7 @@ import { AuditEventsFilterIndexes1764850000000 } from "./1764850000000-audit-eve
 import { RateLimits1764900000000 } from "./1764900000000-rate-limits";
 import { IdempotencyKeys1764950000000 } from "./1764950000000-idempotency-keys";
 import { Webhooks1764970000000 } from "./1764970000000-webhooks";
+import { InvitationExpiryRecorded1764980000000 } from "./1764980000000-invitation-expiry-recorded";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RateLimits1764900000000,
   IdempotencyKeys1764950000000,
   Webhooks1764970000000,
+  InvitationExpiryRecorded1764980000000,
 ];

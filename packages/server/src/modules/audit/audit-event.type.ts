@@ -6,6 +6,7 @@ import { Node, type Typed } from "../../graphql/node";
 export enum AuditVia {
   SESSION = "SESSION",
   API_TOKEN = "API_TOKEN",
+  SYSTEM = "SYSTEM",
 }
 
 registerEnumType(AuditVia, {
@@ -16,6 +17,10 @@ registerEnumType(AuditVia, {
       description: "Signed in, e.g. in the SPA (also sign-up, log-in and accepting an invitation).",
     },
     API_TOKEN: { description: "A partner system with an API token." },
+    SYSTEM: {
+      description:
+        "The server itself, on its own schedule (e.g. an invitation expiring); no actor.",
+    },
   },
 });
 
@@ -113,7 +118,12 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
     action: row.action,
     objectType: row.object_type,
     objectId: toGlobalId(row.object_type, row.object_id),
-    via: row.via === "api_token" ? AuditVia.API_TOKEN : AuditVia.SESSION,
+    via:
+      row.via === "api_token"
+        ? AuditVia.API_TOKEN
+        : row.via === "system"
+          ? AuditVia.SYSTEM
+          : AuditVia.SESSION,
     apiTokenName: row.api_token_name,
     ip: row.ip,
     createdAt: row.created_at,

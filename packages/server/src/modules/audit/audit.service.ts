@@ -41,13 +41,22 @@ export type AuditEntry = {
 };
 
 /**
+ * Where a change comes from: a request (its viewer and IP), or the server itself
+ * (`system`, e.g. an invitation expiring) with no viewer.
+ */
+export type AuditOrigin = Pick<Context, "viewer" | "ip"> & { system?: boolean };
+
+/** The origin of changes the server makes on its own schedule. */
+export const SYSTEM_ORIGIN: AuditOrigin = { viewer: null, ip: null, system: true };
+
+/**
  * Called with every batch of recorded entries, inside the same transaction, so a
  * subscriber (the webhooks outbox) can never see a change that was rolled back,
  * nor miss one that was committed.
  */
 export type AuditSubscriber = (
   db: EntityManager,
-  context: Context,
+  origin: AuditOrigin,
   entries: AuditEntry[],
 ) => Promise<void>;
 
@@ -75,7 +84,7 @@ export const auditService = {
     if (index >= 0) subscribers.splice(index, 1);
   },
 
-  async record(db: EntityManager, context: Context, entries: AuditEntry[]): Promise<void> {
+  async record(db: EntityManager, context: AuditOrigin, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const viewer = context.viewer;
     const credential = viewer?.credential;
@@ -88,7 +97,7 @@ export const auditService = {
        FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::uuid[], $10::jsonb[])
          AS t(account_id, actor_user_id, actor_member_id, action, object_type, object_id, details)`,
       [
-        viaToken ? "api_token" : "session",
+        context.system ? "system" : viaToken ? "api_token" : "session",
         viaToken ? credential.apiTokenId : null,
         context.ip,
         entries.map((entry) => entry.accountId),

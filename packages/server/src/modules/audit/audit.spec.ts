@@ -821,7 +821,7 @@ describe("every mutation writes its audit entries", () => {
   });
 
   it("exercises every action of the list", () => {
-    // invitation.expired is named for webhooks but no mutation records it: expiry is derived at read time (see SECURITY.md).
+    // invitation.expired comes from the expiry sweep, not a mutation; webhooks.spec.ts covers it.
     const unexercised = Object.keys(AUDIT_ACTIONS).filter(
       (action) => !exercised.has(action) && action !== "invitation.expired",
     );

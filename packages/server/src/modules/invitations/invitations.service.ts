@@ -408,7 +408,7 @@ export const invitationsService = {
       const expiresAt = new Date(now.getTime() + LIFETIME_MS);
       const [updated] = await queryRows<InvitationRow>(
         db,
-        `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED'
+        `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED', expiry_recorded_at = NULL
          WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
         [id, hashSecret(token), expiresAt, now],
       );

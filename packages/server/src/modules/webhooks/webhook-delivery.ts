@@ -17,9 +17,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { open, type SealKey } from "../../crypto/sealed-box";
 import { queryRows } from "../../db/sql";
-import type { Context } from "../../graphql/context";
 import type { Logger } from "../../logger";
-import { auditService, type AuditEntry } from "../audit/audit.service";
+import { auditService, type AuditEntry, type AuditOrigin } from "../audit/audit.service";
 import { mailService, type MailQueue } from "../mail/mail.service";
 import { membersService } from "../members/members.service";
 import { endpointDisabledEmail } from "./webhook-email";
@@ -363,7 +362,7 @@ export async function startWebhookSystem(options: {
     }
   }
 
-  const subscriber = (db: EntityManager, _context: Context, entries: AuditEntry[]) =>
+  const subscriber = (db: EntityManager, _origin: AuditOrigin, entries: AuditEntry[]) =>
     recordDeliveries(db, entries, enqueue);
   auditService.subscribe(subscriber);
   runtime = { settings, enqueue };

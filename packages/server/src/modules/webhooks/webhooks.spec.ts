@@ -3,7 +3,7 @@
  * events published in the transaction of the change, the real pg-boss worker, and a
  * real HTTP receiver that verifies signatures the way the specification describes.
  */
-import { MemberStatus, Role, toGlobalId, type AuditAction } from "@pn/shared";
+import { fromGlobalId, MemberStatus, Role, toGlobalId, type AuditAction } from "@pn/shared";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clock } from "../../clock";
@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import type { MailQueue } from "../mail/mail.service";
+import { recordExpiredInvitations } from "../invitations/invitation-expiry";
 import { startWebhookSystem, type WebhookSystem } from "./webhook-delivery";
 import { signWebhook, verifyWebhook } from "./webhook-signature";
 import { checkWebhookUrl, isInternalAddress } from "./webhook-url";
@@ -90,7 +91,13 @@ beforeAll(async () => {
       id: headers["webhook-id"] ?? "",
       type: parsed.type,
       objectId: parsed.data.id,
-      verified: verifyWebhook(secretForVerification, headers, body),
+      // The server signs with its clock, which tests move forward.
+      verified: verifyWebhook(
+        secretForVerification,
+        headers,
+        body,
+        Math.floor(clock.now().getTime() / 1000),
+      ),
       body: parsed as unknown as Record<string, unknown>,
     });
     response.writeHead(204).end();
@@ -395,6 +402,39 @@ describe("delivery", () => {
     expect(JSON.stringify(received.map((message) => message.body))).not.toMatch(
       /invite\/|pn_|whsec_/,
     );
+  });
+
+  it("publishes invitation.expired once per lifetime, from the scheduled sweep", async () => {
+    const admin = await insertViewer(db.dataSource, Role.OWNER);
+    await db.dataSource.query("UPDATE accounts SET plan = 'TEAM' WHERE id = $1", [admin.accountId]);
+    app.actAs(admin.viewer);
+    const created = await app.graphql<{ createWebhookEndpoint: { secret: string } }>(CREATE, {
+      input: { url: receiverUrl, eventTypes: ["INVITATION_EXPIRED"] },
+    });
+    secretForVerification = created.body.data!.createWebhookEndpoint.secret;
+    received.length = 0;
+    const invited = await app.graphql<{ inviteUsers: { invitations: { id: string }[] } }>(
+      `mutation { inviteUsers(input: { invitees: [{ email: "expiring@example.test", role: VIEWER }] }) { invitations { id } } }`,
+    );
+    const invitationId = invited.body.data!.inviteUsers.invitations[0]!.id;
+    expect(await recordExpiredInvitations(db.dataSource)).toBe(0);
+    clock.advance(49 * 3600 * 1000);
+    try {
+      expect(await recordExpiredInvitations(db.dataSource)).toBeGreaterThanOrEqual(1);
+      // A second sweep finds nothing new: each expiry is published once.
+      expect(await recordExpiredInvitations(db.dataSource)).toBe(0);
+      const message = await waitFor("invitation.expired", () =>
+        received.find((entry) => entry.objectId === invitationId),
+      );
+      expect(message).toMatchObject({ type: "invitation.expired", verified: true });
+    } finally {
+      clock.reset();
+    }
+    const trail = await db.dataSource.query(
+      "SELECT via, actor_user_id FROM audit_events WHERE action = 'invitation.expired' AND object_id = $1",
+      [fromGlobalId(invitationId)!.id],
+    );
+    expect(trail).toEqual([{ via: "system", actor_user_id: null }]);
   });
 
   it("disables an endpoint that fails for too long and tells the admins", async () => {

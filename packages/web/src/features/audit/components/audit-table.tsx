@@ -12,7 +12,9 @@ function FromWhere({ event }: { event: AuditEventRow }) {
   const channel =
     event.via === "API_TOKEN"
       ? `API token${event.apiTokenName ? ` “${event.apiTokenName}”` : ""}`
-      : "Browser session";
+      : event.via === "SYSTEM"
+        ? "Partner Network (scheduled)"
+        : "Browser session";
   return (
     <Stack gap={2}>
       <Text size="sm">{channel}</Text>
