@@ -4,10 +4,16 @@ import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
 
 /** Enabled, Failing (since when) or Off. */
 export function EndpointStatusBadge({ endpoint }: { endpoint: WebhookEndpointRow }) {
-  if (!endpoint.enabled) return <Badge color="gray">Off</Badge>;
+  if (!endpoint.enabled)
+    return (
+      <Badge variant="dot" color="gray">
+        Off
+      </Badge>
+    );
   if (endpoint.failingSince) {
     return (
       <Badge
+        variant="dot"
         color="red"
         title={`Every delivery has failed since ${formatDateTime(endpoint.failingSince)}`}
       >
@@ -15,5 +21,9 @@ export function EndpointStatusBadge({ endpoint }: { endpoint: WebhookEndpointRow
       </Badge>
     );
   }
-  return <Badge color="green">On</Badge>;
+  return (
+    <Badge variant="dot" color="green">
+      On
+    </Badge>
+  );
 }

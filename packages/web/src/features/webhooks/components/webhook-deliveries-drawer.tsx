@@ -116,7 +116,7 @@ export function WebhookDeliveriesDrawer({
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[delivery.status]}>
+                      <Badge variant="dot" color={STATUS_COLORS[delivery.status]}>
                         {STATUS_LABELS[delivery.status]}
                       </Badge>
                     </Table.Td>
