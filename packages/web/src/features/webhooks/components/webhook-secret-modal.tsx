@@ -1,4 +1,5 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from "@mantine/core";
+import { Code } from "@mantine/core";
+import { SecretOnceModal } from "../../../components/secret-once-modal";
 import type { CreatedEndpoint } from "./create-webhook-endpoint-modal";
 
 /** The signing secret, shown exactly once. */
@@ -10,42 +11,22 @@ export function WebhookSecretModal({
   onClose: () => void;
 }) {
   return (
-    <Modal
-      opened={created !== null}
-      onClose={onClose}
+    <SecretOnceModal
+      secret={created?.secret ?? null}
       title="Webhook endpoint added"
-      closeOnClickOutside={false}
-      size="lg"
-    >
-      {created && (
-        <Stack gap="md">
-          <Alert
-            color="yellow"
-            variant="light"
-            title="You will not see this secret again"
-            styles={{ title: { color: "var(--mantine-color-text)" } }}
-          >
-            The receiver uses it to check the <Code>webhook-signature</Code> header of every
-            delivery.
-          </Alert>
-          <Text size="sm">
-            Signing secret of <strong style={{ wordBreak: "break-all" }}>{created.url}</strong>:
-          </Text>
-          <Code block data-testid="webhook-secret" style={{ wordBreak: "break-all" }}>
-            {created.secret}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={created.secret} timeout={2000}>
-              {({ copied, copy }) => (
-                <Button onClick={copy}>{copied ? "Copied" : "Copy secret"}</Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={onClose}>
-              Done
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      noun="secret"
+      testId="webhook-secret"
+      usage={
+        <>
+          The receiver uses it to check the <Code>webhook-signature</Code> header of every delivery.
+        </>
+      }
+      label={
+        <>
+          Signing secret of <strong>{created?.url}</strong>:
+        </>
+      }
+      onClose={onClose}
+    />
   );
 }
