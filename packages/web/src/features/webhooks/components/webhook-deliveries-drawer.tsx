@@ -168,29 +168,44 @@ export function WebhookDeliveriesDrawer({
     content = <PageLoading label="Loading deliveries" />;
   }
 
+  function close() {
+    setPage({});
+    onClose();
+  }
+
   return (
-    <Drawer
+    // Like the member panel: no transition (axe would read half-faded text) and a header that
+    // is not a second banner landmark.
+    <Drawer.Root
       opened={opened}
-      onClose={() => {
-        setPage({});
-        onClose();
-      }}
+      onClose={close}
       position="right"
       size="xl"
-      title={<span style={{ wordBreak: "break-all" }}>Deliveries to {endpoint?.url}</span>}
+      transitionProps={{ duration: 0 }}
     >
-      <Stack gap="md">
-        <Button
-          variant="default"
-          size="xs"
-          w="fit-content"
-          onClick={() => void refetch().catch(() => undefined)}
-          loading={loading}
-        >
-          Refresh
-        </Button>
-        {content}
-      </Stack>
-    </Drawer>
+      <Drawer.Overlay />
+      <Drawer.Content>
+        <Drawer.Header role="none">
+          <Drawer.Title fw={700} fz="lg" style={{ wordBreak: "break-all" }}>
+            Deliveries to {endpoint?.url}
+          </Drawer.Title>
+          <Drawer.CloseButton aria-label="Close" />
+        </Drawer.Header>
+        <Drawer.Body>
+          <Stack gap="md">
+            <Button
+              variant="default"
+              size="xs"
+              w="fit-content"
+              onClick={() => void refetch().catch(() => undefined)}
+              loading={loading}
+            >
+              Refresh
+            </Button>
+            {content}
+          </Stack>
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
   );
 }
