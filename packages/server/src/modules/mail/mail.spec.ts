@@ -11,6 +11,7 @@ import { createLogger } from "../../logger";
 import { insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
+import { waitFor as waitForCondition, type Probe } from "../../test-support/wait-for";
 import { createTransport, startMailSystem, type MailSystem } from "./mail-worker";
 
 type Received = { to: string; raw: string };
@@ -36,7 +37,9 @@ function startSmtp(port = 0): Promise<number> {
       });
     },
   });
-  return new Promise((resolve) => smtp.listen(port, "127.0.0.1", () => resolve((smtp.server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    smtp.listen(port, "127.0.0.1", () => resolve((smtp.server.address() as AddressInfo).port)),
+  );
 }
 
 function stopSmtp(): Promise<void> {
@@ -64,18 +67,14 @@ function linkIn(message: Received): string {
   return match[1]!;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Emails here are expected within 20 s unless a call says otherwise. */
+const waitFor = <T>(what: string, probe: Probe<T>, timeoutMs = 20_000) =>
+  waitForCondition(what, probe, timeoutMs);
 
 async function deliveryOf(email: string): Promise<string> {
-  const [row] = await db.dataSource.query("SELECT delivery FROM invitations WHERE email = $1", [email]);
+  const [row] = await db.dataSource.query("SELECT delivery FROM invitations WHERE email = $1", [
+    email,
+  ]);
   return row?.delivery;
 }
 
@@ -103,39 +102,65 @@ describe("invitation email", () => {
   it("arrives over SMTP with text and HTML parts, and its link accepts the invitation", async () => {
     mail = await startMail();
     await mail.startWorker();
-    app = await startTestApp(db.dataSource, { mail: mail.queue, appUrl: "https://pn.example.test" });
+    app = await startTestApp(db.dataSource, {
+      mail: mail.queue,
+      appUrl: "https://pn.example.test",
+    });
     const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
     app.actAs(admin.viewer);
     await app.graphql(INVITE, { email: "smtp-invitee@example.test" });
 
-    const message = await waitFor("the email", () => inbox.find((m) => m.to === "smtp-invitee@example.test"));
+    const message = await waitFor("the email", () =>
+      inbox.find((m) => m.to === "smtp-invitee@example.test"),
+    );
     expect(message.raw).toMatch(/Content-Type: text\/plain/i);
     expect(message.raw).toMatch(/Content-Type: text\/html/i);
     expect(message.raw).toMatch(/expires at/);
     expect(message.raw).not.toContain("{{link}}");
-    await waitFor("SENT", async () => ((await deliveryOf("smtp-invitee@example.test")) === "SENT" ? true : undefined));
+    await waitFor("SENT", async () =>
+      (await deliveryOf("smtp-invitee@example.test")) === "SENT" ? true : undefined,
+    );
 
     const visitor = app.client();
-    const accepted = await visitor.graphql<{ acceptInvitation: { member: { email: string; status: string } } }>(
+    const accepted = await visitor.graphql<{
+      acceptInvitation: { member: { email: string; status: string } };
+    }>(
       `mutation($token: String!) { acceptInvitation(input: { token: $token, name: "Via Mail", password: "a good long password" }) { member { email status } } }`,
       { token: linkIn(message) },
     );
-    expect(accepted.body.data?.acceptInvitation.member).toEqual({ email: "smtp-invitee@example.test", status: "ACTIVE" });
+    expect(accepted.body.data?.acceptInvitation.member).toEqual({
+      email: "smtp-invitee@example.test",
+      status: "ACTIVE",
+    });
   });
 
   it("retries while SMTP is down, ends FAILED after 5 attempts, and Resend delivers once it is back", async () => {
     await stopSmtp();
     mail = await startMail();
     await mail.startWorker();
-    app = await startTestApp(db.dataSource, { mail: mail.queue, appUrl: "https://pn.example.test" });
+    app = await startTestApp(db.dataSource, {
+      mail: mail.queue,
+      appUrl: "https://pn.example.test",
+    });
     const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
-    await db.dataSource.query("UPDATE accounts SET plan = $2 WHERE id = $1", [admin.accountId, Plan.TEAM]);
+    await db.dataSource.query("UPDATE accounts SET plan = $2 WHERE id = $1", [
+      admin.accountId,
+      Plan.TEAM,
+    ]);
     app.actAs(admin.viewer);
-    const invited = await app.graphql<{ inviteUsers: { invitations: { id: string }[] } }>(INVITE, { email: "down@example.test" });
+    const invited = await app.graphql<{ inviteUsers: { invitations: { id: string }[] } }>(INVITE, {
+      email: "down@example.test",
+    });
     const id = invited.body.data!.inviteUsers.invitations[0]!.id;
 
-    await waitFor("FAILED", async () => ((await deliveryOf("down@example.test")) === "FAILED" ? true : undefined), 30_000);
-    const [outbox] = await db.dataSource.query("SELECT attempts, status, last_error FROM outbox WHERE to_address = 'down@example.test'");
+    await waitFor(
+      "FAILED",
+      async () => ((await deliveryOf("down@example.test")) === "FAILED" ? true : undefined),
+      30_000,
+    );
+    const [outbox] = await db.dataSource.query(
+      "SELECT attempts, status, last_error FROM outbox WHERE to_address = 'down@example.test'",
+    );
     expect(outbox).toMatchObject({ attempts: 5, status: "FAILED" });
     expect(outbox.last_error).toEqual(expect.any(String));
 
@@ -146,13 +171,19 @@ describe("invitation email", () => {
     );
     expect(resent.body.data?.resendInvitation.invitation.delivery).toBe("QUEUED");
     await waitFor("the resent email", () => inbox.find((m) => m.to === "down@example.test"));
-    await waitFor("SENT", async () => ((await deliveryOf("down@example.test")) === "SENT" ? true : undefined));
+    await waitFor("SENT", async () =>
+      (await deliveryOf("down@example.test")) === "SENT" ? true : undefined,
+    );
     expect(inbox.filter((m) => m.to === "down@example.test")).toHaveLength(1);
   }, 60_000);
 
   it("applies a changed retry delay to the existing queue on the next start", async () => {
     const retrySettings = async () =>
-      (await db.dataSource.query("SELECT retry_delay, retry_backoff, retry_limit FROM pgboss.queue WHERE name = 'mail-send'"))[0];
+      (
+        await db.dataSource.query(
+          "SELECT retry_delay, retry_backoff, retry_limit FROM pgboss.queue WHERE name = 'mail-send'",
+        )
+      )[0];
     mail = await startMail();
     expect(await retrySettings()).toEqual({ retry_delay: 1, retry_backoff: false, retry_limit: 4 });
     await mail.stop();
@@ -174,7 +205,10 @@ describe("invitation email", () => {
   it("loses no email when the worker stops between the outbox write and the send", async () => {
     // A process that writes the invitation and dies before any worker runs.
     const writer = await startMail();
-    app = await startTestApp(db.dataSource, { mail: writer.queue, appUrl: "https://pn.example.test" });
+    app = await startTestApp(db.dataSource, {
+      mail: writer.queue,
+      appUrl: "https://pn.example.test",
+    });
     const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
     app.actAs(admin.viewer);
     await app.graphql(INVITE, { email: "survivor@example.test" });
@@ -183,8 +217,12 @@ describe("invitation email", () => {
 
     mail = await startMail();
     await mail.startWorker();
-    await waitFor("the email after restart", () => inbox.find((m) => m.to === "survivor@example.test"));
-    await waitFor("SENT", async () => ((await deliveryOf("survivor@example.test")) === "SENT" ? true : undefined));
+    await waitFor("the email after restart", () =>
+      inbox.find((m) => m.to === "survivor@example.test"),
+    );
+    await waitFor("SENT", async () =>
+      (await deliveryOf("survivor@example.test")) === "SENT" ? true : undefined,
+    );
     expect(inbox.filter((m) => m.to === "survivor@example.test")).toHaveLength(1);
   });
 });

@@ -74,6 +74,15 @@ function newMessageId(): string {
   return `msg_${randomBytes(16).toString("base64url")}`;
 }
 
+/**
+ * A delivery that must wait: an earlier one for the same endpoint and object is still
+ * pending. `d` is the delivery in question.
+ */
+const EARLIER_DELIVERY_PENDING = `EXISTS (
+  SELECT 1 FROM webhook_deliveries earlier
+  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.object_id = d.object_id
+    AND earlier.status = 'PENDING' AND earlier.sequence < d.sequence)`;
+
 async function recordDeliveries(
   db: EntityManager,
   entries: AuditEntry[],
@@ -134,10 +143,7 @@ async function recordDeliveries(
   const ready = await queryRows<{ id: string }>(
     db,
     `SELECT d.id FROM webhook_deliveries d
-     WHERE d.id = ANY($1::uuid[]) AND NOT EXISTS (
-       SELECT 1 FROM webhook_deliveries earlier
-       WHERE earlier.endpoint_id = d.endpoint_id AND earlier.object_id = d.object_id
-         AND earlier.status = 'PENDING' AND earlier.sequence < d.sequence)`,
+     WHERE d.id = ANY($1::uuid[]) AND NOT ${EARLIER_DELIVERY_PENDING}`,
     [inserted.map((row) => row.id)],
   );
   await enqueue(
@@ -269,10 +275,7 @@ export async function startWebhookSystem(options: {
        FROM webhook_endpoints e
        WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'PENDING'
          AND (d.claimed_until IS NULL OR d.claimed_until < now())
-         AND NOT EXISTS (
-           SELECT 1 FROM webhook_deliveries earlier
-           WHERE earlier.endpoint_id = d.endpoint_id AND earlier.object_id = d.object_id
-             AND earlier.status = 'PENDING' AND earlier.sequence < d.sequence)
+         AND NOT ${EARLIER_DELIVERY_PENDING}
        RETURNING d.id, d.account_id, d.endpoint_id, d.object_id, d.message_id, d.payload, d.attempts, e.url, e.sealed_secret, e.enabled`,
       [job.data.deliveryId],
     );

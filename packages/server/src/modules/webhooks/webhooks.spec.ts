@@ -13,6 +13,7 @@ import { createLogger } from "../../logger";
 import { insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
+import { waitFor } from "../../test-support/wait-for";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import type { MailQueue } from "../mail/mail.service";
 import { recordExpiredInvitations } from "../invitations/invitation-expiry";
@@ -47,20 +48,6 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     request.on("end", () => resolve(body));
   });
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Publishes events the way a service does: audit entries inside a transaction. */
