@@ -3,6 +3,7 @@
  * DataLoaders so batching and caching never cross requests or tenants.
  */
 import type { ApiScope, Role } from "@pn/shared";
+import type { Request } from "express";
 import type { EntityManager } from "typeorm";
 import type { Logger } from "../logger";
 import type { MailQueue } from "../modules/mail/mail.service";
@@ -48,3 +49,6 @@ export type Context = {
 export function createContext(input: Omit<Context, "loaders">): Context {
   return { ...input, loaders: createLoaders(input.db) };
 }
+
+/** The context of a REST route (logo upload, backup export), built by the HTTP layer like /graphql's. */
+export type RestContextFactory = (req: Request, viewer: Viewer) => Context;

@@ -15,7 +15,13 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
-import { createContext, type Context, type SessionCookie, type Viewer } from "../graphql/context";
+import {
+  createContext,
+  type Context,
+  type RestContextFactory,
+  type SessionCookie,
+  type Viewer,
+} from "../graphql/context";
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { queryLimits } from "../graphql/limits";
 import { buildAppSchema } from "../graphql/schema";
@@ -218,27 +224,21 @@ export async function createApp(options: {
     });
   }
 
-  app.use(
-    partnerLogoRouter(dataSource, {
-      secureCookies,
-      contextFor: (req, viewer) =>
-        createContext({
-          requestId: String(req.id),
-          appUrl: config.appUrl,
-          ip: req.ip ?? null,
-          mail,
-          logger: req.log,
-          db: dataSource.manager,
-          viewer,
-          // Uploads never sign anyone in or out.
-          sessionCookie: { set: () => undefined, clear: () => undefined },
-          rateLimits,
-        }),
-    }),
-  );
-  app.use(
-    accountExportRouter(dataSource, { secureCookies, appUrl: config.appUrl, mail, rateLimits }),
-  );
+  // REST routes' services get the same context as /graphql's; they never sign anyone in or out.
+  const restContextFor: RestContextFactory = (req, viewer) =>
+    createContext({
+      requestId: String(req.id),
+      appUrl: config.appUrl,
+      ip: req.ip ?? null,
+      mail,
+      logger: req.log,
+      db: dataSource.manager,
+      viewer,
+      sessionCookie: { set: () => undefined, clear: () => undefined },
+      rateLimits,
+    });
+  app.use(partnerLogoRouter(dataSource, { secureCookies, contextFor: restContextFor }));
+  app.use(accountExportRouter(dataSource, { secureCookies, contextFor: restContextFor }));
 
   if (config.production) {
     app.get(

@@ -5,11 +5,9 @@
  */
 import express, { type Response } from "express";
 import type { DataSource } from "typeorm";
-import { createContext, type Viewer } from "../../graphql/context";
+import type { RestContextFactory, Viewer } from "../../graphql/context";
 import { ForbiddenError, UnauthenticatedError } from "../../graphql/errors";
 import { authenticate, sessionCookieFor } from "../../http/authentication";
-import type { RateLimits } from "../rate-limits/rate-limits.service";
-import type { MailQueue } from "../mail/mail.service";
 import { accountExportService } from "./account-export.service";
 
 function fail(res: Response, status: number, error: string) {
@@ -18,7 +16,7 @@ function fail(res: Response, status: number, error: string) {
 
 export function accountExportRouter(
   dataSource: DataSource,
-  options: { secureCookies: boolean; appUrl: string; mail: MailQueue; rateLimits: RateLimits },
+  options: { secureCookies: boolean; contextFor: RestContextFactory },
 ): express.Router {
   const router = express.Router();
 
@@ -33,17 +31,7 @@ export function accountExportRouter(
       throw error;
     }
     if (!viewer) return fail(res, 401, "Sign in first.");
-    const context = createContext({
-      requestId: String(req.id),
-      appUrl: options.appUrl,
-      ip: req.ip ?? null,
-      mail: options.mail,
-      logger: req.log,
-      db: dataSource.manager,
-      viewer,
-      sessionCookie,
-      rateLimits: options.rateLimits,
-    });
+    const context = options.contextFor(req, viewer);
     try {
       await accountExportService.writeBackup(context, res, ({ fileName }) => {
         res.status(200);

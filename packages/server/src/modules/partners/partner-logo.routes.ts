@@ -9,7 +9,7 @@ import busboy from "busboy";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { queryRows } from "../../db/sql";
-import type { Context, Viewer } from "../../graphql/context";
+import type { RestContextFactory, Viewer } from "../../graphql/context";
 import { UnauthenticatedError } from "../../graphql/errors";
 import { localIdOf } from "../../graphql/global-id";
 import { authenticate, sessionCookieFor } from "../../http/authentication";
@@ -19,9 +19,19 @@ export const LOGO_MAX_BYTES = 512 * 1024;
 
 /** The image type from the file's first bytes; the name and declared type are not trusted. */
 export function detectImageType(bytes: Buffer): "image/png" | "image/jpeg" | "image/webp" | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") return "image/webp";
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return "image/png";
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return "image/jpeg";
+  if (
+    bytes.length >= 12 &&
+    bytes.toString("latin1", 0, 4) === "RIFF" &&
+    bytes.toString("latin1", 8, 12) === "WEBP"
+  )
+    return "image/webp";
   return null;
 }
 
@@ -29,7 +39,12 @@ function fail(res: Response, status: number, error: string) {
   res.status(status).json({ error });
 }
 
-async function viewerOf(dataSource: DataSource, req: Request, res: Response, secureCookies: boolean): Promise<Viewer | null | "refused"> {
+async function viewerOf(
+  dataSource: DataSource,
+  req: Request,
+  res: Response,
+  secureCookies: boolean,
+): Promise<Viewer | null | "refused"> {
   try {
     return await authenticate(dataSource.manager, req, sessionCookieFor(res, secureCookies));
   } catch (error) {
@@ -43,13 +58,19 @@ type Upload = { bytes: Buffer; truncated: boolean } | null;
 function readSingleFile(req: Request): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let upload: Upload = null;
-    const parser = busboy({ headers: req.headers, limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 5 } });
+    const parser = busboy({
+      headers: req.headers,
+      limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 5 },
+    });
     parser.on("file", (name, stream) => {
       if (name !== "file") return stream.resume();
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        upload = { bytes: Buffer.concat(chunks), truncated: (stream as unknown as { truncated?: boolean }).truncated === true };
+        upload = {
+          bytes: Buffer.concat(chunks),
+          truncated: (stream as unknown as { truncated?: boolean }).truncated === true,
+        };
       });
     });
     parser.on("close", () => resolve(upload));
@@ -58,30 +79,44 @@ function readSingleFile(req: Request): Promise<Upload> {
   });
 }
 
-/** The request's context for services (audit trail: actor, IP), built by the HTTP layer. */
-export type RestContextFactory = (req: Request, viewer: Viewer) => Context;
-
-export function partnerLogoRouter(dataSource: DataSource, options: { secureCookies: boolean; contextFor: RestContextFactory }): express.Router {
+export function partnerLogoRouter(
+  dataSource: DataSource,
+  options: { secureCookies: boolean; contextFor: RestContextFactory },
+): express.Router {
   const router = express.Router();
 
   router.post("/api/partners/:id/logo", async (req, res) => {
     if (!req.headers["apollo-require-preflight"] && !req.headers["x-apollo-operation-name"]) {
-      return fail(res, 400, "Send the header `apollo-require-preflight: true` with uploads (CSRF protection).");
+      return fail(
+        res,
+        400,
+        "Send the header `apollo-require-preflight: true` with uploads (CSRF protection).",
+      );
     }
     const viewer = await viewerOf(dataSource, req, res, options.secureCookies);
     if (viewer === "refused") return fail(res, 401, "The API token is invalid or revoked.");
     if (!viewer) return fail(res, 401, "Sign in first.");
-    if (viewer.credential.kind === "apiToken" && !viewer.credential.scopes.includes(ApiScope.WRITE)) {
+    if (
+      viewer.credential.kind === "apiToken" &&
+      !viewer.credential.scopes.includes(ApiScope.WRITE)
+    ) {
       return fail(res, 403, "This API token has the READ scope only.");
     }
-    if (!viewer.accountId || !can(viewer.role, "managePartners")) return fail(res, 403, "Your role does not allow this.");
+    if (!viewer.accountId || !can(viewer.role, "managePartners"))
+      return fail(res, 403, "Your role does not allow this.");
     const partnerId = localIdOf(req.params.id ?? "", "Partner");
     const [partner] = partnerId
-      ? await queryRows<{ id: string }>(dataSource.manager, "SELECT id FROM partners WHERE id = $1 AND account_id = $2", [partnerId, viewer.accountId])
+      ? await queryRows<{ id: string }>(
+          dataSource.manager,
+          "SELECT id FROM partners WHERE id = $1 AND account_id = $2",
+          [partnerId, viewer.accountId],
+        )
       : [];
     if (!partner) return fail(res, 404, "No such partner.");
-    if (!req.is("multipart/form-data")) return fail(res, 415, "Upload the logo as multipart/form-data with the field `file`.");
-    if (Number(req.headers["content-length"] ?? 0) > LOGO_MAX_BYTES * 2) return fail(res, 413, "The logo must be at most 512 KB.");
+    if (!req.is("multipart/form-data"))
+      return fail(res, 415, "Upload the logo as multipart/form-data with the field `file`.");
+    if (Number(req.headers["content-length"] ?? 0) > LOGO_MAX_BYTES * 2)
+      return fail(res, 413, "The logo must be at most 512 KB.");
 
     const upload = await readSingleFile(req);
     if (!upload || upload.bytes.length === 0) return fail(res, 400, "No file in the field `file`.");
@@ -89,7 +124,10 @@ export function partnerLogoRouter(dataSource: DataSource, options: { secureCooki
     const type = detectImageType(upload.bytes);
     if (!type) return fail(res, 415, "The logo must be a PNG, JPEG or WebP image.");
     // Through the service: the change and its audit entry commit together.
-    const updated = await partnersService.setLogo(options.contextFor(req, viewer), partner.id, { bytes: upload.bytes, contentType: type });
+    const updated = await partnersService.setLogo(options.contextFor(req, viewer), partner.id, {
+      bytes: upload.bytes,
+      contentType: type,
+    });
     if (!updated) return fail(res, 404, "No such partner.");
     res.json({ logoUrl: updated.logoUrl });
   });
@@ -100,7 +138,11 @@ export function partnerLogoRouter(dataSource: DataSource, options: { secureCooki
     const partnerId = localIdOf(req.params.id ?? "", "Partner");
     // Visible to the account's readers and to the partner's own people in it.
     const [logo] = partnerId
-      ? await queryRows<{ logo: Buffer | null; logo_content_type: string | null; logo_updated_at: Date | null }>(
+      ? await queryRows<{
+          logo: Buffer | null;
+          logo_content_type: string | null;
+          logo_updated_at: Date | null;
+        }>(
           dataSource.manager,
           `SELECT p.logo, p.logo_content_type, p.logo_updated_at FROM partners p
            WHERE p.id = $1 AND p.account_id = $2
