@@ -17,6 +17,7 @@ import path from "node:path";
 import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { sealKeyFrom } from "./crypto/sealed-box";
+import { appRolePassword, ensureAppRoleLogin, OwnerRoleError } from "./db/app-role";
 import { createDataSource } from "./db/data-source";
 import {
   EmbeddedPostgresError,
@@ -234,12 +235,14 @@ async function main(): Promise<void> {
   const { dataSource, embedded, url } = await connectDatabase(config, logger);
   let mail: MailSystem | null = null;
   let webhooks: WebhookSystem | null = null;
+  let appDataSource: DataSource | null = null;
   let expirySweep: { stop(): void } | null = null;
   const stopDatabase = async () => {
     // Queued sends finish (or go back to the queue) before the database goes away.
     expirySweep?.stop();
     await webhooks?.stop();
     await mail?.stop();
+    if (appDataSource?.isInitialized) await appDataSource.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     logger.debug("database connections closed");
     await embedded?.stop();
@@ -251,7 +254,13 @@ async function main(): Promise<void> {
     const seed = cluster.isWorker
       ? { seeded: false }
       : await prepareDatabase(dataSource, config, logger);
-    const sealKey = sealKeyFrom(config.appSecret ?? (await localAppSecret(config.dataDir)));
+    const appSecret = config.appSecret ?? (await localAppSecret(config.dataDir));
+    const sealKey = sealKeyFrom(appSecret);
+    // Requests run as the restricted role pn_app, under row-level security (SECURITY.md).
+    appDataSource = createDataSource(await ensureAppRoleLogin(url, appRolePassword(appSecret)), {
+      logger,
+    });
+    await appDataSource.initialize();
     mail = await startMailSystem({
       databaseUrl: url,
       dataSource,
@@ -279,6 +288,7 @@ async function main(): Promise<void> {
     const { app, apollo } = await createApp({
       config,
       dataSource,
+      appDataSource,
       logger,
       httpServer,
       mail: mail.queue,
@@ -333,7 +343,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError || error instanceof EmbeddedPostgresError) fail(error.message);
+  if (
+    error instanceof StartupError ||
+    error instanceof EmbeddedPostgresError ||
+    error instanceof OwnerRoleError
+  )
+    fail(error.message);
   process.stderr.write(
     `partner-network: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -9,9 +9,11 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
+import { appRolePassword, ensureAppRoleLogin } from "../src/db/app-role";
 import { createDataSource } from "../src/db/data-source";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../src/db/database-admin";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { TEST_APP_SECRET } from "../src/test-support/test-database";
 
 declare global {
   var __PN_TEST_TEARDOWN__: (() => Promise<void>) | undefined;
@@ -34,7 +36,11 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "all" });
   await dataSource.destroy();
+  // Once per run, before the workers: roles are cluster-wide, test databases share them.
+  const appRolePasswordForTests = appRolePassword(TEST_APP_SECRET);
+  await ensureAppRoleLogin(templateUrl, appRolePasswordForTests);
 
+  process.env.PN_TEST_APP_ROLE_PASSWORD = appRolePasswordForTests;
   process.env.PN_TEST_PG_URL = serverUrl;
   process.env.PN_TEST_TEMPLATE_DB = templateName;
   globalThis.__PN_TEST_TEARDOWN__ = async () => {

@@ -12,11 +12,13 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../src/db/database-admin";
+import { TEST_APP_SECRET } from "../src/test-support/test-database";
 
 const SERVER_MAIN = path.resolve(__dirname, "../dist/main.js");
 const TEST_TIMEOUT_MS = 90_000;
 const DEMO = { email: "owner@acme.example", password: "partner-network-demo" };
-const APP_SECRET = randomBytes(32).toString("hex");
+// The test cluster's: the app role's password derives from it, and the role is cluster-wide.
+const APP_SECRET = TEST_APP_SECRET;
 
 type Server = {
   child: ChildProcess;

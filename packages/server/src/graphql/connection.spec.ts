@@ -106,10 +106,11 @@ describe("keyset connections", () => {
 
   it("never uses OFFSET", async () => {
     const statements: string[] = [];
-    const original = db.dataSource.manager.query.bind(db.dataSource.manager);
-    const spy = jest.spyOn(db.dataSource.manager, "query").mockImplementation((sql: string, params?: Parameters<typeof original>[1]) => {
+    // Requests query through the app role's pool, each in its own transaction's query runner.
+    const original = app.appDataSource.query.bind(app.appDataSource);
+    const spy = jest.spyOn(app.appDataSource, "query").mockImplementation((sql: string, params?: Parameters<typeof original>[1], runner?: Parameters<typeof original>[2]) => {
       statements.push(sql);
-      return original(sql, params);
+      return original(sql, params, runner);
     });
     try {
       const first = await page({ first: 2 });

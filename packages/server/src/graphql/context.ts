@@ -50,5 +50,13 @@ export function createContext(input: Omit<Context, "loaders">): Context {
   return { ...input, loaders: createLoaders(input.db) };
 }
 
-/** The context of a REST route (logo upload, backup export), built by the HTTP layer like /graphql's. */
-export type RestContextFactory = (req: Request, viewer: Viewer) => Context;
+/**
+ * Runs a REST route's work (logo upload, backup export) with a context built by the HTTP layer
+ * like /graphql's: its `db` is a tenant transaction of the app role, committed when `work`
+ * succeeds and rolled back when it throws.
+ */
+export type RestContextRunner = <T>(
+  req: Request,
+  viewer: Viewer,
+  work: (context: Context) => Promise<T>,
+) => Promise<T>;

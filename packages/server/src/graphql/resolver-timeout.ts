@@ -2,8 +2,8 @@
  * A deadline per query: RESOLVER_TIMEOUT_MS after execution starts, every
  * resolver still pending fails with TIMEOUT and no new resolver starts, so the
  * response goes out (with those fields null and the errors listed) instead of
- * holding the connection. Work already sent to PostgreSQL is not cancelled by
- * this; it only stops the caller from waiting on it.
+ * holding the connection. The statement still running in PostgreSQL is then
+ * cancelled by the request's transaction (`TenantTransaction.finish("abandon")`).
  *
  * Mutations have no deadline here: a mutation runs in a transaction that would
  * still commit after the caller had been told TIMEOUT, which is worse than waiting.

@@ -15,10 +15,11 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
+import { TenantTransaction } from "../db/tenant-transaction";
 import {
   createContext,
   type Context,
-  type RestContextFactory,
+  type RestContextRunner,
   type SessionCookie,
   type Viewer,
 } from "../graphql/context";
@@ -57,7 +58,10 @@ export type AppParts = {
 
 export async function createApp(options: {
   config: Config;
+  /** The owner connection: authentication, health check, dev mailbox, rate limits and idempotency keys only (see SECURITY.md). */
   dataSource: DataSource;
+  /** The restricted app role's pool: every request's own queries, under row-level security. */
+  appDataSource: DataSource;
   logger: Logger;
   httpServer: Server;
   mail: MailQueue;
@@ -65,7 +69,9 @@ export async function createApp(options: {
   /** Tests shorten the per-operation deadline; everything else keeps the default. */
   resolverTimeoutMs?: number;
 }): Promise<AppParts> {
-  const { config, dataSource, logger, httpServer, mail } = options;
+  const { config, dataSource, appDataSource, logger, httpServer, mail } = options;
+  // Keyed by the request's manager: Apollo hands plugins a shallow copy of the context, which keeps it.
+  const transactions = new WeakMap<Context["db"], TenantTransaction>();
   const resolveViewer: ViewerResolver =
     options.resolveViewer ??
     ((request, cookie) => authenticate(dataSource.manager, request, cookie));
@@ -181,7 +187,28 @@ export async function createApp(options: {
                 );
               }
             },
-            async willSendResponse({ response }) {
+            async willSendResponse({ response, contextValue }) {
+              // Committed before the response leaves, so a client that reads next sees the change.
+              const timedOut =
+                response.body.kind === "single" &&
+                response.body.singleResult.errors?.some(
+                  (error) => error.extensions?.code === "TIMEOUT",
+                );
+              try {
+                // A query past its deadline still has statements running; they are cancelled, not awaited.
+                await transactions.get(contextValue.db)?.finish(timedOut ? "abandon" : "commit");
+              } catch (error) {
+                contextValue.logger.error({ err: error }, "commit failed");
+                if (response.body.kind === "single") {
+                  response.body.singleResult.data = null;
+                  response.body.singleResult.errors = [
+                    {
+                      message: `Internal server error. Quote request id ${contextValue.requestId}.`,
+                      extensions: { code: "INTERNAL_SERVER_ERROR" },
+                    },
+                  ];
+                }
+              }
               const scope = currentRequestScope();
               if (scope && response.http)
                 response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
@@ -201,17 +228,30 @@ export async function createApp(options: {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const sessionCookie = sessionCookieFor(res, secureCookies);
-        return createContext({
+        const viewer = await viewerFor(req, res);
+        const transaction = new TenantTransaction(appDataSource, {
+          accountId: viewer?.accountId ?? null,
+          userId: viewer?.userId ?? null,
+        });
+        // Every path ends it: the commit in willSendResponse, or this rollback when Apollo answered without executing.
+        res.once("close", () => {
+          transaction
+            .finish("rollback")
+            .catch((error: unknown) => req.log.error({ err: error }, "rollback failed"));
+        });
+        const context = createContext({
           requestId: String(req.id),
           appUrl: config.appUrl,
           ip: req.ip ?? null,
           mail,
           logger: req.log,
-          db: dataSource.manager,
-          viewer: await viewerFor(req, res),
+          db: transaction.manager,
+          viewer,
           sessionCookie,
           rateLimits,
         });
+        transactions.set(transaction.manager, transaction);
+        return context;
       },
     }),
   );
@@ -224,21 +264,41 @@ export async function createApp(options: {
     });
   }
 
-  // REST routes' services get the same context as /graphql's; they never sign anyone in or out.
-  const restContextFor: RestContextFactory = (req, viewer) =>
-    createContext({
-      requestId: String(req.id),
-      appUrl: config.appUrl,
-      ip: req.ip ?? null,
-      mail,
-      logger: req.log,
-      db: dataSource.manager,
-      viewer,
-      sessionCookie: { set: () => undefined, clear: () => undefined },
-      rateLimits,
+  /** Runs a REST route's work as a GraphQL request runs: in a tenant transaction of the app role. */
+  const inRequestContext: RestContextRunner = async (req, viewer, work) => {
+    const transaction = new TenantTransaction(appDataSource, {
+      accountId: viewer.accountId ?? null,
+      userId: viewer.userId,
     });
-  app.use(partnerLogoRouter(dataSource, { secureCookies, contextFor: restContextFor }));
-  app.use(accountExportRouter(dataSource, { secureCookies, contextFor: restContextFor }));
+    try {
+      const result = await work(
+        createContext({
+          requestId: String(req.id),
+          appUrl: config.appUrl,
+          ip: req.ip ?? null,
+          mail,
+          logger: req.log,
+          db: transaction.manager,
+          viewer,
+          // REST routes never sign anyone in or out.
+          sessionCookie: { set: () => undefined, clear: () => undefined },
+          rateLimits,
+        }),
+      );
+      await transaction.finish("commit");
+      return result;
+    } finally {
+      // After the commit this does nothing; after a failure it rolls back.
+      await transaction.finish("rollback");
+    }
+  };
+  app.use(partnerLogoRouter(dataSource, { secureCookies, inRequestContext }));
+  app.use(
+    accountExportRouter(
+      { system: dataSource, app: appDataSource },
+      { secureCookies, inRequestContext },
+    ),
+  );
 
   if (config.production) {
     app.get(

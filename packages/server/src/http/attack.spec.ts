@@ -178,6 +178,11 @@ describe("resolver timeout", () => {
       const response = await post(impatient, { query: "{ viewer { user { name } } }" });
       expect(response.json?.errors?.[0]).toMatchObject({ extensions: { code: "TIMEOUT" } });
       expect(messages(response.json)).toMatch(/took longer than 0.2 s/);
+      // The abandoned statement was cancelled, not left queued behind the lock.
+      const [{ waiting }] = await db.dataSource.query(
+        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+      );
+      expect(waiting).toBe(0);
     } finally {
       await blocker.rollbackTransaction();
       await blocker.release();

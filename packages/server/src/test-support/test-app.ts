@@ -10,6 +10,7 @@ import { authenticate } from "../http/authentication";
 import { SESSION_COOKIE } from "../modules/identity/sessions.service";
 import { sealKeyFrom } from "../crypto/sealed-box";
 import { createLogger } from "../logger";
+import { createAppRoleDataSource } from "./test-database";
 import type { MailQueue } from "../modules/mail/mail.service";
 
 export type GraphQLResponse<T = Record<string, unknown>> = {
@@ -42,6 +43,8 @@ export type TestApp = {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
+  /** The restricted app role's pool the app's requests use. */
+  appDataSource: DataSource;
   close(): Promise<void>;
 };
 
@@ -94,7 +97,12 @@ export async function startTestApp(
   let viewer: Viewer | null = null;
   let injecting = false;
   const httpServer: Server = createServer();
+  // An unreachable database (the health check test) stays unreachable for the app role too.
+  const appDataSource = await createAppRoleDataSource(String((dataSource.options as { url: string }).url), {
+    initialize: dataSource.isInitialized,
+  });
   const { app, apollo } = await createApp({
+    appDataSource,
     config: {
       ...loadConfig({
         PORT: "4000",
@@ -171,8 +179,10 @@ export async function startTestApp(
         body: withoutCostReport((await response.json()) as GraphQLResponse<T>["body"]),
       };
     },
+    appDataSource,
     async close() {
       await apollo.stop();
+      if (appDataSource.isInitialized) await appDataSource.destroy();
     },
   };
 }

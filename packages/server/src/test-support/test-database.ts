@@ -2,11 +2,28 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { appRoleUrl } from "../db/app-role";
 import { createDataSource } from "../db/data-source";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../db/database-admin";
 import { createLogger } from "../logger";
 
 export type TestDatabase = { dataSource: DataSource; url: string; drop(): Promise<void> };
+
+/**
+ * The APP_SECRET of every server a test starts on the shared test cluster. The app role
+ * `pn_app` is cluster-wide and its password derives from the secret: a server started
+ * with another secret would change the password under every other test file.
+ */
+export const TEST_APP_SECRET = "partner-network-tests-app-secret-shared-by-the-cluster";
+
+/** A pool on the test database logged in as the restricted app role (what requests use). */
+export async function createAppRoleDataSource(ownerUrl: string, options: { poolSize?: number; initialize?: boolean } = {}): Promise<DataSource> {
+  const password = process.env.PN_TEST_APP_ROLE_PASSWORD;
+  if (!password) throw new Error("PN_TEST_APP_ROLE_PASSWORD is not set: run tests through jest's globalSetup");
+  const dataSource = createDataSource(appRoleUrl(ownerUrl, password), { poolSize: options.poolSize ?? 5, logger: createLogger(process.env.LOG_LEVEL ?? "silent") });
+  if (options.initialize ?? true) await dataSource.initialize();
+  return dataSource;
+}
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.PN_TEST_PG_URL;

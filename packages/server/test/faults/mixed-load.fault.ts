@@ -29,10 +29,10 @@ import {
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 /**
- * The server's own pools: TypeORM (10), and pg-boss for mail (4) and for webhooks (4);
- * data-source.ts, mail-worker.ts and webhook-delivery.ts.
+ * The server's own pools: TypeORM as owner (10) and as pn_app (10), and pg-boss for mail (4)
+ * and for webhooks (4); data-source.ts, mail-worker.ts and webhook-delivery.ts.
  */
-const SERVER_POOL_CONNECTIONS = 18;
+const SERVER_POOL_CONNECTIONS = 28;
 
 let observer: Client | null = null;
 

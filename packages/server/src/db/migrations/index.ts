@@ -12,6 +12,7 @@ import { RateLimits1764900000000 } from "./1764900000000-rate-limits";
 import { IdempotencyKeys1764950000000 } from "./1764950000000-idempotency-keys";
 import { Webhooks1764970000000 } from "./1764970000000-webhooks";
 import { InvitationExpiryRecorded1764980000000 } from "./1764980000000-invitation-expiry-recorded";
+import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-security";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -27,4 +28,6 @@ export const MIGRATIONS = [
   IdempotencyKeys1764950000000,
   Webhooks1764970000000,
   InvitationExpiryRecorded1764980000000,
+  // Keep last: it enables row-level security on every table with account_id that exists by then.
+  RowLevelSecurity1765000000000,
 ];

@@ -5,7 +5,8 @@
  */
 import express, { type Response } from "express";
 import type { DataSource } from "typeorm";
-import type { RestContextFactory, Viewer } from "../../graphql/context";
+import { openAccountSnapshot } from "../../db/tenant-transaction";
+import type { RestContextRunner, Viewer } from "../../graphql/context";
 import { ForbiddenError, UnauthenticatedError } from "../../graphql/errors";
 import { authenticate, sessionCookieFor } from "../../http/authentication";
 import { accountExportService } from "./account-export.service";
@@ -14,10 +15,16 @@ function fail(res: Response, status: number, error: string) {
   res.status(status).json({ error });
 }
 
+/**
+ * `dataSource` (the owner) authenticates; the audit entry is written in the request's
+ * tenant transaction and the tables are read from a read-only snapshot of the app role
+ * scoped to the account (`appDataSource`).
+ */
 export function accountExportRouter(
-  dataSource: DataSource,
-  options: { secureCookies: boolean; contextFor: RestContextFactory },
+  dataSources: { system: DataSource; app: DataSource },
+  options: { secureCookies: boolean; inRequestContext: RestContextRunner },
 ): express.Router {
+  const { system: dataSource, app: appDataSource } = dataSources;
   const router = express.Router();
 
   router.get("/api/account/export", async (req, res) => {
@@ -31,15 +38,24 @@ export function accountExportRouter(
       throw error;
     }
     if (!viewer) return fail(res, 401, "Sign in first.");
-    const context = options.contextFor(req, viewer);
     try {
-      await accountExportService.writeBackup(context, res, ({ fileName }) => {
-        res.status(200);
-        res.setHeader("content-type", "application/zip");
-        res.setHeader("content-disposition", `attachment; filename="${fileName}"`);
-        res.setHeader("cache-control", "no-store");
-        res.setHeader("x-content-type-options", "nosniff");
-      });
+      // Recorded and committed first: the snapshot then lists the export in its own audit file.
+      const request = await options.inRequestContext(req, viewer, (context) =>
+        accountExportService.recordExport(context),
+      );
+      const { userId } = viewer;
+      await accountExportService.writeBackup(
+        request,
+        () => openAccountSnapshot(appDataSource, { accountId: request.accountId, userId }),
+        res,
+        ({ fileName }) => {
+          res.status(200);
+          res.setHeader("content-type", "application/zip");
+          res.setHeader("content-disposition", `attachment; filename="${fileName}"`);
+          res.setHeader("cache-control", "no-store");
+          res.setHeader("x-content-type-options", "nosniff");
+        },
+      );
     } catch (error) {
       if (error instanceof ForbiddenError)
         return fail(res, 403, "Only owners and administrators may download the backup.");

@@ -7,6 +7,7 @@
  */
 import { PLAN_SEAT_LIMITS } from "@pn/shared";
 import { Readable, type Writable } from "node:stream";
+import type { QueryRunner } from "typeorm";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import { clock } from "../../clock";
@@ -37,21 +38,18 @@ export function backupTables(): ExportTable[] {
 
 export type BackupHeaders = { fileName: string };
 
+/** What `recordExport` allowed and recorded: the account and the moment of the backup. */
+export type BackupRequest = { accountId: string; at: Date };
+
 export const accountExportService = {
   /**
    * OWNER/ADMINISTRATOR (any API token scope: it only reads). Records the export in
-   * the audit trail, then calls `begin` with the download's file name before the
-   * first byte is written to `output`. Resolves when the ZIP is complete; rejects
-   * (and leaves `output` destroyed) when the reader goes away or a read fails.
+   * the audit trail; the caller commits it before the snapshot is taken, so the
+   * backup's own audit file lists it.
    */
-  async writeBackup(
-    context: Context,
-    output: Writable,
-    begin: (headers: BackupHeaders) => void,
-  ): Promise<void> {
+  async recordExport(context: Context): Promise<BackupRequest> {
     const viewer = requirePermission(context, "exportAccount");
     const at = clock.now();
-    const tables = backupTables();
     await context.db.transaction((db) =>
       auditService.record(db, context, [
         {
@@ -59,30 +57,45 @@ export const accountExportService = {
           action: "account.exported",
           objectType: "Account",
           objectId: viewer.accountId,
-          details: { files: tables.map((table) => table.file) },
+          details: { files: backupTables().map((table) => table.file) },
         },
       ]),
     );
+    return { accountId: viewer.accountId, at };
+  },
 
-    const runner = context.db.connection.createQueryRunner();
-    await runner.connect();
+  /**
+   * Calls `begin` with the download's file name before the first byte is written to
+   * `output`. Reads on `openSnapshot`'s connection: a read-only REPEATABLE READ
+   * transaction that sees only the account's rows (row-level security); it is ended
+   * here. Resolves when the ZIP is complete; rejects (and leaves `output` destroyed)
+   * when the reader goes away or a read fails.
+   */
+  async writeBackup(
+    request: BackupRequest,
+    openSnapshot: () => Promise<QueryRunner>,
+    output: Writable,
+    begin: (headers: BackupHeaders) => void,
+  ): Promise<void> {
+    const { accountId, at } = request;
+    const tables = backupTables();
+    const runner = await openSnapshot();
     let current: Readable | null = null;
     try {
-      await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const [account]: AccountRow[] = await runner.query(
         "SELECT id, name, handle, plan FROM accounts WHERE id = $1",
-        [viewer.accountId],
+        [accountId],
       );
-      const [migration]: { name: string }[] = await runner.query(
-        "SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1",
-      );
+      // The app migrates its database at start: the newest migration it knows is the schema's.
+      const migrations = runner.connection.migrations;
+      const migration = migrations[migrations.length - 1];
       const summary = {
         name: account!.name,
         handle: account!.handle,
         plan: account!.plan,
         seatLimit: PLAN_SEAT_LIMITS[account!.plan],
         exportedAt: at.toISOString(),
-        schemaVersion: migration?.name ?? null,
+        schemaVersion: migration ? (migration.name ?? migration.constructor.name) : null,
         formatVersion: BACKUP_FORMAT_VERSION,
         files: tables.map((table) => ({ name: table.file, columns: table.columns })),
       };
@@ -94,7 +107,7 @@ export const accountExportService = {
       for (const table of tables) {
         // Lazy: each cursor opens only when the ZIP reaches its entry, one at a time on the one connection.
         zip.addReadStreamLazy(table.file, { mtime: at }, (callback) => {
-          current = Readable.from(exportTableCsv(runner, table, viewer.accountId, at), {
+          current = Readable.from(exportTableCsv(runner, table, accountId, at), {
             objectMode: false,
           });
           current.once("error", (error) => (zip.outputStream as Readable).destroy(error));

@@ -19,6 +19,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
+import { tenantScope } from "../../db/tenant-transaction";
 import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
@@ -215,6 +216,7 @@ export const clientsService = {
       if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
       if (errors.length) return { account: null, member: null, userErrors: errors };
       userId = await identityService.createUser(db, { email, name: input.name!.trim(), password: input.password! });
+      await tenantScope.identifyUser(db, userId);
     }
     const memberId = await membersService.addClientMember(db, row.account_id, userId);
     if (!memberId) return fieldError(UserErrorCode.TAKEN, "You are a member of this account already.", null);

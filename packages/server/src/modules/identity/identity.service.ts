@@ -3,6 +3,7 @@
  */
 import { isValidEmail, NAME_MAX_LENGTH, normalizeEmail, passwordProblem, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { tenantScope } from "../../db/tenant-transaction";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -111,6 +112,9 @@ export const identityService = {
       );
       if (!row) return null;
       const account = await accountsService.createAccount(db, accountName);
+      // The new person acts in their new account from here on.
+      await tenantScope.identifyUser(db, row.id);
+      await tenantScope.enterAccount(db, account.localId);
       const ownerId = await membersService.addOwner(db, account.localId, row.id);
       const session = await sessionsService.create(db, row.id, account.localId);
       const actor = { userId: row.id, memberId: ownerId };
@@ -146,11 +150,14 @@ export const identityService = {
       return { user: null, userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)] };
     }
     await attempt.succeeded();
+    await tenantScope.identifyUser(context.db, row.id);
     const session = await context.db.transaction(async (db) => {
       const membership = await membersService.firstEnterableMembership(db, row.id);
       const created = await sessionsService.create(db, row.id, membership?.accountId ?? null);
       // A user with no account to enter has no trail to record it in.
       if (membership) {
+        // The person now acts in the account the session opens in.
+        await tenantScope.enterAccount(db, membership.accountId);
         await auditService.record(db, context, [
           {
             accountId: membership.accountId,
@@ -200,6 +207,7 @@ export const identityService = {
       const membership = await membersService.enterableMembership(db, viewer.userId, accountId);
       if (!membership) return false;
       await sessionsService.switchAccount(db, sessionId, accountId);
+      await tenantScope.enterAccount(db, accountId);
       // Recorded in the account entered only: the one left learns nothing of where its people go.
       await auditService.record(db, context, [
         {

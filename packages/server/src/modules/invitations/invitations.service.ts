@@ -23,6 +23,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { queryRows } from "../../db/sql";
+import { tenantScope } from "../../db/tenant-transaction";
 import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
@@ -145,6 +146,17 @@ async function createInvitations(context: Context, db: EntityManager, viewer: Ac
     })),
   );
   return rows.map(toInvitation);
+}
+
+/**
+ * The account an invitation token belongs to, or null. Before sign-in nothing else
+ * names it, so this is the one lookup across tenants (a SECURITY DEFINER function
+ * that answers only this); the rest of the flow then reaches into that account.
+ */
+async function accountOfToken(db: EntityManager, token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [row] = await db.query("SELECT invitation_account_by_token_hash($1) AS account_id", [hashSecret(token)]);
+  return row?.account_id ?? null;
 }
 
 async function findByToken(db: EntityManager, token: string, lock: boolean): Promise<(InvitationRow & { token_hash: Buffer }) | null> {
@@ -467,9 +479,17 @@ export const invitationsService = {
   async preview(context: Context, token: string): Promise<InvitationPreview | null> {
     const lookup = await context.rateLimits.beginTokenLookup(context.ip);
     if (lookup.blocked) throw new RateLimitedError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds);
+    const accountId = await accountOfToken(context.db, token);
+    if (!accountId) return null;
+    const preview = await tenantScope.reachInto(context.db, [accountId], () => invitationsService.previewInAccount(context, token));
+    // Only unknown tokens count as guesses.
+    if (preview) await lookup.succeeded();
+    return preview;
+  },
+
+  async previewInAccount(context: Context, token: string): Promise<InvitationPreview | null> {
     const row = await findByToken(context.db, token, false);
     if (!row) return null;
-    await lookup.succeeded();
     const account = await accountsService.accountById(context, row.account_id);
     const inviter = row.invited_by_member_id ? await context.loaders.memberById.load(row.invited_by_member_id) : null;
     return {
@@ -494,8 +514,10 @@ export const invitationsService = {
     });
     const lookup = await context.rateLimits.beginTokenLookup(context.ip);
     if (lookup.blocked) return { account: null, member: null, userErrors: [rateLimitedUserError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds, ["token"])] };
+    const tokenAccountId = await accountOfToken(context.db, input.token);
+    if (!tokenAccountId) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
     let tokenFound = false;
-    const result = await context.db.transaction(async (db) => {
+    const result = await tenantScope.reachInto(context.db, [tokenAccountId], () => context.db.transaction(async (db) => {
       const row = await findByToken(db, input.token, true);
       if (!row) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
       tokenFound = true;
@@ -527,6 +549,7 @@ export const invitationsService = {
         if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
         if (errors.length) return { account: null, member: null, userErrors: errors };
         userId = await identityService.createUser(db, { email: row.email!, name: input.name!.trim(), password: input.password! });
+        await tenantScope.identifyUser(db, userId);
       }
       const memberId = await membersService.addInvitedMember(db, { accountId: row.account_id, userId, role: row.role! });
       if (!memberId) return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
@@ -540,10 +563,12 @@ export const invitationsService = {
       else newSession = await identityService.startSession(db, userId, row.account_id);
       await recordAccepted(context, db, row, { userId, memberId }, newSession?.id ?? null);
       return { accountId: row.account_id, memberId, newSession };
-    });
+    }));
     // Only unknown tokens count as guesses.
     if (tokenFound) await lookup.succeeded();
     if (!("accountId" in result)) return result;
+    // The person now acts in the account they joined (a partner's admin stays where they are).
+    if (result.memberId) await tenantScope.enterAccount(context.db, result.accountId);
     if (result.newSession) context.sessionCookie.set(result.newSession.token, result.newSession.expiresAt);
     const account = await accountsService.accountById(context, result.accountId);
     const member = result.memberId ? await context.loaders.memberById.load(result.memberId) : null;

@@ -7,6 +7,7 @@
 import nodemailer from "nodemailer";
 import { PgBoss, type Job } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
+import { grantJobQueueToAppRole } from "../../db/app-role";
 import { queryRows } from "../../db/sql";
 import type { Logger } from "../../logger";
 import type { SealKey } from "../../crypto/sealed-box";
@@ -73,6 +74,7 @@ export async function startMailSystem(options: {
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
   boss.on("error", (error: unknown) => logger.error({ err: error }, "job queue error"));
   await boss.start();
+  await grantJobQueueToAppRole(dataSource);
   const retryPolicy = {
     retryLimit: MAIL_ATTEMPTS - 1,
     retryDelay: options.retryDelaySeconds,

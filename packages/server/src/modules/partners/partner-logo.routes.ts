@@ -9,7 +9,7 @@ import busboy from "busboy";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { queryRows } from "../../db/sql";
-import type { RestContextFactory, Viewer } from "../../graphql/context";
+import type { RestContextRunner, Viewer } from "../../graphql/context";
 import { UnauthenticatedError } from "../../graphql/errors";
 import { localIdOf } from "../../graphql/global-id";
 import { authenticate, sessionCookieFor } from "../../http/authentication";
@@ -81,7 +81,7 @@ function readSingleFile(req: Request): Promise<Upload> {
 
 export function partnerLogoRouter(
   dataSource: DataSource,
-  options: { secureCookies: boolean; contextFor: RestContextFactory },
+  options: { secureCookies: boolean; inRequestContext: RestContextRunner },
 ): express.Router {
   const router = express.Router();
 
@@ -106,10 +106,12 @@ export function partnerLogoRouter(
       return fail(res, 403, "Your role does not allow this.");
     const partnerId = localIdOf(req.params.id ?? "", "Partner");
     const [partner] = partnerId
-      ? await queryRows<{ id: string }>(
-          dataSource.manager,
-          "SELECT id FROM partners WHERE id = $1 AND account_id = $2",
-          [partnerId, viewer.accountId],
+      ? await options.inRequestContext(req, viewer, (context) =>
+          queryRows<{ id: string }>(
+            context.db,
+            "SELECT id FROM partners WHERE id = $1 AND account_id = $2",
+            [partnerId, viewer.accountId],
+          ),
         )
       : [];
     if (!partner) return fail(res, 404, "No such partner.");
@@ -124,10 +126,9 @@ export function partnerLogoRouter(
     const type = detectImageType(upload.bytes);
     if (!type) return fail(res, 415, "The logo must be a PNG, JPEG or WebP image.");
     // Through the service: the change and its audit entry commit together.
-    const updated = await partnersService.setLogo(options.contextFor(req, viewer), partner.id, {
-      bytes: upload.bytes,
-      contentType: type,
-    });
+    const updated = await options.inRequestContext(req, viewer, (context) =>
+      partnersService.setLogo(context, partner.id, { bytes: upload.bytes, contentType: type }),
+    );
     if (!updated) return fail(res, 404, "No such partner.");
     res.json({ logoUrl: updated.logoUrl });
   });
@@ -138,16 +139,18 @@ export function partnerLogoRouter(
     const partnerId = localIdOf(req.params.id ?? "", "Partner");
     // Visible to the account's readers and to the partner's own people in it.
     const [logo] = partnerId
-      ? await queryRows<{
-          logo: Buffer | null;
-          logo_content_type: string | null;
-          logo_updated_at: Date | null;
-        }>(
-          dataSource.manager,
-          `SELECT p.logo, p.logo_content_type, p.logo_updated_at FROM partners p
-           WHERE p.id = $1 AND p.account_id = $2
-             AND ($3 OR EXISTS (SELECT 1 FROM members m WHERE m.id = $4 AND m.partner_id = p.id))`,
-          [partnerId, viewer.accountId, can(viewer.role, "readAccount"), viewer.memberId],
+      ? await options.inRequestContext(req, viewer, (context) =>
+          queryRows<{
+            logo: Buffer | null;
+            logo_content_type: string | null;
+            logo_updated_at: Date | null;
+          }>(
+            context.db,
+            `SELECT p.logo, p.logo_content_type, p.logo_updated_at FROM partners p
+             WHERE p.id = $1 AND p.account_id = $2
+               AND ($3 OR EXISTS (SELECT 1 FROM members m WHERE m.id = $4 AND m.partner_id = p.id))`,
+            [partnerId, viewer.accountId, can(viewer.role, "readAccount"), viewer.memberId],
+          ),
         )
       : [];
     if (!logo?.logo) return fail(res, 404, "No logo.");

@@ -16,6 +16,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
+import { tenantScope } from "../../db/tenant-transaction";
 import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
@@ -256,7 +257,8 @@ export const partnersService = {
         );
         if (linked) return fail(userError(UserErrorCode.TAKEN, `${account.name} is already your partner.`, ["accountHandle"]));
         target = account;
-        recipients = await membersService.adminEmails(db, account.id);
+        // The invited account's owners and administrators receive it: a named reach into that account.
+        recipients = await tenantScope.reachInto(db, [account.id], () => membersService.adminEmails(db, account.id));
       }
       const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, recipients.length, { field: [email ? "email" : "accountHandle"] });
       if (overSendLimit) return fail(overSendLimit);
@@ -352,27 +354,34 @@ async function addPartnerPeople(
 async function endLink(context: Context, db: EntityManager, partner: PartnerRow): Promise<number> {
   const now = clock.now();
   await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [partner.id, now]);
-  const archived = await membersService.archivePartnerPeople(db, partner.account_id, partner.id, now);
-  const removedClient = await clientsService.removeAccountClientOfPartner(db, partner.id, now);
-  await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
-  const details = { archivedMemberCount: archived, companyName: partner.company_name };
-  const entries: AuditEntry[] = [{ accountId: partner.account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details }];
-  if (partner.partner_account_id) {
-    // The other side: the same link ended, and its client row for this account with it.
-    entries.push({ accountId: partner.partner_account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details });
-    if (removedClient) {
-      entries.push({ accountId: removedClient.accountId, action: "client.removed", objectType: "Client", objectId: removedClient.id, details: { type: "ACCOUNT" } });
+  // The link has two sides: A's partner row and people, B's client row and audit trail.
+  return tenantScope.reachInto(db, [partner.account_id, partner.partner_account_id], async () => {
+    const archived = await membersService.archivePartnerPeople(db, partner.account_id, partner.id, now);
+    const removedClient = await clientsService.removeAccountClientOfPartner(db, partner.id, now);
+    await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
+    const details = { archivedMemberCount: archived, companyName: partner.company_name };
+    const entries: AuditEntry[] = [{ accountId: partner.account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details }];
+    if (partner.partner_account_id) {
+      // The other side: the same link ended, and its client row for this account with it.
+      entries.push({ accountId: partner.partner_account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details });
+      if (removedClient) {
+        entries.push({ accountId: removedClient.accountId, action: "client.removed", objectType: "Client", objectId: removedClient.id, details: { type: "ACCOUNT" } });
+      }
     }
-  }
-  await auditService.record(db, context, entries);
-  return archived;
+    await auditService.record(db, context, entries);
+    return archived;
+  });
 }
 
 export const partnerNetwork = {
   /** For the client side (B) removing A: ends the link from the partner row's id. */
   async endLinkOfPartner(context: Context, db: EntityManager, partnerId: string): Promise<number> {
-    const [partner] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 FOR UPDATE`, [partnerId]);
-    return partner && partner.status !== "REMOVED" ? endLink(context, db, partner) : 0;
+    // B's own client row names A, whose partner row this is.
+    const [client] = await db.query("SELECT client_account_id FROM clients WHERE partner_id = $1", [partnerId]);
+    return tenantScope.reachInto(db, [client?.client_account_id ?? null], async () => {
+      const [partner] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 FOR UPDATE`, [partnerId]);
+      return partner && partner.status !== "REMOVED" ? endLink(context, db, partner) : 0;
+    });
   },
 
   /**
@@ -400,7 +409,7 @@ export const partnerNetwork = {
       if (!administers) return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", ["partnerAccountId"]);
     } else if (input.accountName?.trim()) {
       const account = await accountsService.createAccount(db, input.accountName.trim());
-      await membersService.addOwner(db, account.localId, viewer.userId);
+      await tenantScope.reachInto(db, [account.localId], () => membersService.addOwner(db, account.localId, viewer.userId));
       accountId = account.localId;
       createdAccount = account;
     } else if (partner.partner_account_id && (await membersService.administers(db, viewer.userId, partner.partner_account_id))) {
@@ -420,42 +429,55 @@ export const partnerNetwork = {
     if (linked) return fail(UserErrorCode.TAKEN, "Your account is already a partner of this account.", ["partnerAccountId"]);
 
     const now = clock.now();
-    await db.query("UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1", [partner.id, accountId, now]);
-    const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [invitation.account_id]);
-    const clientId = await clientsService.linkAccountClient(db, { accountId, clientAccountId: invitation.account_id, name: inviting.name, partnerId: partner.id });
-    const pendingMemberCount = await addPartnerPeople(context, db, partner, accountId, null);
-    await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [invitation.id, now]);
-    const [actorInB] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [accountId, viewer.userId]);
-    const actorB = { userId: viewer.userId, memberId: (actorInB?.id as string | undefined) ?? null };
-    const entries: AuditEntry[] = [
-      {
-        accountId: invitation.account_id,
-        action: "invitation.accepted",
-        objectType: "Invitation",
-        objectId: invitation.id,
-        details: { kind: "PARTNER", partnerId: toGlobalId("Partner", partner.id) },
-        actor: { userId: viewer.userId, memberId: null },
-      },
-      // Both sides learn the link is live; it is the same link, so the same object.
-      { accountId: invitation.account_id, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { pendingMemberCount }, actor: { userId: viewer.userId, memberId: null } },
-      { accountId, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { clientId: toGlobalId("Client", clientId) }, actor: actorB },
-      { accountId, action: "client.created", objectType: "Client", objectId: clientId, details: { type: "ACCOUNT", name: inviting.name }, actor: actorB },
-    ];
-    if (createdAccount) {
-      entries.unshift({ accountId, action: "account.created", objectType: "Account", objectId: accountId, details: { name: createdAccount.name, handle: createdAccount.handle }, actor: actorB });
-    }
-    await auditService.record(db, context, entries);
+    const linkedAccountId = accountId;
+    // Accepting writes on both sides: A's partner row and new external members, B's client row and both audit trails.
+    await tenantScope.reachInto(db, [linkedAccountId], async () => {
+      await db.query("UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1", [partner.id, linkedAccountId, now]);
+      const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [invitation.account_id]);
+      const clientId = await clientsService.linkAccountClient(db, { accountId: linkedAccountId, clientAccountId: invitation.account_id, name: inviting.name, partnerId: partner.id });
+      const pendingMemberCount = await addPartnerPeople(context, db, partner, linkedAccountId, null);
+      await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [invitation.id, now]);
+      const [actorInB] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [linkedAccountId, viewer.userId]);
+      const actorB = { userId: viewer.userId, memberId: (actorInB?.id as string | undefined) ?? null };
+      const entries: AuditEntry[] = [
+        {
+          accountId: invitation.account_id,
+          action: "invitation.accepted",
+          objectType: "Invitation",
+          objectId: invitation.id,
+          details: { kind: "PARTNER", partnerId: toGlobalId("Partner", partner.id) },
+          actor: { userId: viewer.userId, memberId: null },
+        },
+        // Both sides learn the link is live; it is the same link, so the same object.
+        { accountId: invitation.account_id, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { pendingMemberCount }, actor: { userId: viewer.userId, memberId: null } },
+        { accountId: linkedAccountId, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { clientId: toGlobalId("Client", clientId) }, actor: actorB },
+        { accountId: linkedAccountId, action: "client.created", objectType: "Client", objectId: clientId, details: { type: "ACCOUNT", name: inviting.name }, actor: actorB },
+      ];
+      if (createdAccount) {
+        entries.unshift({ accountId: linkedAccountId, action: "account.created", objectType: "Account", objectId: linkedAccountId, details: { name: createdAccount.name, handle: createdAccount.handle }, actor: actorB });
+      }
+      await auditService.record(db, context, entries);
+    });
     return { accountId: invitation.account_id };
   },
 
   /** People who join a partner account later appear in every account it is an active partner of. */
   async addPeopleWhoJoined(context: Context, db: EntityManager, partnerAccountId: string, userIds: string[]): Promise<void> {
-    const partners = await queryRows<PartnerRow>(
+    // The accounts B is a partner of are B's own ACCOUNT clients: reach into exactly those.
+    const inviters = await queryRows<{ client_account_id: string }>(
       db,
-      `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.partner_account_id = $1 AND p.status = 'ACTIVE'`,
+      "SELECT client_account_id FROM clients WHERE account_id = $1 AND type = 'ACCOUNT' AND status = 'ACTIVE' AND client_account_id IS NOT NULL",
       [partnerAccountId],
     );
-    for (const partner of partners) await addPartnerPeople(context, db, partner, partnerAccountId, userIds);
+    if (inviters.length === 0) return;
+    await tenantScope.reachInto(db, inviters.map((row) => row.client_account_id), async () => {
+      const partners = await queryRows<PartnerRow>(
+        db,
+        `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.partner_account_id = $1 AND p.status = 'ACTIVE'`,
+        [partnerAccountId],
+      );
+      for (const partner of partners) await addPartnerPeople(context, db, partner, partnerAccountId, userIds);
+    });
   },
 
   /** Ends the link from A's side: archives B's people in A, ends their sessions there, and removes B's client row. */

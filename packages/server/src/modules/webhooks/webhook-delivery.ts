@@ -16,6 +16,7 @@ import { PgBoss, type Job } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { open, type SealKey } from "../../crypto/sealed-box";
+import { grantJobQueueToAppRole } from "../../db/app-role";
 import { queryRows } from "../../db/sql";
 import type { Logger } from "../../logger";
 import { auditService, type AuditEntry, type AuditOrigin } from "../audit/audit.service";
@@ -185,6 +186,8 @@ export async function startWebhookSystem(options: {
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
   boss.on("error", (error: unknown) => logger.error({ err: error }, "webhook queue error"));
   await boss.start();
+  // Requests enqueue deliveries in their own transaction, as the app role.
+  await grantJobQueueToAppRole(dataSource);
   await boss.createQueue(WEBHOOK_QUEUE_NAME, {
     retryLimit: settings.attempts - 1,
     retryDelay: settings.retryDelaySeconds,

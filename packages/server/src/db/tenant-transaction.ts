@@ -1,0 +1,185 @@
+/**
+ * One database transaction per request, on the app role's pool, with the tenant set
+ * by `set_config(…, true)` so it ends with the transaction and a pooled connection
+ * never carries it to the next request. Every query of the request (services,
+ * loaders, resolvers) runs in it through `manager`; services' own
+ * `db.transaction(…)` become savepoints inside it.
+ *
+ * Cheap by construction: nothing happens until the first query, and then BEGIN and
+ * the settings travel in one round trip; COMMIT is the second. Neither goes through
+ * TypeORM's logger, so `x-sql-statements` keeps counting the request's own statements.
+ */
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Tenant = { accountId: string | null; userId: string | null };
+
+/** node-postgres' client: `processID` is the backend's pid, known once connected. */
+type PgClient = { query(sql: string): Promise<unknown>; processID?: number | null };
+
+/** A literal for the settings: only UUIDs ever get here, checked, so quoting is trivial. */
+function uuidLiteral(value: string | null): string {
+  if (value === null) return "''";
+  if (!UUID.test(value)) throw new Error("tenant ids must be UUIDs");
+  return `'${value}'`;
+}
+
+export class TenantTransaction {
+  readonly manager: EntityManager;
+  private readonly runner: QueryRunner;
+  private opened: Promise<PgClient> | null = null;
+  /** One statement at a time on the connection: loaders resolving together would otherwise overlap on it. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Statements sent or waiting; more than none when the response leaves means resolvers were abandoned. */
+  private pending = 0;
+  private finished = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenant: Tenant,
+  ) {
+    const runner = dataSource.createQueryRunner();
+    this.runner = runner;
+    this.manager = runner.manager;
+    // Services' transactions nest as savepoints: TypeORM decides by the runner's depth.
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    const query = runner.query.bind(runner);
+    runner.query = ((...args: Parameters<QueryRunner["query"]>) => {
+      this.pending += 1;
+      const result = this.queue
+        .then(async () => {
+          await this.open();
+          return query(...args);
+        })
+        .finally(() => {
+          this.pending -= 1;
+        });
+      this.queue = result.catch(() => undefined);
+      return result;
+    }) as QueryRunner["query"];
+  }
+
+  private open(): Promise<PgClient> {
+    if (this.finished) return Promise.reject(new Error("the request's transaction has ended"));
+    this.opened ??= (async () => {
+      const client = (await this.runner.connect()) as PgClient;
+      await client.query(
+        `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(this.tenant.accountId)}, true), ` +
+          `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)`,
+      );
+      return client;
+    })();
+    return this.opened;
+  }
+
+  /**
+   * Commits (or rolls back) and returns the connection to the pool; later calls do nothing.
+   * `abandon` is for a response that went out before its resolvers finished (the query
+   * deadline): the statement still running is cancelled, not waited for, since the COMMIT
+   * would queue behind it on the connection and hold the response, then it rolls back.
+   */
+  async finish(outcome: "commit" | "rollback" | "abandon"): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      if (this.opened) {
+        const client = await this.opened;
+        if (outcome === "abandon") {
+          // Statements queued behind the running one fail at once: the transaction has ended.
+          if (this.pending > 0 && client.processID) {
+            await this.dataSource.query("SELECT pg_cancel_backend($1)", [client.processID]);
+          }
+          await this.queue;
+        }
+        await client.query(outcome === "commit" ? "COMMIT" : "ROLLBACK");
+      }
+    } catch (error) {
+      // The connection's state is unknown: destroy it rather than pool it.
+      // `release()` ignores its argument; this is what tells the pool to close the connection.
+      const runner = this.runner as unknown as {
+        releasePostgresConnection(error?: Error): Promise<void>;
+      };
+      await runner
+        .releasePostgresConnection(error instanceof Error ? error : new Error(String(error)))
+        .catch(() => undefined);
+      throw error;
+    }
+    await this.runner.release();
+  }
+}
+
+async function setting(db: EntityManager, name: string, value: string): Promise<void> {
+  await db.query("SELECT set_config($1, $2, true)", [name, value]);
+}
+
+/**
+ * Named, explicit ways to move the tenant inside a request's transaction. Each use
+ * is a cross-tenant flow listed in SECURITY.md ("Row-level security").
+ */
+export const tenantScope = {
+  /** The request now acts in this account (sign-up created it). */
+  enterAccount(db: EntityManager, accountId: string): Promise<void> {
+    return setting(db, "app.account_id", accountId);
+  },
+
+  /** The request now knows who the person is (log-in, sign-up, accepting an invitation). */
+  identifyUser(db: EntityManager, userId: string): Promise<void> {
+    return setting(db, "app.user_id", userId);
+  },
+
+  /**
+   * Runs `work` with other accounts' rows reachable as well as the current one's,
+   * for the flows that legitimately write in two accounts (the partner network) or
+   * act before sign-in on an account an invitation token names.
+   */
+  async reachInto<T>(
+    db: EntityManager,
+    accountIds: (string | null)[],
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const ids = accountIds.filter((id): id is string => id !== null);
+    if (ids.length === 0) return work();
+    const [{ previous }] = await db.query(
+      `SELECT current_setting('app.network_account_ids', true) AS previous,
+         set_config('app.network_account_ids', concat_ws(',', nullif(current_setting('app.network_account_ids', true), ''), $1::text), true)`,
+      [ids.join(",")],
+    );
+    let failed = false;
+    try {
+      return await work();
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // After a failure the transaction may be aborted; the savepoint's rollback restores the setting then.
+      await setting(db, "app.network_account_ids", previous ?? "").catch((error: unknown) => {
+        if (!failed) throw error;
+      });
+    }
+  },
+};
+
+/**
+ * A read-only REPEATABLE READ transaction of the app role that sees one account's rows
+ * (one consistent snapshot, e.g. for the account backup). The caller ends it with
+ * ROLLBACK and releases the runner.
+ */
+export async function openAccountSnapshot(
+  dataSource: DataSource,
+  tenant: Tenant,
+): Promise<QueryRunner> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await runner.query(
+      "SELECT set_config('app.account_id', $1, true), set_config('app.user_id', $2, true)",
+      [tenant.accountId ?? "", tenant.userId ?? ""],
+    );
+    return runner;
+  } catch (error) {
+    await runner.release().catch(() => undefined);
+    throw error;
+  }
+}
