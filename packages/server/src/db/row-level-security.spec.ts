@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from "../test-support/test-app";
 import {
   createAppRoleDataSource,
   createTestDatabase,
+  tenantTableNames,
   type TestDatabase,
 } from "../test-support/test-database";
 import { APP_ROLE } from "./app-role";
@@ -18,17 +19,6 @@ let db: TestDatabase;
 let appRole: DataSource;
 let a: Awaited<ReturnType<typeof insertViewer>>;
 let b: Awaited<ReturnType<typeof insertViewer>>;
-
-/** Every table a tenant owns: the schema decides, so a new one is covered (or fails) by itself. */
-async function tenantTables(): Promise<string[]> {
-  const rows: { table_name: string }[] = await db.dataSource.query(
-    `SELECT c.table_name FROM information_schema.columns c
-     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-     WHERE c.table_schema = 'public' AND c.column_name = 'account_id' AND t.table_type = 'BASE TABLE'
-     ORDER BY c.table_name`,
-  );
-  return rows.map((row) => row.table_name);
-}
 
 async function inTenant<T>(
   tenant: { accountId: string | null; userId: string | null },
@@ -149,7 +139,7 @@ describe("the app role", () => {
 
 describe("every table with account_id", () => {
   it("has row-level security enabled and forced, with the tenant policy", async () => {
-    const tables = await tenantTables();
+    const tables = await tenantTableNames(db.dataSource);
     expect(tables).toEqual(
       expect.arrayContaining([
         "members",
@@ -199,7 +189,7 @@ describe("every table with account_id", () => {
       const members: { account_id: string }[] = await manager.query("SELECT * FROM members");
       expect(members.length).toBe(2);
       expect(new Set(members.map((m) => m.account_id))).toEqual(new Set([a.accountId]));
-      for (const table of await tenantTables()) {
+      for (const table of await tenantTableNames(db.dataSource)) {
         const [{ mine, others }] = await manager.query(
           `SELECT count(*) FILTER (WHERE account_id = $1)::int AS mine, count(*) FILTER (WHERE account_id IS DISTINCT FROM $1)::int AS others FROM "${table}"`,
           [a.accountId],
@@ -210,7 +200,7 @@ describe("every table with account_id", () => {
   });
 
   it("shows nothing outside a tenant transaction, and refuses writes into another account", async () => {
-    for (const table of await tenantTables()) {
+    for (const table of await tenantTableNames(db.dataSource)) {
       const [{ count }] = await appRole.query(`SELECT count(*)::int AS count FROM "${table}"`);
       expect({ table, count }).toEqual({ table, count: 0 });
     }

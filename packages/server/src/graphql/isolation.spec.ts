@@ -23,7 +23,11 @@ import { hashSecret } from "../crypto/secret-token";
 import { passwords } from "../modules/identity/password";
 import { insertMember, insertUser, insertViewer } from "../test-support/fixtures";
 import { startTestApp, type TestApp } from "../test-support/test-app";
-import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
+import {
+  createTestDatabase,
+  tenantTableNames,
+  type TestDatabase,
+} from "../test-support/test-database";
 import { buildAppSchema } from "./schema";
 
 let db: TestDatabase;
@@ -254,27 +258,10 @@ function selectionOf(type: GraphQLObjectType): string {
     .join(" ");
 }
 
-const TENANT_TABLES = [
-  "members",
-  "partners",
-  "clients",
-  "teams",
-  "team_memberships",
-  "invitations",
-  "sessions",
-  "api_tokens",
-  "outbox",
-  "audit_events",
-  "webhook_endpoints",
-  "webhook_deliveries",
-  "webhook_attempts",
-  "idempotency_keys",
-];
-
 /** Everything an account owns, plus its account row and its people's user rows, as comparable JSON. */
 async function snapshot(accountId: string): Promise<string> {
   const parts: unknown[] = [];
-  for (const table of TENANT_TABLES) {
+  for (const table of await tenantTableNames(db.dataSource)) {
     parts.push(
       await db.dataSource.query(
         `SELECT to_jsonb(t)::text AS row FROM "${table}" t WHERE account_id = $1 ORDER BY 1`,

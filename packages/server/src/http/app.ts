@@ -220,6 +220,25 @@ export async function createApp(options: {
   });
   await apollo.start();
 
+  /** The services' context of one request, /graphql's or a REST route's, on its tenant transaction. */
+  const contextFor = (
+    req: express.Request,
+    viewer: Viewer | null,
+    transaction: TenantTransaction,
+    sessionCookie: SessionCookie,
+  ): Context =>
+    createContext({
+      requestId: String(req.id),
+      appUrl: config.appUrl,
+      ip: req.ip ?? null,
+      mail,
+      logger: req.log,
+      db: transaction.manager,
+      viewer,
+      sessionCookie,
+      rateLimits,
+    });
+
   app.use(
     "/graphql",
     corsPolicy(config.corsOrigins),
@@ -239,17 +258,7 @@ export async function createApp(options: {
             .finish("rollback")
             .catch((error: unknown) => req.log.error({ err: error }, "rollback failed"));
         });
-        const context = createContext({
-          requestId: String(req.id),
-          appUrl: config.appUrl,
-          ip: req.ip ?? null,
-          mail,
-          logger: req.log,
-          db: transaction.manager,
-          viewer,
-          sessionCookie,
-          rateLimits,
-        });
+        const context = contextFor(req, viewer, transaction, sessionCookie);
         transactions.set(transaction.manager, transaction);
         return context;
       },
@@ -271,19 +280,9 @@ export async function createApp(options: {
       userId: viewer.userId,
     });
     try {
+      // REST routes never sign anyone in or out.
       const result = await work(
-        createContext({
-          requestId: String(req.id),
-          appUrl: config.appUrl,
-          ip: req.ip ?? null,
-          mail,
-          logger: req.log,
-          db: transaction.manager,
-          viewer,
-          // REST routes never sign anyone in or out.
-          sessionCookie: { set: () => undefined, clear: () => undefined },
-          rateLimits,
-        }),
+        contextFor(req, viewer, transaction, { set: () => undefined, clear: () => undefined }),
       );
       await transaction.finish("commit");
       return result;
