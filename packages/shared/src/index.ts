@@ -5,3 +5,4 @@ export * from "./permissions";
 export * from "./validation";
 export * from "./invitations";
 export * from "./audit";
+export * from "./rate-limits";

@@ -13,6 +13,7 @@ import { IdempotencyKeys1764950000000 } from "./1764950000000-idempotency-keys";
 import { Webhooks1764970000000 } from "./1764970000000-webhooks";
 import { InvitationExpiryRecorded1764980000000 } from "./1764980000000-invitation-expiry-recorded";
 import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-security";
+import { UsersTrigramSearch1765100000000 } from "./1765100000000-users-trigram-search";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -28,6 +29,8 @@ export const MIGRATIONS = [
   IdempotencyKeys1764950000000,
   Webhooks1764970000000,
   InvitationExpiryRecorded1764980000000,
-  // Keep last: it enables row-level security on every table with account_id that exists by then.
+  // Enables row-level security on every table with account_id that exists by then; a later
+  // migration that adds such a table adds its policy too (row-level-security.spec.ts checks).
   RowLevelSecurity1765000000000,
+  UsersTrigramSearch1765100000000,
 ];

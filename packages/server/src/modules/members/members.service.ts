@@ -29,6 +29,27 @@ export type LoginGrantedHook = (db: EntityManager, context: Context, member: { a
 
 type StatusChange = "activate" | "archive" | "restore";
 
+/** Above this many matching people, a search pages through the account's members instead. */
+export const SEARCH_LOOKUP_MAX = 2_000;
+
+/**
+ * The account's people whose name or email contains the term, looked up first through
+ * the trigram indexes on users: a term that few people match then pages by `user_id`
+ * instead of filtering the account's whole member list row by row. Null when more than
+ * SEARCH_LOOKUP_MAX match: the ordered member list finds a page of a common term fastest.
+ */
+async function searchMatchedUserIds(db: EntityManager, accountId: string, pattern: string): Promise<string[] | null> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    `SELECT u.id FROM users u
+     WHERE (u.name ILIKE $2 OR u.email ILIKE $2)
+       AND EXISTS (SELECT 1 FROM members m WHERE m.user_id = u.id AND m.account_id = $1)
+     LIMIT ${SEARCH_LOOKUP_MAX + 1}`,
+    [accountId, pattern],
+  );
+  return rows.length > SEARCH_LOOKUP_MAX ? null : rows.map((row) => row.id);
+}
+
 const CHANGES: Record<StatusChange, { from: MemberStatus[]; to: MemberStatus; verb: string; action: AuditAction }> = {
   activate: { from: [MemberStatus.PENDING], to: MemberStatus.ACTIVE, verb: "activated", action: "member.activated" },
   archive: { from: [MemberStatus.PENDING, MemberStatus.ACTIVE], to: MemberStatus.ARCHIVED, verb: "archived", action: "member.archived" },
@@ -347,7 +368,11 @@ export const membersService = {
       else where.push("false");
     }
     const search = filter?.search?.trim();
-    if (search) add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, likePattern(search));
+    if (search) {
+      const matches = await searchMatchedUserIds(context.db, accountId, likePattern(search));
+      if (matches) add((p) => `m.user_id = ANY(${p}::uuid[])`, matches);
+      else add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, likePattern(search));
+    }
     return paginate<MemberRow & Record<string, unknown>, Member>(
       context.db,
       {

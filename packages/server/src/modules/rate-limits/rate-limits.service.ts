@@ -11,7 +11,7 @@
  * caller nothing and the count never passes its limit. Time comes from the injectable
  * clock, so tests move it instead of waiting.
  */
-import { normalizeEmail, UserErrorCode } from "@pn/shared";
+import { normalizeEmail, retryAfterText, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import type { RateLimitSettings } from "../../config";
@@ -45,15 +45,9 @@ function secondsUntil(at: Date, now: Date): number {
   return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 }
 
-function waitText(seconds: number): string {
-  if (seconds < 120) return `${seconds} seconds`;
-  if (seconds < 2 * 60 * 60) return `${Math.ceil(seconds / 60)} minutes`;
-  return `${Math.ceil(seconds / 3600)} hours`;
-}
-
 /** The userError a mutation returns when a limit stops it; nothing was changed. */
 export function rateLimitedUserError(what: string, retryAfterSeconds: number, field: (string | number)[] | null = null): UserError {
-  return userError(UserErrorCode.RATE_LIMITED, `${what} Try again in ${waitText(retryAfterSeconds)}.`, field);
+  return userError(UserErrorCode.RATE_LIMITED, `${what} Try again in ${retryAfterText(retryAfterSeconds)}.`, field);
 }
 
 /**

@@ -108,6 +108,36 @@ describe("members page", () => {
     expect(within(main).queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("says when to try again when the session's request budget is spent (HTTP 429)", async () => {
+    installMockBackend();
+    server.use(
+      graphql.query("MembersList", () =>
+        HttpResponse.json(
+          {
+            errors: [
+              {
+                message: "This request costs 52 points and 10 are available.",
+                extensions: { code: "RATE_LIMITED", retryAfter: 30 },
+              },
+            ],
+          },
+          {
+            status: 429,
+            headers: { "content-type": "application/graphql-response+json", "retry-after": "30" },
+          },
+        ),
+      ),
+    );
+    renderApp("/members");
+
+    const alert = await within(screen.getByRole("main")).findByRole("alert");
+    expect(alert).toHaveTextContent("Could not load members");
+    expect(alert).toHaveTextContent(
+      "Too many requests from your session right now. Try again in 30 seconds.",
+    );
+    expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
   it("announces loading while the first page loads", async () => {
     installMockBackend();
     renderApp("/members");
