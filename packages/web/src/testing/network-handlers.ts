@@ -64,6 +64,10 @@ import type {
   RemoveClientFromNetworkMutationVariables,
   RemovePartnerFromNetworkMutation,
   RemovePartnerFromNetworkMutationVariables,
+  ResendClientInvitationMutation,
+  ResendClientInvitationMutationVariables,
+  ResendPartnerInvitationMutation,
+  ResendPartnerInvitationMutationVariables,
   RestoreMembersMutation,
   RestoreMembersMutationVariables,
   UpdateMemberMutation,
@@ -91,6 +95,7 @@ type PartnerListNode = NonNullable<
 >["partners"]["nodes"][number];
 type PartnerStatus = PartnerListNode["status"];
 type PartnerDetails = Extract<NonNullable<PartnerDetailsQuery["node"]>, { __typename: "Partner" }>;
+type ClientDetails = Extract<NonNullable<ClientDetailsQuery["node"]>, { __typename: "Client" }>;
 type ClientNode = NonNullable<
   NonNullable<ClientsListQuery["viewer"]>["currentAccount"]
 >["clients"]["nodes"][number];
@@ -128,6 +133,8 @@ export interface MockClient extends Omit<ClientNode, "__typename" | "clientAccou
   teamMemberIds: string[];
   /** The client's own member once they accepted: what they see signed in as a CLIENT. */
   memberId: string | null;
+  /** The client's latest invitation, when a test needs one (none by default). */
+  invitation?: ClientDetails["invitation"];
 }
 
 /** What the core backend's members lack. */
@@ -321,6 +328,33 @@ function forbidden<T extends Record<string, unknown>>() {
 
 function userError(code: UserErrorCode, message: string, field: string[] | null): UserError {
   return { __typename: "UserError", code, message, field };
+}
+
+/** The server's resend rule: an open or expired invitation gets a new lifetime; others are refused. */
+function resent<
+  I extends { __typename?: "Invitation"; id: string; status: string; expiresAt: string },
+>(invitation: I | null, lifetimeMs: number) {
+  const refuse = (code: UserErrorCode, message: string) => ({
+    __typename: "InvitationPayload" as const,
+    invitation: null,
+    userErrors: [userError(code, message, ["invitationId"])],
+  });
+  if (!invitation) return refuse("NOT_FOUND", "No such invitation.");
+  if (invitation.status !== "PENDING" && invitation.status !== "EXPIRED") {
+    return refuse(
+      "INVALID_STATE",
+      `This invitation is ${invitation.status.toLowerCase()} already.`,
+    );
+  }
+  Object.assign(invitation, {
+    status: "PENDING",
+    expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
+  });
+  return {
+    __typename: "InvitationPayload" as const,
+    invitation: { ...invitation, __typename: "Invitation" as const },
+    userErrors: [],
+  };
 }
 
 function encodeCursor(index: number): string {
@@ -1416,7 +1450,7 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
                 createdAt: c.createdAt,
                 removedAt: c.removedAt,
                 clientAccount: accountSummary(c.clientAccount),
-                invitation: null,
+                invitation: c.invitation ?? null,
                 team: teamOf(account, c),
               }
             : null,
@@ -1778,6 +1812,44 @@ export function createNetworkHandlers(core: MockBackend, options: NetworkOptions
         return ok<MakeTeamLeadMutation>({
           __typename: "Mutation",
           makeTeamLead: teamPayload(account, c, errors),
+        });
+      },
+    ),
+
+    graphql.mutation<ResendClientInvitationMutation, ResendClientInvitationMutationVariables>(
+      "ResendClientInvitation",
+      ({ variables }) => {
+        record("ResendClientInvitation", variables);
+        const account = current();
+        if (!EDITORS.includes(account.role)) return forbidden<ResendClientInvitationMutation>();
+        const { invitationId } = variables.input;
+        const invitation = network.clients.find(
+          (c) => c.accountId === account.id && c.invitation?.id === invitationId,
+        )?.invitation;
+        return ok<ResendClientInvitationMutation>({
+          __typename: "Mutation",
+          resendInvitation: resent(invitation ?? null, 48 * 3_600_000),
+        });
+      },
+    ),
+
+    graphql.mutation<ResendPartnerInvitationMutation, ResendPartnerInvitationMutationVariables>(
+      "ResendPartnerInvitation",
+      ({ variables }) => {
+        record("ResendPartnerInvitation", variables);
+        const account = current();
+        if (!ADMINS.includes(account.role)) return forbidden<ResendPartnerInvitationMutation>();
+        const { invitationId } = variables.input;
+        const invitation = partnersOf(account).find(
+          (p) => p.invitation?.id === invitationId,
+        )?.invitation;
+        const payload = resent(invitation ?? null, 14 * 86_400_000);
+        return ok<ResendPartnerInvitationMutation>({
+          __typename: "Mutation",
+          resendInvitation: {
+            ...payload,
+            invitation: payload.invitation && { ...payload.invitation, delivery: "QUEUED" },
+          },
         });
       },
     ),

@@ -29,7 +29,7 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
-import { INVITATION_COLUMNS, toInvitation, type ImportRow, type Invitation, type InvitationRow } from "../invitations/invitation.type";
+import { INVITATION_COLUMNS, toInvitation, type ImportRow, type Invitation, type InvitationRow, type ResendPlan } from "../invitations/invitation.type";
 import { mailService } from "../mail/mail.service";
 import { membersService } from "../members/members.service";
 import { resolveTeamMembers, teamsService } from "../teams/teams.service";
@@ -136,6 +136,16 @@ export const clientsService = {
       [client.localId],
     );
     return row ? toInvitation(row) : null;
+  },
+
+  /** Sending a CLIENT invitation again: an email invitation to its address for another 48 hours; a shareable link has no one to send to. */
+  resendPlan(invitation: { email: string | null }): ResendPlan {
+    if (!invitation.email) {
+      return {
+        refusal: userError(UserErrorCode.INVALID_STATE, "A shareable link is not emailed, so it cannot be resent; share the link you copied again, or create a new one.", ["invitationId"]),
+      };
+    }
+    return { recipients: [invitation.email], lifetimeMs: EMAIL_LIFETIME_MS, email: clientInvitationEmail };
   },
 
   async inviteClient(context: Context, input: { name: string; email: string; phone?: string | null; teamMemberIds: string[] }) {

@@ -1,4 +1,5 @@
 import { Role, toGlobalId } from "@pn/shared";
+import { clock } from "../../clock";
 import { open, sealKeyFrom } from "../../crypto/sealed-box";
 import { insertUser, insertMember, insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
@@ -102,7 +103,8 @@ describe("inviteClient and accepting by email", () => {
 
 describe("shareable links", () => {
   it("lets several clients sign up with the link's team until it is revoked", async () => {
-    const { editor, staff } = await staffedAccount();
+    const account = await staffedAccount();
+    const { editor, staff } = account;
     app.actAs(editor.viewer);
     const link = await app.graphql<{ createClientInviteLink: { url: string; invitation: { id: string; email: null; kind: string } } }>(
       `mutation($ids: [ID!]!) { createClientInviteLink(input: { teamMemberIds: $ids }) { url invitation { id email kind } userErrors { code } } }`,
@@ -235,5 +237,94 @@ describe("removeClientFromNetwork for a person, and isolation", () => {
     // Their session in this account ended: the next request is signed out.
     const after = await gone.graphql<{ viewer: unknown }>("{ viewer { currentAccount { id } } }");
     expect(after.body.data?.viewer).toBeNull();
+  });
+});
+
+describe("resendInvitation for clients", () => {
+  const RESEND = `mutation($id: ID!) { resendInvitation(input: { invitationId: $id }) { invitation { kind status sendCount expiresAt } userErrors { field code message } } }`;
+  type ResendResult = { resendInvitation: { invitation: { kind: string; status: string; sendCount: number; expiresAt: string } | null; userErrors: UserErrorShape[] } };
+
+  async function invitedClient(email: string, account?: Awaited<ReturnType<typeof staffedAccount>>) {
+    const { editor, staff } = account ?? (await staffedAccount());
+    app.actAs(editor.viewer);
+    const invited = await app.graphql<{ inviteClient: { invitation: { id: string } } }>(
+      `mutation($input: InviteClientInput!) { inviteClient(input: $input) { invitation { id } } }`,
+      { input: { name: "Rhea Resend", email, teamMemberIds: [staff[0]!.id] } },
+    );
+    return { editor, invitationId: invited.body.data!.inviteClient.invitation.id };
+  }
+
+  afterEach(() => clock.reset());
+
+  it("an editor resends an expired email invitation: a new 48-hour link in the client email, the old link stops working, audited", async () => {
+    const { editor, invitationId } = await invitedClient("rhea@client.example");
+    const firstToken = await tokenTo("rhea@client.example");
+    clock.advance(49 * 3_600_000);
+
+    const resent = await app.graphql<ResendResult>(RESEND, { id: invitationId });
+    expect(resent.body.data?.resendInvitation.userErrors).toEqual([]);
+    expect(resent.body.data?.resendInvitation.invitation).toMatchObject({ kind: "CLIENT", status: "PENDING", sendCount: 2 });
+    expect(Date.parse(resent.body.data!.resendInvitation.invitation!.expiresAt)).toBeGreaterThan(clock.now().getTime() + 47.9 * 3_600_000);
+    const emails = await db.dataSource.query("SELECT subject FROM outbox WHERE to_address = $1 ORDER BY created_at", ["rhea@client.example"]);
+    expect(emails).toHaveLength(2);
+    expect(emails[1].subject).toMatch(/invites you to its client portal$/);
+    const [audit] = await db.dataSource.query(
+      "SELECT actor_member_id, details FROM audit_events WHERE account_id = $1 AND action = 'invitation.resent'",
+      [editor.accountId],
+    );
+    expect(audit).toMatchObject({ actor_member_id: editor.memberId, details: { kind: "CLIENT", email: "rhea@client.example", sendCount: 2, wasExpired: true } });
+
+    const secondToken = await tokenTo("rhea@client.example");
+    expect(secondToken).not.toBe(firstToken);
+    const stale = await app.client().graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token: firstToken, name: "Rhea Resend", password: "rhea's long password" },
+    });
+    expect(stale.body.data?.acceptInvitation.userErrors[0]?.code).toBe("NOT_FOUND");
+    const accepted = await app.client().graphql<{ acceptInvitation: { member: { role: string }; userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token: secondToken, name: "Rhea Resend", password: "rhea's long password" },
+    });
+    expect(accepted.body.data?.acceptInvitation).toEqual({ member: { role: "CLIENT", type: "EXTERNAL" }, userErrors: [] });
+
+    app.actAs(editor.viewer);
+    expect((await app.graphql<ResendResult>(RESEND, { id: invitationId })).body.data?.resendInvitation).toMatchObject({
+      invitation: null,
+      userErrors: [{ field: ["invitationId"], code: "ALREADY_ACCEPTED" }],
+    });
+  });
+
+  it("refuses a shareable link and a revoked invitation, sending nothing", async () => {
+    const account = await staffedAccount();
+    const { editor, staff } = account;
+    app.actAs(editor.viewer);
+    const link = await app.graphql<{ createClientInviteLink: { invitation: { id: string } } }>(
+      `mutation($ids: [ID!]!) { createClientInviteLink(input: { teamMemberIds: $ids }) { invitation { id } } }`,
+      { ids: [staff[0]!.id] },
+    );
+    const refused = await app.graphql<ResendResult>(RESEND, { id: link.body.data!.createClientInviteLink.invitation.id });
+    expect(refused.body.data?.resendInvitation.invitation).toBeNull();
+    expect(refused.body.data?.resendInvitation.userErrors).toEqual([
+      { field: ["invitationId"], code: "INVALID_STATE", message: expect.stringMatching(/share the link you copied again, or create a new one/) },
+    ]);
+
+    const { invitationId } = await invitedClient("revoked@client.example", account);
+    const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR, editor.accountId);
+    app.actAs(admin.viewer);
+    await app.graphql(`mutation($id: ID!) { revokeInvitation(input: { invitationId: $id }) { userErrors { code } } }`, { id: invitationId });
+    const revoked = await app.graphql<ResendResult>(RESEND, { id: invitationId });
+    expect(revoked.body.data?.resendInvitation.userErrors.map((e) => e.code)).toEqual(["REVOKED"]);
+    const [{ count }] = await db.dataSource.query("SELECT count(*)::int AS count FROM outbox WHERE to_address = 'revoked@client.example'");
+    expect(count).toBe(1);
+  });
+
+  it("another account's client invitation is NOT_FOUND; a VIEWER may not resend", async () => {
+    const { editor, invitationId } = await invitedClient("isolated@client.example");
+    const stranger = await insertViewer(db.dataSource, Role.OWNER);
+    app.actAs(stranger.viewer);
+    expect((await app.graphql<ResendResult>(RESEND, { id: invitationId })).body.data?.resendInvitation.userErrors.map((e) => e.code)).toEqual(["NOT_FOUND"]);
+    const viewer = await insertViewer(db.dataSource, Role.VIEWER, editor.accountId);
+    app.actAs(viewer.viewer);
+    expect((await app.graphql(RESEND, { id: invitationId })).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const [row] = await db.dataSource.query("SELECT send_count FROM invitations WHERE email = 'isolated@client.example'");
+    expect(row.send_count).toBe(1);
   });
 });

@@ -41,7 +41,7 @@ export class ImportPayload {
 
 @InputType({ description: "Input of resendInvitation." })
 export class ResendInvitationInput {
-  @Field(() => ID, { description: "Global ID of a PENDING or EXPIRED user invitation." }) invitationId: string;
+  @Field(() => ID, { description: "Global ID of a PENDING or EXPIRED user, client (by email) or partner invitation." }) invitationId: string;
 }
 
 @InputType({ description: "Input of revokeInvitation." })

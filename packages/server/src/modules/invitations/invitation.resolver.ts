@@ -57,7 +57,12 @@ export class InvitationResolver {
     return invitationsService.importUserInvitations(context, input.csv, input.dryRun ?? false);
   }
 
-  @Mutation(() => InvitationPayload, { description: "Sends a new link (the old one stops working) and restarts the 48 hours." })
+  @Mutation(() => InvitationPayload, {
+    description:
+      "Sends a PENDING or EXPIRED user, client or partner invitation again: a new link (the old one stops working) and a new lifetime (48 hours; partners 14 days). " +
+      "Whoever may invite that kind may resend it (clients: editors too). A partner invited by account ID is emailed to that account's current owners and administrators; " +
+      "a shareable client link has no email and is refused (INVALID_STATE).",
+  })
   resendInvitation(@Arg("input", () => ResendInvitationInput, { description: "What to do; see the fields of ResendInvitationInput." }) input: ResendInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
     return invitationsService.resend(context, input.invitationId);
   }

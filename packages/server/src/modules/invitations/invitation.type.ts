@@ -97,6 +97,20 @@ export type InvitationRow = {
   accepted_at: Date | null;
 };
 
+/**
+ * How an invitation of one kind goes out again, decided by the module that owns that
+ * kind (it knows the lifetime, the recipients and the email); the resend itself (new
+ * token, rate limit, outbox, audit) is the same for every kind.
+ */
+export type ResendDelivery = {
+  recipients: string[];
+  lifetimeMs: number;
+  email: (sender: { inviterName: string; accountName: string; expiresAt: Date }) => { subject: string; text: string; html: string };
+};
+
+/** A kind's answer to "send it again": how, or why not. */
+export type ResendPlan = ResendDelivery | { refusal: UserError };
+
 /** A stored PENDING invitation past its expiry is EXPIRED, judged by the injectable clock. */
 export function effectiveStatus(row: { status: InvitationRow["status"]; expires_at: Date }): InvitationStatus {
   if (row.status === "PENDING" && row.expires_at.getTime() <= clock.now().getTime()) return InvitationStatus.EXPIRED;

@@ -1,6 +1,6 @@
 /**
- * User invitations: invite a batch (all or nothing) or a CSV, resend, revoke,
- * preview by token, and accept. Seat checks lock the account row; tokens are 32
+ * User invitations: invite a batch (all or nothing) or a CSV, revoke, preview by
+ * token, and accept; resending serves every emailed kind (users, clients, partners). Seat checks lock the account row; tokens are 32
  * random bytes of which only the SHA-256 is stored; emails go through the outbox
  * in the same transaction.
  */
@@ -17,6 +17,7 @@ import {
   toGlobalId,
   UserErrorCode,
   type InvitableRole,
+  type Permission,
 } from "@pn/shared";
 import { timingSafeEqual } from "node:crypto";
 import type { EntityManager } from "typeorm";
@@ -29,9 +30,9 @@ import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
-import { requirePermission, type AccountViewer } from "../../graphql/permissions";
+import { requireAnyPermission, requirePermission, type AccountViewer } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
-import { accountsService } from "../accounts/accounts.service";
+import { accountsService, type SeatCheck } from "../accounts/accounts.service";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { toAccountSummary, type AccountSummary } from "../accounts/account.type";
 import { identityService } from "../identity/identity.service";
@@ -54,6 +55,7 @@ import {
   type InvitationFilter,
   type InvitationPreview,
   type InvitationRow,
+  type ResendPlan,
 } from "./invitation.type";
 
 const LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
@@ -230,6 +232,32 @@ async function recordAccepted(
   await auditService.record(db, context, entries);
 }
 
+/** Sending an invitation again takes the permission that sends it the first time. */
+const RESEND_PERMISSION: Record<InvitationKind, Permission> = {
+  [InvitationKind.USER]: "manageInvitations",
+  [InvitationKind.CLIENT]: "manageClientsAndTeams",
+  [InvitationKind.PARTNER]: "managePartners",
+  [InvitationKind.LOGIN]: "manageRolesAndLogin",
+};
+
+/** How this invitation goes out again: the module owning its kind decides (lifetime, recipients, email). */
+async function resendPlan(db: EntityManager, row: InvitationRow, status: InvitationStatus, seats: SeatCheck): Promise<ResendPlan> {
+  switch (row.kind) {
+    case InvitationKind.USER:
+      // An expired invitation holds no seat, so bringing it back needs a free one.
+      if (status === InvitationStatus.EXPIRED && seats.limit !== null && seats.used + 1 > seats.limit) return { refusal: seatError(seats.used, seats.limit, 1, ["invitationId"]) };
+      return { recipients: [row.email!], lifetimeMs: LIFETIME_MS, email: (sender) => userInvitationEmail({ ...sender, role: row.role! }) };
+    case InvitationKind.CLIENT:
+      return clientsService.resendPlan(row);
+    case InvitationKind.PARTNER:
+      return partnerNetwork.resendPlan(db, row);
+    case InvitationKind.LOGIN:
+      return {
+        refusal: userError(UserErrorCode.INVALID_STATE, "A set-password invitation is not resent; allow the person to log in again to send a new one.", ["invitationId"]),
+      };
+  }
+}
+
 function localInvitationId(globalId: string): string | null {
   return localIdOf(globalId, "Invitation");
 }
@@ -387,8 +415,9 @@ export const invitationsService = {
     return context.db.transaction(run);
   },
 
+  /** Sends an invitation again with a new token and lifetime: users, clients by email and partners, each by whoever may invite that kind. */
   async resend(context: Context, globalId: string): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
-    const viewer = requirePermission(context, "manageInvitations");
+    const viewer = requireAnyPermission(context, Object.values(RESEND_PERMISSION));
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
     return context.db.transaction(async (db) => {
@@ -399,48 +428,46 @@ export const invitationsService = {
         [id, viewer.accountId],
       );
       if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
+      requirePermission(context, RESEND_PERMISSION[row.kind]);
       const status = effectiveStatus(row);
-      if (row.kind !== InvitationKind.USER) {
-        return { invitation: null, userErrors: [userError(UserErrorCode.INVALID_STATE, "Only user invitations can be resent; invite again instead.", ["invitationId"])] };
-      }
       if (status === InvitationStatus.ACCEPTED) {
         return { invitation: null, userErrors: [userError(UserErrorCode.ALREADY_ACCEPTED, "This invitation was accepted already.", ["invitationId"])] };
       }
       if (status === InvitationStatus.REVOKED) {
-        return { invitation: null, userErrors: [userError(UserErrorCode.REVOKED, "This invitation was cancelled; invite the person again.", ["invitationId"])] };
+        return { invitation: null, userErrors: [userError(UserErrorCode.REVOKED, "This invitation was cancelled; invite again instead.", ["invitationId"])] };
       }
-      // An expired invitation holds no seat, so bringing it back needs a free one.
-      if (status === InvitationStatus.EXPIRED && row.kind === InvitationKind.USER && seats.limit !== null && seats.used + 1 > seats.limit) {
-        return { invitation: null, userErrors: [seatError(seats.used, seats.limit, 1, ["invitationId"])] };
-      }
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, 1, { field: ["invitationId"] });
+      const plan = await resendPlan(db, row, status, seats);
+      if ("refusal" in plan) return { invitation: null, userErrors: [plan.refusal] };
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, plan.recipients.length, { field: ["invitationId"] });
       if (overSendLimit) return { invitation: null, userErrors: [overSendLimit] };
       const token = newSecret();
       const now = clock.now();
-      const expiresAt = new Date(now.getTime() + LIFETIME_MS);
+      const expiresAt = new Date(now.getTime() + plan.lifetimeMs);
       const [updated] = await queryRows<InvitationRow>(
         db,
         `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED', expiry_recorded_at = NULL
          WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
         [id, hashSecret(token), expiresAt, now],
       );
-      const inviterName = await membersService.nameOf(db, viewer.memberId);
-      await mailService.queue(db, context.mail, [
-        {
-          accountId: viewer.accountId,
-          invitationId: id,
-          to: updated!.email!,
-          ...userInvitationEmail({ inviterName, accountName: seats.accountName, role: updated!.role!, expiresAt }),
-          secretLink: inviteLink(context, token),
-        },
-      ]);
+      const email = plan.email({ inviterName: await membersService.nameOf(db, viewer.memberId), accountName: seats.accountName, expiresAt });
+      await mailService.queue(
+        db,
+        context.mail,
+        plan.recipients.map((to) => ({ accountId: viewer.accountId, invitationId: id, to, ...email, secretLink: inviteLink(context, token) })),
+      );
       await auditService.record(db, context, [
         {
           accountId: viewer.accountId,
           action: "invitation.resent",
           objectType: "Invitation",
           objectId: id,
-          details: { kind: updated!.kind, email: updated!.email, sendCount: updated!.send_count, wasExpired: status === InvitationStatus.EXPIRED },
+          details: {
+            kind: updated!.kind,
+            email: updated!.email,
+            recipientCount: plan.recipients.length,
+            sendCount: updated!.send_count,
+            wasExpired: status === InvitationStatus.EXPIRED,
+          },
         },
       ]);
       return { invitation: toInvitation(updated!), userErrors: [] };

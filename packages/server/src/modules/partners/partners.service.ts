@@ -25,7 +25,7 @@ import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
-import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow } from "../invitations/invitation.type";
+import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow, type ResendPlan } from "../invitations/invitation.type";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { clientsService } from "../clients/clients.service";
 import { mailService } from "../mail/mail.service";
@@ -74,6 +74,11 @@ async function partnerInAccount(db: EntityManager, partnerId: string | null, acc
     [partnerId, accountId],
   );
   return row ?? null;
+}
+
+/** An invitation by handle goes to the invited account's owners and administrators: a named reach into that account. */
+function invitedAccountRecipients(db: EntityManager, invitedAccountId: string): Promise<string[]> {
+  return tenantScope.reachInto(db, [invitedAccountId], () => membersService.adminEmails(db, invitedAccountId));
 }
 
 async function externalIdTaken(db: EntityManager, accountId: string, externalId: string, exceptPartnerId: string | null) {
@@ -257,8 +262,7 @@ export const partnersService = {
         );
         if (linked) return fail(userError(UserErrorCode.TAKEN, `${account.name} is already your partner.`, ["accountHandle"]));
         target = account;
-        // The invited account's owners and administrators receive it: a named reach into that account.
-        recipients = await tenantScope.reachInto(db, [account.id], () => membersService.adminEmails(db, account.id));
+        recipients = await invitedAccountRecipients(db, account.id);
       }
       const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, recipients.length, { field: [email ? "email" : "accountHandle"] });
       if (overSendLimit) return fail(overSendLimit);
@@ -374,6 +378,26 @@ async function endLink(context: Context, db: EntityManager, partner: PartnerRow)
 }
 
 export const partnerNetwork = {
+  /**
+   * Sending a PARTNER invitation again, for another full lifetime: by email to that
+   * address; by handle to the invited account's owners and administrators as they are now.
+   */
+  async resendPlan(db: EntityManager, invitation: { account_id: string; partner_id: string | null; email: string | null }): Promise<ResendPlan> {
+    const partner = await partnerInAccount(db, invitation.partner_id, invitation.account_id);
+    if (!partner || partner.status !== "INVITED") {
+      return { refusal: userError(UserErrorCode.INVALID_STATE, "This partner is no longer invited; invite the company again.", ["invitationId"]) };
+    }
+    const recipients = partner.partner_account_id ? await invitedAccountRecipients(db, partner.partner_account_id) : invitation.email ? [invitation.email] : [];
+    if (recipients.length === 0) {
+      return { refusal: userError(UserErrorCode.INVALID_STATE, `${partner.company_name} has no active owner or administrator to send the invitation to.`, ["invitationId"]) };
+    }
+    return {
+      recipients,
+      lifetimeMs: LIFETIME_MS,
+      email: (sender) => partnerInvitationEmail({ ...sender, companyName: partner.company_name }),
+    };
+  },
+
   /** For the client side (B) removing A: ends the link from the partner row's id. */
   async endLinkOfPartner(context: Context, db: EntityManager, partnerId: string): Promise<number> {
     // B's own client row names A, whose partner row this is.

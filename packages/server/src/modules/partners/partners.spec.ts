@@ -1,4 +1,5 @@
-import { Plan, Role, toGlobalId } from "@pn/shared";
+import { fromGlobalId, Plan, Role, toGlobalId } from "@pn/shared";
+import { clock } from "../../clock";
 import { open, sealKeyFrom } from "../../crypto/sealed-box";
 import { insertMember, insertUser, insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
@@ -345,5 +346,91 @@ describe("tenant isolation", () => {
     expect((await app.graphql<{ removePartnerFromNetwork: { userErrors: UserErrorShape[] } }>(REMOVE, { id: partnerId })).body.data?.removePartnerFromNetwork.userErrors[0]?.code).toBe("NOT_FOUND");
     expect((await pendingOf(stranger, partnerId)).totalCount).toBe(0);
     expect((await pendingOf(a, partnerId)).totalCount).toBe(3);
+  });
+});
+
+describe("resendInvitation for partners", () => {
+  const INVITE = `mutation($input: InvitePartnerInput!) { invitePartner(input: $input) { partner { id } invitation { id } userErrors { field code } } }`;
+  const RESEND = `mutation($id: ID!) { resendInvitation(input: { invitationId: $id }) { invitation { kind status sendCount expiresAt } userErrors { field code message } } }`;
+  type ResendResult = { resendInvitation: { invitation: { kind: string; status: string; sendCount: number; expiresAt: string } | null; userErrors: UserErrorShape[] } };
+  const DAY = 24 * 3_600_000;
+
+  async function invitePartner(a: Viewerish, input: { email?: string; accountHandle?: string }) {
+    app.actAs(a.viewer);
+    const invited = await app.graphql<{ invitePartner: { partner: { id: string }; invitation: { id: string }; userErrors: UserErrorShape[] } }>(INVITE, { input });
+    expect(invited.body.data?.invitePartner.userErrors).toEqual([]);
+    return invited.body.data!.invitePartner;
+  }
+
+  async function emailsOf(invitationGlobalId: string) {
+    return db.dataSource.query<{ to_address: string; subject: string; sealed_link: string }[]>(
+      "SELECT to_address, subject, sealed_link FROM outbox WHERE invitation_id = $1 ORDER BY created_at, to_address",
+      [fromGlobalId(invitationGlobalId)!.id],
+    );
+  }
+
+  afterEach(() => clock.reset());
+
+  it("by email: sends the partner email again to that address with a new 14-day link; the old link stops working; audited", async () => {
+    const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
+    const { invitation } = await invitePartner(a, { email: "lost@partner.example" });
+    const [first] = await emailsOf(invitation.id);
+    const firstToken = open(first!.sealed_link, key).split("/invite/")[1]!;
+    clock.advance(15 * DAY);
+
+    const resent = await app.graphql<ResendResult>(RESEND, { id: invitation.id });
+    expect(resent.body.data?.resendInvitation.userErrors).toEqual([]);
+    expect(resent.body.data?.resendInvitation.invitation).toMatchObject({ kind: "PARTNER", status: "PENDING", sendCount: 2 });
+    expect(Date.parse(resent.body.data!.resendInvitation.invitation!.expiresAt)).toBeGreaterThan(clock.now().getTime() + 13.9 * DAY);
+    const emails = await emailsOf(invitation.id);
+    expect(emails.map((e) => e.to_address)).toEqual(["lost@partner.example", "lost@partner.example"]);
+    expect(emails[1]!.subject).toMatch(/invites partner\.example to its partner network$/);
+    const [audit] = await db.dataSource.query("SELECT details FROM audit_events WHERE account_id = $1 AND action = 'invitation.resent'", [a.accountId]);
+    expect(audit.details).toMatchObject({ kind: "PARTNER", email: "lost@partner.example", recipientCount: 1, sendCount: 2, wasExpired: true });
+
+    const newToken = open(emails[1]!.sealed_link, key).split("/invite/")[1]!;
+    const PREVIEW = `query($token: String!) { invitation(token: $token) { status } }`;
+    expect((await app.client().graphql(PREVIEW, { token: firstToken })).body.data).toEqual({ invitation: null });
+    expect((await app.client().graphql(PREVIEW, { token: newToken })).body.data).toEqual({ invitation: { status: "PENDING" } });
+  });
+
+  it("by handle: sends it to the other account's owners and administrators as they are now; accepting the new link connects", async () => {
+    const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
+    await db.dataSource.query("UPDATE accounts SET plan = 'TEAM' WHERE id = $1", [a.accountId]);
+    const b = await insertViewer(db.dataSource, Role.OWNER);
+    const [{ handle }] = await db.dataSource.query("SELECT handle FROM accounts WHERE id = $1", [b.accountId]);
+    const { partner, invitation } = await invitePartner(a, { accountHandle: handle });
+    const laterAdmin = await insertViewer(db.dataSource, Role.ADMINISTRATOR, b.accountId);
+    const addresses = await db.dataSource.query<{ email: string }[]>("SELECT email FROM users WHERE id = ANY($1::uuid[]) ORDER BY email", [[b.userId, laterAdmin.userId]]);
+
+    app.actAs(a.viewer);
+    const resent = await app.graphql<ResendResult>(RESEND, { id: invitation.id });
+    expect(resent.body.data?.resendInvitation.invitation).toMatchObject({ status: "PENDING", sendCount: 2 });
+    const emails = await emailsOf(invitation.id);
+    expect(emails.slice(1).map((e) => e.to_address).sort()).toEqual(addresses.map((row) => row.email));
+    expect(emails.every((e) => /to its partner network$/.test(e.subject))).toBe(true);
+
+    app.actAs(laterAdmin.viewer);
+    const accepted = await app.graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token: open(emails[emails.length - 1]!.sealed_link, key).split("/invite/")[1]!, partnerAccountId: toGlobalId("Account", b.accountId) },
+    });
+    expect(accepted.body.data?.acceptInvitation.userErrors).toEqual([]);
+    const [{ status }] = await db.dataSource.query("SELECT status FROM partners WHERE id = $1", [fromGlobalId(partner.id)!.id]);
+    expect(status).toBe("ACTIVE");
+
+    app.actAs(a.viewer);
+    expect((await app.graphql<ResendResult>(RESEND, { id: invitation.id })).body.data?.resendInvitation.userErrors.map((e) => e.code)).toEqual(["ALREADY_ACCEPTED"]);
+  });
+
+  it("is FORBIDDEN for an editor and NOT_FOUND for another account", async () => {
+    const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
+    const { invitation } = await invitePartner(a, { email: "guarded@partner.example" });
+    const editor = await insertViewer(db.dataSource, Role.EDITOR, a.accountId);
+    app.actAs(editor.viewer);
+    expect((await app.graphql(RESEND, { id: invitation.id })).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const stranger = await insertViewer(db.dataSource, Role.OWNER);
+    app.actAs(stranger.viewer);
+    expect((await app.graphql<ResendResult>(RESEND, { id: invitation.id })).body.data?.resendInvitation.userErrors.map((e) => e.code)).toEqual(["NOT_FOUND"]);
+    expect(await emailsOf(invitation.id)).toHaveLength(1);
   });
 });

@@ -3,7 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
 import { member } from "../../testing/mock-backend";
 import { server } from "../../testing/msw-server";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import {
+  acmeClients,
+  installNetworkBackend,
+  type MockClient,
+  networkAcmeAccount,
+} from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -223,5 +228,102 @@ describe("client page", () => {
     expect(alert).toHaveTextContent("Could not load this client");
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     expect(await teamTable()).toBeInTheDocument();
+  });
+});
+
+describe("client page: resending an email invitation", () => {
+  const RHEA_ID = "Q2xpZW50Ojk";
+  /** A fresh copy per test: the mock backend changes the invitation in place. */
+  const rhea = (): MockClient => ({
+    id: RHEA_ID,
+    accountId: networkAcmeAccount().id,
+    type: "PERSON",
+    name: "Rhea Resend",
+    email: "rhea@client.example",
+    status: "INVITED",
+    createdAt: "2026-01-05T10:00:00.000Z",
+    removedAt: null,
+    clientAccount: null,
+    phone: null,
+    teamMemberIds: [member(2).id],
+    memberId: null,
+    invitation: {
+      __typename: "Invitation",
+      id: "SW52aXRhdGlvbjpyaGVh",
+      email: "rhea@client.example",
+      status: "EXPIRED",
+      expiresAt: "2026-01-07T10:00:00.000Z",
+    },
+  });
+
+  it("resends an expired invitation: a notification, and the invitation shows as sent again", async () => {
+    const backend = installNetworkBackend({ clients: [...acmeClients(), rhea()] });
+    const user = userEvent.setup();
+    renderApp(`/clients/${RHEA_ID}`);
+
+    const details = await screen.findByTestId("client-details");
+    expect(details).toHaveTextContent("Invitationexpired");
+    await user.click(
+      within(details).getByRole("button", { name: "Resend invitation to rhea@client.example" }),
+    );
+
+    expect(await screen.findByText("Invitation sent again")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^A new link went to rhea@client\.example, valid until .+; the old one no longer works\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(backend.operations("ResendClientInvitation").map((o) => o.variables)).toEqual([
+      { input: { invitationId: "SW52aXRhdGlvbjpyaGVh" } },
+    ]);
+    await waitFor(() => expect(details).toHaveTextContent(/InvitationSent; expires/));
+  });
+
+  it("shows the server's reason when it refuses", async () => {
+    installNetworkBackend({ clients: [...acmeClients(), rhea()] });
+    server.use(
+      graphql.mutation("ResendClientInvitation", () =>
+        HttpResponse.json({
+          data: {
+            resendInvitation: {
+              __typename: "InvitationPayload",
+              invitation: null,
+              userErrors: [
+                {
+                  __typename: "UserError",
+                  field: ["invitationId"],
+                  code: "RATE_LIMITED",
+                  message:
+                    "This account sent too many invitation emails today; try again tomorrow.",
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp(`/clients/${RHEA_ID}`);
+
+    await user.click(
+      await screen.findByRole("button", { name: "Resend invitation to rhea@client.example" }),
+    );
+
+    expect(await screen.findByText("Could not resend the invitation")).toBeInTheDocument();
+    expect(
+      screen.getByText("This account sent too many invitation emails today; try again tomorrow."),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId("client-details")).toHaveTextContent("Invitationexpired");
+  });
+
+  it("offers no Resend to a viewer", async () => {
+    installNetworkBackend({
+      accounts: [networkAcmeAccount({ role: "VIEWER" })],
+      clients: [...acmeClients(), rhea()],
+    });
+    renderApp(`/clients/${RHEA_ID}`);
+
+    expect(await screen.findByTestId("client-details")).toHaveTextContent("Invitationexpired");
+    expect(screen.queryByRole("button", { name: /^Resend invitation/ })).not.toBeInTheDocument();
   });
 });

@@ -1,13 +1,15 @@
-import { Anchor, Badge, Box, Button, Card, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { can } from "@pn/shared";
 import { type ReactNode, useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import { Page } from "../../components/page";
+import { ResendInvitationButton } from "../../components/resend-invitation-button";
 import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
 import { describeError } from "../../utils/errors";
 import { formatDateTime } from "../../utils/format";
 import { toRole } from "../../utils/labels";
 import { type ClientDetailsNode, useClientDetails } from "./api/get-client";
+import { useResendClientInvitation } from "./api/resend-client-invitation";
 import { ClientTeam } from "./components/client-team";
 import { RemoveClientModal } from "./components/remove-client-modal";
 import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "./labels";
@@ -84,7 +86,7 @@ export function ClientPage() {
       }
     >
       <Stack gap="lg">
-        <ClientDetails client={client} />
+        <ClientDetails client={client} canResend={can(role, "manageClientsAndTeams")} />
         <ClientTeam client={client} canManage={canManage} />
       </Stack>
       {can(role, "removeFromNetwork") && (
@@ -99,7 +101,7 @@ export function ClientPage() {
   );
 }
 
-function ClientDetails({ client }: { client: ClientDetailsNode }) {
+function ClientDetails({ client, canResend }: { client: ClientDetailsNode; canResend: boolean }) {
   const headingId = useId();
   const rows: [string, ReactNode][] = [
     ["Type", CLIENT_TYPE_LABELS[client.type]],
@@ -122,11 +124,13 @@ function ClientDetails({ client }: { client: ClientDetailsNode }) {
       ? ([
           [
             "Invitation",
-            client.invitation.status === "PENDING"
-              ? `Sent; expires ${formatDateTime(client.invitation.expiresAt)}`
-              : client.invitation.status.toLowerCase(),
+            <ClientInvitation
+              key="invitation"
+              invitation={client.invitation}
+              canResend={canResend}
+            />,
           ],
-        ] as [string, string][])
+        ] as [string, ReactNode][])
       : []),
   ];
   return (
@@ -154,5 +158,40 @@ function ClientDetails({ client }: { client: ClientDetailsNode }) {
         </Box>
       </Stack>
     </Card>
+  );
+}
+
+/** The client's invitation; an email one that is open or ran out can be sent again. */
+function ClientInvitation({
+  invitation,
+  canResend,
+}: {
+  invitation: NonNullable<ClientDetailsNode["invitation"]>;
+  canResend: boolean;
+}) {
+  const [resendInvitation] = useResendClientInvitation();
+  const text =
+    invitation.status === "PENDING"
+      ? `Sent; expires ${formatDateTime(invitation.expiresAt)}`
+      : invitation.status.toLowerCase();
+  const email = invitation.email;
+  // A shareable link has no email to send to: only email invitations, open or run out.
+  const resendable =
+    canResend &&
+    email !== null &&
+    (invitation.status === "PENDING" || invitation.status === "EXPIRED");
+  if (!resendable) return text;
+  return (
+    <Group gap="xs">
+      {text}
+      <ResendInvitationButton
+        label={`Resend invitation to ${email}`}
+        sentTo={email}
+        resend={async () =>
+          (await resendInvitation({ variables: { input: { invitationId: invitation.id } } })).data
+            ?.resendInvitation
+        }
+      />
+    </Group>
   );
 }

@@ -2,7 +2,13 @@ import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { server } from "../../testing/msw-server";
-import { INITECH, installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import {
+  acmePartners,
+  INITECH,
+  installNetworkBackend,
+  networkAcmeAccount,
+  partner,
+} from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -267,5 +273,70 @@ describe("partner page: people and details", () => {
     ]);
     const overview = screen.getByRole("region", { name: "Overview" });
     expect(within(overview).getByText("Not allowed")).toBeInTheDocument();
+  });
+});
+
+describe("partner page: resending the invitation", () => {
+  const UMBRELLA_PATH = `/partners/${acmePartners()[1]!.id}`;
+
+  it("resends a pending invitation: a notification naming the company", async () => {
+    const backend = installNetworkBackend();
+    const user = userEvent.setup();
+    renderApp(UMBRELLA_PATH);
+
+    const overview = await screen.findByRole("region", { name: "Overview" });
+    await user.click(
+      within(overview).getByRole("button", { name: "Resend invitation to Umbrella" }),
+    );
+
+    expect(await screen.findByText("Invitation sent again")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^A new link went to Umbrella, valid until .+; the old one no longer works\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(backend.operations("ResendPartnerInvitation").map((o) => o.variables)).toEqual([
+      { input: { invitationId: "SW52aXRhdGlvbjpw" } },
+    ]);
+  });
+
+  it("resends an expired invitation: it shows as waiting again", async () => {
+    const soylent = partner(8, {
+      companyName: "Soylent",
+      status: "INVITED",
+      partnerAccount: null,
+      invitation: {
+        __typename: "Invitation",
+        id: "SW52aXRhdGlvbjpzb3k",
+        status: "EXPIRED",
+        delivery: "SENT",
+        expiresAt: "2026-01-07T10:00:00.000Z",
+      },
+    });
+    installNetworkBackend({ partners: [...acmePartners(), soylent] });
+    const user = userEvent.setup();
+    renderApp(`/partners/${soylent.id}`);
+
+    const overview = await screen.findByRole("region", { name: "Overview" });
+    expect(within(overview).getByText("Expired")).toBeInTheDocument();
+    await user.click(
+      within(overview).getByRole("button", { name: "Resend invitation to Soylent" }),
+    );
+
+    expect(await screen.findByText(/^A new link went to Soylent, valid until/)).toBeInTheDocument();
+    expect(
+      await within(overview).findByText(/^Waiting to be accepted, expires in/),
+    ).toBeInTheDocument();
+  });
+
+  it("offers no Resend to an editor", async () => {
+    installNetworkBackend({ accounts: [networkAcmeAccount({ role: "EDITOR" })] });
+    renderApp(UMBRELLA_PATH);
+
+    const overview = await screen.findByRole("region", { name: "Overview" });
+    expect(within(overview).getByText(/^Waiting to be accepted/)).toBeInTheDocument();
+    expect(
+      within(overview).queryByRole("button", { name: /^Resend invitation/ }),
+    ).not.toBeInTheDocument();
   });
 });

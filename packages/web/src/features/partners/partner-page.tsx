@@ -99,7 +99,7 @@ export function PartnerPage() {
         </Alert>
       )}
       <Stack gap="lg">
-        <PartnerOverview partner={partner} showDetails={!canManage} />
+        <PartnerOverview partner={partner} showDetails={!canManage} canResend={canManage} />
         <PartnerLogoSection
           partner={{ ...partner, logoUrl: partner.logoUrl ?? null }}
           canManage={canManage}

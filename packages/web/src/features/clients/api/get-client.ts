@@ -27,6 +27,7 @@ export const clientDetailsQuery = graphql(`
         }
         invitation {
           id
+          email
           status
           expiresAt
         }

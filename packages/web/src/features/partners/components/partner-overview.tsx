@@ -1,8 +1,10 @@
 import { Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { ResendInvitationButton } from "../../../components/resend-invitation-button";
 import { useNow } from "../../../hooks/use-now";
 import { formatDateTime, formatRelativeTime } from "../../../utils/format";
 import type { PartnerDetailsNode } from "../api/get-partner";
+import { useResendPartnerInvitation } from "../api/resend-partner-invitation";
 import { PartnerStatusBadge } from "./partner-status-badge";
 
 const INVITATION_TEXT = {
@@ -29,11 +31,14 @@ export interface PartnerOverviewProps {
   partner: PartnerDetailsNode;
   /** Read-only copies of the editable fields, for roles that may not edit them. */
   showDetails: boolean;
+  /** OWNER/ADMINISTRATOR: "Resend" on an open or expired invitation. */
+  canResend: boolean;
 }
 
 /** Status, link, contact and invitation; for readers also domain, external ID and URL. */
-export function PartnerOverview({ partner, showDetails }: PartnerOverviewProps) {
+export function PartnerOverview({ partner, showDetails, canResend }: PartnerOverviewProps) {
   const now = useNow();
+  const [resendInvitation] = useResendPartnerInvitation();
   const { invitation, memberCounts } = partner;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="partner-overview-heading">
@@ -64,9 +69,29 @@ export function PartnerOverview({ partner, showDetails }: PartnerOverviewProps) 
           </Fact>
           {invitation && partner.status === "INVITED" && (
             <Fact label="Invitation">
-              {INVITATION_TEXT[invitation.status]}
-              {invitation.status === "PENDING" &&
-                `, expires ${formatRelativeTime(invitation.expiresAt, now)}`}
+              <Group gap="xs">
+                <span>
+                  {INVITATION_TEXT[invitation.status]}
+                  {invitation.status === "PENDING" &&
+                    `, expires ${formatRelativeTime(invitation.expiresAt, now)}`}
+                </span>
+                {canResend &&
+                  (invitation.status === "PENDING" || invitation.status === "EXPIRED") && (
+                    <ResendInvitationButton
+                      label={`Resend invitation to ${partner.companyName}`}
+                      // By email or to the invited account's admins: the page cannot tell
+                      // which (the contact email can change), so name the company.
+                      sentTo={partner.companyName}
+                      resend={async () =>
+                        (
+                          await resendInvitation({
+                            variables: { input: { invitationId: invitation.id } },
+                          })
+                        ).data?.resendInvitation
+                      }
+                    />
+                  )}
+              </Group>
             </Fact>
           )}
           {showDetails && (

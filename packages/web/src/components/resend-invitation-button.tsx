@@ -1,0 +1,70 @@
+import { Button } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { describeError } from "../utils/errors";
+import { formatDateTime } from "../utils/format";
+import type { UserErrorLike } from "../utils/user-errors";
+
+/** What a resendInvitation payload tells the button: why it was refused, or the new expiry. */
+export interface ResendOutcome {
+  userErrors: readonly UserErrorLike[];
+  invitation: { expiresAt: string } | null;
+}
+
+export interface ResendInvitationButtonProps {
+  /** Accessible name naming the invitee, e.g. "Resend invitation to Umbrella". */
+  label: string;
+  /** Whom the new link goes to, for the notification: "jill@umbrella.example". */
+  sentTo: string;
+  /** Runs the feature's resendInvitation mutation; undefined when the server answered nothing. */
+  resend: () => Promise<ResendOutcome | undefined>;
+}
+
+/**
+ * "Resend" for an invitation shown on a client's or partner's page: the server issues a new
+ * link (the old one stops working) and a new lifetime; the outcome is a notification.
+ */
+export function ResendInvitationButton({ label, sentTo, resend }: ResendInvitationButtonProps) {
+  const [sending, setSending] = useState(false);
+
+  async function send() {
+    setSending(true);
+    try {
+      const outcome = await resend();
+      const problems = outcome?.userErrors ?? [];
+      if (!outcome?.invitation || problems.length > 0) {
+        notifications.show({
+          color: "red",
+          title: "Could not resend the invitation",
+          message: problems.map((problem) => problem.message).join(" ") || "Try again.",
+        });
+        return;
+      }
+      notifications.show({
+        color: "green",
+        title: "Invitation sent again",
+        message: `A new link went to ${sentTo}, valid until ${formatDateTime(outcome.invitation.expiresAt)}; the old one no longer works.`,
+      });
+    } catch (failure) {
+      notifications.show({
+        color: "red",
+        title: "Could not resend the invitation",
+        message: describeError(failure).message,
+      });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <Button
+      size="compact-sm"
+      variant="default"
+      aria-label={label}
+      loading={sending}
+      onClick={() => void send()}
+    >
+      Resend
+    </Button>
+  );
+}
