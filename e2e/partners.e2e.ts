@@ -1,8 +1,8 @@
 /**
  * The partner network end to end, with two companies in two browser contexts:
  * A is the demo owner in "Acme Demo"; B signs up a new account, and two colleagues
- * join B through user invitations. A invites B by its account ID, B accepts by linking
- * its account, A activates B's people in bulk, changes one's login in the side panel,
+ * join B through user invitations. A invites B by its account ID, B opens the emailed link
+ * and accepts on the invitation page by linking its account, A activates B's people in bulk, changes one's login in the side panel,
  * then removes B from the network: B's people are archived in A and B's Clients page
  * shows the link as removed. Axe runs on every page visited.
  */
@@ -231,25 +231,26 @@ test("A invites B by its account ID in the Invite partner dialog", async () => {
 test("B opens the emailed link and accepts by linking its account", async () => {
   const path = await invitePathFor(pageB, B.email, DEMO_ACCOUNT);
   await pageB.goto(path);
-  await pageB.getByRole("heading", { level: 1 }).first().waitFor();
+  await heading(pageB, `Become a partner of ${DEMO_ACCOUNT}`);
+  await main(pageB).getByText(/invites your company to its partner network/).waitFor();
+  // B administers one account: it is chosen already.
+  const choice = main(pageB).getByRole("radiogroup", { name: "Your company" });
+  await expect(choice.getByRole("radio", { name: B.company }).isChecked()).resolves.toBe(true);
+  await expectNoAxeViolations(pageB);
 
-  const { acceptInvitation } = await graphqlFrom<{
-    acceptInvitation: { userErrors: { message: string }[] };
-  }>(
-    pageB,
-    `mutation Accept($input: AcceptInvitationInput!) {
-      acceptInvitation(input: $input) { userErrors { message } }
-    }`,
-    { input: { token: path.split("/").pop(), partnerAccountId: accountB.id } },
-  );
-  expect(acceptInvitation.userErrors).toEqual([]);
-
-  await pageB.goto("/clients");
+  await main(pageB).getByRole("button", { name: "Accept invitation" }).click();
+  // The app opens on B's clients, with A among them.
+  await pageB.waitForURL("**/clients");
   await heading(pageB, "Clients");
+  await pageB.getByRole("button", { name: `Account: ${B.company}` }).waitFor();
   const row = main(pageB).getByRole("row").filter({ hasText: DEMO_ACCOUNT });
   await row.getByText("Active").waitFor();
   await row.getByRole("button", { name: `Remove ${DEMO_ACCOUNT} from network` }).waitFor();
   await expectNoAxeViolations(pageB);
+
+  // The link works once.
+  await pageB.goto(path);
+  await heading(pageB, "This invitation was used already");
 });
 
 test("A sees B's people on Pending, filters by B and activates two in bulk", async () => {

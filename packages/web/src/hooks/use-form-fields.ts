@@ -5,6 +5,17 @@ export type Validate<V extends Record<string, string>> = (
   values: V,
 ) => FieldErrors<Extract<keyof V, string>>;
 
+/** What `getInputProps` gives one Mantine text input: spread it on `TextInput`/`PasswordInput`. */
+export interface FieldInputProps<K extends string = string> {
+  id: string;
+  name: K;
+  value: string;
+  error: string | undefined;
+  "aria-invalid": true | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  onBlur: () => void;
+}
+
 /**
  * State for a form of Mantine text inputs: values, per-field errors (client rules and server
  * `userErrors` alike), and props to spread on `TextInput`/`PasswordInput`. A field is checked
@@ -52,7 +63,7 @@ export function useFormFields<V extends Record<string, string>>(initial: V, vali
     [focusFirstError],
   );
 
-  const getInputProps = (name: K) => ({
+  const getInputProps = (name: K): FieldInputProps<K> => ({
     id: inputId(name),
     name,
     value: values[name],

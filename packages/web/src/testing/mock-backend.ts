@@ -18,6 +18,8 @@ import type {
   InvitationPreviewQuery,
   InvitationPreviewQueryVariables,
   InvitationSeatsQuery,
+  InvitationSignUpMutation,
+  InvitationSignUpMutationVariables,
   InvitationsListQuery,
   InvitationsListQueryVariables,
   InviteUsersMutation,
@@ -35,7 +37,6 @@ import type {
   RevokeInvitationMutation,
   RevokeInvitationMutationVariables,
   ShellViewerQuery,
-  SignUpMutation,
   SignUpMutationVariables,
   SwitchAccountMutation,
   SwitchAccountMutationVariables,
@@ -191,8 +192,27 @@ export function defaultInvitationLinks(): MockInvitationLink[] {
       email: null,
       expiresAt: hoursFromNow(30 * 24),
     }),
+    // Umbrella invites a company to its partner network: a newcomer, or Ada's companies.
+    partnerInvitationLink({ token: "tok-partner", email: "bea@b-co.example" }),
+    partnerInvitationLink({ token: "tok-partner-ada", email: USER.email, existingUser: true }),
   ];
 }
+
+/** A PARTNER invitation from another account (Umbrella): to a company, with no role. */
+export function partnerInvitationLink(
+  overrides: Partial<MockInvitationLink> = {},
+): MockInvitationLink {
+  return invitationLink({
+    kind: "PARTNER",
+    accountName: PARTNER_INVITER.name,
+    inviterName: "Albert Wesker",
+    role: null,
+    ...overrides,
+  });
+}
+
+/** The account partner invitations come from: none of the viewer's. */
+export const PARTNER_INVITER = { id: "QWNjb3VudDo5", name: "Umbrella Corp" };
 
 export function acmeAccount(overrides: Partial<MockAccount> = {}): MockAccount {
   // Ada's own member row carries the same role the viewer has here, as on the server.
@@ -309,6 +329,31 @@ function forbidden<T extends Record<string, unknown>>() {
   });
 }
 
+/** acceptInvitation's answer when it changed nothing. */
+function acceptRefused(...userErrors: UserError[]) {
+  return ok<AcceptInvitationMutation>({
+    __typename: "Mutation",
+    acceptInvitation: {
+      __typename: "AcceptInvitationPayload",
+      account: null,
+      member: null,
+      userErrors,
+    },
+  });
+}
+
+/** Refuses every acceptInvitation with this user error: for `server.use` in a test. */
+export function refuseAcceptInvitation(
+  code: UserError["code"],
+  message: string,
+  field: string[] | null,
+) {
+  return graphql.mutation<AcceptInvitationMutation, AcceptInvitationMutationVariables>(
+    "AcceptInvitation",
+    () => acceptRefused({ __typename: "UserError", code, message, field }),
+  );
+}
+
 export function createMockBackend(options: MockBackendOptions = {}) {
   const accounts = options.accounts ?? [acmeAccount(), globexAccount()];
   const state = {
@@ -352,6 +397,66 @@ export function createMockBackend(options: MockBackendOptions = {}) {
     message: string,
     field: string[] | null,
   ): UserError => ({ __typename: "UserError", code, message, field });
+  const memberships = () =>
+    state.accounts.map((a) => ({
+      __typename: "Member" as const,
+      id: currentMember(a).id,
+      role: a.role,
+      account: { __typename: "AccountSummary" as const, id: a.id, name: a.name, handle: a.handle },
+    }));
+  /** A new account Ada owns, as sign-up and accepting a partner invitation create. */
+  const createAccount = (name: string): MockAccount => {
+    const n = 100 + state.accounts.length;
+    const account = acmeAccount({
+      id: btoa(`Account:${n}`),
+      name,
+      handle: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      plan: "FREE",
+      seatsUsed: 1,
+      // Ada alone, with a member id of this account's own (the cache keys members by id).
+      members: [
+        member(0, { name: USER.name, email: USER.email, id: btoa(`Member:${n}`), role: "OWNER" }),
+      ],
+      apiTokens: [],
+      invitations: [],
+    });
+    state.accounts.push(account);
+    return account;
+  };
+  /** Sign-up: the new person acts in their new account. */
+  const signUp = (input: SignUpMutationVariables["input"]) => {
+    if (input.email.toLowerCase() === USER.email) {
+      const taken = "An account with this email exists already; log in instead.";
+      return { account: null, userErrors: [userError("TAKEN", taken, ["email"])] };
+    }
+    const account = createAccount(input.accountName);
+    state.signedIn = true;
+    state.currentAccountId = account.id;
+    return { account, userErrors: [] };
+  };
+  /** An administrator of B accepts a partner invitation: links an account of theirs or creates one. */
+  const acceptPartnerInvitation = (
+    link: MockInvitationLink,
+    input: AcceptInvitationMutationVariables["input"],
+  ): UserError[] => {
+    if (!state.signedIn) {
+      const message = "Log in (or sign up) as an administrator of your company to accept.";
+      return [userError("SIGN_IN_REQUIRED", message, null)];
+    }
+    if (input.partnerAccountId) {
+      const account = state.accounts.find((a) => a.id === input.partnerAccountId);
+      if (!account || !ADMINS.includes(account.role)) {
+        return [userError("NOT_FOUND", "Choose an account you administer.", ["partnerAccountId"])];
+      }
+    } else if (input.accountName?.trim()) {
+      createAccount(input.accountName.trim());
+    } else {
+      const message = "Choose one of your accounts to link, or name a new one.";
+      return [userError("INVALID", message, ["partnerAccountId"])];
+    }
+    link.status = "ACCEPTED";
+    return [];
+  };
 
   const handlers = [
     graphql.query<ShellViewerQuery>("ShellViewer", () => {
@@ -363,12 +468,7 @@ export function createMockBackend(options: MockBackendOptions = {}) {
         viewer: {
           __typename: "Viewer",
           user: { __typename: "User", ...USER },
-          memberships: state.accounts.map((a) => ({
-            __typename: "Member",
-            id: currentMember(a).id,
-            role: a.role,
-            account: { __typename: "AccountSummary", id: a.id, name: a.name, handle: a.handle },
-          })),
+          memberships: memberships(),
           currentAccount: {
             __typename: "Account",
             id: account.id,
@@ -467,34 +567,25 @@ export function createMockBackend(options: MockBackendOptions = {}) {
       });
     }),
 
-    graphql.mutation<SignUpMutation, SignUpMutationVariables>("SignUp", ({ variables }) => {
-      record("SignUp", variables);
-      if (variables.input.email.toLowerCase() === USER.email) {
-        return ok<SignUpMutation>({
-          __typename: "Mutation",
-          signUp: {
-            __typename: "SignUpPayload",
-            user: null,
-            account: null,
-            userErrors: [
-              userError("TAKEN", "An account with this email exists already; log in instead.", [
-                "email",
-              ]),
-            ],
-          },
-        });
-      }
-      state.signedIn = true;
-      return ok<SignUpMutation>({
-        __typename: "Mutation",
-        signUp: {
-          __typename: "SignUpPayload",
-          user: { __typename: "User", id: USER.id },
-          account: { __typename: "Account", id: current().id },
-          userErrors: [],
+    // The sign-up page's and the invitation page's: the latter asks for a superset.
+    ...(["SignUp", "InvitationSignUp"] as const).map((operationName) =>
+      graphql.mutation<InvitationSignUpMutation, InvitationSignUpMutationVariables>(
+        operationName,
+        ({ variables }) => {
+          record(operationName, variables);
+          const { account, userErrors } = signUp(variables.input);
+          return ok<InvitationSignUpMutation>({
+            __typename: "Mutation",
+            signUp: {
+              __typename: "SignUpPayload",
+              user: account && { __typename: "User", id: USER.id },
+              account: account && { __typename: "Account", id: account.id, name: account.name },
+              userErrors,
+            },
+          });
         },
-      });
-    }),
+      ),
+    ),
 
     graphql.mutation<LogOutMutation>("LogOut", () => {
       record("LogOut", {});
@@ -506,31 +597,24 @@ export function createMockBackend(options: MockBackendOptions = {}) {
       });
     }),
 
-    graphql.mutation<SwitchAccountMutation, SwitchAccountMutationVariables>(
-      "SwitchAccount",
-      ({ variables }) => {
-        record("SwitchAccount", variables);
-        const target = state.accounts.find((a) => a.id === variables.input.accountId);
-        if (!target) {
+    // The account menu's and the invitation page's (the same fields).
+    ...(["SwitchAccount", "InvitationSwitchAccount"] as const).map((operationName) =>
+      graphql.mutation<SwitchAccountMutation, SwitchAccountMutationVariables>(
+        operationName,
+        ({ variables }) => {
+          record(operationName, variables);
+          const target = state.accounts.find((a) => a.id === variables.input.accountId);
+          if (target) state.currentAccountId = target.id;
           return ok<SwitchAccountMutation>({
             __typename: "Mutation",
             switchAccount: {
               __typename: "SwitchAccountPayload",
-              account: null,
-              userErrors: [userError("NOT_FOUND", "No such account.", ["accountId"])],
+              account: target ? { __typename: "Account", id: target.id, name: target.name } : null,
+              userErrors: target ? [] : [userError("NOT_FOUND", "No such account.", ["accountId"])],
             },
           });
-        }
-        state.currentAccountId = target.id;
-        return ok<SwitchAccountMutation>({
-          __typename: "Mutation",
-          switchAccount: {
-            __typename: "SwitchAccountPayload",
-            account: { __typename: "Account", id: target.id, name: target.name },
-            userErrors: [],
-          },
-        });
-      },
+        },
+      ),
     ),
 
     graphql.mutation<ChangePlanMutation, ChangePlanMutationVariables>(
@@ -887,7 +971,12 @@ export function createMockBackend(options: MockBackendOptions = {}) {
           __typename: "Query",
           invitation: preview,
           viewer: state.signedIn
-            ? { __typename: "Viewer", user: { __typename: "User", ...USER } }
+            ? {
+                __typename: "Viewer",
+                user: { __typename: "User", ...USER },
+                memberships: memberships(),
+                currentAccount: { __typename: "Account", id: current().id },
+              }
             : null,
         });
       },
@@ -901,16 +990,7 @@ export function createMockBackend(options: MockBackendOptions = {}) {
         // A client's shareable link carries no email: the new client gives theirs; it is reusable.
         const found = state.invitationLinks.find((l) => l.token === token);
         const isShareableLink = found?.kind === "CLIENT" && found.email === null;
-        const fail = (...userErrors: UserError[]) =>
-          ok<AcceptInvitationMutation>({
-            __typename: "Mutation",
-            acceptInvitation: {
-              __typename: "AcceptInvitationPayload",
-              account: null,
-              member: null,
-              userErrors,
-            },
-          });
+        const fail = acceptRefused;
         const link = state.invitationLinks.find((l) => l.token === token);
         if (!link)
           return fail(userError("NOT_FOUND", "This invitation link is not valid.", ["token"]));
@@ -924,6 +1004,20 @@ export function createMockBackend(options: MockBackendOptions = {}) {
           return fail(
             userError("EXPIRED", "This invitation has expired; ask for a new one.", ["token"]),
           );
+        }
+        if (link.kind === "PARTNER") {
+          const errors = acceptPartnerInvitation(link, variables.input);
+          if (errors.length) return fail(...errors);
+          // The inviting account; the session stays where it was.
+          return ok<AcceptInvitationMutation>({
+            __typename: "Mutation",
+            acceptInvitation: {
+              __typename: "AcceptInvitationPayload",
+              account: { __typename: "AccountSummary", ...PARTNER_INVITER },
+              member: null,
+              userErrors: [],
+            },
+          });
         }
         if (link.existingUser) {
           if (!state.signedIn) {

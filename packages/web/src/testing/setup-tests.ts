@@ -64,6 +64,24 @@ if (typeof File.prototype.text !== "function") {
   };
 }
 window.scrollTo = (() => undefined) as typeof window.scrollTo;
+// React 19 snapshots a submitted form as `new FormData(form, submitter)` while a transition (a
+// router navigation, say) is pending; jest-fixed-jsdom's FormData is Node's, which cannot read
+// jsdom's form: read its fields by hand.
+class FormDataOfForm extends FormData {
+  constructor(form?: HTMLFormElement) {
+    super();
+    for (const field of Array.from(form?.elements ?? [])) {
+      if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) continue;
+      const unchecked =
+        field instanceof HTMLInputElement &&
+        (field.type === "checkbox" || field.type === "radio") &&
+        !field.checked;
+      if (field.name && !field.disabled && !unchecked) this.append(field.name, field.value);
+    }
+  }
+}
+globalThis.FormData = FormDataOfForm;
+window.FormData = FormDataOfForm;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {

@@ -2,6 +2,8 @@
 export const HOME_PATH = "/members";
 /** Where a signed-in client (role CLIENT) lands: their team. */
 export const CLIENT_HOME_PATH = "/my-team";
+/** Where a company's admin lands on accepting a partner invitation: its clients, the inviter now among them. */
+export const PARTNER_ACCEPTED_PATH = "/clients";
 
 /**
  * The `next` target after logging in, accepted only as a same-origin relative path:

@@ -6,9 +6,19 @@ import { Page } from "../../components/page";
 import { PageError, PageLoading } from "../../components/page-status";
 import { useNow } from "../../hooks/use-now";
 import { describeError } from "../../utils/errors";
-import { CLIENT_HOME_PATH, HOME_PATH, logInPathFor } from "../../utils/safe-redirect";
-import { useInvitationPreview } from "./api/get-invitation-preview";
+import {
+  CLIENT_HOME_PATH,
+  HOME_PATH,
+  logInPathFor,
+  PARTNER_ACCEPTED_PATH,
+} from "../../utils/safe-redirect";
+import { type InvitationPreview, useInvitationPreview } from "./api/get-invitation-preview";
+import { useInvitationSwitchAccount } from "./api/switch-account";
 import { AcceptInvitationForm } from "./components/accept-invitation-form";
+import {
+  AcceptPartnerInvitationForm,
+  type PartnerAccount,
+} from "./components/accept-partner-invitation-form";
 import { InvitationDetails } from "./components/invitation-details";
 import { InvitationUnavailable, type UnavailableReason } from "./components/invitation-unavailable";
 
@@ -30,6 +40,29 @@ function useNoReferrer() {
   }, []);
 }
 
+const ACCEPTED_HERE = ["USER", "CLIENT", "PARTNER"];
+
+/** The page's title and the sentence under it: what accepting means for this kind. */
+function introOf(invitation: InvitationPreview): { title: string; description: string } {
+  const { accountName, inviterName } = invitation;
+  if (invitation.kind === "PARTNER") {
+    return {
+      title: `Become a partner of ${accountName}`,
+      description: `${inviterName ? `${inviterName} at ${accountName}` : accountName} invites your company to its partner network: ${accountName} will see your company's people as partner members, and your company will see ${accountName} among its clients.`,
+    };
+  }
+  const lead =
+    invitation.kind === "CLIENT"
+      ? " as a client: you will see the team that works for you and how to reach them."
+      : " on Partner Network.";
+  return {
+    title: `Join ${accountName}`,
+    description: inviterName
+      ? `${inviterName} invited you to join ${accountName}${lead}`
+      : `You are invited to join ${accountName}${lead}`,
+  };
+}
+
 const STATUS_REASONS: Partial<Record<string, UnavailableReason>> = {
   EXPIRED: "expired",
   REVOKED: "revoked",
@@ -44,21 +77,40 @@ export function AcceptInvitationPage() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const now = useNow();
-  const [joined, setJoined] = useState<string | null>(null);
+  const [switchAccount] = useInvitationSwitchAccount();
+  /** The title shown while the app opens after accepting. */
+  const [opening, setOpening] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState<UnavailableReason | null>(null);
   const logInPath = logInPathFor(`/invite/${token}`);
 
   async function accepted(accountName: string, role: string | null) {
-    setJoined(accountName);
+    setOpening(`Welcome to ${accountName}`);
     // Signed in now (new user) or moved into the account: everything cached is stale.
     await client.resetStore().catch(() => undefined);
     // A client opens on their team; the account's people on the home page.
     await navigate(role === "CLIENT" ? CLIENT_HOME_PATH : HOME_PATH, { replace: true });
   }
 
-  if (joined) {
+  /** The session stays where it was on accepting: it moves into the new partner to show it. */
+  async function acceptedAsPartner(inviterAccountName: string, partner: PartnerAccount | null) {
+    setOpening(
+      partner ? `${partner.name} is a partner of ${inviterAccountName}` : "Invitation accepted",
+    );
+    let entered = partner?.isCurrent ?? false;
+    if (partner && !entered) {
+      const switched = await switchAccount({
+        variables: { input: { accountId: partner.id } },
+      }).catch(() => null);
+      entered = Boolean(switched?.data?.switchAccount.account);
+    }
+    await client.resetStore().catch(() => undefined);
+    // Not in the partner's account (the server chose it, or the switch failed): the home page.
+    await navigate(entered ? PARTNER_ACCEPTED_PATH : HOME_PATH, { replace: true });
+  }
+
+  if (opening) {
     return (
-      <Page title={`Welcome to ${joined}`}>
+      <Page title={opening}>
         <PageLoading label="Opening your account" />
       </Page>
     );
@@ -96,7 +148,7 @@ export function AcceptInvitationPage() {
     unavailable ??
     (!invitation
       ? "unknown"
-      : invitation.kind !== "USER" && invitation.kind !== "CLIENT"
+      : !ACCEPTED_HERE.includes(invitation.kind)
         ? "unsupported"
         : (STATUS_REASONS[invitation.status] ?? null));
   if (reason || !invitation) {
@@ -109,33 +161,36 @@ export function AcceptInvitationPage() {
     );
   }
 
-  const viewer = data.viewer?.user ?? null;
-  const asClient = invitation.kind === "CLIENT";
+  const viewer = data.viewer ?? null;
   const isLink = invitation.email === null;
-  const lead = asClient
-    ? " as a client: you will see the team that works for you and how to reach them."
-    : " on Partner Network.";
+  const { title, description } = introOf(invitation);
+  // A new session (log out, log in) starts the form afresh.
+  const formKey = viewer?.user.id ?? "signed-out";
+  const formProps = {
+    token,
+    invitation,
+    logInPath,
+    onUnavailable: setUnavailable,
+  };
   return (
-    <Page
-      title={`Join ${invitation.accountName}`}
-      description={
-        invitation.inviterName
-          ? `${invitation.inviterName} invited you to join ${invitation.accountName}${lead}`
-          : `You are invited to join ${invitation.accountName}${lead}`
-      }
-    >
+    <Page title={title} description={description}>
       <Stack gap="lg">
         <InvitationDetails invitation={invitation} now={now} />
-        <AcceptInvitationForm
-          // A new session (log out, log in) starts the form afresh.
-          key={viewer?.id ?? "signed-out"}
-          token={token}
-          invitation={invitation}
-          viewer={viewer}
-          logInPath={logInPath}
-          onAccepted={(accountName, role) => void accepted(accountName, role)}
-          onUnavailable={setUnavailable}
-        />
+        {invitation.kind === "PARTNER" ? (
+          <AcceptPartnerInvitationForm
+            key={formKey}
+            {...formProps}
+            viewer={viewer}
+            onAccepted={(partner) => void acceptedAsPartner(invitation.accountName, partner)}
+          />
+        ) : (
+          <AcceptInvitationForm
+            key={formKey}
+            {...formProps}
+            viewer={viewer?.user ?? null}
+            onAccepted={(accountName, role) => void accepted(accountName, role)}
+          />
+        )}
         <Text size="xs" c="gray.7">
           {isLink
             ? `Anyone with this link can sign up as a client of ${invitation.accountName}: do not share it further.`

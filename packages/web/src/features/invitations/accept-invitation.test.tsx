@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
-import { USER } from "../../testing/mock-backend";
+import { refuseAcceptInvitation, USER } from "../../testing/mock-backend";
 import { installMockBackend, server } from "../../testing/msw-server";
 import { installNetworkBackend } from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
@@ -225,27 +225,7 @@ describe("accept a client invitation", () => {
 
   it("by a shared link: shows the server's email error on the field", async () => {
     installNetworkBackend({ signedIn: false });
-    server.use(
-      graphql.mutation("AcceptInvitation", () =>
-        HttpResponse.json({
-          data: {
-            acceptInvitation: {
-              __typename: "AcceptInvitationPayload",
-              account: null,
-              member: null,
-              userErrors: [
-                {
-                  __typename: "UserError",
-                  code: "INVALID",
-                  message: "Enter your email address.",
-                  field: ["email"],
-                },
-              ],
-            },
-          },
-        }),
-      ),
-    );
+    server.use(refuseAcceptInvitation("INVALID", "Enter your email address.", ["email"]));
     const user = userEvent.setup();
     renderApp("/invite/tok-client-link");
 

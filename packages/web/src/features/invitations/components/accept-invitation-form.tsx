@@ -1,46 +1,18 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { isValidEmail, NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "@pn/shared";
+import { Alert, Button, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { Link } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
-import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
+import { useFormFields } from "../../../hooks/use-form-fields";
 import { describeError } from "../../../utils/errors";
 import { splitUserErrors } from "../../../utils/user-errors";
+import { deadLinkReason } from "../accept-outcome";
 import { useAcceptInvitation } from "../api/accept-invitation";
 import type { InvitationPreview, InvitationViewerUser } from "../api/get-invitation-preview";
 import type { UnavailableReason } from "./invitation-unavailable";
+import { LogInToAccept } from "./log-in-to-accept";
 import { LogOutButton } from "./log-out-button";
+import { NewUserForm, newUserProblems, type NewUserValues } from "./new-user-form";
 
 const FIELDS = ["email", "name", "password"] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
-
-/** `askEmail`: a shareable link carries no email, so the new client gives theirs. */
-const validatorFor =
-  (askEmail: boolean): Validate<Values> =>
-  ({ email, name, password }) => ({
-    email: !askEmail
-      ? undefined
-      : !email.trim()
-        ? "Enter your email address."
-        : !isValidEmail(email.trim())
-          ? "Enter a valid email address."
-          : undefined,
-    name: !name.trim()
-      ? "Your name is required."
-      : name.trim().length > NAME_MAX_LENGTH
-        ? `Use at most ${NAME_MAX_LENGTH} characters.`
-        : undefined,
-    password: passwordProblem(password) ?? undefined,
-  });
-
-/** userErrors codes that mean the link itself no longer works. */
-const DEAD_LINK: Partial<Record<string, UnavailableReason>> = {
-  EXPIRED: "expired",
-  REVOKED: "revoked",
-  ALREADY_ACCEPTED: "accepted",
-  NOT_FOUND: "unknown",
-  INVALID_STATE: "unsupported",
-};
 
 export interface AcceptInvitationFormProps {
   token: string;
@@ -73,9 +45,8 @@ export function AcceptInvitationForm({
   const [acceptInvitation, { loading }] = useAcceptInvitation();
   /** A client's shareable link: no email of its own, usable by many. */
   const isLink = invitation.email === null;
-  const form = useFormFields<Values>(
-    { email: "", name: "", password: "" },
-    validatorFor(isLink && viewer === null),
+  const form = useFormFields<NewUserValues>({ email: "", name: "", password: "" }, (values) =>
+    newUserProblems(values, isLink && viewer === null),
   );
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
@@ -114,11 +85,11 @@ export function AcceptInvitationForm({
             setBlocked({ code: error.code, message: error.message });
             return;
           }
-          const reason = DEAD_LINK[error.code];
-          if (reason) {
-            onUnavailable(reason);
-            return;
-          }
+        }
+        const reason = deadLinkReason(userErrors);
+        if (reason) {
+          onUnavailable(reason);
+          return;
         }
         const { fieldErrors, formErrors: general } = splitUserErrors(userErrors, FIELDS);
         setFormErrors(general);
@@ -135,17 +106,7 @@ export function AcceptInvitationForm({
 
   if (blocked?.code === "SIGN_IN_REQUIRED") {
     return (
-      <Alert color="blue" variant="light" title="Log in to accept" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">
-            {invitation.email ?? "This email"} already has a Partner Network account.{" "}
-            {blocked.message}
-          </Text>
-          <Anchor component={Link} to={logInPath} fw={600}>
-            Log in
-          </Anchor>
-        </Stack>
-      </Alert>
+      <LogInToAccept email={invitation.email} message={blocked.message} logInPath={logInPath} />
     );
   }
 
@@ -185,39 +146,19 @@ export function AcceptInvitationForm({
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack gap="md">
-        <Text size="sm" c="gray.7">
-          {isLink
-            ? "Create your login: your email, your name and a password."
-            : `Create your login for ${invitation.email ?? "this invitation"}.`}
-        </Text>
-        <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
-        {isLink && (
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            {...form.getInputProps("email")}
-          />
-        )}
-        <TextInput label="Name" autoComplete="name" {...form.getInputProps("name")} />
-        <PasswordInput
-          label="Password"
-          description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          autoComplete="new-password"
-          {...form.getInputProps("password")}
-        />
-        <Button type="submit" loading={loading} fullWidth>
-          Accept invitation
-        </Button>
-        <Text size="sm" ta="center">
-          Already have an account?{" "}
-          <Anchor component={Link} to={logInPath}>
-            Log in to accept
-          </Anchor>
-        </Text>
-      </Stack>
-    </form>
+    <NewUserForm
+      intro={
+        isLink
+          ? "Create your login: your email, your name and a password."
+          : `Create your login for ${invitation.email ?? "this invitation"}.`
+      }
+      askEmail={isLink}
+      inputProps={form.getInputProps}
+      formErrors={formErrors}
+      onRetry={retryable ? () => void submit() : undefined}
+      loading={loading}
+      onSubmit={(event) => void submit(event)}
+      logInPath={logInPath}
+    />
   );
 }

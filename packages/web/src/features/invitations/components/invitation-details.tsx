@@ -10,12 +10,13 @@ export interface InvitationDetailsProps {
 
 /** Who invited whom, to which account, as what, until when: a description list. */
 export function InvitationDetails({ invitation, now }: InvitationDetailsProps) {
-  const rows: [string, string][] = [
+  const rows: [string, string | null][] = [
     ["Account", invitation.accountName],
     ["Invited by", invitation.inviterName ?? "—"],
     // A client's shareable link has no email: whoever signs up gives theirs.
     ["Email", invitation.email ?? "The one you sign up with"],
-    ["Role", invitation.role ? ROLE_LABELS[toRole(invitation.role)] : "—"],
+    // A partner invitation is to a company, not to a role: no row.
+    ["Role", invitation.role ? ROLE_LABELS[toRole(invitation.role)] : null],
     [
       "Expires",
       `${formatRelativeTime(invitation.expiresAt, now)} (${formatDateTime(invitation.expiresAt)})`,
@@ -28,16 +29,18 @@ export function InvitationDetails({ invitation, now }: InvitationDetailsProps) {
       style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "6px 16px" }}
       data-testid="invitation-details"
     >
-      {rows.map(([term, value]) => (
-        <div key={term} style={{ display: "contents" }}>
-          <Text component="dt" size="sm" fw={600}>
-            {term}
-          </Text>
-          <Text component="dd" size="sm" m={0} style={{ overflowWrap: "anywhere" }}>
-            {value}
-          </Text>
-        </div>
-      ))}
+      {rows.map(([term, value]) =>
+        value === null ? null : (
+          <div key={term} style={{ display: "contents" }}>
+            <Text component="dt" size="sm" fw={600}>
+              {term}
+            </Text>
+            <Text component="dd" size="sm" m={0} style={{ overflowWrap: "anywhere" }}>
+              {value}
+            </Text>
+          </div>
+        ),
+      )}
     </Box>
   );
 }

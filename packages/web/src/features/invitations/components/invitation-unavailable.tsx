@@ -41,7 +41,7 @@ export function InvitationUnavailable({
       message = "Each invitation link works once. If you accepted it, log in to continue.";
       break;
     case "unsupported":
-      message = "Partner invitations are accepted elsewhere in Partner Network.";
+      message = `This kind of invitation cannot be accepted on this page. Ask ${who} for help.`;
       break;
     default:
       message =
