@@ -5,6 +5,7 @@
  * query answers with the new account).
  */
 import { graphql, type GraphQLResponseBody, HttpResponse } from "msw";
+import { PASSWORD_MIN_LENGTH } from "@pn/shared";
 import type {
   AcceptInvitationMutation,
   AcceptInvitationMutationVariables,
@@ -195,6 +196,16 @@ export function defaultInvitationLinks(): MockInvitationLink[] {
     // Umbrella invites a company to its partner network: a newcomer, or Ada's companies.
     partnerInvitationLink({ token: "tok-partner", email: "bea@b-co.example" }),
     partnerInvitationLink({ token: "tok-partner-ada", email: USER.email, existingUser: true }),
+    // Ada was added to Acme by a partner and allowed to log in: she has no password yet, or
+    // (existingUser) has set one since.
+    invitationLink({ token: "tok-login", kind: "LOGIN", role: null, email: USER.email }),
+    invitationLink({
+      token: "tok-login-set",
+      kind: "LOGIN",
+      role: null,
+      email: USER.email,
+      existingUser: true,
+    }),
   ];
 }
 
@@ -1014,6 +1025,29 @@ export function createMockBackend(options: MockBackendOptions = {}) {
             acceptInvitation: {
               __typename: "AcceptInvitationPayload",
               account: { __typename: "AccountSummary", ...PARTNER_INVITER },
+              member: null,
+              userErrors: [],
+            },
+          });
+        }
+        if (link.kind === "LOGIN") {
+          if (link.existingUser && !state.signedIn) {
+            return fail(
+              userError("SIGN_IN_REQUIRED", `Log in as ${link.email} to continue.`, null),
+            );
+          }
+          if (!link.existingUser && (password ?? "").length < PASSWORD_MIN_LENGTH) {
+            const short = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+            return fail(userError("INVALID", short, ["password"]));
+          }
+          link.status = "ACCEPTED";
+          state.signedIn = true;
+          const { id, name: accountName } = current();
+          return ok<AcceptInvitationMutation>({
+            __typename: "Mutation",
+            acceptInvitation: {
+              __typename: "AcceptInvitationPayload",
+              account: { __typename: "AccountSummary", id, name: accountName },
               member: null,
               userErrors: [],
             },

@@ -21,6 +21,7 @@ import {
 } from "./components/accept-partner-invitation-form";
 import { InvitationDetails } from "./components/invitation-details";
 import { InvitationUnavailable, type UnavailableReason } from "./components/invitation-unavailable";
+import { SetPasswordForm } from "./components/set-password-form";
 
 /**
  * The token is in the address: while this page is open, nothing it links to or loads may see
@@ -40,7 +41,7 @@ function useNoReferrer() {
   }, []);
 }
 
-const ACCEPTED_HERE = ["USER", "CLIENT", "PARTNER"];
+const ACCEPTED_HERE = ["USER", "CLIENT", "PARTNER", "LOGIN"];
 
 /** The page's title and the sentence under it: what accepting means for this kind. */
 function introOf(invitation: InvitationPreview): { title: string; description: string } {
@@ -49,6 +50,12 @@ function introOf(invitation: InvitationPreview): { title: string; description: s
     return {
       title: `Become a partner of ${accountName}`,
       description: `${inviterName ? `${inviterName} at ${accountName}` : accountName} invites your company to its partner network: ${accountName} will see your company's people as partner members, and your company will see ${accountName} among its clients.`,
+    };
+  }
+  if (invitation.kind === "LOGIN") {
+    return {
+      title: `Log in to ${accountName}`,
+      description: `${inviterName ? `${inviterName} at ${accountName}` : accountName} gave you access to ${accountName} on Partner Network.`,
     };
   }
   const lead =
@@ -176,7 +183,13 @@ export function AcceptInvitationPage() {
     <Page title={title} description={description}>
       <Stack gap="lg">
         <InvitationDetails invitation={invitation} now={now} />
-        {invitation.kind === "PARTNER" ? (
+        {invitation.kind === "LOGIN" ? (
+          <SetPasswordForm
+            key={formKey}
+            {...formProps}
+            onAccepted={(accountName) => void accepted(accountName, null)}
+          />
+        ) : invitation.kind === "PARTNER" ? (
           <AcceptPartnerInvitationForm
             key={formKey}
             {...formProps}
