@@ -249,6 +249,11 @@ async function main(): Promise<void> {
   };
 
   const httpServer = createServer();
+  // Idle keep-alive connections outlive a load balancer's (60 s is the common default), so the
+  // balancer, not the server, closes them: otherwise a request sent just as the server closes an
+  // idle connection fails with ECONNRESET (Node's default is 5 s; e2e polling hit that race).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   try {
     // A cluster worker finds the database prepared by the primary.
     const seed = cluster.isWorker
