@@ -19,8 +19,6 @@ import type {
   InvitationPreviewQuery,
   InvitationPreviewQueryVariables,
   InvitationSeatsQuery,
-  InvitationSignUpMutation,
-  InvitationSignUpMutationVariables,
   InvitationsListQuery,
   InvitationsListQueryVariables,
   InviteUsersMutation,
@@ -38,6 +36,7 @@ import type {
   RevokeInvitationMutation,
   RevokeInvitationMutationVariables,
   ShellViewerQuery,
+  SignUpMutation,
   SignUpMutationVariables,
   SwitchAccountMutation,
   SwitchAccountMutationVariables,
@@ -451,7 +450,19 @@ export function createMockBackend(options: MockBackendOptions = {}) {
     input: AcceptInvitationMutationVariables["input"],
   ): UserError[] => {
     if (!state.signedIn) {
-      const message = "Log in (or sign up) as an administrator of your company to accept.";
+      // A newcomer (no login for the invited email): login, account and link in one go.
+      if (!link.existingUser && link.email && input.name && input.password) {
+        const name = input.accountName?.trim();
+        if (!name) return [userError("INVALID", "Name your company's account.", ["accountName"])];
+        const account = createAccount(name);
+        state.signedIn = true;
+        state.currentAccountId = account.id;
+        link.status = "ACCEPTED";
+        return [];
+      }
+      const message = link.existingUser
+        ? `Log in as ${link.email} to accept this invitation.`
+        : "Log in (or sign up) as an administrator of your company to accept.";
       return [userError("SIGN_IN_REQUIRED", message, null)];
     }
     if (input.partnerAccountId) {
@@ -578,25 +589,19 @@ export function createMockBackend(options: MockBackendOptions = {}) {
       });
     }),
 
-    // The sign-up page's and the invitation page's: the latter asks for a superset.
-    ...(["SignUp", "InvitationSignUp"] as const).map((operationName) =>
-      graphql.mutation<InvitationSignUpMutation, InvitationSignUpMutationVariables>(
-        operationName,
-        ({ variables }) => {
-          record(operationName, variables);
-          const { account, userErrors } = signUp(variables.input);
-          return ok<InvitationSignUpMutation>({
-            __typename: "Mutation",
-            signUp: {
-              __typename: "SignUpPayload",
-              user: account && { __typename: "User", id: USER.id },
-              account: account && { __typename: "Account", id: account.id, name: account.name },
-              userErrors,
-            },
-          });
+    graphql.mutation<SignUpMutation, SignUpMutationVariables>("SignUp", ({ variables }) => {
+      record("SignUp", variables);
+      const { account, userErrors } = signUp(variables.input);
+      return ok<SignUpMutation>({
+        __typename: "Mutation",
+        signUp: {
+          __typename: "SignUpPayload",
+          user: account && { __typename: "User", id: USER.id },
+          account: account && { __typename: "Account", id: account.id },
+          userErrors,
         },
-      ),
-    ),
+      });
+    }),
 
     graphql.mutation<LogOutMutation>("LogOut", () => {
       record("LogOut", {});

@@ -208,6 +208,54 @@ async function acceptLogin(
   return { accountId: row.account_id, memberId: member.id, newSession };
 }
 
+/**
+ * A PARTNER invitation. Signed in, the partner network links or creates the account. Signed out,
+ * someone whose invited email has no login yet may create the login, their company's account and
+ * the link in this one transaction (name, password, accountName), and is signed in there; anyone
+ * else is asked to log in first.
+ */
+async function acceptPartner(
+  context: Context,
+  db: EntityManager,
+  row: InvitationRow,
+  input: { name?: string | null; password?: string | null; accountName?: string | null; partnerAccountId?: string | null },
+): Promise<AcceptFailure | AcceptSuccess> {
+  const refused = (userErrors: UserError[]): AcceptFailure => ({ account: null, member: null, userErrors });
+  let newcomer: { userId: string } | null = null;
+  const signingUp = !context.viewer && row.email !== null && (input.name != null || input.password != null);
+  if (signingUp) {
+    if (await identityService.findUserByEmail(db, row.email!)) {
+      return refused([userError(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to accept this invitation.`, null)]);
+    }
+    const errors: UserError[] = [];
+    if (!input.name?.trim()) errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+    const weak = passwordProblem(input.password ?? "");
+    if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+    if (!input.accountName?.trim()) errors.push(userError(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]));
+    if (errors.length) return refused(errors);
+    newcomer = { userId: await identityService.createUser(db, { email: row.email!, name: input.name!.trim(), password: input.password! }) };
+    await tenantScope.identifyUser(db, newcomer.userId);
+  }
+  const accepted = await partnerNetwork.acceptInvitation(context, db, row, input, newcomer);
+  if ("userErrors" in accepted) return refused(accepted.userErrors);
+  if (!newcomer) return { accountId: accepted.accountId, memberId: null, newSession: null };
+  // The newcomer owns the account they just created: they act in it from now on.
+  await tenantScope.enterAccount(db, accepted.linkedAccountId);
+  const newSession = await identityService.startSession(db, newcomer.userId, accepted.linkedAccountId);
+  const [owner] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [accepted.linkedAccountId, newcomer.userId]);
+  await auditService.record(db, context, [
+    {
+      accountId: accepted.linkedAccountId,
+      action: "session.created",
+      objectType: "Session",
+      objectId: newSession.id,
+      details: { method: "invitation" },
+      actor: { userId: newcomer.userId, memberId: owner?.id ?? null },
+    },
+  ]);
+  return { accountId: accepted.accountId, memberId: null, newSession };
+}
+
 /** The accepted invitation, and the session it started (a new user), recorded with the invitee as actor. */
 async function recordAccepted(
   context: Context,
@@ -552,10 +600,7 @@ export const invitationsService = {
       if (status === InvitationStatus.REVOKED) return fail(UserErrorCode.REVOKED, "This invitation was cancelled.");
       if (status === InvitationStatus.ACCEPTED) return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
       if (status === InvitationStatus.EXPIRED) return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
-      if (row.kind === InvitationKind.PARTNER) {
-        const accepted = await partnerNetwork.acceptInvitation(context, db, row, input);
-        return "userErrors" in accepted ? { account: null, member: null, userErrors: accepted.userErrors } : { accountId: accepted.accountId, memberId: null, newSession: null };
-      }
+      if (row.kind === InvitationKind.PARTNER) return acceptPartner(context, db, row, input);
       if (row.kind === InvitationKind.LOGIN) return acceptLogin(context, db, row, input.password ?? null, fail);
       if (row.kind === InvitationKind.CLIENT) return clientsService.acceptInvitation(context, db, row, input);
       if (row.kind !== InvitationKind.USER) return fail(UserErrorCode.INVALID_STATE, "This kind of invitation cannot be accepted here yet.");

@@ -317,7 +317,8 @@ export const partnersService = {
   },
 };
 
-type AcceptResult = { accountId: string } | { userErrors: UserError[] };
+/** `accountId`: the inviting account (A); `linkedAccountId`: the partner's account (B). */
+type AcceptResult = { accountId: string; linkedAccountId: string } | { userErrors: UserError[] };
 
 /** Every active internal member of the partner's account appears in the inviting account as pending external. */
 async function addPartnerPeople(
@@ -418,10 +419,14 @@ export const partnerNetwork = {
     db: EntityManager,
     invitation: { id: string; account_id: string; partner_id: string | null },
     input: { partnerAccountId?: string | null; accountName?: string | null },
+    /** A person with no login who created one in this transaction: they can only name a new account. */
+    newcomer: { userId: string } | null = null,
   ): Promise<AcceptResult> {
     const fail = (code: UserErrorCode, message: string, field: string[] | null) => ({ userErrors: [userError(code, message, field)] });
-    const viewer = context.viewer;
-    if (!viewer) return fail(UserErrorCode.SIGN_IN_REQUIRED, "Log in (or sign up) as an administrator of your company to accept.", null);
+    const actorUserId = context.viewer?.userId ?? newcomer?.userId;
+    if (!actorUserId) return fail(UserErrorCode.SIGN_IN_REQUIRED, "Log in (or sign up) as an administrator of your company to accept.", null);
+    const viewer = { userId: actorUserId };
+    if (newcomer && !input.accountName?.trim()) return fail(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]);
     const partner = await partnerInAccount(db, invitation.partner_id, invitation.account_id, true);
     if (!partner || partner.status === "REMOVED") return fail(UserErrorCode.REVOKED, "This partnership was withdrawn.", ["token"]);
 
@@ -482,7 +487,7 @@ export const partnerNetwork = {
       }
       await auditService.record(db, context, entries);
     });
-    return { accountId: invitation.account_id };
+    return { accountId: invitation.account_id, linkedAccountId };
   },
 
   /** People who join a partner account later appear in every account it is an active partner of. */

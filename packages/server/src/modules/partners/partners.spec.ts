@@ -434,3 +434,83 @@ describe("resendInvitation for partners", () => {
     expect(await emailsOf(invitation.id)).toHaveLength(1);
   });
 });
+
+describe("a newcomer accepts a partner invitation sent to their email", () => {
+  const INVITE = `mutation($input: InvitePartnerInput!) { invitePartner(input: $input) { partner { id } userErrors { field code } } }`;
+  const WHERE_AM_I = `{ viewer { user { email name } currentAccount { name clients(first: 5) { nodes { name type } } } } }`;
+  type WhereAmI = { viewer: { user: { email: string; name: string }; currentAccount: { name: string; clients: { nodes: { name: string; type: string }[] } } } | null };
+
+  async function invitedByEmail(email: string) {
+    const a = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
+    app.actAs(a.viewer);
+    const invited = await app.graphql<{ invitePartner: { partner: { id: string }; userErrors: UserErrorShape[] } }>(INVITE, { input: { email, companyName: "Newco" } });
+    expect(invited.body.data?.invitePartner.userErrors).toEqual([]);
+    return { a, partnerId: invited.body.data!.invitePartner.partner.id, token: await tokenOfLatestPartnerInvitation(a.accountId) };
+  }
+
+  async function counts(email: string, accountName: string) {
+    const [row] = await db.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM users WHERE email = $1) AS users,
+              (SELECT count(*)::int FROM accounts WHERE name = $2) AS accounts`,
+      [email, accountName],
+    );
+    return row as { users: number; accounts: number };
+  }
+
+  it("creates the login, the company's account and the link in one request, and signs in there", async () => {
+    const email = "nina@newco.example";
+    const { a, partnerId, token } = await invitedByEmail(email);
+    const newcomer = app.client();
+    const accepted = await newcomer.graphql<{ acceptInvitation: { account: { name: string }; userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token, name: "Nina Newco", password: "a good long password", accountName: "Newco Ltd" },
+    });
+    expect(accepted.body.data?.acceptInvitation.userErrors).toEqual([]);
+    expect(newcomer.cookie()).toMatch(/pn_session=/);
+
+    // Signed in, acting in the new account, which lists A as its client.
+    const [{ name: aName }] = await db.dataSource.query("SELECT name FROM accounts WHERE id = $1", [a.accountId]);
+    expect(accepted.body.data?.acceptInvitation.account.name).toBe(aName);
+    const here = await newcomer.graphql<WhereAmI>(WHERE_AM_I);
+    expect(here.body.data?.viewer).toMatchObject({
+      user: { email, name: "Nina Newco" },
+      currentAccount: { name: "Newco Ltd", clients: { nodes: [{ name: aName, type: "ACCOUNT" }] } },
+    });
+    const [partner] = await db.dataSource.query("SELECT status, partner_account_id FROM partners WHERE id = $1", [fromGlobalId(partnerId)!.id]);
+    const [newco] = await db.dataSource.query("SELECT id FROM accounts WHERE name = 'Newco Ltd'");
+    expect(partner).toEqual({ status: "ACTIVE", partner_account_id: newco.id });
+    const actions = await db.dataSource.query("SELECT action FROM audit_events WHERE account_id = $1 ORDER BY action", [newco.id]);
+    expect(actions.map((row: { action: string }) => row.action)).toEqual(["account.created", "client.created", "partner.connected", "session.created"]);
+  });
+
+  it("refuses missing fields on their inputs and writes nothing", async () => {
+    const email = "omar@newco.example";
+    const { token } = await invitedByEmail(email);
+    const refused = await app.client().graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token, name: " ", password: "short", accountName: "Omar Ltd" },
+    });
+    expect(refused.body.data?.acceptInvitation.userErrors.map((e) => [e.field, e.code])).toEqual([
+      [["name"], "INVALID"],
+      [["password"], "INVALID"],
+    ]);
+    const unnamed = await app.client().graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token, name: "Omar", password: "a good long password" },
+    });
+    expect(unnamed.body.data?.acceptInvitation.userErrors.map((e) => [e.field, e.code])).toEqual([[["accountName"], "INVALID"]]);
+    expect(await counts(email, "Omar Ltd")).toEqual({ users: 0, accounts: 0 });
+    const [{ status }] = await db.dataSource.query("SELECT status FROM invitations WHERE account_id = (SELECT account_id FROM invitations WHERE email = $1)", [email]);
+    expect(status).toBe("PENDING");
+  });
+
+  it("asks someone whose email has a login to log in first", async () => {
+    const email = "existing@newco.example";
+    await insertUser(db.dataSource, { email, name: "Existing" });
+    const { token } = await invitedByEmail(email);
+    const refused = await app.client().graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(ACCEPT, {
+      input: { token, name: "Someone", password: "a good long password", accountName: "Existing Ltd" },
+    });
+    expect(refused.body.data?.acceptInvitation.userErrors).toEqual([
+      { field: null, code: "SIGN_IN_REQUIRED", message: `Log in as ${email} to accept this invitation.` },
+    ]);
+    expect(await counts(email, "Existing Ltd")).toEqual({ users: 1, accounts: 0 });
+  });
+});

@@ -103,10 +103,10 @@ export function AcceptInvitationPage() {
     setOpening(
       partner ? `${partner.name} is a partner of ${inviterAccountName}` : "Invitation accepted",
     );
-    let entered = partner?.isCurrent ?? false;
-    if (partner && !entered) {
+    let entered = partner !== null && partner.switchTo === null;
+    if (partner?.switchTo) {
       const switched = await switchAccount({
-        variables: { input: { accountId: partner.id } },
+        variables: { input: { accountId: partner.switchTo } },
       }).catch(() => null);
       entered = Boolean(switched?.data?.switchAccount.account);
     }

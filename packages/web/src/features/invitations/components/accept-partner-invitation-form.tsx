@@ -1,7 +1,4 @@
-import { useApolloClient } from "@apollo/client/react";
 import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { normalizeEmail } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields } from "../../../hooks/use-form-fields";
@@ -14,7 +11,6 @@ import {
   type InvitationViewer,
   useFindCreatedAccount,
 } from "../api/get-invitation-preview";
-import { useInvitationSignUp } from "../api/sign-up";
 import type { UnavailableReason } from "./invitation-unavailable";
 import { LogInToAccept } from "./log-in-to-accept";
 import { LogOutButton } from "./log-out-button";
@@ -28,11 +24,11 @@ type Values = Record<(typeof FIELDS)[number], string>;
 const ADMIN_ROLES = ["OWNER", "ADMINISTRATOR"];
 const COMPANY_NAME_REQUIRED = "Company name is required.";
 
-/** The account that became the partner; `isCurrent` when the session acts in it already. */
+/** The account that became the partner. */
 export interface PartnerAccount {
-  id: string;
   name: string;
-  isCurrent: boolean;
+  /** The account to switch into to see it; null when the session acts in it already. */
+  switchTo: string | null;
 }
 
 export interface AcceptPartnerInvitationFormProps {
@@ -47,19 +43,11 @@ export interface AcceptPartnerInvitationFormProps {
   onUnavailable: (reason: UnavailableReason) => void;
 }
 
-/** After sign-up the login and the account stay even when linking fails: say so. */
-function notifyNotAccepted(message: string) {
-  notifications.show({
-    color: "red",
-    title: "Your account is ready, but the invitation is not accepted yet",
-    message,
-  });
-}
-
 /**
  * An administrator of company B accepts A's partner invitation. Signed in, they link an account
- * they administer or create one; signed out, they create their login and B's account (sign-up)
- * and the invitation then links it. Which account may be linked is the server's to decide.
+ * they administer or create one; signed out, a newcomer creates their login and B's account, and
+ * the server links it and signs them in there, all in one request. Which account may be linked
+ * is the server's to decide.
  */
 export function AcceptPartnerInvitationForm({
   token,
@@ -69,14 +57,13 @@ export function AcceptPartnerInvitationForm({
   onAccepted,
   onUnavailable,
 }: AcceptPartnerInvitationFormProps) {
-  const client = useApolloClient();
   const [acceptInvitation] = useAcceptInvitation();
-  const [signUp] = useInvitationSignUp();
   const findCreatedAccount = useFindCreatedAccount(token);
   const adminAccounts = (viewer?.memberships ?? [])
     .filter((membership) => ADMIN_ROLES.includes(membership.role))
     .map((membership) => membership.account);
-  const askEmail = invitation.email === null;
+  /** Sent to an account by its handle: only that account's administrators can accept, signed in. */
+  const sentToAccount = invitation.email === null;
   const form = useFormFields<Values>(
     {
       email: "",
@@ -87,7 +74,7 @@ export function AcceptPartnerInvitationForm({
       accountName: "",
     },
     (values) => ({
-      ...(viewer ? {} : newUserProblems(values, askEmail)),
+      ...(viewer ? {} : newUserProblems(values, false)),
       accountName:
         !viewer || values.partnerAccountId === NEW_ACCOUNT
           ? requiredTextProblem(values.accountName, COMPANY_NAME_REQUIRED)
@@ -96,7 +83,7 @@ export function AcceptPartnerInvitationForm({
   );
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
-  /** From submit until the page takes over: one request may follow another (sign up, link). */
+  /** From submit until the page takes over (after accepting, the page looks the account up). */
   const [submitting, setSubmitting] = useState(false);
   /** The server wants someone signed in: the message it gave. */
   const [logInFirst, setLogInFirst] = useState<string | null>(null);
@@ -105,6 +92,16 @@ export function AcceptPartnerInvitationForm({
     const { fieldErrors, formErrors: general } = splitUserErrors(userErrors, FIELDS);
     setFormErrors(general);
     form.showErrors(fieldErrors);
+  }
+
+  /** The server's answer to accepting: true when it was accepted; otherwise shows why not. */
+  function acceptedOrShown(userErrors: readonly (UserErrorLike & { code: string })[]): boolean {
+    const signIn = userErrors.find((error) => error.code === "SIGN_IN_REQUIRED");
+    const reason = deadLinkReason(userErrors);
+    if (signIn) setLogInFirst(signIn.message);
+    else if (reason) onUnavailable(reason);
+    else if (userErrors.length > 0) showFieldErrors(userErrors);
+    return userErrors.length === 0;
   }
 
   async function linkAccount() {
@@ -118,60 +115,34 @@ export function AcceptPartnerInvitationForm({
               { token, ...(choice ? { partnerAccountId: choice } : {}) },
       },
     });
-    const userErrors = data?.acceptInvitation.userErrors ?? [];
-    const signIn = userErrors.find((error) => error.code === "SIGN_IN_REQUIRED");
-    const reason = deadLinkReason(userErrors);
-    if (signIn) setLogInFirst(signIn.message);
-    else if (reason) onUnavailable(reason);
-    else if (userErrors.length > 0) showFieldErrors(userErrors);
-    if (userErrors.length > 0) return;
+    if (!acceptedOrShown(data?.acceptInvitation.userErrors ?? [])) return;
     const known = viewer?.memberships.map((membership) => membership.account.id) ?? [];
     const linked =
       choice === NEW_ACCOUNT
         ? await findCreatedAccount(known).catch(() => null)
         : (adminAccounts.find((account) => account.id === choice) ?? null);
-    onAccepted(linked && { ...linked, isCurrent: linked.id === viewer?.currentAccount?.id });
+    onAccepted(
+      linked && {
+        name: linked.name,
+        switchTo: linked.id === viewer?.currentAccount?.id ? null : linked.id,
+      },
+    );
   }
 
-  async function signUpAndLink() {
-    const { data } = await signUp({
+  /** Login, company account and link in one request; the server signs the newcomer in there. */
+  async function joinAsNewcomer() {
+    const { data } = await acceptInvitation({
       variables: {
         input: {
-          email: normalizeEmail(invitation.email ?? form.values.email),
+          token,
           name: form.values.name.trim(),
           password: form.values.password,
           accountName: form.values.accountName.trim(),
         },
       },
     });
-    const userErrors = data?.signUp.userErrors ?? [];
-    if (userErrors.some((error) => error.code === "TAKEN" && error.field?.[0] === "email")) {
-      setLogInFirst("Log in, then accept the invitation for your company.");
-      return;
-    }
-    const account = data?.signUp.account;
-    if (userErrors.length > 0 || !account) {
-      showFieldErrors(userErrors);
-      return;
-    }
-    // Signed in now, in the new account: link it.
-    try {
-      const accepted = await acceptInvitation({
-        variables: { input: { token, partnerAccountId: account.id } },
-      });
-      const problems = accepted.data?.acceptInvitation.userErrors ?? [];
-      if (problems.length === 0) {
-        onAccepted({ ...account, isCurrent: true });
-        return;
-      }
-      const reason = deadLinkReason(problems);
-      if (reason) onUnavailable(reason);
-      else notifyNotAccepted(problems.map((problem) => problem.message).join(" "));
-    } catch (error) {
-      notifyNotAccepted(describeError(error).message);
-    }
-    // The page reloads signed in, with the new account to choose: ready to try again.
-    await client.resetStore().catch(() => undefined);
+    if (!acceptedOrShown(data?.acceptInvitation.userErrors ?? [])) return;
+    onAccepted({ name: form.values.accountName.trim(), switchTo: null });
   }
 
   async function submit(event?: FormEvent) {
@@ -181,7 +152,7 @@ export function AcceptPartnerInvitationForm({
     if (!form.validateAll()) return;
     setSubmitting(true);
     try {
-      await (viewer ? linkAccount() : signUpAndLink());
+      await (viewer ? linkAccount() : joinAsNewcomer());
     } catch (error) {
       const described = describeError(error);
       setFormErrors([described.message]);
@@ -191,8 +162,9 @@ export function AcceptPartnerInvitationForm({
     }
   }
 
-  if (logInFirst) {
-    return <LogInToAccept email={invitation.email} message={logInFirst} logInPath={logInPath} />;
+  if (logInFirst || (!viewer && sentToAccount)) {
+    const message = logInFirst ?? "Log in as an administrator of your company's account to accept.";
+    return <LogInToAccept email={invitation.email} message={message} logInPath={logInPath} />;
   }
 
   const onRetry = retryable ? () => void submit() : undefined;
@@ -226,12 +198,8 @@ export function AcceptPartnerInvitationForm({
 
   return (
     <NewUserForm
-      intro={
-        askEmail
-          ? "Create your login (your email, your name and a password) and your company's account."
-          : `Create your login for ${invitation.email} and your company's account.`
-      }
-      askEmail={askEmail}
+      intro={`Create your login for ${invitation.email} and your company's account.`}
+      askEmail={false}
       inputProps={form.getInputProps}
       formErrors={formErrors}
       onRetry={onRetry}
