@@ -369,9 +369,10 @@ export const membersService = {
     }
     const search = filter?.search?.trim();
     if (search) {
-      const matches = await searchMatchedUserIds(context.db, accountId, likePattern(search));
+      const pattern = likePattern(search);
+      const matches = await searchMatchedUserIds(context.db, accountId, pattern);
       if (matches) add((p) => `m.user_id = ANY(${p}::uuid[])`, matches);
-      else add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, likePattern(search));
+      else add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, pattern);
     }
     return paginate<MemberRow & Record<string, unknown>, Member>(
       context.db,
