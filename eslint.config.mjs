@@ -4,7 +4,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = ["members", "partners", "clients", "invitations", "settings", "auth", "playground", "mailbox", "audit"];
+const FEATURES = [
+  "members",
+  "partners",
+  "clients",
+  "invitations",
+  "settings",
+  "auth",
+  "playground",
+  "mailbox",
+  "audit",
+];
 
 export default tseslint.config(
   {
@@ -23,11 +33,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: "Focused tests (.only) must not be committed." },
+        {
+          selector:
+            "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: "Focused tests (.only) must not be committed.",
+        },
       ],
     },
   },
@@ -57,9 +74,13 @@ export default tseslint.config(
                 `**/features/${other}`,
                 `**/features/${other}/**`,
               ]),
-              message: "A feature must not import another feature; move shared code to src/components.",
+              message:
+                "A feature must not import another feature; move shared code to src/components.",
             },
-            { group: ["**/app/**", "../../app/*"], message: "Features must not import app wiring." },
+            {
+              group: ["**/app/**", "../../app/*"],
+              message: "Features must not import app wiring.",
+            },
           ],
         },
       ],

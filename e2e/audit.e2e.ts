@@ -27,7 +27,13 @@ afterAll(async () => {
 
 async function expectNoAxeViolations() {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) }))).toEqual([]);
+  expect(
+    results.violations.map(({ id, help, nodes }) => ({
+      id,
+      help,
+      targets: nodes.map((n) => n.target),
+    })),
+  ).toEqual([]);
 }
 
 test("an owner's changes appear in the audit log, newest first, and can be filtered", async () => {
@@ -47,9 +53,16 @@ test("an owner's changes appear in the audit log, newest first, and can be filte
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Revoke Audit bot" }).click();
   await page.getByRole("button", { name: "Revoke token" }).click();
-  await page.getByRole("row").filter({ hasText: "Audit bot" }).getByText(/revoked/i).waitFor();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Audit bot" })
+    .getByText(/revoked/i)
+    .waitFor();
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Audit log" })
+    .click();
   await page.waitForURL("**/audit");
   const table = page.getByRole("table", { name: "Audit log" });
   await table.waitFor();
@@ -57,11 +70,19 @@ test("an owner's changes appear in the audit log, newest first, and can be filte
   // Sign-up's two entries share their transaction's time, so their mutual order is the id's.
   expect(actions.slice(0, 2)).toEqual(["api_token.revoked", "api_token.created"]);
   expect(actions.slice(2).sort()).toEqual(["account.created", "session.created"]);
-  await table.getByRole("row").filter({ hasText: "API token revoked" }).getByText("Audrey Auditor").waitFor();
+  await table
+    .getByRole("row")
+    .filter({ hasText: "API token revoked" })
+    .getByText("Audrey Auditor")
+    .waitFor();
   await expectNoAxeViolations();
 
   await page.getByLabel("Action").selectOption("api_token.created");
   await page.getByText("1 event", { exact: true }).waitFor();
-  await table.getByRole("row").filter({ hasText: "API token created" }).getByText(/name: Audit bot/).waitFor();
+  await table
+    .getByRole("row")
+    .filter({ hasText: "API token created" })
+    .getByText(/name: Audit bot/)
+    .waitFor();
   await expectNoAxeViolations();
 });

@@ -27,7 +27,13 @@ afterAll(async () => {
 
 async function expectNoAxeViolations() {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) }))).toEqual([]);
+  expect(
+    results.violations.map(({ id, help, nodes }) => ({
+      id,
+      help,
+      targets: nodes.map((n) => n.target),
+    })),
+  ).toEqual([]);
 }
 
 async function callApi(token: string) {
@@ -36,7 +42,10 @@ async function callApi(token: string) {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: "{ viewer { currentAccount { name } } }" }),
   });
-  return (await response.json()) as { data?: { viewer: { currentAccount: { name: string } } }; errors?: { extensions?: { code?: string } }[] };
+  return (await response.json()) as {
+    data?: { viewer: { currentAccount: { name: string } } };
+    errors?: { extensions?: { code?: string } }[];
+  };
 }
 
 test("a signed-out visit goes to log in", async () => {
@@ -79,7 +88,11 @@ test("create an API token, use it from outside the browser, then revoke it", asy
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Revoke E2E integration" }).click();
   await page.getByRole("button", { name: "Revoke token" }).click();
-  await page.getByRole("row").filter({ hasText: "E2E integration" }).getByText(/revoked/i).waitFor();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "E2E integration" })
+    .getByText(/revoked/i)
+    .waitFor();
 
   const refused = await callApi(secret);
   expect(refused.data).toBeUndefined();
@@ -95,7 +108,10 @@ test("log out and back in", async () => {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong password here");
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("alert").filter({ hasText: /do not match/i }).waitFor();
+  await page
+    .getByRole("alert")
+    .filter({ hasText: /do not match/i })
+    .waitFor();
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();

@@ -232,7 +232,9 @@ test("B opens the emailed link and accepts by linking its account", async () => 
   const path = await invitePathFor(pageB, B.email, DEMO_ACCOUNT);
   await pageB.goto(path);
   await heading(pageB, `Become a partner of ${DEMO_ACCOUNT}`);
-  await main(pageB).getByText(/invites your company to its partner network/).waitFor();
+  await main(pageB)
+    .getByText(/invites your company to its partner network/)
+    .waitFor();
   // B administers one account: it is chosen already.
   const choice = main(pageB).getByRole("radiogroup", { name: "Your company" });
   await expect(choice.getByRole("radio", { name: B.company }).isChecked()).resolves.toBe(true);

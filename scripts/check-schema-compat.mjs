@@ -19,7 +19,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SCHEMA_PATH = "packages/server/schema.graphql";
 // graphql is a dependency of the server package (pnpm does not hoist it to the root).
-const { buildSchema, findBreakingChanges } = createRequire(path.join(ROOT, "packages/server/package.json"))("graphql");
+const { buildSchema, findBreakingChanges } = createRequire(
+  path.join(ROOT, "packages/server/package.json"),
+)("graphql");
 
 export const BREAKING_CHANGE_MARKER = "BREAKING CHANGE:";
 
@@ -48,11 +50,21 @@ function coordinateOf(description) {
 /** The breaking changes that neither the commit message nor the added changelog lines declare. */
 export function undeclaredChanges(changes, { commitMessage = "", changelogAdded = "" } = {}) {
   if (commitMessage.includes(BREAKING_CHANGE_MARKER)) return [];
-  return changes.filter((change) => !new RegExp(`(^|[^_0-9A-Za-z.])${change.coordinate.replace(".", "\\.")}($|[^_0-9A-Za-z])`, "m").test(changelogAdded));
+  return changes.filter(
+    (change) =>
+      !new RegExp(
+        `(^|[^_0-9A-Za-z.])${change.coordinate.replace(".", "\\.")}($|[^_0-9A-Za-z])`,
+        "m",
+      ).test(changelogAdded),
+  );
 }
 
 function git(...args) {
-  return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("git", args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 function tryGit(...args) {
@@ -71,7 +83,11 @@ function main() {
   if (tryGit("rev-parse", "--is-inside-work-tree") === null) skip("not a git checkout");
   if (tryGit("rev-parse", "--verify", "--quiet", "HEAD~1^{commit}") === null) {
     const shallow = tryGit("rev-parse", "--is-shallow-repository")?.trim() === "true";
-    skip(shallow ? "shallow clone without the previous commit; fetch with --depth=2 or more to check" : "no previous commit");
+    skip(
+      shallow
+        ? "shallow clone without the previous commit; fetch with --depth=2 or more to check"
+        : "no previous commit",
+    );
   }
   const oldSdl = tryGit("show", `HEAD~1:${SCHEMA_PATH}`);
   if (oldSdl === null) skip(`${SCHEMA_PATH} does not exist on the previous commit`);
@@ -89,9 +105,12 @@ function main() {
     .map((line) => line.slice(1))
     .join("\n");
   const undeclared = undeclaredChanges(changes, { commitMessage, changelogAdded });
-  const list = (items) => items.map((change) => `  - ${change.type}: ${change.description}`).join("\n");
+  const list = (items) =>
+    items.map((change) => `  - ${change.type}: ${change.description}`).join("\n");
   if (!undeclared.length) {
-    process.stdout.write(`schema compatibility: ${changes.length} declared breaking change(s):\n${list(changes)}\n`);
+    process.stdout.write(
+      `schema compatibility: ${changes.length} declared breaking change(s):\n${list(changes)}\n`,
+    );
     return;
   }
   process.stderr.write(

@@ -13,8 +13,11 @@ export async function recordCspViolations(context: BrowserContext): Promise<stri
   });
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      const report = (window as unknown as { __pnReportCspViolation: (violation: string) => void }).__pnReportCspViolation;
-      report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI}`);
+      const report = (window as unknown as { __pnReportCspViolation: (violation: string) => void })
+        .__pnReportCspViolation;
+      report(
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI}`,
+      );
     });
   });
   const watch = (page: Page) =>

@@ -40,7 +40,10 @@ describe("loadConfig", () => {
       tokenGuessesPerIp: 30,
       tokenGuessWindowSeconds: 900,
     });
-    expect(loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" }).rateLimits).toMatchObject({
+    expect(
+      loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" })
+        .rateLimits,
+    ).toMatchObject({
       costRestorePerSecond: 2.5,
       invitationSendsPerDay: 20,
     });
@@ -48,13 +51,14 @@ describe("loadConfig", () => {
 
   it("derives APP_URL from PORT and trims a trailing slash", () => {
     expect(loadConfig({ PORT: "5000" }).appUrl).toBe("http://localhost:5000");
-    expect(loadConfig({ APP_URL: "https://pn.example.test/" }).appUrl).toBe("https://pn.example.test");
+    expect(loadConfig({ APP_URL: "https://pn.example.test/" }).appUrl).toBe(
+      "https://pn.example.test",
+    );
   });
 
   it("reads CORS_ORIGINS as a comma-separated list of origins", () => {
-    expect(loadConfig({ CORS_ORIGINS: "https://a.example, http://localhost:5173/" }).corsOrigins).toEqual([
-      "https://a.example",
-      "http://localhost:5173",
-    ]);
+    expect(
+      loadConfig({ CORS_ORIGINS: "https://a.example, http://localhost:5173/" }).corsOrigins,
+    ).toEqual(["https://a.example", "http://localhost:5173"]);
   });
 });

@@ -20,7 +20,10 @@ const DOC = path.resolve(__dirname, "../../../docs/api.md");
 const run = promisify(execFile);
 
 type Example = { line: number; script: string; expectedError: string | null };
-type GraphQLBody = { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+type GraphQLBody = {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
 
 /** The ```sh blocks that call curl, with the line each starts on. */
 export function shellExamples(markdown: string): Example[] {
@@ -76,9 +79,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoData(db.dataSource);
   // Real authentication only: the examples use cookies and bearer tokens as a partner would.
-  app = await startTestApp(db.dataSource, { resolveViewer: (request, cookie) => authenticate(db.dataSource.manager, request, cookie) });
+  app = await startTestApp(db.dataSource, {
+    resolveViewer: (request, cookie) => authenticate(db.dataSource.manager, request, cookie),
+  });
   const owner = app.client();
-  await owner.graphql(`mutation { logIn(input: { email: "${DEMO_OWNER_EMAIL}", password: "${DEMO_PASSWORD}" }) { user { id } } }`);
+  await owner.graphql(
+    `mutation { logIn(input: { email: "${DEMO_OWNER_EMAIL}", password: "${DEMO_PASSWORD}" }) { user { id } } }`,
+  );
   const created = await owner.graphql<{ createApiToken: { secret: string } }>(
     `mutation { createApiToken(input: { name: "docs", scopes: [READ, WRITE] }) { secret } }`,
   );
@@ -101,27 +108,49 @@ describe("docs/api.md", () => {
   });
 
   // In order: later examples may rely on earlier ones (log in before creating a token, invite before reading).
-  it.each(examples.map((example) => [example.line, example]))("the example at line %i runs and answers as documented", async (_line, example) => {
-    const { stdout } = await run("sh", ["-eu", "-c", example.script], {
-      cwd: workDir,
-      env: { PATH: process.env.PATH ?? "", PN_URL: app.url, PN_TOKEN: token, PN_EMAIL: DEMO_OWNER_EMAIL, PN_PASSWORD: DEMO_PASSWORD },
-      timeout: 20_000,
-    });
-    const responses = jsonValues(stdout) as GraphQLBody[];
-    expect(responses.length).toBeGreaterThan(0);
-    const last = example.expectedError ? responses.pop()! : null;
-    for (const response of responses) {
-      expect(response.errors).toBeUndefined();
-      expect(response.data).toBeTruthy();
-    }
-    if (last) expect(last.errors?.map((error) => error.extensions?.code)).toEqual([example.expectedError]);
-  });
+  it.each(examples.map((example) => [example.line, example]))(
+    "the example at line %i runs and answers as documented",
+    async (_line, example) => {
+      const { stdout } = await run("sh", ["-eu", "-c", example.script], {
+        cwd: workDir,
+        env: {
+          PATH: process.env.PATH ?? "",
+          PN_URL: app.url,
+          PN_TOKEN: token,
+          PN_EMAIL: DEMO_OWNER_EMAIL,
+          PN_PASSWORD: DEMO_PASSWORD,
+        },
+        timeout: 20_000,
+      });
+      const responses = jsonValues(stdout) as GraphQLBody[];
+      expect(responses.length).toBeGreaterThan(0);
+      const last = example.expectedError ? responses.pop()! : null;
+      for (const response of responses) {
+        expect(response.errors).toBeUndefined();
+        expect(response.data).toBeTruthy();
+      }
+      if (last)
+        expect(last.errors?.map((error) => error.extensions?.code)).toEqual([
+          example.expectedError,
+        ]);
+    },
+  );
 
   it("the helpers read what they should", () => {
-    expect(jsonValues('{"a":"}{"}\n[1] {"b":{"c":2}}')).toEqual([{ a: "}{" }, [1], { b: { c: 2 } }]);
+    expect(jsonValues('{"a":"}{"}\n[1] {"b":{"c":2}}')).toEqual([
+      { a: "}{" },
+      [1],
+      { b: { c: 2 } },
+    ]);
     expect(() => jsonValues("<html>")).toThrow(/not JSON/);
-    expect(shellExamples("```sh\n# Expected error: RATE_LIMITED\ncurl x\n```\n```sh\necho no\n```\n")).toEqual([
-      { line: 1, script: "# Expected error: RATE_LIMITED\ncurl x\n", expectedError: "RATE_LIMITED" },
+    expect(
+      shellExamples("```sh\n# Expected error: RATE_LIMITED\ncurl x\n```\n```sh\necho no\n```\n"),
+    ).toEqual([
+      {
+        line: 1,
+        script: "# Expected error: RATE_LIMITED\ncurl x\n",
+        expectedError: "RATE_LIMITED",
+      },
     ]);
   });
 });

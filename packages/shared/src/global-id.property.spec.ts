@@ -9,13 +9,20 @@ describe("global IDs", () => {
   it("fromGlobalId never throws on any text and returns null or a type and an id", () => {
     const base64ish = fc.stringMatching(/^[A-Za-z0-9_=+/-]{0,220}$/);
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.string({ unit: "grapheme", maxLength: 300 }), base64ish), (text) => {
-        const parts = fromGlobalId(text);
-        if (parts !== null) {
-          expect(parts.type).toMatch(/^[A-Z][A-Za-z0-9]*$/);
-          expect(parts.id.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 300 }),
+          fc.string({ unit: "grapheme", maxLength: 300 }),
+          base64ish,
+        ),
+        (text) => {
+          const parts = fromGlobalId(text);
+          if (parts !== null) {
+            expect(parts.type).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+            expect(parts.id.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

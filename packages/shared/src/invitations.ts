@@ -8,7 +8,8 @@ export const IMPORT_ROWS_MAX = 10_000;
 
 /** Header of the user-invitation CSV; matched case-insensitively, in any order. */
 export const USER_INVITATION_CSV_COLUMNS = ["email", "role"] as const;
-export const USER_INVITATION_CSV_SAMPLE = "email,role\nada@example.com,Viewer\ngrace@example.com,Editor\n";
+export const USER_INVITATION_CSV_SAMPLE =
+  "email,role\nada@example.com,Viewer\ngrace@example.com,Editor\n";
 
 export const INVITABLE_ROLES = [Role.ADMINISTRATOR, Role.EDITOR, Role.VIEWER] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
@@ -32,8 +33,15 @@ export const BULK_MEMBERS_MAX = 1_000;
 export const CLIENT_LINK_LIFETIME_DAYS = 30;
 
 /** Header of the client CSV; matched case-insensitively. Team = internal members' emails separated by ";", the first leads. */
-export const CLIENT_CSV_COLUMNS = ["First Name", "Last Name", "Email", "Phone Number", "Team"] as const;
-export const CLIENT_CSV_TEMPLATE = "First Name,Last Name,Email,Phone Number,Team\nAda,Lovelace,ada@example.com,+44 20 7946 0000,lead@yourcompany.com;second@yourcompany.com\n";
+export const CLIENT_CSV_COLUMNS = [
+  "First Name",
+  "Last Name",
+  "Email",
+  "Phone Number",
+  "Team",
+] as const;
+export const CLIENT_CSV_TEMPLATE =
+  "First Name,Last Name,Email,Phone Number,Team\nAda,Lovelace,ada@example.com,+44 20 7946 0000,lead@yourcompany.com;second@yourcompany.com\n";
 
 export function isValidPhone(phone: string): boolean {
   return /^\+?[0-9 ()./-]{4,40}$/.test(phone.trim());

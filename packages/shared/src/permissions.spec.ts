@@ -19,14 +19,25 @@ describe("permission matrix", () => {
   });
 
   it("shows the audit log to owners and administrators only", () => {
-    expect(Object.values(Role).filter((role) => can(role, "readAuditLog"))).toEqual([Role.OWNER, Role.ADMINISTRATOR]);
+    expect(Object.values(Role).filter((role) => can(role, "readAuditLog"))).toEqual([
+      Role.OWNER,
+      Role.ADMINISTRATOR,
+    ]);
   });
 });
 
 describe("account administration", () => {
   it("keeps ownership transfer for the owner and settings and backups for owners and administrators", () => {
-    expect(Object.values(Role).filter((role) => can(role, "transferOwnership"))).toEqual([Role.OWNER]);
-    expect(Object.values(Role).filter((role) => can(role, "manageAccount"))).toEqual([Role.OWNER, Role.ADMINISTRATOR]);
-    expect(Object.values(Role).filter((role) => can(role, "exportAccount"))).toEqual([Role.OWNER, Role.ADMINISTRATOR]);
+    expect(Object.values(Role).filter((role) => can(role, "transferOwnership"))).toEqual([
+      Role.OWNER,
+    ]);
+    expect(Object.values(Role).filter((role) => can(role, "manageAccount"))).toEqual([
+      Role.OWNER,
+      Role.ADMINISTRATOR,
+    ]);
+    expect(Object.values(Role).filter((role) => can(role, "exportAccount"))).toEqual([
+      Role.OWNER,
+      Role.ADMINISTRATOR,
+    ]);
   });
 });

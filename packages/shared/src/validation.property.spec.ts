@@ -6,7 +6,11 @@ import fc from "fast-check";
 import { handleFromName, isValidEmail, isValidHandle, normalizeEmail } from "./validation";
 
 /** Any text: arbitrary UTF-16 (lone surrogates included) and whole graphemes. */
-const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), fc.string({ unit: "grapheme", maxLength: 400 }), fc.string({ maxLength: 400 }));
+const anyText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 400 }),
+  fc.string({ unit: "grapheme", maxLength: 400 }),
+  fc.string({ maxLength: 400 }),
+);
 
 describe("isValidEmail", () => {
   it("never throws and accepts only one @, no spaces, at most 254 characters", () => {
@@ -29,24 +33,42 @@ describe("isValidEmail", () => {
   it("accepts ordinary addresses, whatever the surrounding spaces or the case", () => {
     const local = fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,30}$/);
     const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);
-    const address = fc.tuple(local, fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,10}$/)).map(
-      ([user, labels, tld]) => `${user}@${[...labels, tld].join(".")}`,
-    );
+    const address = fc
+      .tuple(
+        local,
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        fc.stringMatching(/^[a-z]{2,10}$/),
+      )
+      .map(([user, labels, tld]) => `${user}@${[...labels, tld].join(".")}`);
     fc.assert(
-      fc.property(address, fc.stringMatching(/^[ \t]{0,3}$/), fc.boolean(), (email, padding, upper) => {
-        expect(isValidEmail(`${padding}${upper ? email.toUpperCase() : email}${padding}`)).toBe(true);
-      }),
+      fc.property(
+        address,
+        fc.stringMatching(/^[ \t]{0,3}$/),
+        fc.boolean(),
+        (email, padding, upper) => {
+          expect(isValidEmail(`${padding}${upper ? email.toUpperCase() : email}${padding}`)).toBe(
+            true,
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("refuses an address with a space, a second @ or no dot in the domain", () => {
     fc.assert(
-      fc.property(fc.emailAddress(), fc.constantFrom(" ", "@", "\n"), fc.nat(), (email, insert, at) => {
-        const position = 1 + (at % (email.length - 1));
-        expect(isValidEmail(email.slice(0, position) + insert + email.slice(position))).toBe(false);
-        expect(isValidEmail(email.split("@")[0]!)).toBe(false);
-      }),
+      fc.property(
+        fc.emailAddress(),
+        fc.constantFrom(" ", "@", "\n"),
+        fc.nat(),
+        (email, insert, at) => {
+          const position = 1 + (at % (email.length - 1));
+          expect(isValidEmail(email.slice(0, position) + insert + email.slice(position))).toBe(
+            false,
+          );
+          expect(isValidEmail(email.split("@")[0]!)).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -5,7 +5,8 @@ export const PASSWORD_MAX_LENGTH = 256;
 export const NAME_MAX_LENGTH = 200;
 
 // Pragmatic, not RFC 5322: one @, no spaces, a dot in the domain, sane lengths.
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** Trims; comparisons elsewhere are case-insensitive, the typed case is kept for display. */
 export function normalizeEmail(email: string): string {
@@ -18,8 +19,10 @@ export function isValidEmail(email: string): boolean {
 }
 
 export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   return null;
 }
 
@@ -39,7 +42,8 @@ export function normalizeHandle(handle: string): string {
 export function handleProblem(handle: string): string | null {
   if (handle.length < 3 || handle.length > 40) return "Use 3 to 40 characters.";
   if (!/^[a-z0-9-]+$/.test(handle)) return "Use only lowercase letters, digits and hyphens.";
-  if (!isValidHandle(handle)) return "Start and end with a letter or digit, and do not use two hyphens in a row.";
+  if (!isValidHandle(handle))
+    return "Start and end with a letter or digit, and do not use two hyphens in a row.";
   return null;
 }
 
@@ -58,13 +62,17 @@ export function handleFromName(name: string): string {
 
 /** A bare domain such as "acme.com" (no scheme, no path). */
 export function isValidDomain(domain: string): boolean {
-  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domain.trim());
+  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(
+    domain.trim(),
+  );
 }
 
 export function isValidPublicUrl(url: string): boolean {
   try {
     const parsed = new URL(url.trim());
-    return (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.hostname.includes(".");
+    return (
+      (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.hostname.includes(".")
+    );
   } catch {
     return false;
   }

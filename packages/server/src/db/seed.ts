@@ -12,13 +12,49 @@ export const DEMO_PASSWORD = "partner-network-demo";
 export const DEMO_OWNER_EMAIL = "owner@acme.example";
 
 const PEOPLE = [
-  { email: DEMO_OWNER_EMAIL, name: "Olivia Owner", role: Role.OWNER, type: MemberType.INTERNAL, title: "CEO" },
-  { email: "admin@acme.example", name: "Adam Administrator", role: Role.ADMINISTRATOR, type: MemberType.INTERNAL, title: "Operations" },
-  { email: "editor@acme.example", name: "Edith Editor", role: Role.EDITOR, type: MemberType.INTERNAL, title: "Account manager" },
-  { email: "viewer@acme.example", name: "Victor Viewer", role: Role.VIEWER, type: MemberType.INTERNAL, title: "Analyst" },
+  {
+    email: DEMO_OWNER_EMAIL,
+    name: "Olivia Owner",
+    role: Role.OWNER,
+    type: MemberType.INTERNAL,
+    title: "CEO",
+  },
+  {
+    email: "admin@acme.example",
+    name: "Adam Administrator",
+    role: Role.ADMINISTRATOR,
+    type: MemberType.INTERNAL,
+    title: "Operations",
+  },
+  {
+    email: "editor@acme.example",
+    name: "Edith Editor",
+    role: Role.EDITOR,
+    type: MemberType.INTERNAL,
+    title: "Account manager",
+  },
+  {
+    email: "viewer@acme.example",
+    name: "Victor Viewer",
+    role: Role.VIEWER,
+    type: MemberType.INTERNAL,
+    title: "Analyst",
+  },
   // External people use no seat; they get their partner once the partner network exists.
-  { email: "collaborator@partner.example", name: "Cora Collaborator", role: Role.COLLABORATOR_EXTERNAL, type: MemberType.EXTERNAL, title: "Consultant" },
-  { email: "client@client.example", name: "Carl Client", role: Role.CLIENT, type: MemberType.EXTERNAL, title: null },
+  {
+    email: "collaborator@partner.example",
+    name: "Cora Collaborator",
+    role: Role.COLLABORATOR_EXTERNAL,
+    type: MemberType.EXTERNAL,
+    title: "Consultant",
+  },
+  {
+    email: "client@client.example",
+    name: "Carl Client",
+    role: Role.CLIENT,
+    type: MemberType.EXTERNAL,
+    title: null,
+  },
 ];
 const SECOND_ACCOUNT_OWNER = { email: "owner@globex.example", name: "Grace Globex" };
 
@@ -34,22 +70,26 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     // One hash shared by the demo users keeps the first start fast; real users each get their own salt.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const insertUser = async (email: string, name: string): Promise<string> => {
-      const [row] = await db.query("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id", [
-        email,
-        name,
-        passwordHash,
-      ]);
+      const [row] = await db.query(
+        "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
+        [email, name, passwordHash],
+      );
       return row.id;
     };
     const insertAccount = async (name: string, handle: string, plan: Plan): Promise<string> => {
-      const [row] = await db.query("INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id", [
-        name,
-        handle,
-        plan,
-      ]);
+      const [row] = await db.query(
+        "INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id",
+        [name, handle, plan],
+      );
       return row.id;
     };
-    const insertMember = (accountId: string, userId: string, role: Role, title: string | null, type = MemberType.INTERNAL) =>
+    const insertMember = (
+      accountId: string,
+      userId: string,
+      role: Role,
+      title: string | null,
+      type = MemberType.INTERNAL,
+    ) =>
       db.query(
         `INSERT INTO members (account_id, user_id, type, role, status, can_login, title, activated_at)
          VALUES ($1, $2, $3, $4, $5, true, $6, now())`,
@@ -68,7 +108,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     await insertMember(globex, globexOwner, Role.OWNER, "Founder");
     await insertMember(globex, userIds[0]!, Role.ADMINISTRATOR, "Advisor");
     // Same transaction, same now(): make the demo owner's Acme membership the older one, so log-in lands in Acme.
-    await db.query("UPDATE members SET created_at = created_at + interval '1 second' WHERE account_id = $1", [globex]);
+    await db.query(
+      "UPDATE members SET created_at = created_at + interval '1 second' WHERE account_id = $1",
+      [globex],
+    );
     return { seeded: true };
   });
 }

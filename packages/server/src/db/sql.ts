@@ -10,7 +10,11 @@ export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-export async function queryRows<Row>(db: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> {
+export async function queryRows<Row>(
+  db: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
   const runner = db.queryRunner ?? db.connection.createQueryRunner();
   try {
     const result = (await runner.query(sql, params, true)) as QueryResult;

@@ -12,7 +12,8 @@ export class StatementCounter implements TypeOrmLogger {
   logQuery(query: string): void {
     const scope = currentRequestScope();
     if (scope) scope.sqlStatements += 1;
-    if (this.logger.isLevelEnabled("debug")) this.logger.debug({ sql: query.replace(/\s+/g, " ").slice(0, 500) }, "sql");
+    if (this.logger.isLevelEnabled("debug"))
+      this.logger.debug({ sql: query.replace(/\s+/g, " ").slice(0, 500) }, "sql");
   }
 
   logQueryError(error: string | Error, query: string): void {

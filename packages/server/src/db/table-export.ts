@@ -36,15 +36,27 @@ export function csvLine(values: readonly unknown[]): string {
  * The CSV of one table, header first, as chunks of at most EXPORT_BATCH_ROWS rows.
  * Runs on the caller's runner, which must be inside a transaction (cursors live in one).
  */
-export async function* exportTableCsv(runner: QueryRunner, table: ExportTable, accountId: string, at: Date): AsyncGenerator<Buffer> {
+export async function* exportTableCsv(
+  runner: QueryRunner,
+  table: ExportTable,
+  accountId: string,
+  at: Date,
+): AsyncGenerator<Buffer> {
   yield Buffer.from(csvLine(table.columns));
   const cursor = `export_${table.file.replace(/[^a-z0-9]/gi, "_")}`;
-  await runner.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${table.sql}`, table.sql.includes("$2") ? [accountId, at] : [accountId]);
+  await runner.query(
+    `DECLARE ${cursor} NO SCROLL CURSOR FOR ${table.sql}`,
+    table.sql.includes("$2") ? [accountId, at] : [accountId],
+  );
   try {
     for (;;) {
-      const rows: Record<string, unknown>[] = await runner.query(`FETCH ${EXPORT_BATCH_ROWS} FROM ${cursor}`);
+      const rows: Record<string, unknown>[] = await runner.query(
+        `FETCH ${EXPORT_BATCH_ROWS} FROM ${cursor}`,
+      );
       if (rows.length === 0) return;
-      yield Buffer.from(rows.map((row) => csvLine(table.columns.map((column) => row[column]))).join(""));
+      yield Buffer.from(
+        rows.map((row) => csvLine(table.columns.map((column) => row[column]))).join(""),
+      );
     }
   } finally {
     await runner.query(`CLOSE ${cursor}`).catch(() => undefined);

@@ -10,7 +10,12 @@ type MembersPage = {
         totalCount: number;
         nodes: { name: string }[];
         edges: { cursor: string }[];
-        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
       };
     };
   };
@@ -30,15 +35,23 @@ beforeAll(async () => {
   app = await startTestApp(db.dataSource);
   const { viewer, accountId } = await insertViewer(db.dataSource, Role.OWNER);
   // The viewer is the oldest member; seven more share one timestamp so only the id breaks ties.
-  await db.dataSource.query("UPDATE members SET created_at = '2020-01-01' WHERE id = $1", [viewer.memberId]);
+  await db.dataSource.query("UPDATE members SET created_at = '2020-01-01' WHERE id = $1", [
+    viewer.memberId,
+  ]);
   const sameInstant = new Date("2024-05-01T10:00:00.123456Z");
   for (let i = 1; i <= 7; i += 1) {
-    const userId = await insertUser(db.dataSource, { name: `Person ${i}`, email: `person${i}@example.test` });
+    const userId = await insertUser(db.dataSource, {
+      name: `Person ${i}`,
+      email: `person${i}@example.test`,
+    });
     await insertMember(db.dataSource, { accountId, userId, createdAt: sameInstant });
   }
   // Another account's members never show up.
   const otherAccount = await insertAccount(db.dataSource);
-  await insertMember(db.dataSource, { accountId: otherAccount, userId: await insertUser(db.dataSource, { name: "Person X" }) });
+  await insertMember(db.dataSource, {
+    accountId: otherAccount,
+    userId: await insertUser(db.dataSource, { name: "Person X" }),
+  });
   app.actAs(viewer);
 });
 
@@ -108,10 +121,18 @@ describe("keyset connections", () => {
     const statements: string[] = [];
     // Requests query through the app role's pool, each in its own transaction's query runner.
     const original = app.appDataSource.query.bind(app.appDataSource);
-    const spy = jest.spyOn(app.appDataSource, "query").mockImplementation((sql: string, params?: Parameters<typeof original>[1], runner?: Parameters<typeof original>[2]) => {
-      statements.push(sql);
-      return original(sql, params, runner);
-    });
+    const spy = jest
+      .spyOn(app.appDataSource, "query")
+      .mockImplementation(
+        (
+          sql: string,
+          params?: Parameters<typeof original>[1],
+          runner?: Parameters<typeof original>[2],
+        ) => {
+          statements.push(sql);
+          return original(sql, params, runner);
+        },
+      );
     try {
       const first = await page({ first: 2 });
       await page({ first: 2, after: first.pageInfo.endCursor });

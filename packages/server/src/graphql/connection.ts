@@ -14,31 +14,57 @@ import { BadUserInputError } from "./errors";
 
 @ObjectType({ description: "Where a page of a connection stands within the whole list." })
 export class PageInfo {
-  @Field({ description: "Whether more items follow this page; fetch them with `first` and `after: endCursor`." })
+  @Field({
+    description:
+      "Whether more items follow this page; fetch them with `first` and `after: endCursor`.",
+  })
   hasNextPage: boolean;
 
-  @Field({ description: "Whether items precede this page; fetch them with `last` and `before: startCursor`." })
+  @Field({
+    description:
+      "Whether items precede this page; fetch them with `last` and `before: startCursor`.",
+  })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page; null when the page is empty." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the first item of this page; null when the page is empty.",
+  })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item of this page; null when the page is empty." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item of this page; null when the page is empty.",
+  })
   endCursor: string | null;
 }
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Items after \`after\`: 1 to ${PAGE_SIZE_MAX}, default ${PAGE_SIZE_DEFAULT}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items after \`after\`: 1 to ${PAGE_SIZE_MAX}, default ${PAGE_SIZE_DEFAULT}.`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Opaque cursor (an `endCursor` or edge `cursor`); the page starts after that item." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Opaque cursor (an `endCursor` or edge `cursor`); the page starts after that item.",
+  })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`: 1 to ${PAGE_SIZE_MAX}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items before \`before\`: 1 to ${PAGE_SIZE_MAX}.`,
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Opaque cursor (a `startCursor` or edge `cursor`); the page ends before that item." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Opaque cursor (a `startCursor` or edge `cursor`); the page ends before that item.",
+  })
   before?: string | null;
 }
 
@@ -56,7 +82,9 @@ export type Connection<T> = {
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a connection page, with its cursor.` })
   class EdgeType {
-    @Field(() => String, { description: "Opaque position of this item; pass it as `after` or `before`." })
+    @Field(() => String, {
+      description: "Opaque position of this item; pass it as `after` or `before`.",
+    })
     cursor: string;
 
     @Field(() => nodeType, { description: `The ${name}.` })
@@ -65,13 +93,17 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items with cursors.` })
   class ConnectionType {
-    @Field(() => [nodeType], { description: `The ${name} items of this page (the edges' nodes, without cursors).` })
+    @Field(() => [nodeType], {
+      description: `The ${name} items of this page (the edges' nodes, without cursors).`,
+    })
     nodes: T[];
 
     @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
     edges: EdgeType[];
 
-    @Field(() => PageInfo, { description: "Cursors and whether more pages exist before or after this one." })
+    @Field(() => PageInfo, {
+      description: "Cursors and whether more pages exist before or after this one.",
+    })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Items in the whole filtered list, not only this page." })
@@ -110,17 +142,27 @@ type PageRequest = { limit: number; cursor: string[] | null; backwards: boolean 
 
 export function parsePageRequest(args: ConnectionArgs, keyCount: number): PageRequest {
   const { first, last, after, before } = args;
-  if (first != null && last != null) throw new BadUserInputError("Pass either `first` or `last`, not both.", "first");
-  for (const [name, value] of [["first", first], ["last", last]] as const) {
+  if (first != null && last != null)
+    throw new BadUserInputError("Pass either `first` or `last`, not both.", "first");
+  for (const [name, value] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
     if (value != null && (value < 1 || value > PAGE_SIZE_MAX)) {
-      throw new BadUserInputError(`\`${name}\` must be between 1 and ${PAGE_SIZE_MAX}, got ${value}.`, name);
+      throw new BadUserInputError(
+        `\`${name}\` must be between 1 and ${PAGE_SIZE_MAX}, got ${value}.`,
+        name,
+      );
     }
   }
   const backwards = last != null || (before != null && first == null);
   const cursorText = backwards ? before : after;
   return {
     limit: (backwards ? last : first) ?? PAGE_SIZE_DEFAULT,
-    cursor: cursorText == null ? null : decodeCursor(cursorText, keyCount, backwards ? "before" : "after"),
+    cursor:
+      cursorText == null
+        ? null
+        : decodeCursor(cursorText, keyCount, backwards ? "before" : "after"),
     backwards,
   };
 }
@@ -132,7 +174,11 @@ export function encodeCursor(values: string[]): string {
 function decodeCursor(cursor: string, keyCount: number, argumentName: string): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(values) && values.length === keyCount && values.every((v) => typeof v === "string")) {
+    if (
+      Array.isArray(values) &&
+      values.length === keyCount &&
+      values.every((v) => typeof v === "string")
+    ) {
       return values as string[];
     }
   } catch {
@@ -168,10 +214,14 @@ export async function paginate<Row extends Record<string, unknown>, T>(
       return `$${params.length}::${key.sqlType}`;
     });
     const comparison = scanDirection === "ASC" ? ">" : "<";
-    where.push(`(${query.orderBy.map((k) => k.expression).join(", ")}) ${comparison} (${placeholders.join(", ")})`);
+    where.push(
+      `(${query.orderBy.map((k) => k.expression).join(", ")}) ${comparison} (${placeholders.join(", ")})`,
+    );
   }
   params.push(page.limit + 1);
-  const keySelect = query.orderBy.map((key, i) => `(${key.expression})::text AS "__key${i}"`).join(", ");
+  const keySelect = query.orderBy
+    .map((key, i) => `(${key.expression})::text AS "__key${i}"`)
+    .join(", ");
   const whereClause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const orderClause = query.orderBy.map((key) => `${key.expression} ${scanDirection}`).join(", ");
   const rows: Row[] = await db.query(
@@ -196,7 +246,10 @@ export async function paginate<Row extends Record<string, unknown>, T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: lazy(async () => {
-      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM ${query.from} ${countWhere}`, query.params);
+      const [{ count }] = await db.query(
+        `SELECT count(*)::int AS count FROM ${query.from} ${countWhere}`,
+        query.params,
+      );
       return count as number;
     }),
   };

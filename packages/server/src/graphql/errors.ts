@@ -12,7 +12,12 @@ import type { Logger } from "../logger";
 export class UnauthenticatedError extends GraphQLError {
   /** `httpStatus` is for errors raised before execution (a bad API token), which fail the whole request. */
   constructor(message = "You must be signed in.", httpStatus?: number) {
-    super(message, { extensions: { code: "UNAUTHENTICATED", ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+    super(message, {
+      extensions: {
+        code: "UNAUTHENTICATED",
+        ...(httpStatus ? { http: { status: httpStatus } } : {}),
+      },
+    });
   }
 }
 
@@ -25,7 +30,9 @@ export class ForbiddenError extends GraphQLError {
 /** A request the schema accepts but whose arguments are out of range (e.g. first: 500). */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, argumentName?: string) {
-    super(message, { extensions: { code: "BAD_USER_INPUT", ...(argumentName ? { argument: argumentName } : {}) } });
+    super(message, {
+      extensions: { code: "BAD_USER_INPUT", ...(argumentName ? { argument: argumentName } : {}) },
+    });
   }
 }
 
@@ -46,7 +53,10 @@ const CODES_SHOWN_TO_CLIENTS = new Set([
 ]);
 
 export function createErrorFormatter(fallbackLogger: Logger) {
-  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return function formatError(
+    formatted: GraphQLFormattedError,
+    error: unknown,
+  ): GraphQLFormattedError {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && CODES_SHOWN_TO_CLIENTS.has(code)) {
       // Stack traces never leave the server.
@@ -56,7 +66,10 @@ export function createErrorFormatter(fallbackLogger: Logger) {
     const original = unwrapResolverError(error);
     const scope = currentRequestScope();
     const requestId = scope?.requestId ?? "unknown";
-    (scope?.logger ?? fallbackLogger).error({ err: original, path: formatted.path, requestId }, "unexpected error in GraphQL operation");
+    (scope?.logger ?? fallbackLogger).error(
+      { err: original, path: formatted.path, requestId },
+      "unexpected error in GraphQL operation",
+    );
     return {
       message: `Internal server error. Quote request id ${requestId} when reporting it.`,
       path: formatted.path,

@@ -25,14 +25,19 @@ export function asksForSchema(document: DocumentNode): boolean {
   return found;
 }
 
-export function introspectionGatePlugin(options: { signedInOnly: boolean }): ApolloServerPlugin<Context> {
+export function introspectionGatePlugin(options: {
+  signedInOnly: boolean;
+}): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       if (!options.signedInOnly) return;
       return {
         async didResolveOperation({ document, contextValue }) {
           if (!contextValue.viewer && asksForSchema(document)) {
-            throw new UnauthenticatedError("Sign in (session or API token) to read the schema by introspection.", 401);
+            throw new UnauthenticatedError(
+              "Sign in (session or API token) to read the schema by introspection.",
+              401,
+            );
           }
         },
       };

@@ -19,7 +19,11 @@ import { hideSuggestionsPlugin } from "./field-suggestions";
 import { introspectionGatePlugin } from "./introspection-gate";
 import { QUERY_COST_MAX, queryCostPlugin } from "./query-cost";
 import { REPEATED_SELECTIONS_MAX, repeatedSelectionsRule } from "./repeated-selections-rule";
-import { applyResolverTimeouts, RESOLVER_TIMEOUT_MS, resolverTimeoutPlugin } from "./resolver-timeout";
+import {
+  applyResolverTimeouts,
+  RESOLVER_TIMEOUT_MS,
+  resolverTimeoutPlugin,
+} from "./resolver-timeout";
 
 export const QUERY_LIMITS = {
   maxDepth: 10,
@@ -61,7 +65,10 @@ export function queryLimits(
   // With its token and suggestion plugins off, armor contributes validation rules only.
   return {
     schema: applyResolverTimeouts(schema),
-    validationRules: [...armor.validationRules, repeatedSelectionsRule(QUERY_LIMITS.maxRepeatedSelections)],
+    validationRules: [
+      ...armor.validationRules,
+      repeatedSelectionsRule(QUERY_LIMITS.maxRepeatedSelections),
+    ],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       hideSuggestionsPlugin<Context>(),

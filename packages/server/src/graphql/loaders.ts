@@ -2,14 +2,20 @@
 import type { EntityManager } from "typeorm";
 import { createAccountLoader, createSeatsUsedLoader } from "../modules/accounts/account.loader";
 import { createUserLoader } from "../modules/identity/user.loader";
-import { createMemberLoader, createMembershipsByUserLoader } from "../modules/members/member.loader";
+import {
+  createMemberLoader,
+  createMembershipsByUserLoader,
+} from "../modules/members/member.loader";
 import {
   createLatestPartnerInvitationLoader,
   createMemberCountsLoader,
   createPartnerLoader,
   createPartnerMembersLoader,
 } from "../modules/partners/partner.loader";
-import { createTeamByClientLoader, createTeamMembershipsLoader } from "../modules/teams/team.loader";
+import {
+  createTeamByClientLoader,
+  createTeamMembershipsLoader,
+} from "../modules/teams/team.loader";
 
 export function createLoaders(db: EntityManager) {
   return {

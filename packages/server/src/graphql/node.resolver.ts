@@ -7,9 +7,11 @@ import { Node, nodeSource, type Typed } from "./node";
 
 const MAX_NODES = 100;
 
-
 /** Loads global IDs of any type; unknown, malformed and other accounts' IDs come back null. */
-async function loadNodes(context: Context, ids: readonly string[]): Promise<(Typed<string> | null)[]> {
+async function loadNodes(
+  context: Context,
+  ids: readonly string[],
+): Promise<(Typed<string> | null)[]> {
   const byType = new Map<string, { index: number; localId: string }[]>();
   ids.forEach((id, index) => {
     const parts = fromGlobalId(id);
@@ -34,15 +36,31 @@ async function loadNodes(context: Context, ids: readonly string[]): Promise<(Typ
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: "Refetches any object by its global ID; null when it does not exist for you." })
-  async node(@Arg("id", () => ID, { description: "A global ID of any object (the `id` field)." }) id: string, @Ctx() context: Context): Promise<Typed<string> | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description: "Refetches any object by its global ID; null when it does not exist for you.",
+  })
+  async node(
+    @Arg("id", () => ID, { description: "A global ID of any object (the `id` field)." }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Typed<string> | null> {
     const [result] = await loadNodes(context, [id]);
     return result ?? null;
   }
 
-  @Query(() => [Node], { nullable: "items", description: `Refetches up to ${MAX_NODES} objects; each unknown ID gives null in its place.` })
-  nodes(@Arg("ids", () => [ID], { description: "Global IDs; the result has one entry per ID, in the same order." }) ids: string[], @Ctx() context: Context): Promise<(Typed<string> | null)[]> {
-    if (ids.length > MAX_NODES) throw new BadUserInputError(`\`ids\` takes at most ${MAX_NODES} IDs.`, "ids");
+  @Query(() => [Node], {
+    nullable: "items",
+    description: `Refetches up to ${MAX_NODES} objects; each unknown ID gives null in its place.`,
+  })
+  nodes(
+    @Arg("ids", () => [ID], {
+      description: "Global IDs; the result has one entry per ID, in the same order.",
+    })
+    ids: string[],
+    @Ctx() context: Context,
+  ): Promise<(Typed<string> | null)[]> {
+    if (ids.length > MAX_NODES)
+      throw new BadUserInputError(`\`ids\` takes at most ${MAX_NODES} IDs.`, "ids");
     return loadNodes(context, ids);
   }
 }

@@ -29,12 +29,19 @@ describe("node and nodes", () => {
     const member = await app.graphql(NODE, { id: toGlobalId("Member", a.memberId) });
     expect(member.body.data?.node).toMatchObject({ __typename: "Member", role: "ADMINISTRATOR" });
     const account = await app.graphql(NODE, { id: toGlobalId("Account", a.accountId) });
-    expect(account.body.data?.node).toMatchObject({ __typename: "Account", id: toGlobalId("Account", a.accountId) });
+    expect(account.body.data?.node).toMatchObject({
+      __typename: "Account",
+      id: toGlobalId("Account", a.accountId),
+    });
   });
 
   it("treat another account's objects as nonexistent", async () => {
     app.actAs(a.viewer);
-    for (const id of [toGlobalId("Member", b.memberId), toGlobalId("Account", b.accountId), toGlobalId("User", b.userId)]) {
+    for (const id of [
+      toGlobalId("Member", b.memberId),
+      toGlobalId("Account", b.accountId),
+      toGlobalId("User", b.userId),
+    ]) {
       const response = await app.graphql(NODE, { id });
       expect(response.body).toEqual({ data: { node: null } });
     }
@@ -42,7 +49,12 @@ describe("node and nodes", () => {
 
   it("return null for malformed, unknown-type and wrong-type IDs without errors", async () => {
     app.actAs(a.viewer);
-    const ids = ["garbage", toGlobalId("Spaceship", "1"), toGlobalId("Member", a.accountId), toGlobalId("Member", "not-a-uuid")];
+    const ids = [
+      "garbage",
+      toGlobalId("Spaceship", "1"),
+      toGlobalId("Member", a.accountId),
+      toGlobalId("Member", "not-a-uuid"),
+    ];
     for (const id of ids) {
       const response = await app.graphql(NODE, { id });
       expect(response.body).toEqual({ data: { node: null } });
@@ -52,7 +64,12 @@ describe("node and nodes", () => {
   it("nodes keeps the order and puts null where an ID is not visible", async () => {
     app.actAs(a.viewer);
     const response = await app.graphql(NODES, {
-      ids: [toGlobalId("Member", b.memberId), toGlobalId("Member", a.memberId), "garbage", toGlobalId("User", a.userId)],
+      ids: [
+        toGlobalId("Member", b.memberId),
+        toGlobalId("Member", a.memberId),
+        "garbage",
+        toGlobalId("User", a.userId),
+      ],
     });
     expect(response.body.data?.nodes).toEqual([
       null,
@@ -64,22 +81,34 @@ describe("node and nodes", () => {
 
   it("external collaborators see only their own member record", async () => {
     const userId = await insertUser(db.dataSource);
-    const memberId = await insertMember(db.dataSource, { accountId: a.accountId, userId, role: Role.COLLABORATOR_EXTERNAL });
+    const memberId = await insertMember(db.dataSource, {
+      accountId: a.accountId,
+      userId,
+      role: Role.COLLABORATOR_EXTERNAL,
+    });
     app.actAs({ ...a.viewer, userId, memberId, role: Role.COLLABORATOR_EXTERNAL });
-    expect((await app.graphql(NODE, { id: toGlobalId("Member", memberId) })).body.data?.node).not.toBeNull();
-    expect((await app.graphql(NODE, { id: toGlobalId("Member", a.memberId) })).body.data?.node).toBeNull();
+    expect(
+      (await app.graphql(NODE, { id: toGlobalId("Member", memberId) })).body.data?.node,
+    ).not.toBeNull();
+    expect(
+      (await app.graphql(NODE, { id: toGlobalId("Member", a.memberId) })).body.data?.node,
+    ).toBeNull();
   });
 
   it("signed out, nothing is visible", async () => {
     app.actAs(null);
-    expect((await app.graphql(NODE, { id: toGlobalId("Member", a.memberId) })).body).toEqual({ data: { node: null } });
+    expect((await app.graphql(NODE, { id: toGlobalId("Member", a.memberId) })).body).toEqual({
+      data: { node: null },
+    });
   });
 });
 
 describe("viewer", () => {
   it("is null when signed out", async () => {
     app.actAs(null);
-    expect((await app.graphql("{ viewer { user { id } } }")).body).toEqual({ data: { viewer: null } });
+    expect((await app.graphql("{ viewer { user { id } } }")).body).toEqual({
+      data: { viewer: null },
+    });
   });
 
   it("lists memberships across accounts with a fixed number of SQL statements", async () => {
@@ -89,15 +118,36 @@ describe("viewer", () => {
         "{ viewer { user { name } memberships { role account { name handle } user { name } } currentAccount { name seatsUsed } } }",
       );
       expect(response.body.errors).toBeUndefined();
-      return { memberships: response.body.data!.viewer.memberships.length, statements: Number(response.headers.get("x-sql-statements")) };
+      return {
+        memberships: response.body.data!.viewer.memberships.length,
+        statements: Number(response.headers.get("x-sql-statements")),
+      };
     };
     const firstAccount = await insertAccount(db.dataSource);
-    const memberId = await insertMember(db.dataSource, { accountId: firstAccount, userId, role: Role.OWNER });
-    app.actAs({ userId, accountId: firstAccount, memberId, role: Role.OWNER, credential: a.viewer.credential });
-    await insertMember(db.dataSource, { accountId: await insertAccount(db.dataSource), userId, role: Role.EDITOR });
+    const memberId = await insertMember(db.dataSource, {
+      accountId: firstAccount,
+      userId,
+      role: Role.OWNER,
+    });
+    app.actAs({
+      userId,
+      accountId: firstAccount,
+      memberId,
+      role: Role.OWNER,
+      credential: a.viewer.credential,
+    });
+    await insertMember(db.dataSource, {
+      accountId: await insertAccount(db.dataSource),
+      userId,
+      role: Role.EDITOR,
+    });
     const two = await count();
     for (let i = 0; i < 18; i += 1) {
-      await insertMember(db.dataSource, { accountId: await insertAccount(db.dataSource), userId, role: Role.VIEWER });
+      await insertMember(db.dataSource, {
+        accountId: await insertAccount(db.dataSource),
+        userId,
+        role: Role.VIEWER,
+      });
     }
     const twenty = await count();
     expect(two.memberships).toBe(2);

@@ -19,8 +19,16 @@ export function requirePermission(context: Context, permission: Permission): Acc
  * A signed-in viewer acting inside an account whose role has at least one of the
  * permissions; the one that applies is checked once the target is known.
  */
-export function requireAnyPermission(context: Context, permissions: readonly Permission[]): AccountViewer {
+export function requireAnyPermission(
+  context: Context,
+  permissions: readonly Permission[],
+): AccountViewer {
   const viewer = requireViewer(context);
-  if (!viewer.accountId || !viewer.memberId || !permissions.some((permission) => can(viewer.role, permission))) throw new ForbiddenError();
+  if (
+    !viewer.accountId ||
+    !viewer.memberId ||
+    !permissions.some((permission) => can(viewer.role, permission))
+  )
+    throw new ForbiddenError();
   return viewer as AccountViewer;
 }

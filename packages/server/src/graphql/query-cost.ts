@@ -73,9 +73,17 @@ export function operationCost(
   // and stumbles on anonymous ones.
   const query: DocumentNode = {
     kind: Kind.DOCUMENT,
-    definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
+    definitions: [
+      operation,
+      ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION),
+    ],
   };
-  return getComplexity({ schema, query, variables: variables ?? {}, estimators: [fieldCostEstimator] });
+  return getComplexity({
+    schema,
+    query,
+    variables: variables ?? {},
+    estimators: [fieldCostEstimator],
+  });
 }
 
 export class QueryCostError extends GraphQLError {
@@ -83,9 +91,12 @@ export class QueryCostError extends GraphQLError {
     readonly cost: number,
     readonly maxCost: number,
   ) {
-    super(`This query's cost is ${cost}, over the limit of ${maxCost} per query. Ask for fewer items (first/last) or fewer fields.`, {
-      extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost, http: { status: 400 } },
-    });
+    super(
+      `This query's cost is ${cost}, over the limit of ${maxCost} per query. Ask for fewer items (first/last) or fewer fields.`,
+      {
+        extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost, http: { status: 400 } },
+      },
+    );
   }
 }
 
@@ -97,7 +108,9 @@ export function recordedQueryCost(context: object): number | undefined {
 }
 
 /** Refuses an operation whose cost is over `maxCost` before anything runs, naming both numbers. */
-export function queryCostPlugin<TContext extends object>(maxCost: number = QUERY_COST_MAX): ApolloServerPlugin<TContext> {
+export function queryCostPlugin<TContext extends object>(
+  maxCost: number = QUERY_COST_MAX,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

@@ -10,13 +10,22 @@
  * Their work is bounded by their inputs instead (10,000 CSV rows, 1,000 IDs, body size).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { defaultFieldResolver, GraphQLError, isIntrospectionType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  isIntrospectionType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
 
 export const RESOLVER_TIMEOUT_MS = 10_000;
 
 export class OperationTimeoutError extends GraphQLError {
   constructor(timeoutMs: number) {
-    super(`The operation took longer than ${timeoutMs / 1000} s and was stopped.`, { extensions: { code: "TIMEOUT" } });
+    super(`The operation took longer than ${timeoutMs / 1000} s and was stopped.`, {
+      extensions: { code: "TIMEOUT" },
+    });
   }
 }
 
@@ -30,7 +39,9 @@ type Deadline = {
 const deadlines = new WeakMap<object, Deadline>();
 
 /** Starts the deadline when execution starts, and clears it when execution ends. */
-export function resolverTimeoutPlugin<TContext extends object>(timeoutMs: number = RESOLVER_TIMEOUT_MS): ApolloServerPlugin<TContext> {
+export function resolverTimeoutPlugin<TContext extends object>(
+  timeoutMs: number = RESOLVER_TIMEOUT_MS,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -63,12 +74,19 @@ export function resolverTimeoutPlugin<TContext extends object>(timeoutMs: number
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
-function withDeadline(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+function withDeadline(
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
-    const deadline = typeof context === "object" && context !== null ? deadlines.get(context) : undefined;
+    const deadline =
+      typeof context === "object" && context !== null ? deadlines.get(context) : undefined;
     if (!deadline) return resolve(source, args, context, info);
     if (deadline.passed) throw new OperationTimeoutError(deadline.timeoutMs);
     const result = resolve(source, args, context, info);

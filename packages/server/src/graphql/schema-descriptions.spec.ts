@@ -26,12 +26,15 @@ export function undescribedCoordinates(schema: GraphQLSchema): string[] {
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!described(field.description)) missing.push(`${type.name}.${field.name}`);
-        for (const arg of field.args) if (!described(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name}:)`);
+        for (const arg of field.args)
+          if (!described(arg.description)) missing.push(`${type.name}.${field.name}(${arg.name}:)`);
       }
     } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (!described(field.description)) missing.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (!described(field.description)) missing.push(`${type.name}.${field.name}`);
     } else if (isEnumType(type)) {
-      for (const value of type.getValues()) if (!described(value.description)) missing.push(`${type.name}.${value.name}`);
+      for (const value of type.getValues())
+        if (!described(value.description)) missing.push(`${type.name}.${value.name}`);
     } else if (isUnionType(type)) {
       // A union's description is its type description, checked above.
     }
@@ -51,18 +54,31 @@ describe("schema documentation", () => {
       if (isIntrospectionType(type)) continue;
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
-          if (field.deprecationReason !== undefined && field.deprecationReason !== null && !field.deprecationReason.trim()) withoutReason.push(`${type.name}.${field.name}`);
+          if (
+            field.deprecationReason !== undefined &&
+            field.deprecationReason !== null &&
+            !field.deprecationReason.trim()
+          )
+            withoutReason.push(`${type.name}.${field.name}`);
         }
       }
       if (isEnumType(type)) {
-        for (const value of type.getValues()) if (value.deprecationReason !== undefined && value.deprecationReason !== null && !value.deprecationReason.trim()) withoutReason.push(`${type.name}.${value.name}`);
+        for (const value of type.getValues())
+          if (
+            value.deprecationReason !== undefined &&
+            value.deprecationReason !== null &&
+            !value.deprecationReason.trim()
+          )
+            withoutReason.push(`${type.name}.${value.name}`);
       }
     }
     expect(withoutReason).toEqual([]);
   });
 
   it("the check itself finds an undescribed field", () => {
-    const sample = buildSchema(`"""Root""" type Query { """ok""" a: Int b(x: Int): Int } """E""" enum E { """one""" ONE TWO }`);
+    const sample = buildSchema(
+      `"""Root""" type Query { """ok""" a: Int b(x: Int): Int } """E""" enum E { """one""" ONE TWO }`,
+    );
     expect(undescribedCoordinates(sample)).toEqual(["E.TWO", "Query.b", "Query.b(x:)"]);
   });
 });

@@ -15,18 +15,40 @@ import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
-import { AccountInvitationsResolver, InvitationResolver } from "../modules/invitations/invitation.resolver";
+import {
+  AccountInvitationsResolver,
+  InvitationResolver,
+} from "../modules/invitations/invitation.resolver";
 import { invitationNodeSource } from "../modules/invitations/invitations.service";
 import { MemberResolver } from "../modules/members/member.resolver";
 import { AccountPartnersResolver, PartnerResolver } from "../modules/partners/partner.resolver";
 import { partnerNodeSource } from "../modules/partners/partners.service";
 import { memberNodeSource } from "../modules/members/members.service";
-import { AccountWebhooksResolver, WebhookEndpointResolver } from "../modules/webhooks/webhook.resolver";
-import { webhookDeliveryNodeSource, webhookEndpointNodeSource } from "../modules/webhooks/webhooks.service";
+import {
+  AccountWebhooksResolver,
+  WebhookEndpointResolver,
+} from "../modules/webhooks/webhook.resolver";
+import {
+  webhookDeliveryNodeSource,
+  webhookEndpointNodeSource,
+} from "../modules/webhooks/webhooks.service";
 import { registerNodeSource } from "./node";
 import { NodeResolver } from "./node.resolver";
 
-for (const source of [accountNodeSource, userNodeSource, memberNodeSource, apiTokenNodeSource, invitationNodeSource, partnerNodeSource, clientNodeSource, teamNodeSource, webhookEndpointNodeSource, webhookDeliveryNodeSource, auditEventNodeSource]) registerNodeSource(source);
+for (const source of [
+  accountNodeSource,
+  userNodeSource,
+  memberNodeSource,
+  apiTokenNodeSource,
+  invitationNodeSource,
+  partnerNodeSource,
+  clientNodeSource,
+  teamNodeSource,
+  webhookEndpointNodeSource,
+  webhookDeliveryNodeSource,
+  auditEventNodeSource,
+])
+  registerNodeSource(source);
 
 let built: GraphQLSchema | undefined;
 
@@ -57,7 +79,9 @@ export function buildAppSchema(): GraphQLSchema {
   // TypeGraphQL has no option for the root types' descriptions; the schema test requires every type to have one.
   const query = built.getQueryType();
   const mutation = built.getMutationType();
-  if (query) query.description ??= "Reads. Start at `viewer` (who is calling, and `currentAccount`), or refetch any object with `node`.";
+  if (query)
+    query.description ??=
+      "Reads. Start at `viewer` (who is calling, and `currentAccount`), or refetch any object with `node`.";
   if (mutation) {
     mutation.description ??=
       "Changes. Each takes one `input` and returns `userErrors`: when any is returned nothing was changed. Send an `Idempotency-Key` header to retry safely.";

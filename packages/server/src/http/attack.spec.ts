@@ -25,7 +25,10 @@ const LISTED_ORIGIN = "https://partners.example.test";
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } userErrors { code } } }`;
 const INTROSPECTION = `{ __schema { queryType { name } types { name } } }`;
 
-type GraphQLBody = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+type GraphQLBody = {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+};
 
 async function post(target: TestApp, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${target.url}/graphql`, {
@@ -57,7 +60,12 @@ beforeAll(async () => {
   process.env.NODE_ENV = "production";
   try {
     production = await startTestApp(db.dataSource, {
-      env: { NODE_ENV: "production", APP_SECRET: "a-test-secret-that-is-long-enough-0123", CORS_ORIGINS: LISTED_ORIGIN, WEB_DIST_DIR: webDist },
+      env: {
+        NODE_ENV: "production",
+        APP_SECRET: "a-test-secret-that-is-long-enough-0123",
+        CORS_ORIGINS: LISTED_ORIGIN,
+        WEB_DIST_DIR: webDist,
+      },
     });
   } finally {
     process.env.NODE_ENV = nodeEnv;
@@ -76,7 +84,8 @@ afterAll(async () => {
 
 describe("query shape limits (graphql-armor and friends)", () => {
   it("refuses 101 aliases (max 15) and runs 15", async () => {
-    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(" ")} }`;
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(" ")} }`;
     const refused = await post(app, { query: aliases(101) });
     expect(refused.status).toBe(400);
     expect(refused.json?.data).toBeUndefined();
@@ -117,7 +126,8 @@ describe("query shape limits (graphql-armor and friends)", () => {
   it("refuses a query of depth 20 (max 10)", async () => {
     // viewer > currentAccount > members > nodes > partner > members > nodes > partner > …
     let selection = "id";
-    for (let i = 0; i < 6; i++) selection = `partner { members(first: 1) { nodes { ${selection} } } }`;
+    for (let i = 0; i < 6; i++)
+      selection = `partner { members(first: 1) { nodes { ${selection} } } }`;
     const query = `{ viewer { currentAccount { members(first: 1) { nodes { ${selection} } } } } }`;
     const refused = await post(app, { query });
     expect(refused.status).toBe(400);
@@ -125,7 +135,9 @@ describe("query shape limits (graphql-armor and friends)", () => {
   });
 
   it("refuses more than 3,000 tokens", async () => {
-    const refused = await post(app, { query: `{ viewer { user { name(${"a: 1, ".repeat(1_500)}) } } }` });
+    const refused = await post(app, {
+      query: `{ viewer { user { name(${"a: 1, ".repeat(1_500)}) } } }`,
+    });
     expect(refused.status).toBe(400);
     expect(messages(refused.json)).toMatch(/Document contains more \w+ 3000 tokens/);
   });
@@ -136,12 +148,17 @@ describe("query cost", () => {
 
   it("refuses first: 100000 before running it, naming the cost and the limit (literal and from variables)", async () => {
     for (const request of [
-      { query: `{ viewer { currentAccount { members(first: 100000) { nodes { id name email } } } } }` },
+      {
+        query: `{ viewer { currentAccount { members(first: 100000) { nodes { id name email } } } } }`,
+      },
       { query: MEMBERS, variables: { first: 100_000 } },
     ]) {
       const refused = await post(app, request);
       const [error] = refused.json?.errors ?? [];
-      expect(error?.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", maxCost: QUERY_LIMITS.maxCost });
+      expect(error?.extensions).toMatchObject({
+        code: "MAX_COST_EXCEEDED",
+        maxCost: QUERY_LIMITS.maxCost,
+      });
       const cost = Number(error?.extensions?.cost);
       expect(cost).toBeGreaterThan(100_000 * 3);
       expect(error?.message).toContain(String(cost));
@@ -158,7 +175,10 @@ describe("query cost", () => {
   });
 
   it("a cheap query over the page size still gets the page size error (1 to 100)", async () => {
-    const response = await post(app, { query: MEMBERS.replace("nodes { id name email }", "totalCount"), variables: { first: 101 } });
+    const response = await post(app, {
+      query: MEMBERS.replace("nodes { id name email }", "totalCount"),
+      variables: { first: 101 },
+    });
     expect(response.json?.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const allowed = await post(app, { query: MEMBERS, variables: { first: 100 } });
     expect(allowed.json?.errors).toBeUndefined();
@@ -194,7 +214,9 @@ describe("resolver timeout", () => {
 describe("transport", () => {
   it("refuses a mutation sent with GET", async () => {
     const query = encodeURIComponent("mutation { logOut { ok } }");
-    const response = await fetch(`${app.url}/graphql?query=${query}`, { headers: { "apollo-require-preflight": "true" } });
+    const response = await fetch(`${app.url}/graphql?query=${query}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
     expect(response.status).toBe(405);
     expect(await response.text()).toMatch(/mutation/i);
   });
@@ -212,25 +234,42 @@ describe("transport", () => {
   it("answers a body over 1 MB with 413 and a message naming the limit", async () => {
     const padding = "x".repeat(2 * 1024 * 1024);
     for (const headers of [{}, { cookie: "pn_session=whatever" }] as Record<string, string>[]) {
-      const response = await post(app, { query: "{ __typename }", variables: { padding } }, headers);
+      const response = await post(
+        app,
+        { query: "{ __typename }", variables: { padding } },
+        headers,
+      );
       expect(response.status).toBe(413);
-      expect(response.json?.errors?.[0]).toMatchObject({ extensions: { code: "PAYLOAD_TOO_LARGE", limitBytes: GRAPHQL_BODY_MAX_BYTES } });
+      expect(response.json?.errors?.[0]).toMatchObject({
+        extensions: { code: "PAYLOAD_TOO_LARGE", limitBytes: GRAPHQL_BODY_MAX_BYTES },
+      });
       expect(messages(response.json)).toMatch(/larger than 1 MB/);
     }
   });
 
   it("lets a signed-in caller send a CSV of more than 1 MB, and refuses one over 10 MB", async () => {
     const IMPORT = `mutation Import($input: ImportUserInvitationsInput!) { importUserInvitations(input: $input) { created userErrors { message } } }`;
-    const csvOf = (bytes: number) => `email,role\n${"someone@example.test,Viewer\n".repeat(Math.ceil(bytes / 27))}`;
+    const csvOf = (bytes: number) =>
+      `email,role\n${"someone@example.test,Viewer\n".repeat(Math.ceil(bytes / 27))}`;
     const headers = { cookie: "pn_session=not-a-live-session" };
     // 1.5 MB reaches the import, which then reports its own row limit.
-    const accepted = await post(app, { query: IMPORT, variables: { input: { csv: csvOf(1.5 * 1024 * 1024), dryRun: true } } }, headers);
+    const accepted = await post(
+      app,
+      { query: IMPORT, variables: { input: { csv: csvOf(1.5 * 1024 * 1024), dryRun: true } } },
+      headers,
+    );
     expect(accepted.status).toBe(200);
     expect(JSON.stringify(accepted.json)).toMatch(/At most 10000 rows/);
 
-    const refused = await post(app, { query: IMPORT, variables: { input: { csv: csvOf(CSV_MAX_BYTES + 1024), dryRun: true } } }, headers);
+    const refused = await post(
+      app,
+      { query: IMPORT, variables: { input: { csv: csvOf(CSV_MAX_BYTES + 1024), dryRun: true } } },
+      headers,
+    );
     expect(refused.status).toBe(413);
-    expect(refused.json?.errors?.[0]).toMatchObject({ extensions: { code: "PAYLOAD_TOO_LARGE", limitBytes: CSV_MAX_BYTES } });
+    expect(refused.json?.errors?.[0]).toMatchObject({
+      extensions: { code: "PAYLOAD_TOO_LARGE", limitBytes: CSV_MAX_BYTES },
+    });
     expect(messages(refused.json)).toMatch(/CSV is larger than 10 MB/);
   });
 });
@@ -263,19 +302,30 @@ describe("introspection and the playground in production", () => {
     expect(response.json?.data).toBeUndefined();
     expect(response.json?.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     // Also when hidden behind a fragment or __type.
-    const hidden = await post(production, { query: `{ ...F } fragment F on Query { __type(name: "Member") { fields { name } } }` });
+    const hidden = await post(production, {
+      query: `{ ...F } fragment F on Query { __type(name: "Member") { fields { name } } }`,
+    });
     expect(hidden.json?.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     // __typename is not introspection of the schema.
-    expect((await post(production, { query: "{ __typename }" })).json).toEqual({ data: { __typename: "Query" } });
+    expect((await post(production, { query: "{ __typename }" })).json).toEqual({
+      data: { __typename: "Query" },
+    });
   });
 
   it("answers introspection to a signed-in caller, and to anyone outside production", async () => {
     const client = production.client();
     const signedUp = await client.graphql<{ signUp: { userErrors: unknown[] } }>(SIGN_UP, {
-      input: { email: "introspector@example.test", password: "correct horse battery", name: "Intro Spector", accountName: "Introspectors" },
+      input: {
+        email: "introspector@example.test",
+        password: "correct horse battery",
+        name: "Intro Spector",
+        accountName: "Introspectors",
+      },
     });
     expect(signedUp.body.data?.signUp.userErrors).toEqual([]);
-    const signedIn = await client.graphql<{ __schema: { queryType: { name: string } } }>(INTROSPECTION);
+    const signedIn = await client.graphql<{ __schema: { queryType: { name: string } } }>(
+      INTROSPECTION,
+    );
     expect(signedIn.body.data?.__schema.queryType.name).toBe("Query");
 
     app.actAs(null);
@@ -290,20 +340,35 @@ describe("introspection and the playground in production", () => {
 
     const client = production.client();
     await client.graphql(SIGN_UP, {
-      input: { email: "playground@example.test", password: "correct horse battery", name: "Play Ground", accountName: "Playground" },
+      input: {
+        email: "playground@example.test",
+        password: "correct horse battery",
+        name: "Play Ground",
+        accountName: "Playground",
+      },
     });
-    const signedIn = await fetch(`${production.url}/graphiql`, { redirect: "manual", headers: { cookie: client.cookie()! } });
+    const signedIn = await fetch(`${production.url}/graphiql`, {
+      redirect: "manual",
+      headers: { cookie: client.cookie()! },
+    });
     expect(signedIn.status).toBe(200);
     expect(await signedIn.text()).toContain("<title>SPA</title>");
 
-    const badToken = await fetch(`${production.url}/graphiql`, { redirect: "manual", headers: { authorization: "Bearer pn_nonsense" } });
+    const badToken = await fetch(`${production.url}/graphiql`, {
+      redirect: "manual",
+      headers: { authorization: "Bearer pn_nonsense" },
+    });
     expect(badToken.status).toBe(401);
   });
 });
 
 describe("HTTP headers", () => {
   it("sends helmet's headers with our CSP on the API and on SPA pages, and no referrer from invitation pages", async () => {
-    for (const url of [`${production.url}/graphql?query=%7B__typename%7D`, `${production.url}/invite/some-secret-token`, `${app.url}/healthz`]) {
+    for (const url of [
+      `${production.url}/graphql?query=%7B__typename%7D`,
+      `${production.url}/invite/some-secret-token`,
+      `${app.url}/healthz`,
+    ]) {
       const response = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("default-src 'self'");
@@ -324,15 +389,26 @@ describe("CORS", () => {
   const preflight = (target: TestApp, origin: string) =>
     fetch(`${target.url}/graphql`, {
       method: "OPTIONS",
-      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, authorization",
+      },
     });
 
   it("refuses a preflight from an origin that is not listed (and from any origin by default)", async () => {
-    for (const response of [await preflight(production, "https://evil.example.test"), await preflight(app, LISTED_ORIGIN)]) {
+    for (const response of [
+      await preflight(production, "https://evil.example.test"),
+      await preflight(app, LISTED_ORIGIN),
+    ]) {
       expect(response.status).toBe(403);
       expect(response.headers.get("access-control-allow-origin")).toBeNull();
     }
-    const simple = await post(production, { query: "{ __typename }" }, { origin: "https://evil.example.test" });
+    const simple = await post(
+      production,
+      { query: "{ __typename }" },
+      { origin: "https://evil.example.test" },
+    );
     expect(simple.headers.get("access-control-allow-origin")).toBeNull();
   });
 

@@ -15,15 +15,25 @@ export function sessionCookieFor(response: Response, secure: boolean): SessionCo
   const options = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
   return {
     set(token, expiresAt) {
-      response.append("set-cookie", serializeCookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }));
+      response.append(
+        "set-cookie",
+        serializeCookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
+      );
     },
     clear() {
-      response.append("set-cookie", serializeCookie(SESSION_COOKIE, "", { ...options, expires: new Date(0) }));
+      response.append(
+        "set-cookie",
+        serializeCookie(SESSION_COOKIE, "", { ...options, expires: new Date(0) }),
+      );
     },
   };
 }
 
-export async function authenticate(db: EntityManager, request: Request, cookie: SessionCookie): Promise<Viewer | null> {
+export async function authenticate(
+  db: EntityManager,
+  request: Request,
+  cookie: SessionCookie,
+): Promise<Viewer | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

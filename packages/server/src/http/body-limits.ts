@@ -35,7 +35,10 @@ const smallParser = express.json({ limit: GRAPHQL_BODY_MAX_BYTES, verify: record
 const importParser = express.json({ limit: RAW_BODY_MAX_BYTES, verify: recordLength });
 
 function presentsCredentials(req: express.Request): boolean {
-  return req.headers.authorization !== undefined || (req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`);
+  return (
+    req.headers.authorization !== undefined ||
+    (req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)
+  );
 }
 
 /** The `csv` strings of the variables, where the import mutations take them. */
@@ -44,18 +47,27 @@ function csvVariables(variables: unknown): string[] {
   const found: string[] = [];
   for (const [name, value] of Object.entries(variables)) {
     if (name === "csv" && typeof value === "string") found.push(value);
-    else if (typeof value === "object" && value !== null && "csv" in value && typeof value.csv === "string") found.push(value.csv);
+    else if (
+      typeof value === "object" &&
+      value !== null &&
+      "csv" in value &&
+      typeof value.csv === "string"
+    )
+      found.push(value.csv);
   }
   return found;
 }
 
-const parseBody: RequestHandler = (req, res, next) => (presentsCredentials(req) ? importParser : smallParser)(req, res, next);
+const parseBody: RequestHandler = (req, res, next) =>
+  (presentsCredentials(req) ? importParser : smallParser)(req, res, next);
 
 const checkSizes: RequestHandler = (req, res, next) => {
   const rawLength = rawLengths.get(req);
   if (rawLength === undefined || rawLength <= GRAPHQL_BODY_MAX_BYTES) return next();
   const body: unknown = req.body;
-  const csvs = csvVariables(typeof body === "object" && body !== null && "variables" in body ? body.variables : undefined);
+  const csvs = csvVariables(
+    typeof body === "object" && body !== null && "variables" in body ? body.variables : undefined,
+  );
   if (csvs.some((csv) => Buffer.byteLength(csv) > CSV_MAX_BYTES)) {
     res.status(413).json(tooLarge(CSV_MESSAGE, CSV_MAX_BYTES));
     return;
@@ -69,7 +81,12 @@ const checkSizes: RequestHandler = (req, res, next) => {
 };
 
 const explainTooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-  if (typeof error === "object" && error !== null && "type" in error && error.type === "entity.too.large") {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    "type" in error &&
+    error.type === "entity.too.large"
+  ) {
     res.status(413).json(tooLarge(BODY_MESSAGE, GRAPHQL_BODY_MAX_BYTES));
     return;
   }

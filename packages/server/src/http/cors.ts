@@ -8,7 +8,8 @@
 import type { RequestHandler } from "express";
 
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
-const ALLOWED_HEADERS = "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id";
+const ALLOWED_HEADERS =
+  "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id";
 const EXPOSED_HEADERS = "x-request-id";
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
@@ -16,11 +17,15 @@ export function corsPolicy(allowedOrigins: readonly string[]): RequestHandler {
   const allowed = new Set(allowedOrigins);
   return (req, res, next) => {
     const origin = req.headers.origin;
-    const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+    const preflight =
+      req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
     if (origin === undefined) return preflight ? res.status(403).end() : next();
     res.vary("Origin");
     if (!allowed.has(origin)) {
-      if (preflight) return res.status(403).json({ error: "Cross-origin requests from this origin are not allowed." });
+      if (preflight)
+        return res
+          .status(403)
+          .json({ error: "Cross-origin requests from this origin are not allowed." });
       // Not preflighted (a simple request): without an allow header the browser keeps the response from the page.
       return next();
     }

@@ -33,6 +33,8 @@ export function securityHeaders(options: { https: boolean }) {
     },
     referrerPolicy: { policy: "no-referrer" },
     // HSTS only means something over https; over http it would only confuse.
-    strictTransportSecurity: options.https ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: true } : false,
+    strictTransportSecurity: options.https
+      ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: true }
+      : false,
   });
 }

@@ -25,13 +25,21 @@ describe("contract comparison", () => {
       type Account { id: ID! name: String! members(first: Int = 10): [String!]! }
       enum Role { OWNER } input Filter { search: String }`);
     const report = compareWithContract(CONTRACT, schema, new Set());
-    expect(report.mismatched).toEqual(["Account.members(first): contract says Int = 50, schema has Int = 10"]);
+    expect(report.mismatched).toEqual([
+      "Account.members(first): contract says Int = 50, schema has Int = 10",
+    ]);
     expect(report.missing).toEqual(["Role.VIEWER"]);
   });
 
   it("accepts missing items covered by a listed ancestor and flags stale entries", () => {
-    const schema = buildSchema(`type Query { account(id: ID!): Account } type Account { id: ID! name: String! }`);
-    const report = compareWithContract(CONTRACT, schema, new Set(["Account.members", "Role", "Filter", "Query.account"]));
+    const schema = buildSchema(
+      `type Query { account(id: ID!): Account } type Account { id: ID! name: String! }`,
+    );
+    const report = compareWithContract(
+      CONTRACT,
+      schema,
+      new Set(["Account.members", "Role", "Filter", "Query.account"]),
+    );
     expect(report.missing).toEqual([]);
     expect(report.staleTodo).toEqual(["Query.account (the schema has it now)"]);
     expect(report.allMissing).toEqual(["Account.members", "Role", "Filter"]);

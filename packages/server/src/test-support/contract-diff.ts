@@ -38,25 +38,42 @@ export function contractItems(schema: GraphQLSchema): Map<string, Item> {
   const items = new Map<string, Item>();
   const add = (item: Item) => items.set(item.id, item);
   for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
+    if (
+      type.name.startsWith("__") ||
+      ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)
+    )
+      continue;
     add({ id: type.name, parent: null, signature: kindOf(type) });
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const iface of type.getInterfaces()) {
-        add({ id: `${type.name} implements ${iface.name}`, parent: type.name, signature: "implements" });
+        add({
+          id: `${type.name} implements ${iface.name}`,
+          parent: type.name,
+          signature: "implements",
+        });
       }
       for (const field of Object.values(type.getFields())) {
         const fieldId = `${type.name}.${field.name}`;
         add({ id: fieldId, parent: type.name, signature: String(field.type) });
         for (const arg of field.args) {
-          add({ id: `${fieldId}(${arg.name})`, parent: fieldId, signature: `${String(arg.type)}${defaultOf(arg)}` });
+          add({
+            id: `${fieldId}(${arg.name})`,
+            parent: fieldId,
+            signature: `${String(arg.type)}${defaultOf(arg)}`,
+          });
         }
       }
     } else if (isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
-        add({ id: `${type.name}.${field.name}`, parent: type.name, signature: `${String(field.type)}${defaultOf(field)}` });
+        add({
+          id: `${type.name}.${field.name}`,
+          parent: type.name,
+          signature: `${String(field.type)}${defaultOf(field)}`,
+        });
       }
     } else if (isEnumType(type)) {
-      for (const value of type.getValues()) add({ id: `${type.name}.${value.name}`, parent: type.name, signature: "value" });
+      for (const value of type.getValues())
+        add({ id: `${type.name}.${value.name}`, parent: type.name, signature: "value" });
     }
   }
   return items;
@@ -73,12 +90,20 @@ export type ContractReport = {
   allMissing: string[];
 };
 
-export function compareWithContract(contract: GraphQLSchema, schema: GraphQLSchema, todo: Set<string>): ContractReport {
+export function compareWithContract(
+  contract: GraphQLSchema,
+  schema: GraphQLSchema,
+  todo: Set<string>,
+): ContractReport {
   const expected = contractItems(contract);
   const actual = contractItems(schema);
   const report: ContractReport = { mismatched: [], missing: [], staleTodo: [], allMissing: [] };
   const covered = (item: Item): boolean => {
-    for (let current: Item | undefined = item; current; current = current.parent ? expected.get(current.parent) : undefined) {
+    for (
+      let current: Item | undefined = item;
+      current;
+      current = current.parent ? expected.get(current.parent) : undefined
+    ) {
       if (todo.has(current.id)) return true;
     }
     return false;
@@ -87,7 +112,9 @@ export function compareWithContract(contract: GraphQLSchema, schema: GraphQLSche
     const found = actual.get(item.id);
     if (found) {
       if (found.signature !== item.signature) {
-        report.mismatched.push(`${item.id}: contract says ${item.signature}, schema has ${found.signature}`);
+        report.mismatched.push(
+          `${item.id}: contract says ${item.signature}, schema has ${found.signature}`,
+        );
       }
       continue;
     }

@@ -12,7 +12,9 @@ export const anyCell = fc.oneof(
 
 /** Header cells as people type them: any case, stray spaces. */
 export function typedHeader(name: string) {
-  return fc.tuple(fc.mixedCase(fc.constant(name)), fc.constantFrom("", " ", "  ")).map(([cell, pad]) => `${pad}${cell}${pad}`);
+  return fc
+    .tuple(fc.mixedCase(fc.constant(name)), fc.constantFrom("", " ", "  "))
+    .map(([cell, pad]) => `${pad}${cell}${pad}`);
 }
 
 /**
@@ -21,7 +23,13 @@ export function typedHeader(name: string) {
  */
 export function csvText(records: fc.Arbitrary<string[][]>) {
   return fc
-    .record({ records, newline: fc.constantFrom("\n", "\r\n"), bom: fc.boolean(), trailing: fc.nat({ max: 2 }), quotes: fc.boolean() })
+    .record({
+      records,
+      newline: fc.constantFrom("\n", "\r\n"),
+      bom: fc.boolean(),
+      trailing: fc.nat({ max: 2 }),
+      quotes: fc.boolean(),
+    })
     .map(({ records: rows, newline, bom, trailing, quotes }) => {
       const body = Papa.unparse(rows, { newline, quotes });
       return `${bom ? "\uFEFF" : ""}${body}${newline.repeat(trailing)}`;
@@ -31,7 +39,9 @@ export function csvText(records: fc.Arbitrary<string[][]>) {
 /** Text that is not shaped like CSV at all, and CSV-ish text with unbalanced quotes. */
 export const junkText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 500 }),
-  fc.array(fc.array(anyCell, { maxLength: 6 }), { maxLength: 8 }).map((rows) => rows.map((row) => row.join(",")).join("\n")),
+  fc
+    .array(fc.array(anyCell, { maxLength: 6 }), { maxLength: 8 })
+    .map((rows) => rows.map((row) => row.join(",")).join("\n")),
 );
 
 /** Row counts of every table in the public schema except the rate-limit bookkeeping. */

@@ -6,7 +6,10 @@ import type { Viewer } from "../graphql/context";
 
 const unique = () => randomBytes(4).toString("hex");
 
-export async function insertUser(db: DataSource, fields: { email?: string; name?: string } = {}): Promise<string> {
+export async function insertUser(
+  db: DataSource,
+  fields: { email?: string; name?: string } = {},
+): Promise<string> {
   const [row] = await db.query("INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id", [
     fields.email ?? `user-${unique()}@example.test`,
     fields.name ?? `User ${unique()}`,
@@ -14,18 +17,27 @@ export async function insertUser(db: DataSource, fields: { email?: string; name?
   return row.id;
 }
 
-export async function insertAccount(db: DataSource, fields: { name?: string; plan?: Plan } = {}): Promise<string> {
-  const [row] = await db.query("INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id", [
-    fields.name ?? `Account ${unique()}`,
-    `acct-${unique()}`,
-    fields.plan ?? Plan.FREE,
-  ]);
+export async function insertAccount(
+  db: DataSource,
+  fields: { name?: string; plan?: Plan } = {},
+): Promise<string> {
+  const [row] = await db.query(
+    "INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id",
+    [fields.name ?? `Account ${unique()}`, `acct-${unique()}`, fields.plan ?? Plan.FREE],
+  );
   return row.id;
 }
 
 export async function insertMember(
   db: DataSource,
-  fields: { accountId: string; userId: string; role?: Role; type?: MemberType; status?: MemberStatus; createdAt?: Date },
+  fields: {
+    accountId: string;
+    userId: string;
+    role?: Role;
+    type?: MemberType;
+    status?: MemberStatus;
+    createdAt?: Date;
+  },
 ): Promise<string> {
   const [row] = await db.query(
     `INSERT INTO members (account_id, user_id, type, role, status, created_at)
@@ -47,6 +59,12 @@ export async function insertViewer(db: DataSource, role: Role = Role.OWNER, acco
   const account = accountId ?? (await insertAccount(db));
   const userId = await insertUser(db);
   const memberId = await insertMember(db, { accountId: account, userId, role });
-  const viewer: Viewer = { userId, accountId: account, memberId, role, credential: { kind: "session", sessionId: randomUUID() } };
+  const viewer: Viewer = {
+    userId,
+    accountId: account,
+    memberId,
+    role,
+    credential: { kind: "session", sessionId: randomUUID() },
+  };
   return { viewer, accountId: account, userId, memberId };
 }

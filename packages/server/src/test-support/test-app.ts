@@ -98,9 +98,12 @@ export async function startTestApp(
   let injecting = false;
   const httpServer: Server = createServer();
   // An unreachable database (the health check test) stays unreachable for the app role too.
-  const appDataSource = await createAppRoleDataSource(String((dataSource.options as { url: string }).url), {
-    initialize: dataSource.isInitialized,
-  });
+  const appDataSource = await createAppRoleDataSource(
+    String((dataSource.options as { url: string }).url),
+    {
+      initialize: dataSource.isInitialized,
+    },
+  );
   const { app, apollo } = await createApp({
     appDataSource,
     config: {

@@ -3,23 +3,54 @@
  * CRLF, quoted fields, header case and blank lines are accepted; line numbers count
  * data lines after the header, blank ones included.
  */
-import { CLIENT_CSV_COLUMNS, IMPORT_ROWS_MAX, isValidEmail, isValidPhone, normalizeEmail, UserErrorCode } from "@pn/shared";
+import {
+  CLIENT_CSV_COLUMNS,
+  IMPORT_ROWS_MAX,
+  isValidEmail,
+  isValidPhone,
+  normalizeEmail,
+  UserErrorCode,
+} from "@pn/shared";
 import Papa from "papaparse";
 import { userError, type UserError } from "../../graphql/user-error";
 
-export type ParsedClientRow = { line: number; name: string; email: string; phone: string | null; teamEmails: string[]; errors: UserError[] };
+export type ParsedClientRow = {
+  line: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  teamEmails: string[];
+  errors: UserError[];
+};
 
 export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErrors: UserError[] } {
   const records = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: false }).data;
   while (records.length > 0 && records.at(-1)!.every((cell) => cell.trim() === "")) records.pop();
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
-  const column = Object.fromEntries(CLIENT_CSV_COLUMNS.map((name) => [name, header.indexOf(name.toLowerCase())])) as Record<(typeof CLIENT_CSV_COLUMNS)[number], number>;
+  const column = Object.fromEntries(
+    CLIENT_CSV_COLUMNS.map((name) => [name, header.indexOf(name.toLowerCase())]),
+  ) as Record<(typeof CLIENT_CSV_COLUMNS)[number], number>;
   const missing = CLIENT_CSV_COLUMNS.filter((name) => column[name] < 0);
   if (missing.length) {
-    return { rows: [], fileErrors: [userError(UserErrorCode.INVALID, `The first line must be the header ${CLIENT_CSV_COLUMNS.join(",")} (missing: ${missing.join(", ")}).`, ["csv"])] };
+    return {
+      rows: [],
+      fileErrors: [
+        userError(
+          UserErrorCode.INVALID,
+          `The first line must be the header ${CLIENT_CSV_COLUMNS.join(",")} (missing: ${missing.join(", ")}).`,
+          ["csv"],
+        ),
+      ],
+    };
   }
   const data = records.slice(1);
-  if (data.length > IMPORT_ROWS_MAX) return { rows: [], fileErrors: [userError(UserErrorCode.INVALID, `At most ${IMPORT_ROWS_MAX} rows per import.`, ["csv"])] };
+  if (data.length > IMPORT_ROWS_MAX)
+    return {
+      rows: [],
+      fileErrors: [
+        userError(UserErrorCode.INVALID, `At most ${IMPORT_ROWS_MAX} rows per import.`, ["csv"]),
+      ],
+    };
   const rows: ParsedClientRow[] = [];
   data.forEach((record, index) => {
     const line = index + 1;
@@ -28,13 +59,44 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
     const name = [cell("First Name"), cell("Last Name")].filter(Boolean).join(" ");
     const email = normalizeEmail(cell("Email"));
     const phone = cell("Phone Number") || null;
-    const teamEmails = cell("Team").split(";").map((part) => normalizeEmail(part)).filter(Boolean);
+    const teamEmails = cell("Team")
+      .split(";")
+      .map((part) => normalizeEmail(part))
+      .filter(Boolean);
     const errors: UserError[] = [];
     const at = (field: string) => [String(line), field];
-    if (!name) errors.push(userError(UserErrorCode.INVALID, `Line ${line}: a first or last name is required.`, at("name")));
-    if (!isValidEmail(email)) errors.push(userError(UserErrorCode.INVALID, `Line ${line}: "${email}" is not a valid email address.`, at("email")));
-    if (phone && !isValidPhone(phone)) errors.push(userError(UserErrorCode.INVALID, `Line ${line}: "${phone}" is not a phone number.`, at("phone")));
-    if (teamEmails.length === 0) errors.push(userError(UserErrorCode.INVALID, `Line ${line}: name at least one team member by email.`, at("team")));
+    if (!name)
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `Line ${line}: a first or last name is required.`,
+          at("name"),
+        ),
+      );
+    if (!isValidEmail(email))
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `Line ${line}: "${email}" is not a valid email address.`,
+          at("email"),
+        ),
+      );
+    if (phone && !isValidPhone(phone))
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `Line ${line}: "${phone}" is not a phone number.`,
+          at("phone"),
+        ),
+      );
+    if (teamEmails.length === 0)
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `Line ${line}: name at least one team member by email.`,
+          at("team"),
+        ),
+      );
     rows.push({ line, name, email, phone, teamEmails, errors });
   });
   return { rows, fileErrors: [] };

@@ -2,7 +2,11 @@
 import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-export function clientInvitationEmail(input: { inviterName: string; accountName: string; expiresAt: Date }) {
+export function clientInvitationEmail(input: {
+  inviterName: string;
+  accountName: string;
+  expiresAt: Date;
+}) {
   const expires = formatExpiry(input.expiresAt);
   const subject = `${input.accountName} invites you to its client portal`;
   const text = [

@@ -4,32 +4,65 @@ import { UserError } from "../../graphql/user-error";
 import { Invitation } from "../invitations/invitation.type";
 import { Client } from "./client.type";
 
-@InputType({ description: "Input of inviteClient: a person invited by email, with the team that will serve them." })
+@InputType({
+  description:
+    "Input of inviteClient: a person invited by email, with the team that will serve them.",
+})
 export class InviteClientInput {
   @Field(() => String, { description: "The client's full name." }) name: string;
-  @Field(() => String, { description: "Where the invitation email goes; unique among the account's clients." }) email: string;
-  @Field(() => String, { nullable: true, description: "Optional phone number, as typed." }) phone: string | null;
-  @Field(() => [ID], { description: "Active people of your account; the first leads the team." }) teamMemberIds: string[];
+  @Field(() => String, {
+    description: "Where the invitation email goes; unique among the account's clients.",
+  })
+  email: string;
+  @Field(() => String, { nullable: true, description: "Optional phone number, as typed." }) phone:
+    string | null;
+  @Field(() => [ID], { description: "Active people of your account; the first leads the team." })
+  teamMemberIds: string[];
 }
 
 @ObjectType({ description: "Result of inviteClient." })
 export class ClientPayload {
-  @Field(() => Client, { nullable: true, description: "The new client (INVITED); null when refused." }) client: Client | null;
-  @Field(() => Invitation, { nullable: true, description: "The email invitation sent to the client (valid 48 hours)." }) invitation: Invitation | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => Client, {
+    nullable: true,
+    description: "The new client (INVITED); null when refused.",
+  })
+  client: Client | null;
+  @Field(() => Invitation, {
+    nullable: true,
+    description: "The email invitation sent to the client (valid 48 hours).",
+  })
+  invitation: Invitation | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({ description: "Input of createClientInviteLink." })
 export class CreateClientInviteLinkInput {
-  @Field(() => [ID], { description: "The team every client signing up through the link gets; the first leads." }) teamMemberIds: string[];
+  @Field(() => [ID], {
+    description: "The team every client signing up through the link gets; the first leads.",
+  })
+  teamMemberIds: string[];
 }
 
 @ObjectType({ description: "Result of createClientInviteLink." })
 export class ClientInviteLinkPayload {
-  @Field(() => Invitation, { nullable: true, description: "The link's invitation (kind CLIENT, no email); revoke it to stop the link." }) invitation: Invitation | null;
-  @Field(() => String, { nullable: true, description: "The shareable URL, shown once: valid 30 days, for any number of sign-ups, revocable." })
+  @Field(() => Invitation, {
+    nullable: true,
+    description: "The link's invitation (kind CLIENT, no email); revoke it to stop the link.",
+  })
+  invitation: Invitation | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The shareable URL, shown once: valid 30 days, for any number of sign-ups, revocable.",
+  })
   url: string | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({
@@ -38,7 +71,16 @@ export class ClientInviteLinkPayload {
 })
 export class ImportClientsInput {
   @Field(() => String, { description: "The CSV text, header row included." }) csv: string;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Update names and phones of clients that exist (matched by email)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Update names and phones of clients that exist (matched by email).",
+  })
   updateExisting: boolean | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Report each row's outcome and change nothing." }) dryRun: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Report each row's outcome and change nothing.",
+  })
+  dryRun: boolean | null;
 }

@@ -8,15 +8,32 @@ import { Invitation } from "../invitations/invitation.type";
 import { ImportPayload } from "../invitations/invitation.inputs";
 import { Team } from "../teams/team.type";
 import { teamsService } from "../teams/teams.service";
-import { ClientInviteLinkPayload, ClientPayload, CreateClientInviteLinkInput, ImportClientsInput, InviteClientInput } from "./client.inputs";
+import {
+  ClientInviteLinkPayload,
+  ClientPayload,
+  CreateClientInviteLinkInput,
+  ImportClientsInput,
+  InviteClientInput,
+} from "./client.inputs";
 import { clientsService } from "./clients.service";
-import { Client, ClientConnection, ClientFilter, RemoveClientFromNetworkInput, RemoveClientFromNetworkPayload } from "./client.type";
+import {
+  Client,
+  ClientConnection,
+  ClientFilter,
+  RemoveClientFromNetworkInput,
+  RemoveClientFromNetworkPayload,
+} from "./client.type";
 
 @Resolver(() => Client)
 export class ClientResolver {
-  @FieldResolver(() => AccountSummary, { nullable: true, description: "For ACCOUNT clients: the account that has this account as its partner." })
+  @FieldResolver(() => AccountSummary, {
+    nullable: true,
+    description: "For ACCOUNT clients: the account that has this account as its partner.",
+  })
   clientAccount(@Root() client: Client, @Ctx() context: Context): Promise<AccountSummary> | null {
-    return client.clientAccountId ? accountsService.summaryById(context, client.clientAccountId) : null;
+    return client.clientAccountId
+      ? accountsService.summaryById(context, client.clientAccountId)
+      : null;
   }
 
   @FieldResolver(() => Team, { description: "The account's people serving this client." })
@@ -26,37 +43,76 @@ export class ClientResolver {
     return team;
   }
 
-  @FieldResolver(() => Invitation, { nullable: true, description: "The latest invitation of this client." })
+  @FieldResolver(() => Invitation, {
+    nullable: true,
+    description: "The latest invitation of this client.",
+  })
   invitation(@Root() client: Client, @Ctx() context: Context): Promise<Invitation | null> {
     return clientsService.latestInvitation(context, client);
   }
 
-  @Mutation(() => ClientPayload, { description: "EDITOR and up: invites a person as a client by email, with a team (the first member leads)." })
-  inviteClient(@Arg("input", () => InviteClientInput, { description: "What to do; see the fields of InviteClientInput." }) input: InviteClientInput, @Ctx() context: Context): Promise<ClientPayload> {
+  @Mutation(() => ClientPayload, {
+    description:
+      "EDITOR and up: invites a person as a client by email, with a team (the first member leads).",
+  })
+  inviteClient(
+    @Arg("input", () => InviteClientInput, {
+      description: "What to do; see the fields of InviteClientInput.",
+    })
+    input: InviteClientInput,
+    @Ctx() context: Context,
+  ): Promise<ClientPayload> {
     return clientsService.inviteClient(context, input);
   }
 
-  @Mutation(() => ClientInviteLinkPayload, { description: "EDITOR and up: a shareable sign-up link (30 days, many uses, revocable) with a team." })
+  @Mutation(() => ClientInviteLinkPayload, {
+    description:
+      "EDITOR and up: a shareable sign-up link (30 days, many uses, revocable) with a team.",
+  })
   createClientInviteLink(
-    @Arg("input", () => CreateClientInviteLinkInput, { description: "What to do; see the fields of CreateClientInviteLinkInput." }) input: CreateClientInviteLinkInput,
+    @Arg("input", () => CreateClientInviteLinkInput, {
+      description: "What to do; see the fields of CreateClientInviteLinkInput.",
+    })
+    input: CreateClientInviteLinkInput,
     @Ctx() context: Context,
   ): Promise<ClientInviteLinkPayload> {
     return clientsService.createInviteLink(context, input.teamMemberIds);
   }
 
-  @Mutation(() => ImportPayload, { description: "EDITOR and up: imports clients from CSV; valid rows are applied, each invalid row reported by line." })
-  importClients(@Arg("input", () => ImportClientsInput, { description: "What to do; see the fields of ImportClientsInput." }) input: ImportClientsInput, @Ctx() context: Context): Promise<ImportPayload> {
-    return clientsService.importClients(context, { csv: input.csv, updateExisting: input.updateExisting ?? false, dryRun: input.dryRun ?? false });
+  @Mutation(() => ImportPayload, {
+    description:
+      "EDITOR and up: imports clients from CSV; valid rows are applied, each invalid row reported by line.",
+  })
+  importClients(
+    @Arg("input", () => ImportClientsInput, {
+      description: "What to do; see the fields of ImportClientsInput.",
+    })
+    input: ImportClientsInput,
+    @Ctx() context: Context,
+  ): Promise<ImportPayload> {
+    return clientsService.importClients(context, {
+      csv: input.csv,
+      updateExisting: input.updateExisting ?? false,
+      dryRun: input.dryRun ?? false,
+    });
   }
 
   @Mutation(() => RemoveClientFromNetworkPayload, {
-    description: "OWNER/ADMINISTRATOR: for a linked account, ends the partnership both ways and archives your people there. Idempotent.",
+    description:
+      "OWNER/ADMINISTRATOR: for a linked account, ends the partnership both ways and archives your people there. Idempotent.",
   })
   removeClientFromNetwork(
-    @Arg("input", () => RemoveClientFromNetworkInput, { description: "What to do; see the fields of RemoveClientFromNetworkInput." }) input: RemoveClientFromNetworkInput,
+    @Arg("input", () => RemoveClientFromNetworkInput, {
+      description: "What to do; see the fields of RemoveClientFromNetworkInput.",
+    })
+    input: RemoveClientFromNetworkInput,
     @Ctx() context: Context,
   ): Promise<RemoveClientFromNetworkPayload> {
-    return clientsService.removeFromNetwork(context, input.clientId, partnerNetwork.endLinkOfPartner);
+    return clientsService.removeFromNetwork(
+      context,
+      input.clientId,
+      partnerNetwork.endLinkOfPartner,
+    );
   }
 }
 
@@ -66,7 +122,11 @@ export class AccountClientsResolver {
   clients(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => ClientFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: ClientFilter | null,
+    @Arg("filter", () => ClientFilter, {
+      nullable: true,
+      description: "Narrows the list; every condition given must hold.",
+    })
+    filter: ClientFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Client>> {
     return clientsService.list(context, account.localId, args, filter);

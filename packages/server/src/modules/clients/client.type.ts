@@ -5,7 +5,10 @@ import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 import { UserError } from "../../graphql/user-error";
 
-@ObjectType({ implements: Node, description: "Someone this account works for: an account that has it as a partner, or a person." })
+@ObjectType({
+  implements: Node,
+  description: "Someone this account works for: an account that has it as a partner, or a person.",
+})
 export class Client extends Node implements Typed<"Client"> {
   __typename: "Client";
   localId: string;
@@ -13,21 +16,34 @@ export class Client extends Node implements Typed<"Client"> {
   clientAccountId: string | null;
   partnerId: string | null;
 
-  @Field(() => ClientType, { description: "ACCOUNT (a linked account) or PERSON." }) type: ClientType;
+  @Field(() => ClientType, { description: "ACCOUNT (a linked account) or PERSON." })
+  type: ClientType;
   @Field(() => String, { description: "The person's or company's name." }) name: string;
-  @Field(() => String, { nullable: true, description: "Contact email; null for a linked account." }) email: string | null;
-  @Field(() => String, { nullable: true, description: "Contact phone, as given." }) phone: string | null;
+  @Field(() => String, { nullable: true, description: "Contact email; null for a linked account." })
+  email: string | null;
+  @Field(() => String, { nullable: true, description: "Contact phone, as given." }) phone:
+    string | null;
   @Field(() => ClientStatus, { description: "Where the client link stands." }) status: ClientStatus;
-  @Field(() => Date, { description: "When the client was created (invited or signed up)." }) createdAt: Date;
-  @Field(() => Date, { nullable: true, description: "When the client was removed from the network; null otherwise." }) removedAt: Date | null;
+  @Field(() => Date, { description: "When the client was created (invited or signed up)." })
+  createdAt: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the client was removed from the network; null otherwise.",
+  })
+  removedAt: Date | null;
 }
 
 export const { ConnectionType: ClientConnection } = connectionTypes(Client, "Client");
 
 @InputType({ description: "Narrows a client list; all given conditions must hold." })
 export class ClientFilter {
-  @Field(() => [ClientStatus], { nullable: true, description: "Only clients in one of these statuses." }) status?: ClientStatus[] | null;
-  @Field(() => String, { nullable: true, description: "Case-insensitive match on name or email." }) search?: string | null;
+  @Field(() => [ClientStatus], {
+    nullable: true,
+    description: "Only clients in one of these statuses.",
+  })
+  status?: ClientStatus[] | null;
+  @Field(() => String, { nullable: true, description: "Case-insensitive match on name or email." })
+  search?: string | null;
 }
 
 @InputType({ description: "Input of removeClientFromNetwork." })
@@ -37,9 +53,19 @@ export class RemoveClientFromNetworkInput {
 
 @ObjectType({ description: "Result of removeClientFromNetwork." })
 export class RemoveClientFromNetworkPayload {
-  @Field(() => Client, { nullable: true, description: "The client, now REMOVED; null when refused." }) client: Client | null;
-  @Field(() => Int, { description: "Members archived by this call (your people in the other account)." }) archivedMemberCount: number;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => Client, {
+    nullable: true,
+    description: "The client, now REMOVED; null when refused.",
+  })
+  client: Client | null;
+  @Field(() => Int, {
+    description: "Members archived by this call (your people in the other account).",
+  })
+  archivedMemberCount: number;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 export const CLIENT_COLUMNS =

@@ -20,7 +20,12 @@ import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
-import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import {
+  newestFirst,
+  paginate,
+  type Connection,
+  type ConnectionArgs,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -29,19 +34,36 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
-import { INVITATION_COLUMNS, toInvitation, type ImportRow, type Invitation, type InvitationRow, type ResendPlan } from "../invitations/invitation.type";
+import {
+  INVITATION_COLUMNS,
+  toInvitation,
+  type ImportRow,
+  type Invitation,
+  type InvitationRow,
+  type ResendPlan,
+} from "../invitations/invitation.type";
 import { mailService } from "../mail/mail.service";
 import { membersService } from "../members/members.service";
 import { resolveTeamMembers, teamsService } from "../teams/teams.service";
 import { clientInvitationEmail } from "./client-email";
 import { parseClientCsv } from "./client-csv";
-import { CLIENT_COLUMNS, toClient, type Client, type ClientFilter, type ClientRow } from "./client.type";
+import {
+  CLIENT_COLUMNS,
+  toClient,
+  type Client,
+  type ClientFilter,
+  type ClientRow,
+} from "./client.type";
 
 const EMAIL_LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
 const LINK_LIFETIME_MS = CLIENT_LINK_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 
 type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
-type AcceptSuccess = { accountId: string; memberId: string | null; newSession: { token: string; expiresAt: Date } | null };
+type AcceptSuccess = {
+  accountId: string;
+  memberId: string | null;
+  newSession: { token: string; expiresAt: Date } | null;
+};
 
 function fieldError(code: UserErrorCode, message: string, field: string[] | null): AcceptFailure {
   return { account: null, member: null, userErrors: [userError(code, message, field)] };
@@ -69,9 +91,15 @@ async function createInvitedClients(
     `INSERT INTO clients (account_id, type, name, email, phone, status)
      SELECT $1, 'PERSON', name, email, phone, 'INVITED' FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(name, email, phone, position)
      ORDER BY position RETURNING ${CLIENT_COLUMNS.replace(/c\./g, "")}`,
-    [viewer.accountId, clients.map((c) => c.name), clients.map((c) => c.email), clients.map((c) => c.phone)],
+    [
+      viewer.accountId,
+      clients.map((c) => c.name),
+      clients.map((c) => c.email),
+      clients.map((c) => c.phone),
+    ],
   );
-  for (const [index, client] of created.entries()) await teamsService.createTeam(db, viewer.accountId, client.id, clients[index]!.teamMemberIds);
+  for (const [index, client] of created.entries())
+    await teamsService.createTeam(db, viewer.accountId, client.id, clients[index]!.teamMemberIds);
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + EMAIL_LIFETIME_MS);
   const tokens = created.map(() => newSecret());
@@ -81,7 +109,15 @@ async function createInvitedClients(
      SELECT $1, 'CLIENT', email, 'CLIENT', token_hash, 'QUEUED', $2, $3, 1, $4, client_id, $3
      FROM unnest($5::text[], $6::bytea[], $7::uuid[]) WITH ORDINALITY AS t(email, token_hash, client_id, position)
      ORDER BY position RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-    [viewer.accountId, expiresAt, now, viewer.memberId, created.map((c) => c.email), tokens.map(hashSecret), created.map((c) => c.id)],
+    [
+      viewer.accountId,
+      expiresAt,
+      now,
+      viewer.memberId,
+      created.map((c) => c.email),
+      tokens.map(hashSecret),
+      created.map((c) => c.id),
+    ],
   );
   const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [viewer.accountId]);
   const inviterName = await membersService.nameOf(db, viewer.memberId);
@@ -103,30 +139,55 @@ async function createInvitedClients(
       action: "client.created",
       objectType: "Client",
       objectId: client.id,
-      details: { type: "PERSON", name: client.name, email: client.email, teamSize: clients[index]!.teamMemberIds.length },
+      details: {
+        type: "PERSON",
+        name: client.name,
+        email: client.email,
+        teamSize: clients[index]!.teamMemberIds.length,
+      },
     })),
     ...invitations.map((invitation): AuditEntry => ({
       accountId: viewer.accountId,
       action: "invitation.created",
       objectType: "Invitation",
       objectId: invitation.id,
-      details: { kind: "CLIENT", email: invitation.email, clientId: invitation.client_id && toGlobalId("Client", invitation.client_id) },
+      details: {
+        kind: "CLIENT",
+        email: invitation.email,
+        clientId: invitation.client_id && toGlobalId("Client", invitation.client_id),
+      },
     })),
   ]);
   return { clients: created.map(toClient), invitations: invitations.map(toInvitation) };
 }
 
 /** Ends a partner link given the partner row id; the partners module provides it (it owns that rule). */
-export type EndPartnerLink = (context: Context, db: EntityManager, partnerId: string) => Promise<number>;
+export type EndPartnerLink = (
+  context: Context,
+  db: EntityManager,
+  partnerId: string,
+) => Promise<number>;
 
 export const clientsService = {
   /** A client the viewer may see: account readers see all; a client sees only their own record. */
-  async clientById(context: Context, clientId: string, options: { bypassVisibility?: boolean } = {}): Promise<Client | null> {
+  async clientById(
+    context: Context,
+    clientId: string,
+    options: { bypassVisibility?: boolean } = {},
+  ): Promise<Client | null> {
     const viewer = context.viewer;
     if (!viewer?.accountId) return null;
-    const [row] = await queryRows<ClientRow>(context.db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2`, [clientId, viewer.accountId]);
+    const [row] = await queryRows<ClientRow>(
+      context.db,
+      `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2`,
+      [clientId, viewer.accountId],
+    );
     if (!row) return null;
-    return options.bypassVisibility || can(viewer.role, "readAccount") || row.member_id === viewer.memberId ? toClient(row) : null;
+    return options.bypassVisibility ||
+      can(viewer.role, "readAccount") ||
+      row.member_id === viewer.memberId
+      ? toClient(row)
+      : null;
   },
 
   async latestInvitation(context: Context, client: Client): Promise<Invitation | null> {
@@ -142,31 +203,60 @@ export const clientsService = {
   resendPlan(invitation: { email: string | null }): ResendPlan {
     if (!invitation.email) {
       return {
-        refusal: userError(UserErrorCode.INVALID_STATE, "A shareable link is not emailed, so it cannot be resent; share the link you copied again, or create a new one.", ["invitationId"]),
+        refusal: userError(
+          UserErrorCode.INVALID_STATE,
+          "A shareable link is not emailed, so it cannot be resent; share the link you copied again, or create a new one.",
+          ["invitationId"],
+        ),
       };
     }
-    return { recipients: [invitation.email], lifetimeMs: EMAIL_LIFETIME_MS, email: clientInvitationEmail };
+    return {
+      recipients: [invitation.email],
+      lifetimeMs: EMAIL_LIFETIME_MS,
+      email: clientInvitationEmail,
+    };
   },
 
-  async inviteClient(context: Context, input: { name: string; email: string; phone?: string | null; teamMemberIds: string[] }) {
+  async inviteClient(
+    context: Context,
+    input: { name: string; email: string; phone?: string | null; teamMemberIds: string[] },
+  ) {
     const viewer = requirePermission(context, "manageClientsAndTeams");
     const userErrors: UserError[] = [];
     const name = input.name.trim();
     const email = normalizeEmail(input.email);
     const phone = input.phone?.trim() || null;
-    if (!name || name.length > NAME_MAX_LENGTH) userErrors.push(userError(UserErrorCode.INVALID, "Enter the client's name.", ["name"]));
-    if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
-    if (phone && !isValidPhone(phone)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a phone number.", ["phone"]));
+    if (!name || name.length > NAME_MAX_LENGTH)
+      userErrors.push(userError(UserErrorCode.INVALID, "Enter the client's name.", ["name"]));
+    if (!isValidEmail(email))
+      userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    if (phone && !isValidPhone(phone))
+      userErrors.push(userError(UserErrorCode.INVALID, "Enter a phone number.", ["phone"]));
     return context.db.transaction(async (db) => {
-      const team = await resolveTeamMembers(db, viewer.accountId, input.teamMemberIds, "teamMemberIds");
+      const team = await resolveTeamMembers(
+        db,
+        viewer.accountId,
+        input.teamMemberIds,
+        "teamMemberIds",
+      );
       userErrors.push(...team.userErrors);
-      if (!userErrors.length && (await openClientsByEmail(db, viewer.accountId, [email])).size > 0) {
+      if (
+        !userErrors.length &&
+        (await openClientsByEmail(db, viewer.accountId, [email])).size > 0
+      ) {
         userErrors.push(userError(UserErrorCode.TAKEN, `${email} is a client already.`, ["email"]));
       }
       if (userErrors.length) return { client: null, invitation: null, userErrors };
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, 1, { field: ["email"] });
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(
+        db,
+        viewer.accountId,
+        1,
+        { field: ["email"] },
+      );
       if (overSendLimit) return { client: null, invitation: null, userErrors: [overSendLimit] };
-      const made = await createInvitedClients(context, db, viewer, [{ name, email, phone, teamMemberIds: team.memberIds }]);
+      const made = await createInvitedClients(context, db, viewer, [
+        { name, email, phone, teamMemberIds: team.memberIds },
+      ]);
       return { client: made.clients[0]!, invitation: made.invitations[0]!, userErrors: [] };
     });
   },
@@ -175,14 +265,22 @@ export const clientsService = {
     const viewer = requirePermission(context, "manageClientsAndTeams");
     return context.db.transaction(async (db) => {
       const team = await resolveTeamMembers(db, viewer.accountId, teamMemberIds, "teamMemberIds");
-      if (team.userErrors.length) return { invitation: null, url: null, userErrors: team.userErrors };
+      if (team.userErrors.length)
+        return { invitation: null, url: null, userErrors: team.userErrors };
       const token = newSecret();
       const now = clock.now();
       const [row] = await queryRows<InvitationRow>(
         db,
         `INSERT INTO invitations (account_id, kind, role, token_hash, delivery, expires_at, invited_by_member_id, team_member_ids, created_at)
          VALUES ($1, 'CLIENT', 'CLIENT', $2, 'NOT_SENT', $3, $4, $5, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-        [viewer.accountId, hashSecret(token), new Date(now.getTime() + LINK_LIFETIME_MS), viewer.memberId, team.memberIds, now],
+        [
+          viewer.accountId,
+          hashSecret(token),
+          new Date(now.getTime() + LINK_LIFETIME_MS),
+          viewer.memberId,
+          team.memberIds,
+          now,
+        ],
       );
       await auditService.record(db, context, [
         {
@@ -190,10 +288,17 @@ export const clientsService = {
           action: "client.invite_link_created",
           objectType: "Invitation",
           objectId: row!.id,
-          details: { teamMemberIds: team.memberIds.map((id) => toGlobalId("Member", id)), expiresAt: row!.expires_at },
+          details: {
+            teamMemberIds: team.memberIds.map((id) => toGlobalId("Member", id)),
+            expiresAt: row!.expires_at,
+          },
         },
       ]);
-      return { invitation: toInvitation(row!), url: `${context.appUrl}/invite/${token}`, userErrors: [] };
+      return {
+        invitation: toInvitation(row!),
+        url: `${context.appUrl}/invite/${token}`,
+        userErrors: [],
+      };
     });
   },
 
@@ -210,39 +315,70 @@ export const clientsService = {
   ): Promise<AcceptFailure | AcceptSuccess> {
     const isLink = row.email === null;
     const email = normalizeEmail(isLink ? (input.email ?? "") : row.email!);
-    if (isLink && !isValidEmail(email)) return fieldError(UserErrorCode.INVALID, "Enter your email address.", ["email"]);
+    if (isLink && !isValidEmail(email))
+      return fieldError(UserErrorCode.INVALID, "Enter your email address.", ["email"]);
     const existing = await identityService.findUserByEmail(db, email);
     const viewer = context.viewer;
     let userId: string;
     if (existing) {
-      if (!viewer) return fieldError(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${email} to accept this invitation.`, null);
-      if (viewer.userId !== existing.id) return fieldError(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${email}; log in with that email.`, null);
+      if (!viewer)
+        return fieldError(
+          UserErrorCode.SIGN_IN_REQUIRED,
+          `Log in as ${email} to accept this invitation.`,
+          null,
+        );
+      if (viewer.userId !== existing.id)
+        return fieldError(
+          UserErrorCode.EMAIL_MISMATCH,
+          `This invitation is for ${email}; log in with that email.`,
+          null,
+        );
       userId = existing.id;
     } else {
-      if (viewer) return fieldError(UserErrorCode.EMAIL_MISMATCH, `You are logged in as someone else; log out to accept as ${email}.`, null);
+      if (viewer)
+        return fieldError(
+          UserErrorCode.EMAIL_MISMATCH,
+          `You are logged in as someone else; log out to accept as ${email}.`,
+          null,
+        );
       const errors: UserError[] = [];
-      if (!input.name?.trim()) errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+      if (!input.name?.trim())
+        errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
       const weak = passwordProblem(input.password ?? "");
       if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
       if (errors.length) return { account: null, member: null, userErrors: errors };
-      userId = await identityService.createUser(db, { email, name: input.name!.trim(), password: input.password! });
+      userId = await identityService.createUser(db, {
+        email,
+        name: input.name!.trim(),
+        password: input.password!,
+      });
       await tenantScope.identifyUser(db, userId);
     }
     const memberId = await membersService.addClientMember(db, row.account_id, userId);
-    if (!memberId) return fieldError(UserErrorCode.TAKEN, "You are a member of this account already.", null);
+    if (!memberId)
+      return fieldError(UserErrorCode.TAKEN, "You are a member of this account already.", null);
     const now = clock.now();
     const actor = { userId, memberId };
     const entries: AuditEntry[] = [];
     if (isLink) {
-      const [invitation] = await db.query("SELECT team_member_ids FROM invitations WHERE id = $1", [row.id]);
+      const [invitation] = await db.query("SELECT team_member_ids FROM invitations WHERE id = $1", [
+        row.id,
+      ]);
       const team = await queryRows<{ id: string }>(
         db,
         "SELECT id FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'",
         [invitation.team_member_ids ?? [], row.account_id],
       );
       // Keep the link's order (its first person leads) among those still active.
-      const ids = (invitation.team_member_ids as string[]).filter((id) => team.some((member) => member.id === id));
-      if (ids.length === 0) return fieldError(UserErrorCode.INVALID_STATE, "This link's team no longer exists; ask for a new link.", ["token"]);
+      const ids = (invitation.team_member_ids as string[]).filter((id) =>
+        team.some((member) => member.id === id),
+      );
+      if (ids.length === 0)
+        return fieldError(
+          UserErrorCode.INVALID_STATE,
+          "This link's team no longer exists; ask for a new link.",
+          ["token"],
+        );
       const [name] = await db.query("SELECT name FROM users WHERE id = $1", [userId]);
       const [client] = await db.query(
         "INSERT INTO clients (account_id, type, name, email, member_id, status) VALUES ($1, 'PERSON', $2, $3, $4, 'ACTIVE') RETURNING id",
@@ -250,8 +386,22 @@ export const clientsService = {
       );
       await teamsService.createTeam(db, row.account_id, client.id, ids);
       entries.push(
-        { accountId: row.account_id, action: "invitation.accepted", objectType: "Invitation", objectId: row.id, details: { kind: "CLIENT", email, clientId: toGlobalId("Client", client.id) }, actor },
-        { accountId: row.account_id, action: "client.created", objectType: "Client", objectId: client.id, details: { type: "PERSON", name: name.name, email, viaLink: true }, actor },
+        {
+          accountId: row.account_id,
+          action: "invitation.accepted",
+          objectType: "Invitation",
+          objectId: row.id,
+          details: { kind: "CLIENT", email, clientId: toGlobalId("Client", client.id) },
+          actor,
+        },
+        {
+          accountId: row.account_id,
+          action: "client.created",
+          objectType: "Client",
+          objectId: client.id,
+          details: { type: "PERSON", name: name.name, email, viaLink: true },
+          actor,
+        },
       );
     } else {
       // queryRows: TypeORM's query() gives [rows, count] for an UPDATE, which is always truthy.
@@ -260,31 +410,62 @@ export const clientsService = {
         "UPDATE clients SET status = 'ACTIVE', member_id = $2 WHERE id = $1 AND status <> 'REMOVED' RETURNING id",
         [row.client_id, memberId],
       );
-      if (!client) return fieldError(UserErrorCode.REVOKED, "This invitation was withdrawn.", ["token"]);
-      await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1", [row.id, now, memberId]);
+      if (!client)
+        return fieldError(UserErrorCode.REVOKED, "This invitation was withdrawn.", ["token"]);
+      await db.query(
+        "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
+        [row.id, now, memberId],
+      );
       entries.push(
-        { accountId: row.account_id, action: "invitation.accepted", objectType: "Invitation", objectId: row.id, details: { kind: "CLIENT", email, clientId: toGlobalId("Client", client.id) }, actor },
-        { accountId: row.account_id, action: "client.activated", objectType: "Client", objectId: client.id, details: { email }, actor },
+        {
+          accountId: row.account_id,
+          action: "invitation.accepted",
+          objectType: "Invitation",
+          objectId: row.id,
+          details: { kind: "CLIENT", email, clientId: toGlobalId("Client", client.id) },
+          actor,
+        },
+        {
+          accountId: row.account_id,
+          action: "client.activated",
+          objectType: "Client",
+          objectId: client.id,
+          details: { email },
+          actor,
+        },
       );
     }
     let newSession: AcceptSuccess["newSession"] = null;
-    if (viewer?.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+    if (viewer?.credential.kind === "session")
+      await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
     else {
       const started = await identityService.startSession(db, userId, row.account_id);
       newSession = started;
-      entries.push({ accountId: row.account_id, action: "session.created", objectType: "Session", objectId: started.id, details: { method: "invitation" }, actor });
+      entries.push({
+        accountId: row.account_id,
+        action: "session.created",
+        objectType: "Session",
+        objectId: started.id,
+        details: { method: "invitation" },
+        actor,
+      });
     }
     await auditService.record(db, context, entries);
     return { accountId: row.account_id, memberId, newSession };
   },
 
   /** CSV import of clients: valid rows are applied, each invalid row reported by line; a dry run writes nothing. */
-  async importClients(context: Context, input: { csv: string; updateExisting: boolean; dryRun: boolean }) {
+  async importClients(
+    context: Context,
+    input: { csv: string; updateExisting: boolean; dryRun: boolean },
+  ) {
     const viewer = requirePermission(context, "manageClientsAndTeams");
     const { rows: parsed, fileErrors } = parseClientCsv(input.csv);
     if (fileErrors.length) return { rows: [], created: 0, updated: 0, userErrors: fileErrors };
     return context.db.transaction(async (db) => {
-      const teamEmails = [...new Set(parsed.flatMap((row) => row.teamEmails.map((email) => email.toLowerCase())))];
+      const teamEmails = [
+        ...new Set(parsed.flatMap((row) => row.teamEmails.map((email) => email.toLowerCase()))),
+      ];
       const staff = await queryRows<{ id: string; email: string }>(
         db,
         `SELECT m.id, lower(u.email) AS email FROM members m JOIN users u ON u.id = m.user_id
@@ -292,36 +473,79 @@ export const clientsService = {
         [viewer.accountId, teamEmails],
       );
       const staffByEmail = new Map(staff.map((member) => [member.email, member.id]));
-      const existing = await openClientsByEmail(db, viewer.accountId, parsed.filter((row) => !row.errors.length).map((row) => row.email));
+      const existing = await openClientsByEmail(
+        db,
+        viewer.accountId,
+        parsed.filter((row) => !row.errors.length).map((row) => row.email),
+      );
       const seen = new Set<string>();
       const report: ImportRow[] = [];
-      const toCreate: { name: string; email: string; phone: string | null; teamMemberIds: string[] }[] = [];
+      const toCreate: {
+        name: string;
+        email: string;
+        phone: string | null;
+        teamMemberIds: string[];
+      }[] = [];
       const toUpdate: { id: string; name: string; phone: string | null }[] = [];
       for (const row of parsed) {
         const errors = [...row.errors];
         for (const teamEmail of row.teamEmails) {
           if (!staffByEmail.has(teamEmail.toLowerCase())) {
-            errors.push(userError(UserErrorCode.NOT_FOUND, `Line ${row.line}: ${teamEmail} is not an active person of your account.`, [String(row.line), "team"]));
+            errors.push(
+              userError(
+                UserErrorCode.NOT_FOUND,
+                `Line ${row.line}: ${teamEmail} is not an active person of your account.`,
+                [String(row.line), "team"],
+              ),
+            );
           }
         }
         const key = row.email.toLowerCase();
         const current = existing.get(key);
-        const outcome = (value: string, extra: UserError[] = []) => report.push({ line: row.line, email: row.email || null, outcome: value, errors: extra });
+        const outcome = (value: string, extra: UserError[] = []) =>
+          report.push({ line: row.line, email: row.email || null, outcome: value, errors: extra });
         if (errors.length) outcome("ERROR", errors);
-        else if (seen.has(key)) outcome("SKIPPED", [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} appears earlier in the file.`, [String(row.line), "email"])]);
-        else if (current && !input.updateExisting) outcome("SKIPPED", [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} is a client already.`, [String(row.line), "email"])]);
-        else if (current && current.name === row.name && current.phone === row.phone) outcome("UNCHANGED");
+        else if (seen.has(key))
+          outcome("SKIPPED", [
+            userError(
+              UserErrorCode.TAKEN,
+              `Line ${row.line}: ${row.email} appears earlier in the file.`,
+              [String(row.line), "email"],
+            ),
+          ]);
+        else if (current && !input.updateExisting)
+          outcome("SKIPPED", [
+            userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} is a client already.`, [
+              String(row.line),
+              "email",
+            ]),
+          ]);
+        else if (current && current.name === row.name && current.phone === row.phone)
+          outcome("UNCHANGED");
         else if (current) {
           outcome("UPDATED");
           toUpdate.push({ id: current.id, name: row.name, phone: row.phone });
         } else {
           outcome("CREATED");
-          toCreate.push({ name: row.name, email: row.email, phone: row.phone, teamMemberIds: [...new Set(row.teamEmails.map((e) => staffByEmail.get(e.toLowerCase())!))] });
+          toCreate.push({
+            name: row.name,
+            email: row.email,
+            phone: row.phone,
+            teamMemberIds: [
+              ...new Set(row.teamEmails.map((e) => staffByEmail.get(e.toLowerCase())!)),
+            ],
+          });
         }
         seen.add(key);
       }
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, toCreate.length, { dryRun: input.dryRun, field: ["csv"] });
-      if (overSendLimit) return { rows: report, created: 0, updated: 0, userErrors: [overSendLimit] };
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(
+        db,
+        viewer.accountId,
+        toCreate.length,
+        { dryRun: input.dryRun, field: ["csv"] },
+      );
+      if (overSendLimit)
+        return { rows: report, created: 0, updated: 0, userErrors: [overSendLimit] };
       if (!input.dryRun) {
         if (toCreate.length) await createInvitedClients(context, db, viewer, toCreate);
         if (toUpdate.length) {
@@ -346,7 +570,12 @@ export const clientsService = {
     });
   },
 
-  async list(context: Context, accountId: string, args: ConnectionArgs, filter: ClientFilter | null | undefined): Promise<Connection<Client>> {
+  async list(
+    context: Context,
+    accountId: string,
+    args: ConnectionArgs,
+    filter: ClientFilter | null | undefined,
+  ): Promise<Connection<Client>> {
     const viewer = context.viewer;
     const where = ["c.account_id = $1"];
     const params: unknown[] = [accountId];
@@ -383,33 +612,72 @@ export const clientsService = {
    * B's side of ending a partnership: removing A (an ACCOUNT client) ends the link
    * both ways, exactly as A removing B would.
    */
-  async removeFromNetwork(context: Context, clientGlobalId: string, endPartnerLink: EndPartnerLink) {
+  async removeFromNetwork(
+    context: Context,
+    clientGlobalId: string,
+    endPartnerLink: EndPartnerLink,
+  ) {
     const viewer = requirePermission(context, "removeFromNetwork");
     const clientId = localIdOf(clientGlobalId, "Client");
     return context.db.transaction(async (db) => {
       const [row] = clientId
-        ? await queryRows<ClientRow>(db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE`, [clientId, viewer.accountId])
+        ? await queryRows<ClientRow>(
+            db,
+            `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE`,
+            [clientId, viewer.accountId],
+          )
         : [];
-      if (!row) return { client: null, archivedMemberCount: 0, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])] };
+      if (!row)
+        return {
+          client: null,
+          archivedMemberCount: 0,
+          userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])],
+        };
       let archivedMemberCount = 0;
-      if (row.status !== "REMOVED" && row.type === "ACCOUNT" && row.partner_id) archivedMemberCount = await endPartnerLink(context, db, row.partner_id);
+      if (row.status !== "REMOVED" && row.type === "ACCOUNT" && row.partner_id)
+        archivedMemberCount = await endPartnerLink(context, db, row.partner_id);
       else if (row.status !== "REMOVED") {
         // A person: their client record and their member end, with their sessions.
         const now = clock.now();
-        await db.query("UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [row.id, now]);
-        await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE client_id = $1 AND status = 'PENDING'", [row.id, now]);
-        if (row.member_id) archivedMemberCount = await membersService.archiveMembersById(db, viewer.accountId, [row.member_id], now);
+        await db.query("UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [
+          row.id,
+          now,
+        ]);
+        await db.query(
+          "UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE client_id = $1 AND status = 'PENDING'",
+          [row.id, now],
+        );
+        if (row.member_id)
+          archivedMemberCount = await membersService.archiveMembersById(
+            db,
+            viewer.accountId,
+            [row.member_id],
+            now,
+          );
         await auditService.record(db, context, [
-          { accountId: viewer.accountId, action: "client.removed", objectType: "Client", objectId: row.id, details: { type: row.type, archivedMemberCount } },
+          {
+            accountId: viewer.accountId,
+            action: "client.removed",
+            objectType: "Client",
+            objectId: row.id,
+            details: { type: row.type, archivedMemberCount },
+          },
         ]);
       }
-      const [updated] = await queryRows<ClientRow>(db, `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`, [row.id]);
+      const [updated] = await queryRows<ClientRow>(
+        db,
+        `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1`,
+        [row.id],
+      );
       return { client: toClient(updated!), archivedMemberCount, userErrors: [] };
     });
   },
 
   /** On the partner's side (B), the account that invited it (A) becomes a client. */
-  async linkAccountClient(db: EntityManager, input: { accountId: string; clientAccountId: string; name: string; partnerId: string }): Promise<string> {
+  async linkAccountClient(
+    db: EntityManager,
+    input: { accountId: string; clientAccountId: string; name: string; partnerId: string },
+  ): Promise<string> {
     const [client] = await db.query(
       `INSERT INTO clients (account_id, type, name, client_account_id, partner_id, status)
        VALUES ($1, 'ACCOUNT', $2, $3, $4, 'ACTIVE')
@@ -418,12 +686,19 @@ export const clientsService = {
       [input.accountId, input.name, input.clientAccountId, input.partnerId],
     );
     // Every client has a team; a linked account's team starts empty.
-    await db.query("INSERT INTO teams (account_id, client_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING", [input.accountId, client.id]);
+    await db.query(
+      "INSERT INTO teams (account_id, client_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING",
+      [input.accountId, client.id],
+    );
     return client.id;
   },
 
   /** The link ended from either side: B's client row for A is removed too. */
-  async removeAccountClientOfPartner(db: EntityManager, partnerId: string, at: Date): Promise<{ id: string; accountId: string } | null> {
+  async removeAccountClientOfPartner(
+    db: EntityManager,
+    partnerId: string,
+    at: Date,
+  ): Promise<{ id: string; accountId: string } | null> {
     const [row] = await queryRows<{ id: string; account_id: string }>(
       db,
       "UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE partner_id = $1 AND status <> 'REMOVED' RETURNING id, account_id",
@@ -451,7 +726,19 @@ export const clientNodeSource: NodeSource = {
 /** clients.csv of the account backup. */
 export const clientExportTable: ExportTable = {
   file: "clients.csv",
-  columns: ["id", "type", "name", "email", "phone", "client_account_id", "partner_id", "member_id", "status", "created_at", "removed_at"],
+  columns: [
+    "id",
+    "type",
+    "name",
+    "email",
+    "phone",
+    "client_account_id",
+    "partner_id",
+    "member_id",
+    "status",
+    "created_at",
+    "removed_at",
+  ],
   sql: `SELECT id, type, name, email, phone, client_account_id, partner_id, member_id, status, created_at, removed_at
         FROM clients WHERE account_id = $1 ORDER BY created_at, id`,
 };

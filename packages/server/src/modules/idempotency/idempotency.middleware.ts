@@ -13,14 +13,24 @@ import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from "gr
 import type { EntityManager } from "typeorm";
 import type { SealKey } from "../../crypto/sealed-box";
 import type { Viewer } from "../../graphql/context";
-import { IDEMPOTENCY_KEY_PATTERN, idempotencyService, type IdempotencyScope } from "./idempotency.service";
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  idempotencyService,
+  type IdempotencyScope,
+} from "./idempotency.service";
 
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
 /** Set on a response that was stored earlier and is sent again. */
 export const IDEMPOTENT_REPLAYED_HEADER = "idempotent-replayed";
 
 /** Mutations whose effect is a cookie on this browser: a stored body could not replay it. */
-const SESSION_MUTATIONS = new Set(["logIn", "logOut", "signUp", "switchAccount", "acceptInvitation"]);
+const SESSION_MUTATIONS = new Set([
+  "logIn",
+  "logOut",
+  "signUp",
+  "switchAccount",
+  "acceptInvitation",
+]);
 
 type GraphQLBody = { query: string; variables?: unknown; operationName?: string | null };
 
@@ -28,12 +38,23 @@ function graphqlBody(body: unknown): GraphQLBody | null {
   if (!body || typeof body !== "object") return null;
   const { query, variables, operationName } = body as Record<string, unknown>;
   if (typeof query !== "string") return null;
-  return { query, variables, operationName: typeof operationName === "string" ? operationName : null };
+  return {
+    query,
+    variables,
+    operationName: typeof operationName === "string" ? operationName : null,
+  };
 }
 
-function selectedOperation(document: DocumentNode, operationName: string | null): OperationDefinitionNode | null {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  if (operationName) return operations.find((operation) => operation.name?.value === operationName) ?? null;
+function selectedOperation(
+  document: DocumentNode,
+  operationName: string | null,
+): OperationDefinitionNode | null {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operationName)
+    return operations.find((operation) => operation.name?.value === operationName) ?? null;
   return operations.length === 1 ? operations[0]! : null;
 }
 
@@ -50,7 +71,9 @@ function mutationOf(body: GraphQLBody): OperationDefinitionNode | null {
 }
 
 function setsSessionCookie(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && SESSION_MUTATIONS.has(selection.name.value));
+  return operation.selectionSet.selections.some(
+    (selection) => selection.kind === Kind.FIELD && SESSION_MUTATIONS.has(selection.name.value),
+  );
 }
 
 function sendGraphQLError(res: Response, status: number, code: string, message: string): void {
@@ -58,7 +81,10 @@ function sendGraphQLError(res: Response, status: number, code: string, message: 
 }
 
 function scopeOf(viewer: Viewer): IdempotencyScope {
-  const credential = viewer.credential.kind === "apiToken" ? `api_token:${viewer.credential.apiTokenId}` : `session:${viewer.credential.sessionId}`;
+  const credential =
+    viewer.credential.kind === "apiToken"
+      ? `api_token:${viewer.credential.apiTokenId}`
+      : `session:${viewer.credential.sessionId}`;
   return { accountId: viewer.accountId, credential };
 }
 
@@ -70,8 +96,13 @@ function scopeOf(viewer: Viewer): IdempotencyScope {
 export function isFailedMutation(status: number, body: string): boolean {
   if (status >= 500) return true;
   try {
-    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
-    const internal = Boolean(parsed.errors?.some((error) => error.extensions?.code === "INTERNAL_SERVER_ERROR"));
+    const parsed = JSON.parse(body) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: unknown } }[];
+    };
+    const internal = Boolean(
+      parsed.errors?.some((error) => error.extensions?.code === "INTERNAL_SERVER_ERROR"),
+    );
     return internal && (parsed.data === null || parsed.data === undefined);
   } catch {
     return true;
@@ -94,7 +125,12 @@ export function idempotencyMiddleware(options: {
       return;
     }
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      sendGraphQLError(res, 400, "IDEMPOTENCY_KEY_INVALID", "The Idempotency-Key header must be 1 to 255 visible ASCII characters, e.g. a UUID.");
+      sendGraphQLError(
+        res,
+        400,
+        "IDEMPOTENCY_KEY_INVALID",
+        "The Idempotency-Key header must be 1 to 255 visible ASCII characters, e.g. a UUID.",
+      );
       return;
     }
 
@@ -103,7 +139,13 @@ export function idempotencyMiddleware(options: {
       const viewer = await options.viewerFor(req, res).catch(() => null);
       if (!viewer) return next();
       const scope = scopeOf(viewer);
-      const claim = await idempotencyService.claim(db, scope, key, idempotencyService.requestHash(body), sealKey);
+      const claim = await idempotencyService.claim(
+        db,
+        scope,
+        key,
+        idempotencyService.requestHash(body),
+        sealKey,
+      );
       switch (claim.kind) {
         case "mismatch":
           return sendGraphQLError(
@@ -114,15 +156,28 @@ export function idempotencyMiddleware(options: {
           );
         case "inProgress":
           res.setHeader("retry-after", "1");
-          return sendGraphQLError(res, 409, "IDEMPOTENCY_KEY_IN_PROGRESS", "A request with this Idempotency-Key is still running; retry after it has finished.");
+          return sendGraphQLError(
+            res,
+            409,
+            "IDEMPOTENCY_KEY_IN_PROGRESS",
+            "A request with this Idempotency-Key is still running; retry after it has finished.",
+          );
         case "replay":
           res.setHeader(IDEMPOTENT_REPLAYED_HEADER, "true");
           res.status(claim.response.status).type("application/json").send(claim.response.body);
           return;
         case "claimed":
           captureResponse(res, async (status, responseBody) => {
-            if (isFailedMutation(status, responseBody)) await idempotencyService.release(db, scope, key);
-            else await idempotencyService.complete(db, scope, key, { status, body: responseBody }, sealKey);
+            if (isFailedMutation(status, responseBody))
+              await idempotencyService.release(db, scope, key);
+            else
+              await idempotencyService.complete(
+                db,
+                scope,
+                key,
+                { status, body: responseBody },
+                sealKey,
+              );
           });
           return next();
       }
@@ -134,11 +189,17 @@ export function idempotencyMiddleware(options: {
  * Holds the response body until `store` has run, so a retry that arrives the moment the
  * client has its answer already finds the stored response.
  */
-function captureResponse(res: Response, store: (status: number, body: string) => Promise<void>): void {
+function captureResponse(
+  res: Response,
+  store: (status: number, body: string) => Promise<void>,
+): void {
   const chunks: Buffer[] = [];
   const collect = (chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    if (typeof chunk === "string")
+      chunks.push(
+        Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"),
+      );
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
   const originalEnd = res.end.bind(res);
@@ -152,7 +213,9 @@ function captureResponse(res: Response, store: (status: number, body: string) =>
     collect(chunk, encoding);
     const body = Buffer.concat(chunks);
     store(res.statusCode, body.toString("utf8"))
-      .catch((error: unknown) => res.req.log.error({ err: error }, "could not store the idempotent response"))
+      .catch((error: unknown) =>
+        res.req.log.error({ err: error }, "could not store the idempotent response"),
+      )
       .finally(() => originalEnd(body));
     return res;
   }) as Response["end"];

@@ -57,14 +57,30 @@ function canonicalJson(value: unknown): string {
 }
 
 export const idempotencyService = {
-  requestHash(request: { query: string; variables?: unknown; operationName?: string | null }): string {
+  requestHash(request: {
+    query: string;
+    variables?: unknown;
+    operationName?: string | null;
+  }): string {
     return createHash("sha256")
-      .update(canonicalJson({ operationName: request.operationName ?? null, query: request.query, variables: request.variables ?? null }))
+      .update(
+        canonicalJson({
+          operationName: request.operationName ?? null,
+          query: request.query,
+          variables: request.variables ?? null,
+        }),
+      )
       .digest("hex");
   },
 
   /** Claims the key for this request, or says what to answer instead. */
-  async claim(db: EntityManager, scope: IdempotencyScope, key: string, requestHash: string, sealKey: SealKey): Promise<ClaimResult> {
+  async claim(
+    db: EntityManager,
+    scope: IdempotencyScope,
+    key: string,
+    requestHash: string,
+    sealKey: SealKey,
+  ): Promise<ClaimResult> {
     const now = clock.now();
     await db.query(
       `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= $1 LIMIT ${EXPIRED_ROWS_SWEPT_PER_CLAIM})`,
@@ -102,14 +118,27 @@ export const idempotencyService = {
     // Gone between the two statements (released by a failed first attempt): try once more.
     if (!existing) return this.claim(db, scope, key, requestHash, sealKey);
     if (existing.request_hash !== requestHash) return { kind: "mismatch" };
-    if (existing.status === "IN_PROGRESS" || existing.response_status === null || existing.response_body === null) {
+    if (
+      existing.status === "IN_PROGRESS" ||
+      existing.response_status === null ||
+      existing.response_body === null
+    ) {
       return { kind: "inProgress" };
     }
-    return { kind: "replay", response: { status: existing.response_status, body: open(existing.response_body, sealKey) } };
+    return {
+      kind: "replay",
+      response: { status: existing.response_status, body: open(existing.response_body, sealKey) },
+    };
   },
 
   /** Stores the response of a claimed key; later requests with the key get it back. */
-  async complete(db: EntityManager, scope: IdempotencyScope, key: string, response: StoredResponse, sealKey: SealKey): Promise<void> {
+  async complete(
+    db: EntityManager,
+    scope: IdempotencyScope,
+    key: string,
+    response: StoredResponse,
+    sealKey: SealKey,
+  ): Promise<void> {
     await db.query(
       `UPDATE idempotency_keys SET status = 'COMPLETED', response_status = $3, response_body = $4
        WHERE scope = $1 AND key = $2 AND status = 'IN_PROGRESS'`,
@@ -119,6 +148,9 @@ export const idempotencyService = {
 
   /** Frees a claimed key whose request failed unexpectedly (nothing was changed), so a retry may run. */
   async release(db: EntityManager, scope: IdempotencyScope, key: string): Promise<void> {
-    await db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'IN_PROGRESS'`, [scopeText(scope), key]);
+    await db.query(
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'IN_PROGRESS'`,
+      [scopeText(scope), key],
+    );
   },
 };

@@ -3,13 +3,18 @@ import { Field, ObjectType } from "type-graphql";
 import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 
-@ObjectType({ implements: Node, description: "A credential for partner systems: `Authorization: Bearer <secret>`." })
+@ObjectType({
+  implements: Node,
+  description: "A credential for partner systems: `Authorization: Bearer <secret>`.",
+})
 export class ApiToken extends Node implements Typed<"ApiToken"> {
   __typename: "ApiToken";
   localId: string;
   accountId: string;
 
-  @Field(() => String, { description: "A name to recognise the token by (e.g. the integration using it)." })
+  @Field(() => String, {
+    description: "A name to recognise the token by (e.g. the integration using it).",
+  })
   name: string;
 
   @Field(() => [ApiScope], { description: "READ allows queries; WRITE also allows mutations." })
@@ -18,10 +23,16 @@ export class ApiToken extends Node implements Typed<"ApiToken"> {
   @Field(() => Date, { description: "When the token was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: "When a request last used the token; null if never." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When a request last used the token; null if never.",
+  })
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "When the token was revoked; null while it works." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the token was revoked; null while it works.",
+  })
   revokedAt: Date | null;
 }
 
@@ -35,7 +46,8 @@ export type ApiTokenRow = {
   revoked_at: Date | null;
 };
 
-export const API_TOKEN_COLUMNS = "id, account_id, name, scopes, created_at, last_used_at, revoked_at";
+export const API_TOKEN_COLUMNS =
+  "id, account_id, name, scopes, created_at, last_used_at, revoked_at";
 
 export function toApiToken(row: ApiTokenRow): ApiToken {
   return {

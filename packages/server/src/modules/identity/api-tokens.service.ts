@@ -19,7 +19,15 @@ const NAME_MAX = 100;
 /** lastUsedAt is kept to the minute, so busy integrations do not write on every call. */
 const LAST_USED_RESOLUTION = "1 minute";
 
-type BearerRow = { id: string; account_id: string; scopes: ApiScope[]; member_id: string; user_id: string; role: Role; stale: boolean };
+type BearerRow = {
+  id: string;
+  account_id: string;
+  scopes: ApiScope[];
+  member_id: string;
+  user_id: string;
+  role: Role;
+  stale: boolean;
+};
 
 export const apiTokensService = {
   async list(context: Context, accountId: string): Promise<ApiToken[]> {
@@ -40,9 +48,14 @@ export const apiTokensService = {
     const name = input.name.trim();
     const scopes = [...new Set(input.scopes)].sort();
     const userErrors: UserError[] = [];
-    if (!name) userErrors.push(userError(UserErrorCode.INVALID, "Give the token a name.", ["name"]));
-    if (name.length > NAME_MAX) userErrors.push(userError(UserErrorCode.INVALID, `Use at most ${NAME_MAX} characters.`, ["name"]));
-    if (scopes.length === 0) userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one scope.", ["scopes"]));
+    if (!name)
+      userErrors.push(userError(UserErrorCode.INVALID, "Give the token a name.", ["name"]));
+    if (name.length > NAME_MAX)
+      userErrors.push(
+        userError(UserErrorCode.INVALID, `Use at most ${NAME_MAX} characters.`, ["name"]),
+      );
+    if (scopes.length === 0)
+      userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one scope.", ["scopes"]));
     if (userErrors.length) return { apiToken: null, secret: null, userErrors };
     const secret = newSecret(API_TOKEN_PREFIX);
     const row = await context.db.transaction(async (db) => {
@@ -52,16 +65,28 @@ export const apiTokensService = {
         [viewer.accountId, viewer.memberId, name, scopes, hashSecret(secret)],
       );
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "api_token.created", objectType: "ApiToken", objectId: created!.id, details: { name, scopes } },
+        {
+          accountId: viewer.accountId,
+          action: "api_token.created",
+          objectType: "ApiToken",
+          objectId: created!.id,
+          details: { name, scopes },
+        },
       ]);
       return created!;
     });
     return { apiToken: toApiToken(row), secret, userErrors: [] };
   },
 
-  async revoke(context: Context, apiTokenId: string | null): Promise<{ apiToken: ApiToken | null; userErrors: UserError[] }> {
+  async revoke(
+    context: Context,
+    apiTokenId: string | null,
+  ): Promise<{ apiToken: ApiToken | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageApiTokens");
-    const notFound = { apiToken: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such API token.", ["apiTokenId"])] };
+    const notFound = {
+      apiToken: null,
+      userErrors: [userError(UserErrorCode.NOT_FOUND, "No such API token.", ["apiTokenId"])],
+    };
     if (!apiTokenId) return notFound;
     return context.db.transaction(async (db) => {
       const [current] = await queryRows<ApiTokenRow>(
@@ -78,7 +103,13 @@ export const apiTokensService = {
         [apiTokenId],
       );
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "api_token.revoked", objectType: "ApiToken", objectId: row!.id, details: { name: row!.name } },
+        {
+          accountId: viewer.accountId,
+          action: "api_token.revoked",
+          objectType: "ApiToken",
+          objectId: row!.id,
+          details: { name: row!.name },
+        },
       ]);
       return { apiToken: toApiToken(row!), userErrors: [] };
     });
@@ -96,7 +127,8 @@ export const apiTokensService = {
     );
     if (!row) return null;
     // Written at most once a minute, and only then a statement of its own.
-    if (row.stale) await db.query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
+    if (row.stale)
+      await db.query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
     return {
       userId: row.user_id,
       accountId: row.account_id,
@@ -120,4 +152,3 @@ export const apiTokenNodeSource: NodeSource = {
     return ids.map((id) => byId.get(id) ?? null);
   },
 };
-

@@ -9,17 +9,27 @@ import { User } from "./user.type";
 
 @InputType({ description: "Input of signUp: a new user with a new account they own." })
 export class SignUpInput {
-  @Field(() => String, { description: "The new user's email; it must not belong to a user yet." }) email: string;
+  @Field(() => String, { description: "The new user's email; it must not belong to a user yet." })
+  email: string;
   @Field(() => String, { description: "10 to 256 characters." }) password: string;
   @Field(() => String, { description: "The new user's display name." }) name: string;
-  @Field(() => String, { description: "The new account's name; its handle is derived from it." }) accountName: string;
+  @Field(() => String, { description: "The new account's name; its handle is derived from it." })
+  accountName: string;
 }
 
 @ObjectType({ description: "Result of signUp; the session cookie is set on success." })
 export class SignUpPayload {
-  @Field(() => User, { nullable: true, description: "The new user; null when refused." }) user: User | null;
-  @Field(() => Account, { nullable: true, description: "The new account, owned by the user; null when refused." }) account: Account | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => User, { nullable: true, description: "The new user; null when refused." })
+  user: User | null;
+  @Field(() => Account, {
+    nullable: true,
+    description: "The new account, owned by the user; null when refused.",
+  })
+  account: Account | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({ description: "Input of logIn." })
@@ -30,8 +40,15 @@ export class LogInInput {
 
 @ObjectType({ description: "Result of logIn; the session cookie is set on success." })
 export class LogInPayload {
-  @Field(() => User, { nullable: true, description: "The signed-in user; null when the credentials are wrong." }) user: User | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => User, {
+    nullable: true,
+    description: "The signed-in user; null when the credentials are wrong.",
+  })
+  user: User | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @ObjectType({ description: "Result of logOut." })
@@ -41,26 +58,44 @@ export class LogOutPayload {
 
 @InputType({ description: "Input of switchAccount." })
 export class SwitchAccountInput {
-  @Field(() => ID, { description: "An account the viewer has an active membership with login in." }) accountId: string;
+  @Field(() => ID, { description: "An account the viewer has an active membership with login in." })
+  accountId: string;
 }
 
 @ObjectType({ description: "Result of switchAccount." })
 export class SwitchAccountPayload {
-  @Field(() => Account, { nullable: true, description: "The account the session now acts in; null when refused." }) account: Account | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => Account, {
+    nullable: true,
+    description: "The account the session now acts in; null when refused.",
+  })
+  account: Account | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({ description: "Input of createApiToken." })
 export class CreateApiTokenInput {
-  @Field(() => String, { description: "A name to recognise the token by; 1 to 100 characters." }) name: string;
-  @Field(() => [ApiScope], { description: "READ for queries only, WRITE for mutations too." }) scopes: ApiScope[];
+  @Field(() => String, { description: "A name to recognise the token by; 1 to 100 characters." })
+  name: string;
+  @Field(() => [ApiScope], { description: "READ for queries only, WRITE for mutations too." })
+  scopes: ApiScope[];
 }
 
 @ObjectType({ description: "Result of createApiToken." })
 export class CreateApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true, description: "The new token (without its secret); null when refused." }) apiToken: ApiToken | null;
-  @Field(() => String, { nullable: true, description: "The token itself, shown exactly once." }) secret: string | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => ApiToken, {
+    nullable: true,
+    description: "The new token (without its secret); null when refused.",
+  })
+  apiToken: ApiToken | null;
+  @Field(() => String, { nullable: true, description: "The token itself, shown exactly once." })
+  secret: string | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({ description: "Input of revokeApiToken." })
@@ -70,6 +105,13 @@ export class RevokeApiTokenInput {
 
 @ObjectType({ description: "Result of revokeApiToken." })
 export class RevokeApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true, description: "The token, now revoked; null when refused." }) apiToken: ApiToken | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => ApiToken, {
+    nullable: true,
+    description: "The token, now revoked; null when refused.",
+  })
+  apiToken: ApiToken | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }

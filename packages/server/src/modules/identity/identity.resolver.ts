@@ -19,13 +19,25 @@ import {
 
 @Resolver()
 export class IdentityResolver {
-  @Mutation(() => SignUpPayload, { description: "Creates a user, their account (they become OWNER) and a session." })
-  signUp(@Arg("input", () => SignUpInput, { description: "What to do; see the fields of SignUpInput." }) input: SignUpInput, @Ctx() context: Context): Promise<SignUpPayload> {
+  @Mutation(() => SignUpPayload, {
+    description: "Creates a user, their account (they become OWNER) and a session.",
+  })
+  signUp(
+    @Arg("input", () => SignUpInput, { description: "What to do; see the fields of SignUpInput." })
+    input: SignUpInput,
+    @Ctx() context: Context,
+  ): Promise<SignUpPayload> {
     return identityService.signUp(context, input);
   }
 
-  @Mutation(() => LogInPayload, { description: "Starts a session (cookie) in the user's first account." })
-  logIn(@Arg("input", () => LogInInput, { description: "What to do; see the fields of LogInInput." }) input: LogInInput, @Ctx() context: Context): Promise<LogInPayload> {
+  @Mutation(() => LogInPayload, {
+    description: "Starts a session (cookie) in the user's first account.",
+  })
+  logIn(
+    @Arg("input", () => LogInInput, { description: "What to do; see the fields of LogInInput." })
+    input: LogInInput,
+    @Ctx() context: Context,
+  ): Promise<LogInPayload> {
     return identityService.logIn(context, input);
   }
 
@@ -34,25 +46,40 @@ export class IdentityResolver {
     return identityService.logOut(context);
   }
 
-  @Mutation(() => SwitchAccountPayload, { description: "Makes another of the viewer's accounts the current one." })
+  @Mutation(() => SwitchAccountPayload, {
+    description: "Makes another of the viewer's accounts the current one.",
+  })
   switchAccount(
-    @Arg("input", () => SwitchAccountInput, { description: "What to do; see the fields of SwitchAccountInput." }) input: SwitchAccountInput,
+    @Arg("input", () => SwitchAccountInput, {
+      description: "What to do; see the fields of SwitchAccountInput.",
+    })
+    input: SwitchAccountInput,
     @Ctx() context: Context,
   ): Promise<SwitchAccountPayload> {
     return identityService.switchAccount(context, input.accountId);
   }
 
-  @Mutation(() => CreateApiTokenPayload, { description: "OWNER/ADMINISTRATOR: creates an API token; the secret is returned once." })
+  @Mutation(() => CreateApiTokenPayload, {
+    description: "OWNER/ADMINISTRATOR: creates an API token; the secret is returned once.",
+  })
   createApiToken(
-    @Arg("input", () => CreateApiTokenInput, { description: "What to do; see the fields of CreateApiTokenInput." }) input: CreateApiTokenInput,
+    @Arg("input", () => CreateApiTokenInput, {
+      description: "What to do; see the fields of CreateApiTokenInput.",
+    })
+    input: CreateApiTokenInput,
     @Ctx() context: Context,
   ): Promise<CreateApiTokenPayload> {
     return apiTokensService.create(context, input);
   }
 
-  @Mutation(() => RevokeApiTokenPayload, { description: "OWNER/ADMINISTRATOR: revokes an API token at once." })
+  @Mutation(() => RevokeApiTokenPayload, {
+    description: "OWNER/ADMINISTRATOR: revokes an API token at once.",
+  })
   revokeApiToken(
-    @Arg("input", () => RevokeApiTokenInput, { description: "What to do; see the fields of RevokeApiTokenInput." }) input: RevokeApiTokenInput,
+    @Arg("input", () => RevokeApiTokenInput, {
+      description: "What to do; see the fields of RevokeApiTokenInput.",
+    })
+    input: RevokeApiTokenInput,
     @Ctx() context: Context,
   ): Promise<RevokeApiTokenPayload> {
     return apiTokensService.revoke(context, localIdOf(input.apiTokenId, "ApiToken"));

@@ -1,7 +1,13 @@
 /**
  * Sign-up, log-in, log-out and account switching, and users as the viewer may see them.
  */
-import { isValidEmail, NAME_MAX_LENGTH, normalizeEmail, passwordProblem, UserErrorCode } from "@pn/shared";
+import {
+  isValidEmail,
+  NAME_MAX_LENGTH,
+  normalizeEmail,
+  passwordProblem,
+  UserErrorCode,
+} from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { tenantScope } from "../../db/tenant-transaction";
 import type { Context } from "../../graphql/context";
@@ -31,38 +37,55 @@ function requiredText(value: string, field: string, label: string, errors: UserE
   const trimmed = value.trim();
   if (!trimmed) errors.push(userError(UserErrorCode.INVALID, `${label} is required.`, [field]));
   else if (trimmed.length > NAME_MAX_LENGTH) {
-    errors.push(userError(UserErrorCode.INVALID, `${label} must be at most ${NAME_MAX_LENGTH} characters.`, [field]));
+    errors.push(
+      userError(UserErrorCode.INVALID, `${label} must be at most ${NAME_MAX_LENGTH} characters.`, [
+        field,
+      ]),
+    );
   }
   return trimmed;
 }
 
 export const identityService = {
   async findUserByEmail(db: EntityManager, email: string): Promise<{ id: string } | null> {
-    const [row] = await db.query("SELECT id FROM users WHERE lower(email) = lower($1)", [normalizeEmail(email)]);
+    const [row] = await db.query("SELECT id FROM users WHERE lower(email) = lower($1)", [
+      normalizeEmail(email),
+    ]);
     return row ?? null;
   },
 
   /** A new user with a password (accepting an invitation); the caller checked the email is free. */
-  async createUser(db: EntityManager, input: { email: string; name: string; password: string }): Promise<string> {
+  async createUser(
+    db: EntityManager,
+    input: { email: string; name: string; password: string },
+  ): Promise<string> {
     const passwordHash = await passwords.hash(input.password);
-    const [row] = await db.query("INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id", [
-      normalizeEmail(input.email),
-      input.name,
-      passwordHash,
-    ]);
+    const [row] = await db.query(
+      "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
+      [normalizeEmail(input.email), input.name, passwordHash],
+    );
     return row.id;
   },
 
   /** Only when none is set: a login invitation must not overwrite a password chosen meanwhile. */
   async setFirstPassword(db: EntityManager, userId: string, password: string): Promise<void> {
     const passwordHash = await passwords.hash(password);
-    await db.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL", [userId, passwordHash]);
+    await db.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL", [
+      userId,
+      passwordHash,
+    ]);
   },
 
   /** Re-confirms a signed-in user's password (ownership transfer); a user without a password never matches. */
   async passwordMatches(db: EntityManager, userId: string, password: string): Promise<boolean> {
-    const [row]: { password_hash: string | null }[] = await db.query("SELECT password_hash FROM users WHERE id = $1", [userId]);
-    const matches = await passwords.verify(password.slice(0, 1024), row?.password_hash ?? (await hashForUnknownUser()));
+    const [row]: { password_hash: string | null }[] = await db.query(
+      "SELECT password_hash FROM users WHERE id = $1",
+      [userId],
+    );
+    const matches = await passwords.verify(
+      password.slice(0, 1024),
+      row?.password_hash ?? (await hashForUnknownUser()),
+    );
     return Boolean(row?.password_hash) && matches;
   },
 
@@ -96,7 +119,8 @@ export const identityService = {
   ): Promise<{ user: User | null; account: Account | null; userErrors: UserError[] }> {
     const userErrors: UserError[] = [];
     const email = normalizeEmail(input.email);
-    if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    if (!isValidEmail(email))
+      userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
     const weak = passwordProblem(input.password);
     if (weak) userErrors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
     const name = requiredText(input.name, "name", "Your name", userErrors);
@@ -119,8 +143,22 @@ export const identityService = {
       const session = await sessionsService.create(db, row.id, account.localId);
       const actor = { userId: row.id, memberId: ownerId };
       await auditService.record(db, context, [
-        { accountId: account.localId, action: "account.created", objectType: "Account", objectId: account.localId, details: { name: account.name, handle: account.handle }, actor },
-        { accountId: account.localId, action: "session.created", objectType: "Session", objectId: session.id, details: { method: "sign_up" }, actor },
+        {
+          accountId: account.localId,
+          action: "account.created",
+          objectType: "Account",
+          objectId: account.localId,
+          details: { name: account.name, handle: account.handle },
+          actor,
+        },
+        {
+          accountId: account.localId,
+          action: "session.created",
+          objectType: "Session",
+          objectId: session.id,
+          details: { method: "sign_up" },
+          actor,
+        },
       ]);
       return { user: toUser(row), account, session };
     });
@@ -128,26 +166,49 @@ export const identityService = {
       return {
         user: null,
         account: null,
-        userErrors: [userError(UserErrorCode.TAKEN, "An account with this email exists already; log in instead.", ["email"])],
+        userErrors: [
+          userError(
+            UserErrorCode.TAKEN,
+            "An account with this email exists already; log in instead.",
+            ["email"],
+          ),
+        ],
       };
     }
     context.sessionCookie.set(created.session.token, created.session.expiresAt);
     return { user: created.user, account: created.account, userErrors: [] };
   },
 
-  async logIn(context: Context, input: { email: string; password: string }): Promise<{ user: User | null; userErrors: UserError[] }> {
+  async logIn(
+    context: Context,
+    input: { email: string; password: string },
+  ): Promise<{ user: User | null; userErrors: UserError[] }> {
     // Counted before the password is checked; a blocked attempt never reaches the hash.
     const attempt = await context.rateLimits.beginLogIn(input.email, context.ip);
     if (attempt.blocked) {
-      return { user: null, userErrors: [rateLimitedUserError("Too many failed log-ins for this email or from this network.", attempt.retryAfterSeconds)] };
+      return {
+        user: null,
+        userErrors: [
+          rateLimitedUserError(
+            "Too many failed log-ins for this email or from this network.",
+            attempt.retryAfterSeconds,
+          ),
+        ],
+      };
     }
     const [row]: (UserRow & { password_hash: string | null })[] = await context.db.query(
       "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(input.email)],
     );
-    const matches = await passwords.verify(input.password.slice(0, 1024), row?.password_hash ?? (await hashForUnknownUser()));
+    const matches = await passwords.verify(
+      input.password.slice(0, 1024),
+      row?.password_hash ?? (await hashForUnknownUser()),
+    );
     if (!row || !row.password_hash || !matches) {
-      return { user: null, userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)] };
+      return {
+        user: null,
+        userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)],
+      };
     }
     await attempt.succeeded();
     await tenantScope.identifyUser(context.db, row.id);
@@ -184,22 +245,37 @@ export const identityService = {
       await sessionsService.end(db, credential.sessionId);
       if (viewer.accountId) {
         await auditService.record(db, context, [
-          { accountId: viewer.accountId, action: "session.ended", objectType: "Session", objectId: credential.sessionId },
+          {
+            accountId: viewer.accountId,
+            action: "session.ended",
+            objectType: "Session",
+            objectId: credential.sessionId,
+          },
         ]);
       }
     });
     return { ok: true };
   },
 
-  async switchAccount(context: Context, accountGlobalId: string): Promise<{ account: Account | null; userErrors: UserError[] }> {
+  async switchAccount(
+    context: Context,
+    accountGlobalId: string,
+  ): Promise<{ account: Account | null; userErrors: UserError[] }> {
     const viewer = requireViewer(context);
-    const notFound = { account: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such account.", ["accountId"])] };
+    const notFound = {
+      account: null,
+      userErrors: [userError(UserErrorCode.NOT_FOUND, "No such account.", ["accountId"])],
+    };
     const accountId = localIdOf(accountGlobalId, "Account");
     if (!accountId) return notFound;
     if (viewer.credential.kind !== "session") {
       return {
         account: null,
-        userErrors: [userError(UserErrorCode.INVALID_STATE, "An API token is bound to its account.", ["accountId"])],
+        userErrors: [
+          userError(UserErrorCode.INVALID_STATE, "An API token is bound to its account.", [
+            "accountId",
+          ]),
+        ],
       };
     }
     const sessionId = viewer.credential.sessionId;
@@ -230,6 +306,8 @@ export const userNodeSource: NodeSource = {
   // A user is refetchable by themselves; other people are reached through Member.
   load: (context, ids) =>
     Promise.all(
-      ids.map((id) => (id === context.viewer?.userId ? context.loaders.userById.load(id) : Promise.resolve(null))),
+      ids.map((id) =>
+        id === context.viewer?.userId ? context.loaders.userById.load(id) : Promise.resolve(null),
+      ),
     ),
 };

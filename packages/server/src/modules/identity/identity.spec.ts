@@ -19,12 +19,27 @@ const CREATE_TOKEN = `mutation Token($input: CreateApiTokenInput!) {
 }`;
 const REVOKE_TOKEN = `mutation Revoke($id: ID!) { revokeApiToken(input: { apiTokenId: $id }) { apiToken { revokedAt } userErrors { field code } } }`;
 
-type SignUpData = { signUp: { user: { id: string } | null; account: { id: string; handle: string } | null; userErrors: { field: string[] | null; code: string; message: string }[] } };
+type SignUpData = {
+  signUp: {
+    user: { id: string } | null;
+    account: { id: string; handle: string } | null;
+    userErrors: { field: string[] | null; code: string; message: string }[];
+  };
+};
 
 let counter = 0;
-async function signUp(client: TestClient, overrides: Partial<Record<"email" | "password" | "name" | "accountName", string>> = {}) {
+async function signUp(
+  client: TestClient,
+  overrides: Partial<Record<"email" | "password" | "name" | "accountName", string>> = {},
+) {
   counter += 1;
-  const input = { email: `person${counter}@example.test`, password: "correct horse battery", name: `Person ${counter}`, accountName: "Acme Corp", ...overrides };
+  const input = {
+    email: `person${counter}@example.test`,
+    password: "correct horse battery",
+    name: `Person ${counter}`,
+    accountName: "Acme Corp",
+    ...overrides,
+  };
   const response = await client.graphql<SignUpData>(SIGN_UP, { input });
   return { ...response.body.data!.signUp, input };
 }
@@ -45,14 +60,24 @@ describe("signUp", () => {
     const result = await signUp(client, { accountName: "Blue Widgets Ltd." });
     expect(result.userErrors).toEqual([]);
     expect(result.account?.handle).toBe("blue-widgets-ltd");
-    const viewer = await client.graphql<{ viewer: { currentMember: { role: string }; currentAccount: { plan: string; seatsUsed: number } } }>(VIEWER);
+    const viewer = await client.graphql<{
+      viewer: {
+        currentMember: { role: string };
+        currentAccount: { plan: string; seatsUsed: number };
+      };
+    }>(VIEWER);
     expect(viewer.body.data?.viewer.currentMember.role).toBe("OWNER");
     expect(viewer.body.data?.viewer.currentAccount).toMatchObject({ plan: "FREE", seatsUsed: 1 });
   });
 
   it("sets an httpOnly, SameSite=Lax session cookie and stores only its hash", async () => {
     const response = await app.client().graphql(SIGN_UP, {
-      input: { email: "cookie@example.test", password: "correct horse battery", name: "Cookie", accountName: "Cookie Co" },
+      input: {
+        email: "cookie@example.test",
+        password: "correct horse battery",
+        name: "Cookie",
+        accountName: "Cookie Co",
+      },
     });
     const setCookie = response.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^pn_session=[A-Za-z0-9_-]{43};/);
@@ -76,7 +101,12 @@ describe("signUp", () => {
 
   it("reports every invalid field at once and creates nothing", async () => {
     const [{ before }] = await db.dataSource.query("SELECT count(*)::int AS before FROM users");
-    const result = await signUp(app.client(), { email: "not-an-email", password: "short", name: " ", accountName: "" });
+    const result = await signUp(app.client(), {
+      email: "not-an-email",
+      password: "short",
+      name: " ",
+      accountName: "",
+    });
     expect(result.userErrors.map((error) => [error.field, error.code])).toEqual([
       [["email"], "INVALID"],
       [["password"], "INVALID"],
@@ -90,7 +120,9 @@ describe("signUp", () => {
   it("refuses an email that exists, whatever its case and spacing (TAKEN)", async () => {
     await signUp(app.client(), { email: "taken@example.test" });
     const again = await signUp(app.client(), { email: "  TAKEN@Example.test " });
-    expect(again.userErrors).toEqual([expect.objectContaining({ field: ["email"], code: "TAKEN" })]);
+    expect(again.userErrors).toEqual([
+      expect.objectContaining({ field: ["email"], code: "TAKEN" }),
+    ]);
     expect(again.account).toBeNull();
   });
 });
@@ -122,11 +154,20 @@ describe("logIn and logOut", () => {
     const { input } = await signUp(app.client(), { email: "alike@example.test" });
     const verify = jest.spyOn(passwords, "verify");
     try {
-      const unknown = await app.client().graphql(LOG_IN, { input: { email: "nobody@example.test", password: input.password } });
-      const wrong = await app.client().graphql(LOG_IN, { input: { email: input.email, password: "wrong password!" } });
+      const unknown = await app
+        .client()
+        .graphql(LOG_IN, { input: { email: "nobody@example.test", password: input.password } });
+      const wrong = await app
+        .client()
+        .graphql(LOG_IN, { input: { email: input.email, password: "wrong password!" } });
       expect(unknown.body).toEqual(wrong.body);
       expect(unknown.body).toEqual({
-        data: { logIn: { user: null, userErrors: [{ field: null, code: "BAD_CREDENTIALS", message: expect.any(String) }] } },
+        data: {
+          logIn: {
+            user: null,
+            userErrors: [{ field: null, code: "BAD_CREDENTIALS", message: expect.any(String) }],
+          },
+        },
       });
       expect(verify).toHaveBeenCalledTimes(2);
     } finally {
@@ -139,33 +180,60 @@ describe("switchAccount", () => {
   it("moves the session to another account of the user and refuses others as NOT_FOUND", async () => {
     const client = app.client();
     const { user } = await signUp(client, { accountName: "Home Base" });
-    const userId = (await db.dataSource.query("SELECT id FROM users WHERE name = $1", [`Person ${counter}`]))[0].id;
+    const userId = (
+      await db.dataSource.query("SELECT id FROM users WHERE name = $1", [`Person ${counter}`])
+    )[0].id;
     const second = await insertAccount(db.dataSource, { name: "Second Home" });
     await insertMember(db.dataSource, { accountId: second, userId, role: Role.EDITOR });
     const archived = await insertAccount(db.dataSource, { name: "Archived Home" });
-    await insertMember(db.dataSource, { accountId: archived, userId, role: Role.EDITOR, status: "ARCHIVED" as never });
+    await insertMember(db.dataSource, {
+      accountId: archived,
+      userId,
+      role: Role.EDITOR,
+      status: "ARCHIVED" as never,
+    });
     const stranger = await insertAccount(db.dataSource, { name: "Not Yours" });
     expect(user).not.toBeNull();
 
-    const viewer = await client.graphql<{ viewer: { memberships: { account: { name: string } }[] } }>(VIEWER);
-    expect(viewer.body.data?.viewer.memberships.map((m) => m.account.name).sort()).toEqual(["Home Base", "Second Home"]);
+    const viewer = await client.graphql<{
+      viewer: { memberships: { account: { name: string } }[] };
+    }>(VIEWER);
+    expect(viewer.body.data?.viewer.memberships.map((m) => m.account.name).sort()).toEqual([
+      "Home Base",
+      "Second Home",
+    ]);
 
-    const switched = await client.graphql<{ switchAccount: { account: { name: string } } }>(SWITCH, { id: toGlobalId("Account", second) });
+    const switched = await client.graphql<{ switchAccount: { account: { name: string } } }>(
+      SWITCH,
+      { id: toGlobalId("Account", second) },
+    );
     expect(switched.body.data?.switchAccount.account.name).toBe("Second Home");
-    const now = await client.graphql<{ viewer: { currentAccount: { name: string }; currentMember: { role: string } } }>(VIEWER);
+    const now = await client.graphql<{
+      viewer: { currentAccount: { name: string }; currentMember: { role: string } };
+    }>(VIEWER);
     expect(now.body.data?.viewer.currentAccount.name).toBe("Second Home");
     expect(now.body.data?.viewer.currentMember.role).toBe("EDITOR");
 
-    for (const id of [toGlobalId("Account", stranger), toGlobalId("Account", archived), toGlobalId("Member", second), "junk"]) {
+    for (const id of [
+      toGlobalId("Account", stranger),
+      toGlobalId("Account", archived),
+      toGlobalId("Member", second),
+      "junk",
+    ]) {
       const refused = await client.graphql<{ switchAccount: unknown }>(SWITCH, { id });
-      expect(refused.body.data?.switchAccount).toEqual({ account: null, userErrors: [{ field: ["accountId"], code: "NOT_FOUND" }] });
+      expect(refused.body.data?.switchAccount).toEqual({
+        account: null,
+        userErrors: [{ field: ["accountId"], code: "NOT_FOUND" }],
+      });
     }
     const still = await client.graphql<{ viewer: { currentAccount: { name: string } } }>(VIEWER);
     expect(still.body.data?.viewer.currentAccount.name).toBe("Second Home");
   });
 
   it("needs a signed-in viewer (UNAUTHENTICATED)", async () => {
-    const response = await app.client().graphql(SWITCH, { id: toGlobalId("Account", "00000000-0000-4000-8000-000000000000") });
+    const response = await app
+      .client()
+      .graphql(SWITCH, { id: toGlobalId("Account", "00000000-0000-4000-8000-000000000000") });
     expect(response.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
@@ -178,16 +246,25 @@ describe("changePlan", () => {
       expect(member.accountId).toBe(owner.accountId);
     }
     app.actAs(owner.viewer);
-    const toTeam = await app.graphql<{ changePlan: { account: { plan: string; seatLimit: number } } }>(CHANGE_PLAN, { plan: "TEAM" });
+    const toTeam = await app.graphql<{
+      changePlan: { account: { plan: string; seatLimit: number } };
+    }>(CHANGE_PLAN, { plan: "TEAM" });
     expect(toTeam.body.data?.changePlan.account).toEqual({ plan: "TEAM", seatLimit: 10 });
-    const toFree = await app.graphql<{ changePlan: { account: null; userErrors: { field: string[]; code: string; message: string }[] } }>(
-      CHANGE_PLAN,
-      { plan: "FREE" },
-    );
+    const toFree = await app.graphql<{
+      changePlan: {
+        account: null;
+        userErrors: { field: string[]; code: string; message: string }[];
+      };
+    }>(CHANGE_PLAN, { plan: "FREE" });
     expect(toFree.body.data?.changePlan.account).toBeNull();
-    expect(toFree.body.data?.changePlan.userErrors[0]).toMatchObject({ field: ["plan"], code: "INVALID_STATE" });
+    expect(toFree.body.data?.changePlan.userErrors[0]).toMatchObject({
+      field: ["plan"],
+      code: "INVALID_STATE",
+    });
     expect(toFree.body.data?.changePlan.userErrors[0]?.message).toMatch(/3 seats but 5 are in use/);
-    const [{ plan }] = await db.dataSource.query("SELECT plan FROM accounts WHERE id = $1", [owner.accountId]);
+    const [{ plan }] = await db.dataSource.query("SELECT plan FROM accounts WHERE id = $1", [
+      owner.accountId,
+    ]);
     expect(plan).toBe("TEAM");
   });
 
@@ -206,7 +283,9 @@ describe("API tokens", () => {
   it("creates a token shown once, authenticates with it, and stops it at once when revoked", async () => {
     const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
     app.actAs(admin.viewer);
-    const created = await app.graphql<{ createApiToken: { apiToken: { id: string; scopes: string[] }; secret: string } }>(CREATE_TOKEN, {
+    const created = await app.graphql<{
+      createApiToken: { apiToken: { id: string; scopes: string[] }; secret: string };
+    }>(CREATE_TOKEN, {
       input: { name: " CRM sync ", scopes: ["WRITE", "READ", "READ"] },
     });
     const { apiToken, secret } = created.body.data!.createApiToken;
@@ -219,15 +298,22 @@ describe("API tokens", () => {
     partner.setBearer(secret);
     const read = await partner.graphql<{ viewer: { currentAccount: { id: string } } }>(VIEWER);
     expect(read.body.data?.viewer.currentAccount.id).toBe(toGlobalId("Account", admin.accountId));
-    const [{ last_used_at }] = await db.dataSource.query("SELECT last_used_at FROM api_tokens WHERE name = 'CRM sync'");
+    const [{ last_used_at }] = await db.dataSource.query(
+      "SELECT last_used_at FROM api_tokens WHERE name = 'CRM sync'",
+    );
     expect(last_used_at).toBeInstanceOf(Date);
 
-    const list = await app.graphql<{ viewer: { currentAccount: { apiTokens: { name: string; lastUsedAt: string | null }[] } } }>(
-      "{ viewer { currentAccount { apiTokens { name lastUsedAt } } } }",
-    );
-    expect(list.body.data?.viewer.currentAccount.apiTokens).toEqual([{ name: "CRM sync", lastUsedAt: expect.any(String) }]);
+    const list = await app.graphql<{
+      viewer: { currentAccount: { apiTokens: { name: string; lastUsedAt: string | null }[] } };
+    }>("{ viewer { currentAccount { apiTokens { name lastUsedAt } } } }");
+    expect(list.body.data?.viewer.currentAccount.apiTokens).toEqual([
+      { name: "CRM sync", lastUsedAt: expect.any(String) },
+    ]);
 
-    const revoked = await app.graphql<{ revokeApiToken: { apiToken: { revokedAt: string } } }>(REVOKE_TOKEN, { id: apiToken.id });
+    const revoked = await app.graphql<{ revokeApiToken: { apiToken: { revokedAt: string } } }>(
+      REVOKE_TOKEN,
+      { id: apiToken.id },
+    );
     expect(revoked.body.data?.revokeApiToken.apiToken.revokedAt).toEqual(expect.any(String));
     const refused = await partner.graphql(VIEWER);
     expect(refused.status).toBe(401);
@@ -237,13 +323,17 @@ describe("API tokens", () => {
   it("lets a READ token query but not mutate (FORBIDDEN)", async () => {
     const owner = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(owner.viewer);
-    const created = await app.graphql<{ createApiToken: { secret: string } }>(CREATE_TOKEN, { input: { name: "reader", scopes: ["READ"] } });
+    const created = await app.graphql<{ createApiToken: { secret: string } }>(CREATE_TOKEN, {
+      input: { name: "reader", scopes: ["READ"] },
+    });
     const reader = app.client();
     reader.setBearer(created.body.data!.createApiToken.secret);
     expect((await reader.graphql<{ viewer: unknown }>(VIEWER)).body.data?.viewer).not.toBeNull();
     const mutation = await reader.graphql(CHANGE_PLAN, { plan: "TEAM" });
     expect(mutation.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const [{ plan }] = await db.dataSource.query("SELECT plan FROM accounts WHERE id = $1", [owner.accountId]);
+    const [{ plan }] = await db.dataSource.query("SELECT plan FROM accounts WHERE id = $1", [
+      owner.accountId,
+    ]);
     expect(plan).toBe("FREE");
   });
 
@@ -259,10 +349,9 @@ describe("API tokens", () => {
   it("reports invalid names and empty scopes as userErrors", async () => {
     const { viewer } = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(viewer);
-    const response = await app.graphql<{ createApiToken: { userErrors: { field: string[]; code: string }[]; secret: null } }>(
-      CREATE_TOKEN,
-      { input: { name: "  ", scopes: [] } },
-    );
+    const response = await app.graphql<{
+      createApiToken: { userErrors: { field: string[]; code: string }[]; secret: null };
+    }>(CREATE_TOKEN, { input: { name: "  ", scopes: [] } });
     expect(response.body.data?.createApiToken.secret).toBeNull();
     expect(response.body.data?.createApiToken.userErrors).toEqual([
       { field: ["name"], code: "INVALID" },
@@ -273,12 +362,14 @@ describe("API tokens", () => {
   it.each([Role.EDITOR, Role.VIEWER])("is FORBIDDEN for %s to create or list", async (role) => {
     const { viewer } = await insertViewer(db.dataSource, role);
     app.actAs(viewer);
-    expect((await app.graphql(CREATE_TOKEN, { input: { name: "x", scopes: ["READ"] } })).body.errors?.[0]?.extensions?.code).toBe(
-      "FORBIDDEN",
-    );
-    expect((await app.graphql("{ viewer { currentAccount { apiTokens { id } } } }")).body.errors?.[0]?.extensions?.code).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      (await app.graphql(CREATE_TOKEN, { input: { name: "x", scopes: ["READ"] } })).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await app.graphql("{ viewer { currentAccount { apiTokens { id } } } }")).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe("FORBIDDEN");
   });
 });
 
@@ -287,22 +378,40 @@ describe("tenant isolation", () => {
     const a = await insertViewer(db.dataSource, Role.OWNER);
     const b = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(b.viewer);
-    const bToken = await app.graphql<{ createApiToken: { apiToken: { id: string } } }>(CREATE_TOKEN, {
-      input: { name: "B's token", scopes: ["READ"] },
-    });
+    const bToken = await app.graphql<{ createApiToken: { apiToken: { id: string } } }>(
+      CREATE_TOKEN,
+      {
+        input: { name: "B's token", scopes: ["READ"] },
+      },
+    );
     const bTokenId = bToken.body.data!.createApiToken.apiToken.id;
 
     app.actAs(a.viewer);
     expect((await app.graphql(REVOKE_TOKEN, { id: bTokenId })).body.data).toEqual({
-      revokeApiToken: { apiToken: null, userErrors: [{ field: ["apiTokenId"], code: "NOT_FOUND" }] },
+      revokeApiToken: {
+        apiToken: null,
+        userErrors: [{ field: ["apiTokenId"], code: "NOT_FOUND" }],
+      },
     });
-    expect((await app.graphql(SWITCH, { id: toGlobalId("Account", b.accountId) })).body.data).toEqual({
+    expect(
+      (await app.graphql(SWITCH, { id: toGlobalId("Account", b.accountId) })).body.data,
+    ).toEqual({
       switchAccount: { account: null, userErrors: [{ field: ["accountId"], code: "NOT_FOUND" }] },
     });
-    for (const id of [bTokenId, toGlobalId("Account", b.accountId), toGlobalId("Member", b.memberId), toGlobalId("User", b.userId)]) {
-      expect((await app.graphql("query($id: ID!) { node(id: $id) { id } }", { id })).body).toEqual({ data: { node: null } });
+    for (const id of [
+      bTokenId,
+      toGlobalId("Account", b.accountId),
+      toGlobalId("Member", b.memberId),
+      toGlobalId("User", b.userId),
+    ]) {
+      expect((await app.graphql("query($id: ID!) { node(id: $id) { id } }", { id })).body).toEqual({
+        data: { node: null },
+      });
     }
-    const [{ revoked_at }] = await db.dataSource.query("SELECT revoked_at FROM api_tokens WHERE name = $1", ["B's token"]);
+    const [{ revoked_at }] = await db.dataSource.query(
+      "SELECT revoked_at FROM api_tokens WHERE name = $1",
+      ["B's token"],
+    );
     expect(revoked_at).toBeNull();
   });
 });

@@ -27,12 +27,10 @@ export const sessionsService = {
   async create(db: EntityManager, userId: string, accountId: string | null) {
     const token = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-    const [row] = await db.query("INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id", [
-      hashSecret(token),
-      userId,
-      accountId,
-      expiresAt,
-    ]);
+    const [row] = await db.query(
+      "INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
+      [hashSecret(token), userId, accountId, expiresAt],
+    );
     return { id: row.id as string, token, expiresAt };
   },
 
@@ -40,7 +38,10 @@ export const sessionsService = {
    * The viewer behind a session cookie, or null when it is unknown or expired.
    * The current account counts only while the membership is active with login allowed.
    */
-  async viewerForToken(db: EntityManager, token: string): Promise<{ viewer: Viewer; extendedUntil: Date | null } | null> {
+  async viewerForToken(
+    db: EntityManager,
+    token: string,
+  ): Promise<{ viewer: Viewer; extendedUntil: Date | null } | null> {
     const [row]: SessionViewerRow[] = await db.query(
       `SELECT s.id, s.user_id, s.account_id, s.last_seen_at, m.id AS member_id, m.role
        FROM sessions s
@@ -53,7 +54,10 @@ export const sessionsService = {
     let extendedUntil: Date | null = null;
     if (Date.now() - row.last_seen_at.getTime() > EXTEND_AFTER_MS) {
       extendedUntil = new Date(Date.now() + SESSION_LIFETIME_MS);
-      await db.query("UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1", [row.id, extendedUntil]);
+      await db.query("UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1", [
+        row.id,
+        extendedUntil,
+      ]);
     }
     const inAccount = row.member_id !== null;
     return {
@@ -77,7 +81,11 @@ export const sessionsService = {
   },
 
   /** Ends a user's sessions inside one account (archiving, removal from the network). */
-  async endForMembersInAccount(db: EntityManager, accountId: string, userIds: string[]): Promise<number> {
+  async endForMembersInAccount(
+    db: EntityManager,
+    accountId: string,
+    userIds: string[],
+  ): Promise<number> {
     const ended = await queryRows<{ id: string }>(
       db,
       "DELETE FROM sessions WHERE account_id = $1 AND user_id = ANY($2::uuid[]) RETURNING id",

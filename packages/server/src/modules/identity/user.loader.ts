@@ -4,7 +4,10 @@ import { toUser, type User, type UserRow } from "./user.type";
 
 export function createUserLoader(db: EntityManager): DataLoader<string, User | null> {
   return new DataLoader(async (ids) => {
-    const rows: UserRow[] = await db.query("SELECT id, email, name FROM users WHERE id = ANY($1::uuid[])", [ids]);
+    const rows: UserRow[] = await db.query(
+      "SELECT id, email, name FROM users WHERE id = ANY($1::uuid[])",
+      [ids],
+    );
     const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -17,5 +17,11 @@ export class User extends Node implements Typed<"User"> {
 export type UserRow = { id: string; email: string; name: string };
 
 export function toUser(row: UserRow): User {
-  return { __typename: "User", id: toGlobalId("User", row.id), localId: row.id, email: row.email, name: row.name };
+  return {
+    __typename: "User",
+    id: toGlobalId("User", row.id),
+    localId: row.id,
+    email: row.email,
+    name: row.name,
+  };
 }

@@ -27,17 +27,26 @@ export class ViewerResolver {
     return identityService.userById(context, viewer.userId);
   }
 
-  @FieldResolver(() => [Member], { description: "Every membership of the signed-in user, across accounts: the account selector." })
+  @FieldResolver(() => [Member], {
+    description: "Every membership of the signed-in user, across accounts: the account selector.",
+  })
   memberships(@Root() viewer: ViewerInfo, @Ctx() context: Context): Promise<Member[]> {
     return membersService.enterableMemberships(context, viewer.userId);
   }
 
-  @FieldResolver(() => Account, { nullable: true, description: "The account the session or API token acts in; null when the user has no account to enter." })
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      "The account the session or API token acts in; null when the user has no account to enter.",
+  })
   currentAccount(@Ctx() context: Context): Promise<Account | null> {
     return accountsService.currentAccount(context);
   }
 
-  @FieldResolver(() => Member, { nullable: true, description: "The viewer's member record in the current account; null without one." })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: "The viewer's member record in the current account; null without one.",
+  })
   currentMember(@Ctx() context: Context): Promise<Member | null> {
     return membersService.currentMember(context);
   }

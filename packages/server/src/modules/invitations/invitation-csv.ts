@@ -3,11 +3,23 @@
  * case and blank lines are accepted. Line numbers count data lines after the header,
  * blank ones included, so they match what a spreadsheet shows minus the header.
  */
-import { IMPORT_ROWS_MAX, isValidEmail, normalizeEmail, parseInvitableRole, UserErrorCode, type InvitableRole } from "@pn/shared";
+import {
+  IMPORT_ROWS_MAX,
+  isValidEmail,
+  normalizeEmail,
+  parseInvitableRole,
+  UserErrorCode,
+  type InvitableRole,
+} from "@pn/shared";
 import Papa from "papaparse";
 import { userError, type UserError } from "../../graphql/user-error";
 
-export type ParsedInviteeRow = { line: number; email: string; role: InvitableRole | null; errors: UserError[] };
+export type ParsedInviteeRow = {
+  line: number;
+  email: string;
+  role: InvitableRole | null;
+  errors: UserError[];
+};
 
 export type ParsedCsv = { rows: ParsedInviteeRow[]; fileErrors: UserError[] };
 
@@ -22,12 +34,23 @@ export function parseUserInvitationCsv(csv: string): ParsedCsv {
   if (missing.length) {
     return {
       rows: [],
-      fileErrors: [userError(UserErrorCode.INVALID, `The first line must be a header with the columns email and role (missing: ${missing.join(", ")}).`, ["csv"])],
+      fileErrors: [
+        userError(
+          UserErrorCode.INVALID,
+          `The first line must be a header with the columns email and role (missing: ${missing.join(", ")}).`,
+          ["csv"],
+        ),
+      ],
     };
   }
   const data = records.slice(1);
   if (data.length > IMPORT_ROWS_MAX) {
-    return { rows: [], fileErrors: [userError(UserErrorCode.INVALID, `At most ${IMPORT_ROWS_MAX} rows per import.`, ["csv"])] };
+    return {
+      rows: [],
+      fileErrors: [
+        userError(UserErrorCode.INVALID, `At most ${IMPORT_ROWS_MAX} rows per import.`, ["csv"]),
+      ],
+    };
   }
   const rows: ParsedInviteeRow[] = [];
   data.forEach((record, index) => {
@@ -37,9 +60,21 @@ export function parseUserInvitationCsv(csv: string): ParsedCsv {
     const roleText = (record[roleColumn] ?? "").trim();
     const role = parseInvitableRole(roleText);
     const errors: UserError[] = [];
-    if (!isValidEmail(email)) errors.push(userError(UserErrorCode.INVALID, `Line ${line}: "${email}" is not a valid email address.`, [String(line), "email"]));
+    if (!isValidEmail(email))
+      errors.push(
+        userError(UserErrorCode.INVALID, `Line ${line}: "${email}" is not a valid email address.`, [
+          String(line),
+          "email",
+        ]),
+      );
     if (!role) {
-      errors.push(userError(UserErrorCode.INVALID, `Line ${line}: role "${roleText}" must be Viewer, Editor or Administrator.`, [String(line), "role"]));
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `Line ${line}: role "${roleText}" must be Viewer, Editor or Administrator.`,
+          [String(line), "role"],
+        ),
+      );
     }
     rows.push({ line, email, role, errors });
   });

@@ -3,10 +3,19 @@ import type { Role } from "@pn/shared";
 import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-const ROLE_NAMES: Partial<Record<Role, string>> = { ADMINISTRATOR: "Administrator", EDITOR: "Editor", VIEWER: "Viewer" };
+const ROLE_NAMES: Partial<Record<Role, string>> = {
+  ADMINISTRATOR: "Administrator",
+  EDITOR: "Editor",
+  VIEWER: "Viewer",
+};
 
 /** The link is left as a placeholder: the outbox keeps it encrypted until delivery. */
-export function userInvitationEmail(input: { inviterName: string; accountName: string; role: Role; expiresAt: Date }) {
+export function userInvitationEmail(input: {
+  inviterName: string;
+  accountName: string;
+  role: Role;
+  expiresAt: Date;
+}) {
   const role = ROLE_NAMES[input.role] ?? input.role;
   const expires = formatExpiry(input.expiresAt);
   const subject = `${input.inviterName} invited you to ${input.accountName} on Partner Network`;

@@ -15,63 +15,123 @@ export class InviteeInput {
 
 @InputType({ description: "Input of inviteUsers." })
 export class InviteUsersInput {
-  @Field(() => [InviteeInput], { description: "All are invited or, when any is refused, none." }) invitees: InviteeInput[];
+  @Field(() => [InviteeInput], { description: "All are invited or, when any is refused, none." })
+  invitees: InviteeInput[];
 }
 
 @ObjectType({ description: "Result of inviteUsers." })
 export class InviteUsersPayload {
-  @Field(() => [Invitation], { description: "The invitations created, in the order of `invitees`; empty when refused." }) invitations: Invitation[];
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => [Invitation], {
+    description: "The invitations created, in the order of `invitees`; empty when refused.",
+  })
+  invitations: Invitation[];
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
-@InputType({ description: "CSV with a header row: email,role (role one of Viewer, Editor, Administrator; case-insensitive)." })
+@InputType({
+  description:
+    "CSV with a header row: email,role (role one of Viewer, Editor, Administrator; case-insensitive).",
+})
 export class ImportUserInvitationsInput {
   @Field(() => String, { description: "The CSV text, header row included." }) csv: string;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Report each row's outcome and change nothing." })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Report each row's outcome and change nothing.",
+  })
   dryRun: boolean | null;
 }
 
 @ObjectType({ description: "Result of a CSV import: one row per data line." })
 export class ImportPayload {
-  @Field(() => [ImportRow], { description: "Each data line's outcome, in file order." }) rows: ImportRow[];
-  @Field(() => Int, { description: "Rows created (or, in a dry run, that would be)." }) created: number;
-  @Field(() => Int, { description: "Rows updated (or, in a dry run, that would be)." }) updated: number;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => [ImportRow], { description: "Each data line's outcome, in file order." })
+  rows: ImportRow[];
+  @Field(() => Int, { description: "Rows created (or, in a dry run, that would be)." })
+  created: number;
+  @Field(() => Int, { description: "Rows updated (or, in a dry run, that would be)." })
+  updated: number;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({ description: "Input of resendInvitation." })
 export class ResendInvitationInput {
-  @Field(() => ID, { description: "Global ID of a PENDING or EXPIRED user, client (by email) or partner invitation." }) invitationId: string;
+  @Field(() => ID, {
+    description: "Global ID of a PENDING or EXPIRED user, client (by email) or partner invitation.",
+  })
+  invitationId: string;
 }
 
 @InputType({ description: "Input of revokeInvitation." })
 export class RevokeInvitationInput {
-  @Field(() => ID, { description: "Global ID of the invitation (or shareable link) to revoke." }) invitationId: string;
+  @Field(() => ID, { description: "Global ID of the invitation (or shareable link) to revoke." })
+  invitationId: string;
 }
 
 @ObjectType({ description: "Result of resendInvitation and revokeInvitation." })
 export class InvitationPayload {
-  @Field(() => Invitation, { nullable: true, description: "The invitation after the change; null when refused." }) invitation: Invitation | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => Invitation, {
+    nullable: true,
+    description: "The invitation after the change; null when refused.",
+  })
+  invitation: Invitation | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }
 
 @InputType({ description: "Input of acceptInvitation." })
 export class AcceptInvitationInput {
   @Field(() => String, { description: "The token from the invitation link." }) token: string;
-  @Field(() => String, { nullable: true, description: "For a new user: name and password create the user with the invitation's email." })
+  @Field(() => String, {
+    nullable: true,
+    description: "For a new user: name and password create the user with the invitation's email.",
+  })
   name: string | null;
-  @Field(() => String, { nullable: true, description: "For a new user: their password (10 to 256 characters)." }) password: string | null;
-  @Field(() => String, { nullable: true, description: "Shareable link invitations only (they carry no email): the new client's email." })
+  @Field(() => String, {
+    nullable: true,
+    description: "For a new user: their password (10 to 256 characters).",
+  })
+  password: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Shareable link invitations only (they carry no email): the new client's email.",
+  })
   email: string | null;
-  @Field(() => ID, { nullable: true, description: "PARTNER invitations: link one of your existing accounts (you must administer it) ..." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "PARTNER invitations: link one of your existing accounts (you must administer it) ...",
+  })
   partnerAccountId: string | null;
-  @Field(() => String, { nullable: true, description: "... or create a new account with this name." })
+  @Field(() => String, {
+    nullable: true,
+    description: "... or create a new account with this name.",
+  })
   accountName: string | null;
 }
 
 @ObjectType({ description: "Result of acceptInvitation." })
 export class AcceptInvitationPayload {
-  @Field(() => AccountSummary, { nullable: true, description: "The account the invitation came from; null when refused." }) account: AccountSummary | null;
-  @Field(() => Member, { nullable: true, description: "The caller's member record created by accepting; null for a partner invitation or when refused." }) member: Member | null;
-  @Field(() => [UserError], { description: "Why the mutation changed nothing; empty when it succeeded." }) userErrors: UserError[];
+  @Field(() => AccountSummary, {
+    nullable: true,
+    description: "The account the invitation came from; null when refused.",
+  })
+  account: AccountSummary | null;
+  @Field(() => Member, {
+    nullable: true,
+    description:
+      "The caller's member record created by accepting; null for a partner invitation or when refused.",
+  })
+  member: Member | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
 }

@@ -19,39 +19,77 @@ import {
   ResendInvitationInput,
   RevokeInvitationInput,
 } from "./invitation.inputs";
-import { Invitation, InvitationConnection, InvitationFilter, InvitationPreview } from "./invitation.type";
+import {
+  Invitation,
+  InvitationConnection,
+  InvitationFilter,
+  InvitationPreview,
+} from "./invitation.type";
 import { invitationsService } from "./invitations.service";
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @Query(() => InvitationPreview, { nullable: true, description: "Public: what an invitee sees before accepting. Null for an unknown token." })
-  invitation(@Arg("token", () => String, { description: "The token from the invitation link." }) token: string, @Ctx() context: Context): Promise<InvitationPreview | null> {
+  @Query(() => InvitationPreview, {
+    nullable: true,
+    description: "Public: what an invitee sees before accepting. Null for an unknown token.",
+  })
+  invitation(
+    @Arg("token", () => String, { description: "The token from the invitation link." })
+    token: string,
+    @Ctx() context: Context,
+  ): Promise<InvitationPreview | null> {
     return invitationsService.preview(context, token);
   }
 
-  @FieldResolver(() => Member, { nullable: true, description: "Who sent it; null once that member is gone." })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: "Who sent it; null once that member is gone.",
+  })
   invitedBy(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Member | null> {
-    return invitation.invitedByMemberId ? membersService.memberById(context, invitation.invitedByMemberId) : Promise.resolve(null);
+    return invitation.invitedByMemberId
+      ? membersService.memberById(context, invitation.invitedByMemberId)
+      : Promise.resolve(null);
   }
 
-  @FieldResolver(() => Partner, { nullable: true, description: "For PARTNER invitations: the partner it invites." })
+  @FieldResolver(() => Partner, {
+    nullable: true,
+    description: "For PARTNER invitations: the partner it invites.",
+  })
   partner(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Partner | null> | null {
     return invitation.partnerId ? partnersService.partnerById(context, invitation.partnerId) : null;
   }
 
-  @FieldResolver(() => Client, { nullable: true, description: "For CLIENT invitations by email: the client it invites." })
+  @FieldResolver(() => Client, {
+    nullable: true,
+    description: "For CLIENT invitations by email: the client it invites.",
+  })
   client(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Client | null> | null {
     return invitation.clientId ? clientsService.clientById(context, invitation.clientId) : null;
   }
 
-  @Mutation(() => InviteUsersPayload, { description: "OWNER/ADMINISTRATOR: invites a batch of people, all or none, within the plan's seats." })
-  inviteUsers(@Arg("input", () => InviteUsersInput, { description: "What to do; see the fields of InviteUsersInput." }) input: InviteUsersInput, @Ctx() context: Context): Promise<InviteUsersPayload> {
+  @Mutation(() => InviteUsersPayload, {
+    description:
+      "OWNER/ADMINISTRATOR: invites a batch of people, all or none, within the plan's seats.",
+  })
+  inviteUsers(
+    @Arg("input", () => InviteUsersInput, {
+      description: "What to do; see the fields of InviteUsersInput.",
+    })
+    input: InviteUsersInput,
+    @Ctx() context: Context,
+  ): Promise<InviteUsersPayload> {
     return invitationsService.inviteUsers(context, input.invitees);
   }
 
-  @Mutation(() => ImportPayload, { description: "OWNER/ADMINISTRATOR: invites from a CSV; valid rows are invited, each invalid row is reported by line." })
+  @Mutation(() => ImportPayload, {
+    description:
+      "OWNER/ADMINISTRATOR: invites from a CSV; valid rows are invited, each invalid row is reported by line.",
+  })
   importUserInvitations(
-    @Arg("input", () => ImportUserInvitationsInput, { description: "What to do; see the fields of ImportUserInvitationsInput." }) input: ImportUserInvitationsInput,
+    @Arg("input", () => ImportUserInvitationsInput, {
+      description: "What to do; see the fields of ImportUserInvitationsInput.",
+    })
+    input: ImportUserInvitationsInput,
     @Ctx() context: Context,
   ): Promise<ImportPayload> {
     return invitationsService.importUserInvitations(context, input.csv, input.dryRun ?? false);
@@ -63,28 +101,56 @@ export class InvitationResolver {
       "Whoever may invite that kind may resend it (clients: editors too). A partner invited by account ID is emailed to that account's current owners and administrators; " +
       "a shareable client link has no email and is refused (INVALID_STATE).",
   })
-  resendInvitation(@Arg("input", () => ResendInvitationInput, { description: "What to do; see the fields of ResendInvitationInput." }) input: ResendInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
+  resendInvitation(
+    @Arg("input", () => ResendInvitationInput, {
+      description: "What to do; see the fields of ResendInvitationInput.",
+    })
+    input: ResendInvitationInput,
+    @Ctx() context: Context,
+  ): Promise<InvitationPayload> {
     return invitationsService.resend(context, input.invitationId);
   }
 
-  @Mutation(() => InvitationPayload, { description: "Cancels a pending invitation; its seat is free at once." })
-  revokeInvitation(@Arg("input", () => RevokeInvitationInput, { description: "What to do; see the fields of RevokeInvitationInput." }) input: RevokeInvitationInput, @Ctx() context: Context): Promise<InvitationPayload> {
+  @Mutation(() => InvitationPayload, {
+    description: "Cancels a pending invitation; its seat is free at once.",
+  })
+  revokeInvitation(
+    @Arg("input", () => RevokeInvitationInput, {
+      description: "What to do; see the fields of RevokeInvitationInput.",
+    })
+    input: RevokeInvitationInput,
+    @Ctx() context: Context,
+  ): Promise<InvitationPayload> {
     return invitationsService.revoke(context, input.invitationId);
   }
 
-  @Mutation(() => AcceptInvitationPayload, { description: "Accepts an invitation by its token; a new user gives a name and password." })
-  acceptInvitation(@Arg("input", () => AcceptInvitationInput, { description: "What to do; see the fields of AcceptInvitationInput." }) input: AcceptInvitationInput, @Ctx() context: Context): Promise<AcceptInvitationPayload> {
+  @Mutation(() => AcceptInvitationPayload, {
+    description: "Accepts an invitation by its token; a new user gives a name and password.",
+  })
+  acceptInvitation(
+    @Arg("input", () => AcceptInvitationInput, {
+      description: "What to do; see the fields of AcceptInvitationInput.",
+    })
+    input: AcceptInvitationInput,
+    @Ctx() context: Context,
+  ): Promise<AcceptInvitationPayload> {
     return invitationsService.accept(context, input);
   }
 }
 
 @Resolver(() => Account)
 export class AccountInvitationsResolver {
-  @FieldResolver(() => InvitationConnection, { description: "The account's invitations, newest first." })
+  @FieldResolver(() => InvitationConnection, {
+    description: "The account's invitations, newest first.",
+  })
   invitations(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => InvitationFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: InvitationFilter | null,
+    @Arg("filter", () => InvitationFilter, {
+      nullable: true,
+      description: "Narrows the list; every condition given must hold.",
+    })
+    filter: InvitationFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Invitation>> {
     return invitationsService.list(context, account.localId, args, filter);

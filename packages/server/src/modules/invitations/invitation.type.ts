@@ -6,7 +6,10 @@ import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 import { UserError } from "../../graphql/user-error";
 
-@ObjectType({ implements: Node, description: "An invitation into an account: of a user, a partner company or a client." })
+@ObjectType({
+  implements: Node,
+  description: "An invitation into an account: of a user, a partner company or a client.",
+})
 export class Invitation extends Node implements Typed<"Invitation"> {
   __typename: "Invitation";
   localId: string;
@@ -21,10 +24,15 @@ export class Invitation extends Node implements Typed<"Invitation"> {
   @Field(() => String, { nullable: true, description: "Null for a shareable link invitation." })
   email: string | null;
 
-  @Field(() => Role, { nullable: true, description: "The role the invitee gets (USER invitations); null otherwise." })
+  @Field(() => Role, {
+    nullable: true,
+    description: "The role the invitee gets (USER invitations); null otherwise.",
+  })
   role: Role | null;
 
-  @Field(() => InvitationStatus, { description: "PENDING, ACCEPTED, REVOKED, or EXPIRED once past `expiresAt`." })
+  @Field(() => InvitationStatus, {
+    description: "PENDING, ACCEPTED, REVOKED, or EXPIRED once past `expiresAt`.",
+  })
   status: InvitationStatus;
 
   @Field(() => DeliveryStatus, { description: "Where the invitation email is." })
@@ -33,16 +41,24 @@ export class Invitation extends Node implements Typed<"Invitation"> {
   @Field(() => Date, { description: "When the link stops working; a resend restarts it." })
   expiresAt: Date;
 
-  @Field(() => Date, { nullable: true, description: "When the email was last sent; null if never." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the email was last sent; null if never.",
+  })
   lastSentAt: Date | null;
 
-  @Field(() => Int, { description: "How many times the invitation email was sent (resends included)." })
+  @Field(() => Int, {
+    description: "How many times the invitation email was sent (resends included).",
+  })
   sendCount: number;
 
   @Field(() => Date, { description: "When the invitation was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: "When the invitation was accepted; null until then." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the invitation was accepted; null until then.",
+  })
   acceptedAt: Date | null;
 }
 
@@ -50,7 +66,11 @@ export const { ConnectionType: InvitationConnection } = connectionTypes(Invitati
 
 @InputType({ description: "Narrows an invitation list; all given conditions must hold." })
 export class InvitationFilter {
-  @Field(() => [InvitationStatus], { nullable: true, description: "Only invitations in one of these statuses (EXPIRED matches pending ones past their expiry)." })
+  @Field(() => [InvitationStatus], {
+    nullable: true,
+    description:
+      "Only invitations in one of these statuses (EXPIRED matches pending ones past their expiry).",
+  })
   status?: InvitationStatus[] | null;
 
   @Field(() => InvitationKind, { nullable: true, description: "Only invitations of this kind." })
@@ -59,21 +79,43 @@ export class InvitationFilter {
 
 @ObjectType({ description: "What an invitee sees before accepting." })
 export class InvitationPreview {
-  @Field(() => InvitationKind, { description: "Whom the invitation brings in." }) kind: InvitationKind;
+  @Field(() => InvitationKind, { description: "Whom the invitation brings in." })
+  kind: InvitationKind;
   @Field(() => String, { description: "The inviting account's name." }) accountName: string;
-  @Field(() => String, { nullable: true, description: "Who sent the invitation; null when not known." }) inviterName: string | null;
-  @Field(() => String, { nullable: true, description: "The invited email; null for a shareable link." }) email: string | null;
-  @Field(() => Role, { nullable: true, description: "The role offered (USER invitations); null otherwise." }) role: Role | null;
-  @Field(() => InvitationStatus, { description: "Whether the invitation can still be accepted (PENDING)." }) status: InvitationStatus;
+  @Field(() => String, {
+    nullable: true,
+    description: "Who sent the invitation; null when not known.",
+  })
+  inviterName: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The invited email; null for a shareable link.",
+  })
+  email: string | null;
+  @Field(() => Role, {
+    nullable: true,
+    description: "The role offered (USER invitations); null otherwise.",
+  })
+  role: Role | null;
+  @Field(() => InvitationStatus, {
+    description: "Whether the invitation can still be accepted (PENDING).",
+  })
+  status: InvitationStatus;
   @Field(() => Date, { description: "When the link stops working." }) expiresAt: Date;
 }
 
 @ObjectType({ description: "The outcome of one CSV data line." })
 export class ImportRow {
-  @Field(() => Int, { description: "1-based line number in the CSV, header excluded." }) line: number;
-  @Field(() => String, { nullable: true, description: "The email on this line, when it has one." }) email: string | null;
-  @Field(() => String, { description: "CREATED, UPDATED, UNCHANGED, SKIPPED or ERROR." }) outcome: string;
-  @Field(() => [UserError], { description: "Why the line was refused or skipped; empty when it was applied." }) errors: UserError[];
+  @Field(() => Int, { description: "1-based line number in the CSV, header excluded." })
+  line: number;
+  @Field(() => String, { nullable: true, description: "The email on this line, when it has one." })
+  email: string | null;
+  @Field(() => String, { description: "CREATED, UPDATED, UNCHANGED, SKIPPED or ERROR." })
+  outcome: string;
+  @Field(() => [UserError], {
+    description: "Why the line was refused or skipped; empty when it was applied.",
+  })
+  errors: UserError[];
 }
 
 export const INVITATION_COLUMNS = `i.id, i.account_id, i.kind, i.email, i.role, i.status, i.delivery, i.expires_at,
@@ -105,15 +147,23 @@ export type InvitationRow = {
 export type ResendDelivery = {
   recipients: string[];
   lifetimeMs: number;
-  email: (sender: { inviterName: string; accountName: string; expiresAt: Date }) => { subject: string; text: string; html: string };
+  email: (sender: { inviterName: string; accountName: string; expiresAt: Date }) => {
+    subject: string;
+    text: string;
+    html: string;
+  };
 };
 
 /** A kind's answer to "send it again": how, or why not. */
 export type ResendPlan = ResendDelivery | { refusal: UserError };
 
 /** A stored PENDING invitation past its expiry is EXPIRED, judged by the injectable clock. */
-export function effectiveStatus(row: { status: InvitationRow["status"]; expires_at: Date }): InvitationStatus {
-  if (row.status === "PENDING" && row.expires_at.getTime() <= clock.now().getTime()) return InvitationStatus.EXPIRED;
+export function effectiveStatus(row: {
+  status: InvitationRow["status"];
+  expires_at: Date;
+}): InvitationStatus {
+  if (row.status === "PENDING" && row.expires_at.getTime() <= clock.now().getTime())
+    return InvitationStatus.EXPIRED;
   return row.status as InvitationStatus;
 }
 

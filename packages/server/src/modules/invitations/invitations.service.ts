@@ -25,12 +25,21 @@ import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
-import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import {
+  newestFirst,
+  paginate,
+  type Connection,
+  type ConnectionArgs,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
-import { requireAnyPermission, requirePermission, type AccountViewer } from "../../graphql/permissions";
+import {
+  requireAnyPermission,
+  requirePermission,
+  type AccountViewer,
+} from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService, type SeatCheck } from "../accounts/accounts.service";
 import { auditService, type AuditEntry } from "../audit/audit.service";
@@ -59,7 +68,8 @@ import {
 } from "./invitation.type";
 
 const LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
-const TOKEN_GUESSES_MESSAGE = "Too many invitation links that do not exist were tried from this network.";
+const TOKEN_GUESSES_MESSAGE =
+  "Too many invitation links that do not exist were tried from this network.";
 
 type Invitee = { email: string; role: InvitableRole };
 type Conflict = { email: string; reason: "member" | "pending" };
@@ -73,7 +83,11 @@ function notFound(field: string): UserError {
 }
 
 /** Members and open invitations that already cover some of these emails (case-insensitive). */
-async function findConflicts(db: EntityManager, accountId: string, emails: string[]): Promise<Map<string, Conflict>> {
+async function findConflicts(
+  db: EntityManager,
+  accountId: string,
+  emails: string[],
+): Promise<Map<string, Conflict>> {
   const rows = await queryRows<{ email: string; reason: "member" | "pending" }>(
     db,
     `SELECT lower(u.email) AS email, 'member' AS reason FROM members m JOIN users u ON u.id = m.user_id
@@ -84,7 +98,8 @@ async function findConflicts(db: EntityManager, accountId: string, emails: strin
     [accountId, emails.map((email) => email.toLowerCase())],
   );
   const conflicts = new Map<string, Conflict>();
-  for (const row of rows) if (!conflicts.has(row.email) || row.reason === "member") conflicts.set(row.email, row);
+  for (const row of rows)
+    if (!conflicts.has(row.email) || row.reason === "member") conflicts.set(row.email, row);
   return conflicts;
 }
 
@@ -94,7 +109,12 @@ function conflictMessage(conflict: Conflict, email: string): string {
     : `${email} already has an open invitation; resend it instead.`;
 }
 
-function seatError(used: number, limit: number, adding: number, field: (string | number)[] | null): UserError {
+function seatError(
+  used: number,
+  limit: number,
+  adding: number,
+  field: (string | number)[] | null,
+): UserError {
   return userError(
     UserErrorCode.SEAT_LIMIT_REACHED,
     `${used} of ${limit} seats are used and this needs ${adding} more; change the plan or free seats first.`,
@@ -103,7 +123,13 @@ function seatError(used: number, limit: number, adding: number, field: (string |
 }
 
 /** Writes the invitations, their emails and delivery jobs; the caller holds the seat lock. */
-async function createInvitations(context: Context, db: EntityManager, viewer: AccountViewer, accountName: string, invitees: Invitee[]) {
+async function createInvitations(
+  context: Context,
+  db: EntityManager,
+  viewer: AccountViewer,
+  accountName: string,
+  invitees: Invitee[],
+) {
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + LIFETIME_MS);
   const tokens = invitees.map(() => newSecret());
@@ -157,11 +183,17 @@ async function createInvitations(context: Context, db: EntityManager, viewer: Ac
  */
 async function accountOfToken(db: EntityManager, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [row] = await db.query("SELECT invitation_account_by_token_hash($1) AS account_id", [hashSecret(token)]);
+  const [row] = await db.query("SELECT invitation_account_by_token_hash($1) AS account_id", [
+    hashSecret(token),
+  ]);
   return row?.account_id ?? null;
 }
 
-async function findByToken(db: EntityManager, token: string, lock: boolean): Promise<(InvitationRow & { token_hash: Buffer }) | null> {
+async function findByToken(
+  db: EntityManager,
+  token: string,
+  lock: boolean,
+): Promise<(InvitationRow & { token_hash: Buffer }) | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const hash = hashSecret(token);
   const [row] = await queryRows<InvitationRow & { token_hash: Buffer }>(
@@ -174,7 +206,11 @@ async function findByToken(db: EntityManager, token: string, lock: boolean): Pro
 }
 
 type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
-type AcceptSuccess = { accountId: string; memberId: string | null; newSession: { token: string; expiresAt: Date } | null };
+type AcceptSuccess = {
+  accountId: string;
+  memberId: string | null;
+  newSession: { token: string; expiresAt: Date } | null;
+};
 
 /** A login invitation: the person sets their first password (or, already having one, signs in) and enters the account. */
 async function acceptLogin(
@@ -184,26 +220,43 @@ async function acceptLogin(
   password: string | null,
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
-  const [user] = await db.query("SELECT id, password_hash FROM users WHERE lower(email) = lower($1)", [row.email]);
+  const [user] = await db.query(
+    "SELECT id, password_hash FROM users WHERE lower(email) = lower($1)",
+    [row.email],
+  );
   const [member] = user
-    ? await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2 AND status = 'ACTIVE' AND can_login", [row.account_id, user.id])
+    ? await db.query(
+        "SELECT id FROM members WHERE account_id = $1 AND user_id = $2 AND status = 'ACTIVE' AND can_login",
+        [row.account_id, user.id],
+      )
     : [];
-  if (!member) return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
+  if (!member)
+    return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
   let sessionId: string | null = null;
   if (user.password_hash) {
     const viewer = context.viewer;
-    if (!viewer || viewer.userId !== user.id) return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
-    if (viewer.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+    if (!viewer || viewer.userId !== user.id)
+      return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
+    if (viewer.credential.kind === "session")
+      await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
   } else {
     const weak = passwordProblem(password ?? "");
-    if (weak) return { account: null, member: null, userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])] };
+    if (weak)
+      return {
+        account: null,
+        member: null,
+        userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])],
+      };
     await identityService.setFirstPassword(db, user.id, password!);
     const started = await identityService.startSession(db, user.id, row.account_id);
     newSession = started;
     sessionId = started.id;
   }
-  await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1", [row.id, clock.now(), member.id]);
+  await db.query(
+    "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
+    [row.id, clock.now(), member.id],
+  );
   await recordAccepted(context, db, row, { userId: user.id, memberId: member.id }, sessionId);
   return { accountId: row.account_id, memberId: member.id, newSession };
 }
@@ -218,22 +271,48 @@ async function acceptPartner(
   context: Context,
   db: EntityManager,
   row: InvitationRow,
-  input: { name?: string | null; password?: string | null; accountName?: string | null; partnerAccountId?: string | null },
+  input: {
+    name?: string | null;
+    password?: string | null;
+    accountName?: string | null;
+    partnerAccountId?: string | null;
+  },
 ): Promise<AcceptFailure | AcceptSuccess> {
-  const refused = (userErrors: UserError[]): AcceptFailure => ({ account: null, member: null, userErrors });
+  const refused = (userErrors: UserError[]): AcceptFailure => ({
+    account: null,
+    member: null,
+    userErrors,
+  });
   let newcomer: { userId: string } | null = null;
-  const signingUp = !context.viewer && row.email !== null && (input.name != null || input.password != null);
+  const signingUp =
+    !context.viewer && row.email !== null && (input.name != null || input.password != null);
   if (signingUp) {
     if (await identityService.findUserByEmail(db, row.email!)) {
-      return refused([userError(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to accept this invitation.`, null)]);
+      return refused([
+        userError(
+          UserErrorCode.SIGN_IN_REQUIRED,
+          `Log in as ${row.email} to accept this invitation.`,
+          null,
+        ),
+      ]);
     }
     const errors: UserError[] = [];
-    if (!input.name?.trim()) errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+    if (!input.name?.trim())
+      errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
     const weak = passwordProblem(input.password ?? "");
     if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
-    if (!input.accountName?.trim()) errors.push(userError(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]));
+    if (!input.accountName?.trim())
+      errors.push(
+        userError(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]),
+      );
     if (errors.length) return refused(errors);
-    newcomer = { userId: await identityService.createUser(db, { email: row.email!, name: input.name!.trim(), password: input.password! }) };
+    newcomer = {
+      userId: await identityService.createUser(db, {
+        email: row.email!,
+        name: input.name!.trim(),
+        password: input.password!,
+      }),
+    };
     await tenantScope.identifyUser(db, newcomer.userId);
   }
   const accepted = await partnerNetwork.acceptInvitation(context, db, row, input, newcomer);
@@ -241,8 +320,15 @@ async function acceptPartner(
   if (!newcomer) return { accountId: accepted.accountId, memberId: null, newSession: null };
   // The newcomer owns the account they just created: they act in it from now on.
   await tenantScope.enterAccount(db, accepted.linkedAccountId);
-  const newSession = await identityService.startSession(db, newcomer.userId, accepted.linkedAccountId);
-  const [owner] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [accepted.linkedAccountId, newcomer.userId]);
+  const newSession = await identityService.startSession(
+    db,
+    newcomer.userId,
+    accepted.linkedAccountId,
+  );
+  const [owner] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [
+    accepted.linkedAccountId,
+    newcomer.userId,
+  ]);
   await auditService.record(db, context, [
     {
       accountId: accepted.linkedAccountId,
@@ -275,7 +361,14 @@ async function recordAccepted(
     },
   ];
   if (newSessionId) {
-    entries.push({ accountId: row.account_id, action: "session.created", objectType: "Session", objectId: newSessionId, details: { method: "invitation" }, actor });
+    entries.push({
+      accountId: row.account_id,
+      action: "session.created",
+      objectType: "Session",
+      objectId: newSessionId,
+      details: { method: "invitation" },
+      actor,
+    });
   }
   await auditService.record(db, context, entries);
 }
@@ -289,19 +382,37 @@ const RESEND_PERMISSION: Record<InvitationKind, Permission> = {
 };
 
 /** How this invitation goes out again: the module owning its kind decides (lifetime, recipients, email). */
-async function resendPlan(db: EntityManager, row: InvitationRow, status: InvitationStatus, seats: SeatCheck): Promise<ResendPlan> {
+async function resendPlan(
+  db: EntityManager,
+  row: InvitationRow,
+  status: InvitationStatus,
+  seats: SeatCheck,
+): Promise<ResendPlan> {
   switch (row.kind) {
     case InvitationKind.USER:
       // An expired invitation holds no seat, so bringing it back needs a free one.
-      if (status === InvitationStatus.EXPIRED && seats.limit !== null && seats.used + 1 > seats.limit) return { refusal: seatError(seats.used, seats.limit, 1, ["invitationId"]) };
-      return { recipients: [row.email!], lifetimeMs: LIFETIME_MS, email: (sender) => userInvitationEmail({ ...sender, role: row.role! }) };
+      if (
+        status === InvitationStatus.EXPIRED &&
+        seats.limit !== null &&
+        seats.used + 1 > seats.limit
+      )
+        return { refusal: seatError(seats.used, seats.limit, 1, ["invitationId"]) };
+      return {
+        recipients: [row.email!],
+        lifetimeMs: LIFETIME_MS,
+        email: (sender) => userInvitationEmail({ ...sender, role: row.role! }),
+      };
     case InvitationKind.CLIENT:
       return clientsService.resendPlan(row);
     case InvitationKind.PARTNER:
       return partnerNetwork.resendPlan(db, row);
     case InvitationKind.LOGIN:
       return {
-        refusal: userError(UserErrorCode.INVALID_STATE, "A set-password invitation is not resent; allow the person to log in again to send a new one.", ["invitationId"]),
+        refusal: userError(
+          UserErrorCode.INVALID_STATE,
+          "A set-password invitation is not resent; allow the person to log in again to send a new one.",
+          ["invitationId"],
+        ),
       };
   }
 }
@@ -316,7 +427,9 @@ export const invitationsService = {
    * by hand, say) sends them a link to set one. No seat: they are not internal.
    */
   sendLoginInvitationIfNeeded: (async (db, context, member) => {
-    const [user] = await db.query("SELECT email, password_hash FROM users WHERE id = $1", [member.userId]);
+    const [user] = await db.query("SELECT email, password_hash FROM users WHERE id = $1", [
+      member.userId,
+    ]);
     if (!user || user.password_hash) return;
     const [open] = await db.query(
       "SELECT 1 FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
@@ -344,15 +457,27 @@ export const invitationsService = {
       },
     ]);
     await auditService.record(db, context, [
-      { accountId: member.accountId, action: "invitation.created", objectType: "Invitation", objectId: row!.id, details: { kind: InvitationKind.LOGIN, email: user.email } },
+      {
+        accountId: member.accountId,
+        action: "invitation.created",
+        objectType: "Invitation",
+        objectId: row!.id,
+        details: { kind: InvitationKind.LOGIN, email: user.email },
+      },
     ]);
   }) satisfies LoginGrantedHook,
 
-  async list(context: Context, accountId: string, args: ConnectionArgs, filter: InvitationFilter | null | undefined): Promise<Connection<Invitation>> {
+  async list(
+    context: Context,
+    accountId: string,
+    args: ConnectionArgs,
+    filter: InvitationFilter | null | undefined,
+  ): Promise<Connection<Invitation>> {
     const viewer = context.viewer;
     const where = ["i.account_id = $1"];
     const params: unknown[] = [accountId, clock.now()];
-    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount")) where.push("false");
+    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount"))
+      where.push("false");
     if (filter?.kind) {
       params.push(filter.kind);
       where.push(`i.kind = $${params.length}`);
@@ -382,26 +507,56 @@ export const invitationsService = {
     );
   },
 
-  async inviteUsers(context: Context, invitees: { email: string; role: string }[]): Promise<{ invitations: Invitation[]; userErrors: UserError[] }> {
+  async inviteUsers(
+    context: Context,
+    invitees: { email: string; role: string }[],
+  ): Promise<{ invitations: Invitation[]; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageInvitations");
     const userErrors: UserError[] = [];
-    if (invitees.length === 0) userErrors.push(userError(UserErrorCode.INVALID, "Add at least one person to invite.", ["invitees"]));
+    if (invitees.length === 0)
+      userErrors.push(
+        userError(UserErrorCode.INVALID, "Add at least one person to invite.", ["invitees"]),
+      );
     if (invitees.length > INVITE_BATCH_MAX) {
-      userErrors.push(userError(UserErrorCode.INVALID, `Invite at most ${INVITE_BATCH_MAX} people at once; use a CSV import for more.`, ["invitees"]));
+      userErrors.push(
+        userError(
+          UserErrorCode.INVALID,
+          `Invite at most ${INVITE_BATCH_MAX} people at once; use a CSV import for more.`,
+          ["invitees"],
+        ),
+      );
     }
     const seen = new Set<string>();
     const valid: Invitee[] = [];
     invitees.forEach((invitee, index) => {
       const email = normalizeEmail(invitee.email);
       if (!isValidEmail(email)) {
-        userErrors.push(userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, ["invitees", index, "email"]));
+        userErrors.push(
+          userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, [
+            "invitees",
+            index,
+            "email",
+          ]),
+        );
       } else if (seen.has(email.toLowerCase())) {
-        userErrors.push(userError(UserErrorCode.INVALID, `${email} appears more than once in this invitation.`, ["invitees", index, "email"]));
+        userErrors.push(
+          userError(UserErrorCode.INVALID, `${email} appears more than once in this invitation.`, [
+            "invitees",
+            index,
+            "email",
+          ]),
+        );
       }
       seen.add(email.toLowerCase());
       const role = invitee.role as Parameters<typeof isInvitableRole>[0];
       if (!isInvitableRole(role)) {
-        userErrors.push(userError(UserErrorCode.INVALID, "Invite as Administrator, Editor or Viewer.", ["invitees", index, "role"]));
+        userErrors.push(
+          userError(UserErrorCode.INVALID, "Invite as Administrator, Editor or Viewer.", [
+            "invitees",
+            index,
+            "role",
+          ]),
+        );
       } else {
         valid.push({ email, role });
       }
@@ -410,18 +565,37 @@ export const invitationsService = {
 
     return context.db.transaction(async (db) => {
       const seats = await accountsService.lockSeats(db, viewer.accountId);
-      const conflicts = await findConflicts(db, viewer.accountId, valid.map((invitee) => invitee.email));
+      const conflicts = await findConflicts(
+        db,
+        viewer.accountId,
+        valid.map((invitee) => invitee.email),
+      );
       valid.forEach((invitee, index) => {
         const conflict = conflicts.get(invitee.email.toLowerCase());
-        if (conflict) userErrors.push(userError(UserErrorCode.TAKEN, conflictMessage(conflict, invitee.email), ["invitees", index, "email"]));
+        if (conflict)
+          userErrors.push(
+            userError(UserErrorCode.TAKEN, conflictMessage(conflict, invitee.email), [
+              "invitees",
+              index,
+              "email",
+            ]),
+          );
       });
       if (!userErrors.length && seats.limit !== null && seats.used + valid.length > seats.limit) {
         userErrors.push(seatError(seats.used, seats.limit, valid.length, ["invitees"]));
       }
       if (userErrors.length) return { invitations: [], userErrors };
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, valid.length, { field: ["invitees"] });
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(
+        db,
+        viewer.accountId,
+        valid.length,
+        { field: ["invitees"] },
+      );
       if (overSendLimit) return { invitations: [], userErrors: [overSendLimit] };
-      return { invitations: await createInvitations(context, db, viewer, seats.accountName, valid), userErrors: [] };
+      return {
+        invitations: await createInvitations(context, db, viewer, seats.accountName, valid),
+        userErrors: [],
+      };
     });
   },
 
@@ -432,7 +606,11 @@ export const invitationsService = {
 
     const run = async (db: EntityManager) => {
       const seats = await accountsService.lockSeats(db, viewer.accountId);
-      const conflicts = await findConflicts(db, viewer.accountId, parsed.filter((row) => !row.errors.length).map((row) => row.email));
+      const conflicts = await findConflicts(
+        db,
+        viewer.accountId,
+        parsed.filter((row) => !row.errors.length).map((row) => row.email),
+      );
       const seen = new Set<string>();
       const rows: ImportRow[] = [];
       const toCreate: Invitee[] = [];
@@ -440,11 +618,38 @@ export const invitationsService = {
         const key = row.email.toLowerCase();
         const conflict = conflicts.get(key);
         if (row.errors.length) {
-          rows.push({ line: row.line, email: row.email || null, outcome: "ERROR", errors: row.errors });
+          rows.push({
+            line: row.line,
+            email: row.email || null,
+            outcome: "ERROR",
+            errors: row.errors,
+          });
         } else if (seen.has(key)) {
-          rows.push({ line: row.line, email: row.email, outcome: "SKIPPED", errors: [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${row.email} appears earlier in the file.`, [String(row.line), "email"])] });
+          rows.push({
+            line: row.line,
+            email: row.email,
+            outcome: "SKIPPED",
+            errors: [
+              userError(
+                UserErrorCode.TAKEN,
+                `Line ${row.line}: ${row.email} appears earlier in the file.`,
+                [String(row.line), "email"],
+              ),
+            ],
+          });
         } else if (conflict) {
-          rows.push({ line: row.line, email: row.email, outcome: "SKIPPED", errors: [userError(UserErrorCode.TAKEN, `Line ${row.line}: ${conflictMessage(conflict, row.email)}`, [String(row.line), "email"])] });
+          rows.push({
+            line: row.line,
+            email: row.email,
+            outcome: "SKIPPED",
+            errors: [
+              userError(
+                UserErrorCode.TAKEN,
+                `Line ${row.line}: ${conflictMessage(conflict, row.email)}`,
+                [String(row.line), "email"],
+              ),
+            ],
+          });
         } else {
           rows.push({ line: row.line, email: row.email, outcome: "CREATED", errors: [] });
           toCreate.push({ email: row.email, role: row.role! });
@@ -452,11 +657,22 @@ export const invitationsService = {
         seen.add(key);
       }
       if (seats.limit !== null && seats.used + toCreate.length > seats.limit) {
-        return { rows, created: 0, updated: 0, userErrors: [seatError(seats.used, seats.limit, toCreate.length, ["csv"])] };
+        return {
+          rows,
+          created: 0,
+          updated: 0,
+          userErrors: [seatError(seats.used, seats.limit, toCreate.length, ["csv"])],
+        };
       }
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, toCreate.length, { dryRun, field: ["csv"] });
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(
+        db,
+        viewer.accountId,
+        toCreate.length,
+        { dryRun, field: ["csv"] },
+      );
       if (overSendLimit) return { rows, created: 0, updated: 0, userErrors: [overSendLimit] };
-      if (!dryRun && toCreate.length) await createInvitations(context, db, viewer, seats.accountName, toCreate);
+      if (!dryRun && toCreate.length)
+        await createInvitations(context, db, viewer, seats.accountName, toCreate);
       return { rows, created: toCreate.length, updated: 0, userErrors: [] };
     };
     // A dry run takes the same seat lock, so its answer matches what a real run would do now; it writes nothing.
@@ -464,7 +680,10 @@ export const invitationsService = {
   },
 
   /** Sends an invitation again with a new token and lifetime: users, clients by email and partners, each by whoever may invite that kind. */
-  async resend(context: Context, globalId: string): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
+  async resend(
+    context: Context,
+    globalId: string,
+  ): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
     const viewer = requireAnyPermission(context, Object.values(RESEND_PERMISSION));
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
@@ -479,14 +698,35 @@ export const invitationsService = {
       requirePermission(context, RESEND_PERMISSION[row.kind]);
       const status = effectiveStatus(row);
       if (status === InvitationStatus.ACCEPTED) {
-        return { invitation: null, userErrors: [userError(UserErrorCode.ALREADY_ACCEPTED, "This invitation was accepted already.", ["invitationId"])] };
+        return {
+          invitation: null,
+          userErrors: [
+            userError(UserErrorCode.ALREADY_ACCEPTED, "This invitation was accepted already.", [
+              "invitationId",
+            ]),
+          ],
+        };
       }
       if (status === InvitationStatus.REVOKED) {
-        return { invitation: null, userErrors: [userError(UserErrorCode.REVOKED, "This invitation was cancelled; invite again instead.", ["invitationId"])] };
+        return {
+          invitation: null,
+          userErrors: [
+            userError(
+              UserErrorCode.REVOKED,
+              "This invitation was cancelled; invite again instead.",
+              ["invitationId"],
+            ),
+          ],
+        };
       }
       const plan = await resendPlan(db, row, status, seats);
       if ("refusal" in plan) return { invitation: null, userErrors: [plan.refusal] };
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, plan.recipients.length, { field: ["invitationId"] });
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(
+        db,
+        viewer.accountId,
+        plan.recipients.length,
+        { field: ["invitationId"] },
+      );
       if (overSendLimit) return { invitation: null, userErrors: [overSendLimit] };
       const token = newSecret();
       const now = clock.now();
@@ -497,11 +737,21 @@ export const invitationsService = {
          WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
         [id, hashSecret(token), expiresAt, now],
       );
-      const email = plan.email({ inviterName: await membersService.nameOf(db, viewer.memberId), accountName: seats.accountName, expiresAt });
+      const email = plan.email({
+        inviterName: await membersService.nameOf(db, viewer.memberId),
+        accountName: seats.accountName,
+        expiresAt,
+      });
       await mailService.queue(
         db,
         context.mail,
-        plan.recipients.map((to) => ({ accountId: viewer.accountId, invitationId: id, to, ...email, secretLink: inviteLink(context, token) })),
+        plan.recipients.map((to) => ({
+          accountId: viewer.accountId,
+          invitationId: id,
+          to,
+          ...email,
+          secretLink: inviteLink(context, token),
+        })),
       );
       await auditService.record(db, context, [
         {
@@ -522,7 +772,10 @@ export const invitationsService = {
     });
   },
 
-  async revoke(context: Context, globalId: string): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
+  async revoke(
+    context: Context,
+    globalId: string,
+  ): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageInvitations");
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
@@ -534,8 +787,16 @@ export const invitationsService = {
       );
       if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
       if (row.status !== "PENDING") {
-        const code = row.status === "ACCEPTED" ? UserErrorCode.ALREADY_ACCEPTED : UserErrorCode.REVOKED;
-        return { invitation: null, userErrors: [userError(code, `This invitation is ${row.status.toLowerCase()} already.`, ["invitationId"])] };
+        const code =
+          row.status === "ACCEPTED" ? UserErrorCode.ALREADY_ACCEPTED : UserErrorCode.REVOKED;
+        return {
+          invitation: null,
+          userErrors: [
+            userError(code, `This invitation is ${row.status.toLowerCase()} already.`, [
+              "invitationId",
+            ]),
+          ],
+        };
       }
       const [revoked] = await queryRows<InvitationRow>(
         db,
@@ -543,7 +804,13 @@ export const invitationsService = {
         [id, clock.now()],
       );
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "invitation.revoked", objectType: "Invitation", objectId: id, details: { kind: row.kind, email: row.email } },
+        {
+          accountId: viewer.accountId,
+          action: "invitation.revoked",
+          objectType: "Invitation",
+          objectId: id,
+          details: { kind: row.kind, email: row.email },
+        },
       ]);
       context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
       return { invitation: toInvitation(revoked!), userErrors: [] };
@@ -556,7 +823,9 @@ export const invitationsService = {
     if (lookup.blocked) throw new RateLimitedError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds);
     const accountId = await accountOfToken(context.db, token);
     if (!accountId) return null;
-    const preview = await tenantScope.reachInto(context.db, [accountId], () => invitationsService.previewInAccount(context, token));
+    const preview = await tenantScope.reachInto(context.db, [accountId], () =>
+      invitationsService.previewInAccount(context, token),
+    );
     // Only unknown tokens count as guesses.
     if (preview) await lookup.succeeded();
     return preview;
@@ -566,7 +835,9 @@ export const invitationsService = {
     const row = await findByToken(context.db, token, false);
     if (!row) return null;
     const account = await accountsService.accountById(context, row.account_id);
-    const inviter = row.invited_by_member_id ? await context.loaders.memberById.load(row.invited_by_member_id) : null;
+    const inviter = row.invited_by_member_id
+      ? await context.loaders.memberById.load(row.invited_by_member_id)
+      : null;
     return {
       kind: row.kind,
       accountName: account?.name ?? "",
@@ -580,7 +851,14 @@ export const invitationsService = {
 
   async accept(
     context: Context,
-    input: { token: string; name?: string | null; password?: string | null; email?: string | null; partnerAccountId?: string | null; accountName?: string | null },
+    input: {
+      token: string;
+      name?: string | null;
+      password?: string | null;
+      email?: string | null;
+      partnerAccountId?: string | null;
+      accountName?: string | null;
+    },
   ): Promise<{ account: AccountSummary | null; member: Member | null; userErrors: UserError[] }> {
     const fail = (code: UserErrorCode, message: string, field: string[] | null = ["token"]) => ({
       account: null,
@@ -588,60 +866,105 @@ export const invitationsService = {
       userErrors: [userError(code, message, field)],
     });
     const lookup = await context.rateLimits.beginTokenLookup(context.ip);
-    if (lookup.blocked) return { account: null, member: null, userErrors: [rateLimitedUserError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds, ["token"])] };
+    if (lookup.blocked)
+      return {
+        account: null,
+        member: null,
+        userErrors: [
+          rateLimitedUserError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds, ["token"]),
+        ],
+      };
     const tokenAccountId = await accountOfToken(context.db, input.token);
     if (!tokenAccountId) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
     let tokenFound = false;
-    const result = await tenantScope.reachInto(context.db, [tokenAccountId], () => context.db.transaction(async (db) => {
-      const row = await findByToken(db, input.token, true);
-      if (!row) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
-      tokenFound = true;
-      const status = effectiveStatus(row);
-      if (status === InvitationStatus.REVOKED) return fail(UserErrorCode.REVOKED, "This invitation was cancelled.");
-      if (status === InvitationStatus.ACCEPTED) return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
-      if (status === InvitationStatus.EXPIRED) return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
-      if (row.kind === InvitationKind.PARTNER) return acceptPartner(context, db, row, input);
-      if (row.kind === InvitationKind.LOGIN) return acceptLogin(context, db, row, input.password ?? null, fail);
-      if (row.kind === InvitationKind.CLIENT) return clientsService.acceptInvitation(context, db, row, input);
-      if (row.kind !== InvitationKind.USER) return fail(UserErrorCode.INVALID_STATE, "This kind of invitation cannot be accepted here yet.");
+    const result = await tenantScope.reachInto(context.db, [tokenAccountId], () =>
+      context.db.transaction(async (db) => {
+        const row = await findByToken(db, input.token, true);
+        if (!row) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
+        tokenFound = true;
+        const status = effectiveStatus(row);
+        if (status === InvitationStatus.REVOKED)
+          return fail(UserErrorCode.REVOKED, "This invitation was cancelled.");
+        if (status === InvitationStatus.ACCEPTED)
+          return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
+        if (status === InvitationStatus.EXPIRED)
+          return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
+        if (row.kind === InvitationKind.PARTNER) return acceptPartner(context, db, row, input);
+        if (row.kind === InvitationKind.LOGIN)
+          return acceptLogin(context, db, row, input.password ?? null, fail);
+        if (row.kind === InvitationKind.CLIENT)
+          return clientsService.acceptInvitation(context, db, row, input);
+        if (row.kind !== InvitationKind.USER)
+          return fail(
+            UserErrorCode.INVALID_STATE,
+            "This kind of invitation cannot be accepted here yet.",
+          );
 
-      const existing = await identityService.findUserByEmail(db, row.email!);
-      const viewer = context.viewer;
-      let userId: string;
-      let newSession: { id: string; token: string; expiresAt: Date } | null = null;
-      if (existing) {
-        if (!viewer) return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to accept this invitation.`, null);
-        if (viewer.userId !== existing.id) return fail(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${row.email}; log in with that email.`, null);
-        userId = existing.id;
-      } else {
-        if (viewer) return fail(UserErrorCode.EMAIL_MISMATCH, `This invitation is for ${row.email}; log out and open the link again.`, null);
-        const errors: UserError[] = [];
-        if (!input.name?.trim()) errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
-        const weak = passwordProblem(input.password ?? "");
-        if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
-        if (errors.length) return { account: null, member: null, userErrors: errors };
-        userId = await identityService.createUser(db, { email: row.email!, name: input.name!.trim(), password: input.password! });
-        await tenantScope.identifyUser(db, userId);
-      }
-      const memberId = await membersService.addInvitedMember(db, { accountId: row.account_id, userId, role: row.role! });
-      if (!memberId) return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
-      // Accounts this one is a partner of see the newcomer as a pending external member.
-      await partnerNetwork.addPeopleWhoJoined(context, db, row.account_id, [userId]);
-      await db.query(
-        "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
-        [row.id, clock.now(), memberId],
-      );
-      if (viewer?.credential.kind === "session") await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
-      else newSession = await identityService.startSession(db, userId, row.account_id);
-      await recordAccepted(context, db, row, { userId, memberId }, newSession?.id ?? null);
-      return { accountId: row.account_id, memberId, newSession };
-    }));
+        const existing = await identityService.findUserByEmail(db, row.email!);
+        const viewer = context.viewer;
+        let userId: string;
+        let newSession: { id: string; token: string; expiresAt: Date } | null = null;
+        if (existing) {
+          if (!viewer)
+            return fail(
+              UserErrorCode.SIGN_IN_REQUIRED,
+              `Log in as ${row.email} to accept this invitation.`,
+              null,
+            );
+          if (viewer.userId !== existing.id)
+            return fail(
+              UserErrorCode.EMAIL_MISMATCH,
+              `This invitation is for ${row.email}; log in with that email.`,
+              null,
+            );
+          userId = existing.id;
+        } else {
+          if (viewer)
+            return fail(
+              UserErrorCode.EMAIL_MISMATCH,
+              `This invitation is for ${row.email}; log out and open the link again.`,
+              null,
+            );
+          const errors: UserError[] = [];
+          if (!input.name?.trim())
+            errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+          const weak = passwordProblem(input.password ?? "");
+          if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+          if (errors.length) return { account: null, member: null, userErrors: errors };
+          userId = await identityService.createUser(db, {
+            email: row.email!,
+            name: input.name!.trim(),
+            password: input.password!,
+          });
+          await tenantScope.identifyUser(db, userId);
+        }
+        const memberId = await membersService.addInvitedMember(db, {
+          accountId: row.account_id,
+          userId,
+          role: row.role!,
+        });
+        if (!memberId)
+          return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
+        // Accounts this one is a partner of see the newcomer as a pending external member.
+        await partnerNetwork.addPeopleWhoJoined(context, db, row.account_id, [userId]);
+        await db.query(
+          "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
+          [row.id, clock.now(), memberId],
+        );
+        if (viewer?.credential.kind === "session")
+          await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+        else newSession = await identityService.startSession(db, userId, row.account_id);
+        await recordAccepted(context, db, row, { userId, memberId }, newSession?.id ?? null);
+        return { accountId: row.account_id, memberId, newSession };
+      }),
+    );
     // Only unknown tokens count as guesses.
     if (tokenFound) await lookup.succeeded();
     if (!("accountId" in result)) return result;
     // The person now acts in the account they joined (a partner's admin stays where they are).
     if (result.memberId) await tenantScope.enterAccount(context.db, result.accountId);
-    if (result.newSession) context.sessionCookie.set(result.newSession.token, result.newSession.expiresAt);
+    if (result.newSession)
+      context.sessionCookie.set(result.newSession.token, result.newSession.expiresAt);
     const account = await accountsService.accountById(context, result.accountId);
     const member = result.memberId ? await context.loaders.memberById.load(result.memberId) : null;
     return { account: account && toAccountSummary(account), member, userErrors: [] };
@@ -666,7 +989,24 @@ export const invitationNodeSource: NodeSource = {
 /** invitations.csv of the account backup: never the token hash; EXPIRED as the API reports it. */
 export const invitationExportTable: ExportTable = {
   file: "invitations.csv",
-  columns: ["id", "kind", "email", "role", "status", "delivery", "expires_at", "last_sent_at", "send_count", "invited_by_member_id", "accepted_member_id", "partner_id", "client_id", "created_at", "accepted_at", "revoked_at"],
+  columns: [
+    "id",
+    "kind",
+    "email",
+    "role",
+    "status",
+    "delivery",
+    "expires_at",
+    "last_sent_at",
+    "send_count",
+    "invited_by_member_id",
+    "accepted_member_id",
+    "partner_id",
+    "client_id",
+    "created_at",
+    "accepted_at",
+    "revoked_at",
+  ],
   sql: `SELECT id, kind, email, role,
           CASE WHEN status = 'PENDING' AND expires_at <= $2::timestamptz THEN 'EXPIRED' ELSE status END AS status,
           delivery, expires_at, last_sent_at, send_count, invited_by_member_id, accepted_member_id, partner_id, client_id,

@@ -2,7 +2,11 @@
 import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-export function loginInvitationEmail(input: { inviterName: string; accountName: string; expiresAt: Date }) {
+export function loginInvitationEmail(input: {
+  inviterName: string;
+  accountName: string;
+  expiresAt: Date;
+}) {
   const expires = formatExpiry(input.expiresAt);
   const subject = `You can now log in to ${input.accountName} on Partner Network`;
   const text = [

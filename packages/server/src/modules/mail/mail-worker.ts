@@ -29,7 +29,13 @@ type OutboxRow = {
 
 export type MailTransport = {
   name: string;
-  send(email: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(email: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+  }): Promise<void>;
 };
 
 export function createTransport(smtpUrl: string | null, logger: Logger): MailTransport {
@@ -38,7 +44,10 @@ export function createTransport(smtpUrl: string | null, logger: Logger): MailTra
       name: "dev-mailbox",
       async send(email) {
         // The link carries a secret token, so the log names the message and points at the mailbox instead.
-        logger.info({ to: email.to, subject: email.subject }, "email stored in the dev mailbox (/dev/mailbox)");
+        logger.info(
+          { to: email.to, subject: email.subject },
+          "email stored in the dev mailbox (/dev/mailbox)",
+        );
       },
     };
   }
@@ -92,7 +101,11 @@ export async function startMailSystem(options: {
       const jobs = outboxIds.map((outboxId) => ({ data: { outboxId } }));
       // Same transaction as the outbox rows: pg-boss runs its INSERT through our connection.
       await boss.insert(MAIL_QUEUE_NAME, jobs, {
-        db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await queryRows(db, text, values) }) },
+        db: {
+          executeSql: async (text: string, values?: unknown[]) => ({
+            rows: await queryRows(db, text, values),
+          }),
+        },
       });
     },
   };
@@ -105,12 +118,23 @@ export async function startMailSystem(options: {
     );
     if (!row || row.status !== "QUEUED") return;
     try {
-      const bodies = renderBodies({ text: row.text_body, html: row.html_body, sealedLink: row.sealed_link }, options.sealKey);
-      await transport.send({ from: options.from, to: row.to_address, subject: row.subject, ...bodies });
+      const bodies = renderBodies(
+        { text: row.text_body, html: row.html_body, sealedLink: row.sealed_link },
+        options.sealKey,
+      );
+      await transport.send({
+        from: options.from,
+        to: row.to_address,
+        subject: row.subject,
+        ...bodies,
+      });
     } catch (error) {
       const lastAttempt = job.retryCount >= MAIL_ATTEMPTS - 1;
       await dataSource.transaction((db) => recordFailure(db, row.id, error, lastAttempt));
-      logger.warn({ outboxId: row.id, attempt: job.retryCount + 1, lastAttempt, err: error }, "email delivery failed");
+      logger.warn(
+        { outboxId: row.id, attempt: job.retryCount + 1, lastAttempt, err: error },
+        "email delivery failed",
+      );
       throw error;
     }
     await dataSource.transaction((db) => recordSent(db, row.id, transport.name));
@@ -122,9 +146,13 @@ export async function startMailSystem(options: {
       // One job per call: pg-boss settles a batch as a whole, and each email must retry on its own.
       // A few sends at a time, so a backlog (an import's emails, or those queued while SMTP was
       // down) drains without each email waiting for the one before; bounded by pg-boss's pool.
-      await boss.work<{ outboxId: string }>(MAIL_QUEUE_NAME, { pollingIntervalSeconds: 0.5, batchSize: 1, localConcurrency: MAIL_SENDS_AT_ONCE }, async ([job]) => {
-        if (job) await deliver(job);
-      });
+      await boss.work<{ outboxId: string }>(
+        MAIL_QUEUE_NAME,
+        { pollingIntervalSeconds: 0.5, batchSize: 1, localConcurrency: MAIL_SENDS_AT_ONCE },
+        async ([job]) => {
+          if (job) await deliver(job);
+        },
+      );
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 8_000 });
@@ -148,7 +176,12 @@ async function recordSent(db: EntityManager, outboxId: string, transport: string
   );
 }
 
-async function recordFailure(db: EntityManager, outboxId: string, error: unknown, lastAttempt: boolean): Promise<void> {
+async function recordFailure(
+  db: EntityManager,
+  outboxId: string,
+  error: unknown,
+  lastAttempt: boolean,
+): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   await db.query(
     `UPDATE outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'FAILED' ELSE status END WHERE id = $1`,

@@ -28,10 +28,16 @@ export type MailQueue = {
 };
 
 /** The bodies as sent: the placeholder replaced by the unsealed link. */
-export function renderBodies(row: { text: string; html: string; sealedLink: string | null }, key: SealKey) {
+export function renderBodies(
+  row: { text: string; html: string; sealedLink: string | null },
+  key: SealKey,
+) {
   if (!row.sealedLink) return { text: row.text, html: row.html };
   const link = open(row.sealedLink, key);
-  return { text: row.text.replaceAll(LINK_PLACEHOLDER, link), html: row.html.replaceAll(LINK_PLACEHOLDER, link.replace(/&/g, "&amp;")) };
+  return {
+    text: row.text.replaceAll(LINK_PLACEHOLDER, link),
+    html: row.html.replaceAll(LINK_PLACEHOLDER, link.replace(/&/g, "&amp;")),
+  };
 }
 
 export const mailService = {
@@ -60,12 +66,23 @@ export const mailService = {
 
   /** The dev mailbox: what was "sent" without SMTP_URL, newest first, links unsealed for reading. */
   async devMailbox(db: EntityManager, key: SealKey, limit = 100) {
-    const rows = await queryRows<{ id: string; to: string; subject: string; text: string; html: string; sealedLink: string | null; sentAt: Date }>(
+    const rows = await queryRows<{
+      id: string;
+      to: string;
+      subject: string;
+      text: string;
+      html: string;
+      sealedLink: string | null;
+      sentAt: Date;
+    }>(
       db,
       `SELECT id, to_address AS "to", subject, text_body AS "text", html_body AS "html", sealed_link AS "sealedLink", sent_at AS "sentAt"
        FROM outbox WHERE transport = 'dev-mailbox' ORDER BY sent_at DESC LIMIT $1`,
       [limit],
     );
-    return rows.map(({ sealedLink, ...message }) => ({ ...message, ...renderBodies({ ...message, sealedLink }, key) }));
+    return rows.map(({ sealedLink, ...message }) => ({
+      ...message,
+      ...renderBodies({ ...message, sealedLink }, key),
+    }));
   },
 };

@@ -4,9 +4,10 @@ import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberRow } fr
 
 export function createMemberLoader(db: EntityManager): DataLoader<string, Member | null> {
   return new DataLoader(async (ids) => {
-    const rows: MemberRow[] = await db.query(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    const rows: MemberRow[] = await db.query(
+      `SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
     const byId = new Map(rows.map((row) => [row.id, toMember(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -23,28 +23,69 @@ export class MemberResolver {
     return identityService.userOfMember(context, member);
   }
 
-  @FieldResolver(() => Partner, { nullable: true, description: "The partner this external member comes from; null for internal members." })
+  @FieldResolver(() => Partner, {
+    nullable: true,
+    description: "The partner this external member comes from; null for internal members.",
+  })
   partner(@Root() member: Member, @Ctx() context: Context): Promise<Partner | null> | null {
     return member.partnerId ? partnersService.partnerById(context, member.partnerId) : null;
   }
 
-  @Mutation(() => MembersPayload, { description: "OWNER/ADMINISTRATOR: activates pending members (up to 1,000), all or none." })
-  activateMembers(@Arg("input", () => MemberIdsInput, { description: "What to do; see the fields of MemberIdsInput." }) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
+  @Mutation(() => MembersPayload, {
+    description: "OWNER/ADMINISTRATOR: activates pending members (up to 1,000), all or none.",
+  })
+  activateMembers(
+    @Arg("input", () => MemberIdsInput, {
+      description: "What to do; see the fields of MemberIdsInput.",
+    })
+    input: MemberIdsInput,
+    @Ctx() context: Context,
+  ): Promise<MembersPayload> {
     return membersService.changeStatus(context, input.memberIds, "activate");
   }
 
-  @Mutation(() => MembersPayload, { description: "OWNER/ADMINISTRATOR: archives members (up to 1,000), ending their sessions here; all or none." })
-  archiveMembers(@Arg("input", () => MemberIdsInput, { description: "What to do; see the fields of MemberIdsInput." }) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
+  @Mutation(() => MembersPayload, {
+    description:
+      "OWNER/ADMINISTRATOR: archives members (up to 1,000), ending their sessions here; all or none.",
+  })
+  archiveMembers(
+    @Arg("input", () => MemberIdsInput, {
+      description: "What to do; see the fields of MemberIdsInput.",
+    })
+    input: MemberIdsInput,
+    @Ctx() context: Context,
+  ): Promise<MembersPayload> {
     return membersService.changeStatus(context, input.memberIds, "archive");
   }
 
-  @Mutation(() => MembersPayload, { description: "OWNER/ADMINISTRATOR: restores archived members (internal ones need free seats); all or none." })
-  restoreMembers(@Arg("input", () => MemberIdsInput, { description: "What to do; see the fields of MemberIdsInput." }) input: MemberIdsInput, @Ctx() context: Context): Promise<MembersPayload> {
+  @Mutation(() => MembersPayload, {
+    description:
+      "OWNER/ADMINISTRATOR: restores archived members (internal ones need free seats); all or none.",
+  })
+  restoreMembers(
+    @Arg("input", () => MemberIdsInput, {
+      description: "What to do; see the fields of MemberIdsInput.",
+    })
+    input: MemberIdsInput,
+    @Ctx() context: Context,
+  ): Promise<MembersPayload> {
     return membersService.changeStatus(context, input.memberIds, "restore");
   }
 
-  @Mutation(() => MemberPayload, { description: "Role and login: OWNER/ADMINISTRATOR; name and title: EDITOR and up." })
-  updateMember(@Arg("input", () => UpdateMemberInput, { description: "What to do; see the fields of UpdateMemberInput." }) input: UpdateMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
-    return membersService.updateMember(context, input, invitationsService.sendLoginInvitationIfNeeded);
+  @Mutation(() => MemberPayload, {
+    description: "Role and login: OWNER/ADMINISTRATOR; name and title: EDITOR and up.",
+  })
+  updateMember(
+    @Arg("input", () => UpdateMemberInput, {
+      description: "What to do; see the fields of UpdateMemberInput.",
+    })
+    input: UpdateMemberInput,
+    @Ctx() context: Context,
+  ): Promise<MemberPayload> {
+    return membersService.updateMember(
+      context,
+      input,
+      invitationsService.sendLoginInvitationIfNeeded,
+    );
   }
 }

@@ -4,7 +4,10 @@ import "../../graphql/enums";
 import { connectionTypes } from "../../graphql/connection";
 import { Node, type Typed } from "../../graphql/node";
 
-@ObjectType({ implements: Node, description: "A person inside one account: internal staff or a partner's external member." })
+@ObjectType({
+  implements: Node,
+  description: "A person inside one account: internal staff or a partner's external member.",
+})
 export class Member extends Node implements Typed<"Member"> {
   __typename: "Member";
   localId: string;
@@ -36,21 +39,36 @@ export class Member extends Node implements Typed<"Member"> {
   @Field(() => Date, { description: "When the member record was created." })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: "When the member was last activated; null if never." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the member was last activated; null if never.",
+  })
   activatedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "When the member was archived; null unless ARCHIVED." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the member was archived; null unless ARCHIVED.",
+  })
   archivedAt: Date | null;
 }
 
-export const { ConnectionType: MemberConnection, EdgeType: MemberEdge } = connectionTypes(Member, "Member");
+export const { ConnectionType: MemberConnection, EdgeType: MemberEdge } = connectionTypes(
+  Member,
+  "Member",
+);
 
 @InputType({ description: "Narrows a member list; all given conditions must hold." })
 export class MemberFilter {
-  @Field(() => [MemberStatus], { nullable: true, description: "Only members in one of these statuses." })
+  @Field(() => [MemberStatus], {
+    nullable: true,
+    description: "Only members in one of these statuses.",
+  })
   status?: MemberStatus[] | null;
 
-  @Field(() => MemberType, { nullable: true, description: "Only INTERNAL or only EXTERNAL members." })
+  @Field(() => MemberType, {
+    nullable: true,
+    description: "Only INTERNAL or only EXTERNAL members.",
+  })
   type?: MemberType | null;
 
   @Field(() => ID, { nullable: true, description: "Only external members of this partner." })

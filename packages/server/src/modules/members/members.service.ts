@@ -1,5 +1,15 @@
 /** Reading members, scoped to the viewer's current account and filtered by role. */
-import { ASSIGNABLE_INTERNAL_ROLES, BULK_MEMBERS_MAX, can, fromGlobalId, MemberStatus, MemberType, Role, UserErrorCode, type AuditAction } from "@pn/shared";
+import {
+  ASSIGNABLE_INTERNAL_ROLES,
+  BULK_MEMBERS_MAX,
+  can,
+  fromGlobalId,
+  MemberStatus,
+  MemberType,
+  Role,
+  UserErrorCode,
+  type AuditAction,
+} from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { likePattern, queryRows } from "../../db/sql";
@@ -9,12 +19,23 @@ import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import { auditService } from "../audit/audit.service";
 import { sessionsService } from "../identity/sessions.service";
-import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import {
+  newestFirst,
+  paginate,
+  type Connection,
+  type ConnectionArgs,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
-import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberFilter, type MemberRow } from "./member.type";
-
+import {
+  MEMBER_COLUMNS,
+  MEMBER_FROM,
+  toMember,
+  type Member,
+  type MemberFilter,
+  type MemberRow,
+} from "./member.type";
 
 /** A member of the viewer's account, or null when it is elsewhere or hidden from the viewer's role. */
 function visibleToViewer(context: Context, member: Member | null): Member | null {
@@ -25,7 +46,11 @@ function visibleToViewer(context: Context, member: Member | null): Member | null
 }
 
 /** Runs when a member is granted login; the invitations module sends a set-password link when needed. */
-export type LoginGrantedHook = (db: EntityManager, context: Context, member: { accountId: string; userId: string; invitedByMemberId: string }) => Promise<void>;
+export type LoginGrantedHook = (
+  db: EntityManager,
+  context: Context,
+  member: { accountId: string; userId: string; invitedByMemberId: string },
+) => Promise<void>;
 
 type StatusChange = "activate" | "archive" | "restore";
 
@@ -38,7 +63,11 @@ export const SEARCH_LOOKUP_MAX = 2_000;
  * instead of filtering the account's whole member list row by row. Null when more than
  * SEARCH_LOOKUP_MAX match: the ordered member list finds a page of a common term fastest.
  */
-async function searchMatchedUserIds(db: EntityManager, accountId: string, pattern: string): Promise<string[] | null> {
+async function searchMatchedUserIds(
+  db: EntityManager,
+  accountId: string,
+  pattern: string,
+): Promise<string[] | null> {
   const rows = await queryRows<{ id: string }>(
     db,
     `SELECT u.id FROM users u
@@ -50,18 +79,48 @@ async function searchMatchedUserIds(db: EntityManager, accountId: string, patter
   return rows.length > SEARCH_LOOKUP_MAX ? null : rows.map((row) => row.id);
 }
 
-const CHANGES: Record<StatusChange, { from: MemberStatus[]; to: MemberStatus; verb: string; action: AuditAction }> = {
-  activate: { from: [MemberStatus.PENDING], to: MemberStatus.ACTIVE, verb: "activated", action: "member.activated" },
-  archive: { from: [MemberStatus.PENDING, MemberStatus.ACTIVE], to: MemberStatus.ARCHIVED, verb: "archived", action: "member.archived" },
-  restore: { from: [MemberStatus.ARCHIVED], to: MemberStatus.ACTIVE, verb: "restored", action: "member.restored" },
+const CHANGES: Record<
+  StatusChange,
+  { from: MemberStatus[]; to: MemberStatus; verb: string; action: AuditAction }
+> = {
+  activate: {
+    from: [MemberStatus.PENDING],
+    to: MemberStatus.ACTIVE,
+    verb: "activated",
+    action: "member.activated",
+  },
+  archive: {
+    from: [MemberStatus.PENDING, MemberStatus.ACTIVE],
+    to: MemberStatus.ARCHIVED,
+    verb: "archived",
+    action: "member.archived",
+  },
+  restore: {
+    from: [MemberStatus.ARCHIVED],
+    to: MemberStatus.ACTIVE,
+    verb: "restored",
+    action: "member.restored",
+  },
 };
 
-type LockedMember = { id: string; user_id: string; status: MemberStatus; type: MemberType; role: Role };
+type LockedMember = {
+  id: string;
+  user_id: string;
+  status: MemberStatus;
+  type: MemberType;
+  role: Role;
+};
 /** What updateMember compares against, so its audit entry names only what changed. */
 type MemberBeforeUpdate = LockedMember & { can_login: boolean; title: string | null; name: string };
 
 /** Marks members archived, ends their sessions in the account and revokes the invitations they sent. */
-async function archive(db: EntityManager, accountId: string, memberIds: string[], userIds: string[], at: Date): Promise<void> {
+async function archive(
+  db: EntityManager,
+  accountId: string,
+  memberIds: string[],
+  userIds: string[],
+  at: Date,
+): Promise<void> {
   if (memberIds.length === 0) return;
   await sessionsService.endForMembersInAccount(db, accountId, userIds);
   await db.query(
@@ -75,15 +134,27 @@ export const membersService = {
    * Activate, archive or restore up to 1,000 members at once: all or nothing, each
    * refused ID reported with its index, and one UPDATE for the lot.
    */
-  async changeStatus(context: Context, globalIds: string[], change: StatusChange): Promise<{ members: Member[]; userErrors: UserError[] }> {
+  async changeStatus(
+    context: Context,
+    globalIds: string[],
+    change: StatusChange,
+  ): Promise<{ members: Member[]; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "activateMembers");
     const rule = CHANGES[change];
     if (globalIds.length === 0 || globalIds.length > BULK_MEMBERS_MAX) {
-      return { members: [], userErrors: [userError(UserErrorCode.INVALID, `Choose 1 to ${BULK_MEMBERS_MAX} members.`, ["memberIds"])] };
+      return {
+        members: [],
+        userErrors: [
+          userError(UserErrorCode.INVALID, `Choose 1 to ${BULK_MEMBERS_MAX} members.`, [
+            "memberIds",
+          ]),
+        ],
+      };
     }
     const localIds = globalIds.map((id) => localIdOf(id, "Member"));
     return context.db.transaction(async (db) => {
-      const seats = change === "archive" ? null : await accountsService.lockSeats(db, viewer.accountId);
+      const seats =
+        change === "archive" ? null : await accountsService.lockSeats(db, viewer.accountId);
       const locked = await queryRows<LockedMember>(
         db,
         "SELECT id, user_id, status, type, role FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 ORDER BY id FOR UPDATE",
@@ -96,17 +167,47 @@ export const membersService = {
         const member = id ? byId.get(id) : undefined;
         const field = ["memberIds", String(index)];
         if (!member) userErrors.push(userError(UserErrorCode.NOT_FOUND, "No such member.", field));
-        else if (seen.has(member.id)) userErrors.push(userError(UserErrorCode.INVALID, "This member is listed twice.", field));
+        else if (seen.has(member.id))
+          userErrors.push(userError(UserErrorCode.INVALID, "This member is listed twice.", field));
         else if (!rule.from.includes(member.status)) {
-          userErrors.push(userError(UserErrorCode.INVALID_STATE, `This member cannot be ${rule.verb}: they are ${member.status.toLowerCase()}.`, field));
-        } else if (change === "archive" && (member.role === Role.OWNER || member.id === viewer.memberId)) {
-          userErrors.push(userError(UserErrorCode.INVALID_STATE, member.role === Role.OWNER ? "The owner cannot be archived." : "You cannot archive yourself.", field));
+          userErrors.push(
+            userError(
+              UserErrorCode.INVALID_STATE,
+              `This member cannot be ${rule.verb}: they are ${member.status.toLowerCase()}.`,
+              field,
+            ),
+          );
+        } else if (
+          change === "archive" &&
+          (member.role === Role.OWNER || member.id === viewer.memberId)
+        ) {
+          userErrors.push(
+            userError(
+              UserErrorCode.INVALID_STATE,
+              member.role === Role.OWNER
+                ? "The owner cannot be archived."
+                : "You cannot archive yourself.",
+              field,
+            ),
+          );
         }
         if (member) seen.add(member.id);
       });
-      const internalGaining = locked.filter((m) => m.type === MemberType.INTERNAL && m.status !== MemberStatus.ACTIVE).length;
-      if (!userErrors.length && seats?.limit != null && seats.used + internalGaining > seats.limit) {
-        userErrors.push(userError(UserErrorCode.SEAT_LIMIT_REACHED, `${seats.used} of ${seats.limit} seats are used and this needs ${internalGaining} more.`, ["memberIds"]));
+      const internalGaining = locked.filter(
+        (m) => m.type === MemberType.INTERNAL && m.status !== MemberStatus.ACTIVE,
+      ).length;
+      if (
+        !userErrors.length &&
+        seats?.limit != null &&
+        seats.used + internalGaining > seats.limit
+      ) {
+        userErrors.push(
+          userError(
+            UserErrorCode.SEAT_LIMIT_REACHED,
+            `${seats.used} of ${seats.limit} seats are used and this needs ${internalGaining} more.`,
+            ["memberIds"],
+          ),
+        );
       }
       if (userErrors.length) return { members: [], userErrors };
       const now = clock.now();
@@ -120,7 +221,14 @@ export const membersService = {
          SELECT ${MEMBER_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`,
         [locked.map((m) => m.id), rule.to, now],
       );
-      if (change === "archive") await archive(db, viewer.accountId, locked.map((m) => m.id), locked.map((m) => m.user_id), now);
+      if (change === "archive")
+        await archive(
+          db,
+          viewer.accountId,
+          locked.map((m) => m.id),
+          locked.map((m) => m.user_id),
+          now,
+        );
       await auditService.record(
         db,
         context,
@@ -134,34 +242,62 @@ export const membersService = {
       );
       context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
       const order = new Map(localIds.map((id, index) => [id, index]));
-      return { members: rows.map(toMember).sort((a, b) => order.get(a.localId)! - order.get(b.localId)!), userErrors: [] };
+      return {
+        members: rows.map(toMember).sort((a, b) => order.get(a.localId)! - order.get(b.localId)!),
+        userErrors: [],
+      };
     });
   },
 
   /** Archives every non-archived member of a partner (removal from the network); returns how many. */
-  async archivePartnerPeople(db: EntityManager, accountId: string, partnerId: string, at: Date): Promise<number> {
+  async archivePartnerPeople(
+    db: EntityManager,
+    accountId: string,
+    partnerId: string,
+    at: Date,
+  ): Promise<number> {
     const people = await queryRows<{ id: string }>(
       db,
       "SELECT id FROM members WHERE account_id = $1 AND partner_id = $2 AND status <> 'ARCHIVED'",
       [accountId, partnerId],
     );
-    return membersService.archiveMembersById(db, accountId, people.map((person) => person.id), at);
+    return membersService.archiveMembersById(
+      db,
+      accountId,
+      people.map((person) => person.id),
+      at,
+    );
   },
 
   /** Archives the given members (a removed client's member, say), ending their sessions here; returns how many changed. */
-  async archiveMembersById(db: EntityManager, accountId: string, memberIds: string[], at: Date): Promise<number> {
+  async archiveMembersById(
+    db: EntityManager,
+    accountId: string,
+    memberIds: string[],
+    at: Date,
+  ): Promise<number> {
     const rows = await queryRows<{ id: string; user_id: string }>(
       db,
       `UPDATE members SET status = 'ARCHIVED', archived_at = $3
        WHERE account_id = $1 AND id = ANY($2::uuid[]) AND status <> 'ARCHIVED' RETURNING id, user_id`,
       [accountId, memberIds, at],
     );
-    await archive(db, accountId, rows.map((r) => r.id), rows.map((r) => r.user_id), at);
+    await archive(
+      db,
+      accountId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.user_id),
+      at,
+    );
     return rows.length;
   },
 
   /** A client's own member: external, role CLIENT, active with login. Null when the user is a member already. */
-  async addClientMember(db: EntityManager, accountId: string, userId: string): Promise<string | null> {
+  async addClientMember(
+    db: EntityManager,
+    accountId: string,
+    userId: string,
+  ): Promise<string | null> {
     const [row] = await db.query(
       `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
        VALUES ($1, $2, 'EXTERNAL', 'CLIENT', 'ACTIVE', true, now()) ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
@@ -191,11 +327,20 @@ export const membersService = {
   /** Role and login need ADMINISTRATOR; title and name need EDITOR. */
   async updateMember(
     context: Context,
-    input: { memberId: string; role?: Role | null; canLogin?: boolean | null; title?: string | null; name?: string | null },
+    input: {
+      memberId: string;
+      role?: Role | null;
+      canLogin?: boolean | null;
+      title?: string | null;
+      name?: string | null;
+    },
     onLoginGranted: LoginGrantedHook,
   ): Promise<{ member: Member | null; userErrors: UserError[] }> {
     const wantsAccess = input.role != null || input.canLogin != null;
-    const viewer = requirePermission(context, wantsAccess ? "manageRolesAndLogin" : "editMemberProfiles");
+    const viewer = requirePermission(
+      context,
+      wantsAccess ? "manageRolesAndLogin" : "editMemberProfiles",
+    );
     const id = localIdOf(input.memberId, "Member");
     const [member] = id
       ? await queryRows<MemberBeforeUpdate>(
@@ -204,35 +349,77 @@ export const membersService = {
           [id, viewer.accountId],
         )
       : [];
-    if (!member) return { member: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such member.", ["memberId"])] };
+    if (!member)
+      return {
+        member: null,
+        userErrors: [userError(UserErrorCode.NOT_FOUND, "No such member.", ["memberId"])],
+      };
     const userErrors: UserError[] = [];
     if (input.role != null && input.role !== member.role) {
-      if (member.role === Role.OWNER) userErrors.push(userError(UserErrorCode.INVALID_STATE, "The owner's role changes only by transferring ownership.", ["role"]));
-      else if (member.type === MemberType.EXTERNAL) userErrors.push(userError(UserErrorCode.INVALID, "External members are always collaborators.", ["role"]));
-      else if (!(ASSIGNABLE_INTERNAL_ROLES as readonly Role[]).includes(input.role)) userErrors.push(userError(UserErrorCode.INVALID, "Choose Administrator, Editor or Viewer.", ["role"]));
+      if (member.role === Role.OWNER)
+        userErrors.push(
+          userError(
+            UserErrorCode.INVALID_STATE,
+            "The owner's role changes only by transferring ownership.",
+            ["role"],
+          ),
+        );
+      else if (member.type === MemberType.EXTERNAL)
+        userErrors.push(
+          userError(UserErrorCode.INVALID, "External members are always collaborators.", ["role"]),
+        );
+      else if (!(ASSIGNABLE_INTERNAL_ROLES as readonly Role[]).includes(input.role))
+        userErrors.push(
+          userError(UserErrorCode.INVALID, "Choose Administrator, Editor or Viewer.", ["role"]),
+        );
     }
-    if (input.canLogin === false && member.id === viewer.memberId) userErrors.push(userError(UserErrorCode.INVALID_STATE, "You cannot turn off your own login.", ["canLogin"]));
+    if (input.canLogin === false && member.id === viewer.memberId)
+      userErrors.push(
+        userError(UserErrorCode.INVALID_STATE, "You cannot turn off your own login.", ["canLogin"]),
+      );
     const name = input.name?.trim();
-    if (input.name != null && !name) userErrors.push(userError(UserErrorCode.INVALID, "Name cannot be empty.", ["name"]));
+    if (input.name != null && !name)
+      userErrors.push(userError(UserErrorCode.INVALID, "Name cannot be empty.", ["name"]));
     if (userErrors.length) return { member: null, userErrors };
     await context.db.transaction(async (db) => {
       await db.query(
         `UPDATE members SET role = coalesce($2, role), can_login = coalesce($3, can_login),
            title = CASE WHEN $4::boolean THEN nullif(btrim($5), '') ELSE title END WHERE id = $1`,
-        [member.id, input.role ?? null, input.canLogin ?? null, input.title !== undefined && input.title !== null, input.title ?? null],
+        [
+          member.id,
+          input.role ?? null,
+          input.canLogin ?? null,
+          input.title !== undefined && input.title !== null,
+          input.title ?? null,
+        ],
       );
       if (name) await db.query("UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
-      if (input.canLogin === false) await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
-      if (input.canLogin === true) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: member.user_id, invitedByMemberId: viewer.memberId });
+      if (input.canLogin === false)
+        await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
+      if (input.canLogin === true)
+        await onLoginGranted(db, context, {
+          accountId: viewer.accountId,
+          userId: member.user_id,
+          invitedByMemberId: viewer.memberId,
+        });
       const title = input.title == null ? undefined : input.title.trim() || null;
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      if (input.role != null && input.role !== member.role) changes.role = { from: member.role, to: input.role };
-      if (input.canLogin != null && input.canLogin !== member.can_login) changes.canLogin = { from: member.can_login, to: input.canLogin };
-      if (title !== undefined && title !== member.title) changes.title = { from: member.title, to: title };
+      if (input.role != null && input.role !== member.role)
+        changes.role = { from: member.role, to: input.role };
+      if (input.canLogin != null && input.canLogin !== member.can_login)
+        changes.canLogin = { from: member.can_login, to: input.canLogin };
+      if (title !== undefined && title !== member.title)
+        changes.title = { from: member.title, to: title };
       if (name && name !== member.name) changes.name = { from: member.name, to: name };
       if (Object.keys(changes).length) {
         await auditService.record(db, context, [
-          { accountId: viewer.accountId, action: "member.updated", objectType: "Member", objectId: member.id, details: { changes } },
+          {
+            accountId: viewer.accountId,
+            action: "member.updated",
+            objectType: "Member",
+            objectId: member.id,
+            details: { changes },
+          },
         ]);
       }
     });
@@ -241,14 +428,21 @@ export const membersService = {
   },
 
   /** Locks a member of the account for an ownership transfer; eligible = an active internal administrator. */
-  async lockForOwnership(db: EntityManager, accountId: string, memberId: string): Promise<{ id: string; eligible: boolean } | null> {
+  async lockForOwnership(
+    db: EntityManager,
+    accountId: string,
+    memberId: string,
+  ): Promise<{ id: string; eligible: boolean } | null> {
     const [row] = await queryRows<LockedMember>(
       db,
       "SELECT id, user_id, status, type, role FROM members WHERE id = $1 AND account_id = $2 FOR UPDATE",
       [memberId, accountId],
     );
     if (!row) return null;
-    const eligible = row.status === MemberStatus.ACTIVE && row.type === MemberType.INTERNAL && row.role === Role.ADMINISTRATOR;
+    const eligible =
+      row.status === MemberStatus.ACTIVE &&
+      row.type === MemberType.INTERNAL &&
+      row.role === Role.ADMINISTRATOR;
     return { id: row.id, eligible };
   },
 
@@ -257,7 +451,12 @@ export const membersService = {
    * statements in this order, since the one-owner index is checked row by row.
    * False (nothing changed) when `fromMemberId` is not the owner any more.
    */
-  async moveOwnership(db: EntityManager, accountId: string, fromMemberId: string, toMemberId: string): Promise<boolean> {
+  async moveOwnership(
+    db: EntityManager,
+    accountId: string,
+    fromMemberId: string,
+    toMemberId: string,
+  ): Promise<boolean> {
     const demoted = await queryRows<{ id: string }>(
       db,
       "UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2 AND role = $4 RETURNING id",
@@ -265,7 +464,11 @@ export const membersService = {
     );
     // The caller is no longer the owner (a concurrent transfer won): change nothing.
     if (demoted.length === 0) return false;
-    await db.query("UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2", [toMemberId, accountId, Role.OWNER]);
+    await db.query("UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2", [
+      toMemberId,
+      accountId,
+      Role.OWNER,
+    ]);
     return true;
   },
 
@@ -292,7 +495,10 @@ export const membersService = {
    * The member an accepted user invitation creates: internal and active with the
    * invited role. An archived member comes back; null when they are a member already.
    */
-  async addInvitedMember(db: EntityManager, input: { accountId: string; userId: string; role: Role }): Promise<string | null> {
+  async addInvitedMember(
+    db: EntityManager,
+    input: { accountId: string; userId: string; role: Role },
+  ): Promise<string | null> {
     const [row] = await db.query(
       `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
        VALUES ($1, $2, 'INTERNAL', $3, 'ACTIVE', true, now())
@@ -307,7 +513,10 @@ export const membersService = {
 
   /** A member's display name, read inside the caller's transaction (no second pool connection). */
   async nameOf(db: EntityManager, memberId: string): Promise<string> {
-    const [row] = await db.query("SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1", [memberId]);
+    const [row] = await db.query(
+      "SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1",
+      [memberId],
+    );
     return row?.name ?? "Someone";
   },
 
@@ -322,7 +531,11 @@ export const membersService = {
   },
 
   /** Whether the user may enter the account: an active membership with login allowed. */
-  async enterableMembership(db: EntityManager, userId: string, accountId: string): Promise<{ id: string } | null> {
+  async enterableMembership(
+    db: EntityManager,
+    userId: string,
+    accountId: string,
+  ): Promise<{ id: string } | null> {
     const [row] = await db.query(
       "SELECT id FROM members WHERE user_id = $1 AND account_id = $2 AND status = $3 AND can_login",
       [userId, accountId, MemberStatus.ACTIVE],
@@ -331,7 +544,10 @@ export const membersService = {
   },
 
   /** The account a fresh session starts in: the oldest enterable membership. */
-  async firstEnterableMembership(db: EntityManager, userId: string): Promise<{ accountId: string; memberId: string } | null> {
+  async firstEnterableMembership(
+    db: EntityManager,
+    userId: string,
+  ): Promise<{ accountId: string; memberId: string } | null> {
     const [row] = await db.query(
       "SELECT account_id, id FROM members WHERE user_id = $1 AND status = $2 AND can_login ORDER BY created_at, id LIMIT 1",
       [userId, MemberStatus.ACTIVE],
@@ -412,7 +628,21 @@ export const memberNodeSource: NodeSource = {
 /** members.csv of the account backup: every member, with their user's name and email. */
 export const memberExportTable: ExportTable = {
   file: "members.csv",
-  columns: ["id", "user_id", "name", "email", "type", "role", "status", "can_login", "title", "partner_id", "created_at", "activated_at", "archived_at"],
+  columns: [
+    "id",
+    "user_id",
+    "name",
+    "email",
+    "type",
+    "role",
+    "status",
+    "can_login",
+    "title",
+    "partner_id",
+    "created_at",
+    "activated_at",
+    "archived_at",
+  ],
   sql: `SELECT m.id, m.user_id, u.name, u.email, m.type, m.role, m.status, m.can_login, m.title, m.partner_id,
           m.created_at, m.activated_at, m.archived_at
         FROM members m JOIN users u ON u.id = m.user_id

@@ -2,7 +2,12 @@
 import { escapeHtml, formatExpiry } from "../mail/email-format";
 import { LINK_PLACEHOLDER } from "../mail/mail.service";
 
-export function partnerInvitationEmail(input: { inviterName: string; accountName: string; companyName: string; expiresAt: Date }) {
+export function partnerInvitationEmail(input: {
+  inviterName: string;
+  accountName: string;
+  companyName: string;
+  expiresAt: Date;
+}) {
   const expires = formatExpiry(input.expiresAt);
   const subject = `${input.accountName} invites ${input.companyName} to its partner network`;
   const text = [

@@ -7,7 +7,10 @@ import { detectImageType } from "./partner-logo.routes";
 let db: TestDatabase;
 let app: TestApp;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(200, 1),
+]);
 
 async function tokenFor(role: Role, accountId?: string) {
   const member = await insertViewer(db.dataSource, role, accountId);
@@ -18,7 +21,13 @@ async function tokenFor(role: Role, accountId?: string) {
   return { ...member, secret: created.body.data!.createApiToken.secret };
 }
 
-async function upload(partnerId: string, secret: string, file: Buffer, name = "logo.png", headers: Record<string, string> = { "apollo-require-preflight": "true" }) {
+async function upload(
+  partnerId: string,
+  secret: string,
+  file: Buffer,
+  name = "logo.png",
+  headers: Record<string, string> = { "apollo-require-preflight": "true" },
+) {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(file)]), name);
   const response = await fetch(`${app.url}/api/partners/${partnerId}/logo`, {
@@ -26,7 +35,10 @@ async function upload(partnerId: string, secret: string, file: Buffer, name = "l
     headers: { authorization: `Bearer ${secret}`, "x-test-real-auth": "1", ...headers },
     body: form,
   });
-  return { status: response.status, body: (await response.json()) as { logoUrl?: string; error?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { logoUrl?: string; error?: string },
+  };
 }
 
 let admin: Awaited<ReturnType<typeof tokenFor>>;
@@ -49,7 +61,9 @@ afterAll(async () => {
 });
 
 async function storedLogo() {
-  const [row] = await db.dataSource.query("SELECT logo, logo_content_type FROM partners WHERE company_name = 'Logo Co'");
+  const [row] = await db.dataSource.query(
+    "SELECT logo, logo_content_type FROM partners WHERE company_name = 'Logo Co'",
+  );
   return row;
 }
 
@@ -65,8 +79,16 @@ describe("partner logos", () => {
     const big = Buffer.concat([PNG, Buffer.alloc(600 * 1024, 7)]);
     const tooBig = await upload(partnerId, admin.secret, big);
     expect(tooBig).toEqual({ status: 413, body: { error: "The logo must be at most 512 KB." } });
-    const fake = await upload(partnerId, admin.secret, Buffer.from("definitely not an image"), "logo.png");
-    expect(fake).toEqual({ status: 415, body: { error: "The logo must be a PNG, JPEG or WebP image." } });
+    const fake = await upload(
+      partnerId,
+      admin.secret,
+      Buffer.from("definitely not an image"),
+      "logo.png",
+    );
+    expect(fake).toEqual({
+      status: 415,
+      body: { error: "The logo must be a PNG, JPEG or WebP image." },
+    });
     expect((await storedLogo()).logo).toBeNull();
   });
 
@@ -85,10 +107,15 @@ describe("partner logos", () => {
     expect(stored.status).toBe(200);
     expect(stored.body.logoUrl).toMatch(new RegExp(`^/api/partners/${partnerId}/logo\\?v=\\d+$`));
     app.actAs(admin.viewer);
-    const partner = await app.graphql<{ node: { logoUrl: string } }>(`query($id: ID!) { node(id: $id) { ... on Partner { logoUrl } } }`, { id: partnerId });
+    const partner = await app.graphql<{ node: { logoUrl: string } }>(
+      `query($id: ID!) { node(id: $id) { ... on Partner { logoUrl } } }`,
+      { id: partnerId },
+    );
     expect(partner.body.data?.node.logoUrl).toBe(stored.body.logoUrl);
 
-    const image = await fetch(`${app.url}${stored.body.logoUrl}`, { headers: { authorization: `Bearer ${admin.secret}`, "x-test-real-auth": "1" } });
+    const image = await fetch(`${app.url}${stored.body.logoUrl}`, {
+      headers: { authorization: `Bearer ${admin.secret}`, "x-test-real-auth": "1" },
+    });
     expect(image.status).toBe(200);
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(image.headers.get("cache-control")).toContain("max-age=31536000");

@@ -2,12 +2,27 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
 import { encodeCursor } from "../../graphql/connection";
-import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberRow } from "../members/member.type";
-import { PARTNER_COLUMNS, toPartner, type MemberCounts, type Partner, type PartnerRow } from "./partner.type";
+import {
+  MEMBER_COLUMNS,
+  MEMBER_FROM,
+  toMember,
+  type Member,
+  type MemberRow,
+} from "../members/member.type";
+import {
+  PARTNER_COLUMNS,
+  toPartner,
+  type MemberCounts,
+  type Partner,
+  type PartnerRow,
+} from "./partner.type";
 
 export function createPartnerLoader(db: EntityManager): DataLoader<string, Partner | null> {
   return new DataLoader(async (ids) => {
-    const rows: PartnerRow[] = await db.query(`SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = ANY($1::uuid[])`, [ids]);
+    const rows: PartnerRow[] = await db.query(
+      `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
     const byId = new Map(rows.map((row) => [row.id, toPartner(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -36,7 +51,9 @@ export type PartnerMembersKey = { partnerId: string; first: number; statuses: st
 
 export type PartnerMembersPage = { edges: { cursor: string; node: Member }[]; hasMore: boolean };
 
-export function createPartnerMembersLoader(db: EntityManager): DataLoader<PartnerMembersKey, PartnerMembersPage, string> {
+export function createPartnerMembersLoader(
+  db: EntityManager,
+): DataLoader<PartnerMembersKey, PartnerMembersPage, string> {
   return new DataLoader(
     async (keys) => {
       // Keys with the same filter share one statement; different filters (rare) get one each.
@@ -56,7 +73,8 @@ export function createPartnerMembersLoader(db: EntityManager): DataLoader<Partne
           [group.map((key) => key.partnerId), limit, group[0]!.statuses],
         );
         for (const row of rows) {
-          const list = byPartner.get(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`) ?? [];
+          const list =
+            byPartner.get(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`) ?? [];
           // Same cursor format as the connection builder, so `after` continues where this page ends.
           list.push({ cursor: encodeCursor([row.key0, row.key1]), node: toMember(row) });
           byPartner.set(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`, list);
@@ -72,7 +90,9 @@ export function createPartnerMembersLoader(db: EntityManager): DataLoader<Partne
   );
 }
 
-export function createLatestPartnerInvitationLoader(db: EntityManager): DataLoader<string, string | null> {
+export function createLatestPartnerInvitationLoader(
+  db: EntityManager,
+): DataLoader<string, string | null> {
   return new DataLoader(async (partnerIds) => {
     const rows: { partner_id: string; id: string }[] = await db.query(
       `SELECT DISTINCT ON (partner_id) partner_id, id FROM invitations WHERE partner_id = ANY($1::uuid[]) ORDER BY partner_id, created_at DESC`,

@@ -22,19 +22,30 @@ import { partnerNetwork, partnersService } from "./partners.service";
 
 @Resolver(() => Partner)
 export class PartnerResolver {
-  @FieldResolver(() => AccountSummary, { nullable: true, description: "The partner's own account, once linked." })
-  partnerAccount(@Root() partner: Partner, @Ctx() context: Context): Promise<AccountSummary | null> | null {
+  @FieldResolver(() => AccountSummary, {
+    nullable: true,
+    description: "The partner's own account, once linked.",
+  })
+  partnerAccount(
+    @Root() partner: Partner,
+    @Ctx() context: Context,
+  ): Promise<AccountSummary | null> | null {
     return partner.partnerAccountId && partner.status !== PartnerStatus.INVITED
       ? accountsService.summaryById(context, partner.partnerAccountId)
       : null;
   }
 
-  @FieldResolver(() => MemberCounts, { description: "How many of the partner's people are pending, active and archived here." })
+  @FieldResolver(() => MemberCounts, {
+    description: "How many of the partner's people are pending, active and archived here.",
+  })
   memberCounts(@Root() partner: Partner, @Ctx() context: Context): Promise<MemberCounts> {
     return context.loaders.memberCountsByPartnerId.load(partner.localId);
   }
 
-  @FieldResolver(() => Invitation, { nullable: true, description: "The latest invitation sent to this partner." })
+  @FieldResolver(() => Invitation, {
+    nullable: true,
+    description: "The latest invitation sent to this partner.",
+  })
   invitation(@Root() partner: Partner, @Ctx() context: Context): Promise<Invitation | null> {
     return partnersService.latestInvitation(context, partner);
   }
@@ -43,15 +54,33 @@ export class PartnerResolver {
   async members(
     @Root() partner: Partner,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => MemberFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: MemberFilter | null,
+    @Arg("filter", () => MemberFilter, {
+      nullable: true,
+      description: "Narrows the list; every condition given must hold.",
+    })
+    filter: MemberFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Member>> {
-    const simple = !args.after && !args.before && args.last == null && !filter?.search && !filter?.type && !filter?.partnerId;
-    if (!simple) return membersService.listMembers(context, partner.accountId, args, { ...filter, partnerId: partner.id });
+    const simple =
+      !args.after &&
+      !args.before &&
+      args.last == null &&
+      !filter?.search &&
+      !filter?.type &&
+      !filter?.partnerId;
+    if (!simple)
+      return membersService.listMembers(context, partner.accountId, args, {
+        ...filter,
+        partnerId: partner.id,
+      });
     // The first page of many partners at once: one statement for the whole list (see createPartnerMembersLoader).
     const first = parsePageRequest(args, 2).limit ?? PAGE_SIZE_DEFAULT;
     const statuses = filter?.status?.length ? [...filter.status].sort() : null;
-    const page = await context.loaders.membersPageByPartner.load({ partnerId: partner.localId, first, statuses });
+    const page = await context.loaders.membersPageByPartner.load({
+      partnerId: partner.localId,
+      first,
+      statuses,
+    });
     const counts = context.loaders.memberCountsByPartnerId.load(partner.localId);
     const wanted = statuses ?? Object.values(MemberStatus);
     return {
@@ -63,35 +92,79 @@ export class PartnerResolver {
         startCursor: page.edges[0]?.cursor ?? null,
         endCursor: page.edges.at(-1)?.cursor ?? null,
       },
-      totalCount: counts.then((c) => wanted.reduce((sum, status) => sum + c[status.toLowerCase() as keyof MemberCounts], 0)),
+      totalCount: counts.then((c) =>
+        wanted.reduce((sum, status) => sum + c[status.toLowerCase() as keyof MemberCounts], 0),
+      ),
     };
   }
 
-  @Mutation(() => PartnerPayload, { description: "OWNER/ADMINISTRATOR: invites a company by email or by its account ID (handle)." })
-  invitePartner(@Arg("input", () => InvitePartnerInput, { description: "What to do; see the fields of InvitePartnerInput." }) input: InvitePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
+  @Mutation(() => PartnerPayload, {
+    description: "OWNER/ADMINISTRATOR: invites a company by email or by its account ID (handle).",
+  })
+  invitePartner(
+    @Arg("input", () => InvitePartnerInput, {
+      description: "What to do; see the fields of InvitePartnerInput.",
+    })
+    input: InvitePartnerInput,
+    @Ctx() context: Context,
+  ): Promise<PartnerPayload> {
     return partnersService.invite(context, input);
   }
 
-  @Mutation(() => PartnerPayload, { description: "OWNER/ADMINISTRATOR: adds a partner company that has no account here (e.g. a guest company)." })
-  createPartner(@Arg("input", () => CreatePartnerInput, { description: "What to do; see the fields of CreatePartnerInput." }) input: CreatePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
+  @Mutation(() => PartnerPayload, {
+    description:
+      "OWNER/ADMINISTRATOR: adds a partner company that has no account here (e.g. a guest company).",
+  })
+  createPartner(
+    @Arg("input", () => CreatePartnerInput, {
+      description: "What to do; see the fields of CreatePartnerInput.",
+    })
+    input: CreatePartnerInput,
+    @Ctx() context: Context,
+  ): Promise<PartnerPayload> {
     return partnersService.create(context, input);
   }
 
-  @Mutation(() => PartnerPayload, { description: "OWNER/ADMINISTRATOR: changes a partner's details; omitted fields stay, empty strings clear." })
-  updatePartner(@Arg("input", () => UpdatePartnerInput, { description: "What to do; see the fields of UpdatePartnerInput." }) input: UpdatePartnerInput, @Ctx() context: Context): Promise<PartnerPayload> {
+  @Mutation(() => PartnerPayload, {
+    description:
+      "OWNER/ADMINISTRATOR: changes a partner's details; omitted fields stay, empty strings clear.",
+  })
+  updatePartner(
+    @Arg("input", () => UpdatePartnerInput, {
+      description: "What to do; see the fields of UpdatePartnerInput.",
+    })
+    input: UpdatePartnerInput,
+    @Ctx() context: Context,
+  ): Promise<PartnerPayload> {
     return partnersService.update(context, input);
   }
 
-  @Mutation(() => MemberPayload, { description: "EDITOR and up: adds a person of a partner company; active at once." })
-  addExternalMember(@Arg("input", () => AddExternalMemberInput, { description: "What to do; see the fields of AddExternalMemberInput." }) input: AddExternalMemberInput, @Ctx() context: Context): Promise<MemberPayload> {
-    return partnerNetwork.addExternalMember(context, input, invitationsService.sendLoginInvitationIfNeeded);
+  @Mutation(() => MemberPayload, {
+    description: "EDITOR and up: adds a person of a partner company; active at once.",
+  })
+  addExternalMember(
+    @Arg("input", () => AddExternalMemberInput, {
+      description: "What to do; see the fields of AddExternalMemberInput.",
+    })
+    input: AddExternalMemberInput,
+    @Ctx() context: Context,
+  ): Promise<MemberPayload> {
+    return partnerNetwork.addExternalMember(
+      context,
+      input,
+      invitationsService.sendLoginInvitationIfNeeded,
+    );
   }
 
   @Mutation(() => RemovePartnerFromNetworkPayload, {
-    description: "OWNER/ADMINISTRATOR: ends the link both ways and archives the partner's people here. Idempotent.",
+    description:
+      "OWNER/ADMINISTRATOR: ends the link both ways and archives the partner's people here. Idempotent.",
   })
   removePartnerFromNetwork(
-    @Arg("input", () => RemovePartnerFromNetworkInput, { description: "What to do; see the fields of RemovePartnerFromNetworkInput." }) input: RemovePartnerFromNetworkInput,
+    @Arg("input", () => RemovePartnerFromNetworkInput, {
+      description: "What to do; see the fields of RemovePartnerFromNetworkInput.",
+    })
+    input: RemovePartnerFromNetworkInput,
     @Ctx() context: Context,
   ): Promise<RemovePartnerFromNetworkPayload> {
     return partnerNetwork.removeFromNetwork(context, input.partnerId);
@@ -104,7 +177,11 @@ export class AccountPartnersResolver {
   partners(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg("filter", () => PartnerFilter, { nullable: true, description: "Narrows the list; every condition given must hold." }) filter: PartnerFilter | null,
+    @Arg("filter", () => PartnerFilter, {
+      nullable: true,
+      description: "Narrows the list; every condition given must hold.",
+    })
+    filter: PartnerFilter | null,
     @Ctx() context: Context,
   ): Promise<Connection<Partner>> {
     return partnersService.list(context, account.localId, args, filter);

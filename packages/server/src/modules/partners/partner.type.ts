@@ -4,7 +4,11 @@ import { connectionTypes } from "../../graphql/connection";
 import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 
-@ObjectType({ implements: Node, description: "In this account, a company it works with, and the link to that company's own account." })
+@ObjectType({
+  implements: Node,
+  description:
+    "In this account, a company it works with, and the link to that company's own account.",
+})
 export class Partner extends Node implements Typed<"Partner"> {
   __typename: "Partner";
   localId: string;
@@ -12,18 +16,48 @@ export class Partner extends Node implements Typed<"Partner"> {
   partnerAccountId: string | null;
 
   @Field(() => String, { description: "The company's name." }) companyName: string;
-  @Field(() => String, { nullable: true, description: "The person you deal with at the company." }) contactName: string | null;
-  @Field(() => String, { nullable: true, description: "That person's email (where a partner invitation by email went)." }) contactEmail: string | null;
+  @Field(() => String, { nullable: true, description: "The person you deal with at the company." })
+  contactName: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "That person's email (where a partner invitation by email went).",
+  })
+  contactEmail: string | null;
   @Field(() => PartnerStatus, { description: "INVITED, ACTIVE or REMOVED." }) status: PartnerStatus;
-  @Field(() => Boolean, { description: "Whether the partner's people may log in to this account once active." }) allowLogin: boolean;
-  @Field(() => Boolean, { description: "A company without an account here, managed by this account." }) guest: boolean;
-  @Field(() => String, { nullable: true, description: "The company's web domain." }) domain: string | null;
-  @Field(() => String, { nullable: true, description: "Your own reference for the partner; unique in the account." }) externalId: string | null;
-  @Field(() => String, { nullable: true, description: "The company's public website URL." }) publicUrl: string | null;
-  @Field(() => String, { nullable: true, description: "URL of the uploaded logo; it changes when the logo does." }) logoUrl: string | null;
-  @Field(() => Date, { description: "When the partner was created (invited or recorded)." }) createdAt: Date;
-  @Field(() => Date, { nullable: true, description: "When the partner accepted and was linked; null until then." }) connectedAt: Date | null;
-  @Field(() => Date, { nullable: true, description: "When the partner was removed from the network; null otherwise." }) removedAt: Date | null;
+  @Field(() => Boolean, {
+    description: "Whether the partner's people may log in to this account once active.",
+  })
+  allowLogin: boolean;
+  @Field(() => Boolean, {
+    description: "A company without an account here, managed by this account.",
+  })
+  guest: boolean;
+  @Field(() => String, { nullable: true, description: "The company's web domain." }) domain:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Your own reference for the partner; unique in the account.",
+  })
+  externalId: string | null;
+  @Field(() => String, { nullable: true, description: "The company's public website URL." })
+  publicUrl: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "URL of the uploaded logo; it changes when the logo does.",
+  })
+  logoUrl: string | null;
+  @Field(() => Date, { description: "When the partner was created (invited or recorded)." })
+  createdAt: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the partner accepted and was linked; null until then.",
+  })
+  connectedAt: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the partner was removed from the network; null otherwise.",
+  })
+  removedAt: Date | null;
 }
 
 export const { ConnectionType: PartnerConnection } = connectionTypes(Partner, "Partner");
@@ -37,8 +71,16 @@ export class MemberCounts {
 
 @InputType({ description: "Narrows a partner list; all given conditions must hold." })
 export class PartnerFilter {
-  @Field(() => [PartnerStatus], { nullable: true, description: "Only partners in one of these statuses." }) status?: PartnerStatus[] | null;
-  @Field(() => String, { nullable: true, description: "Case-insensitive match on company, contact or domain." }) search?: string | null;
+  @Field(() => [PartnerStatus], {
+    nullable: true,
+    description: "Only partners in one of these statuses.",
+  })
+  status?: PartnerStatus[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Case-insensitive match on company, contact or domain.",
+  })
+  search?: string | null;
 }
 
 export const PARTNER_COLUMNS = `p.id, p.account_id, p.company_name, p.contact_name, p.contact_email, p.partner_account_id, p.status,
@@ -80,7 +122,9 @@ export function toPartner(row: PartnerRow): Partner {
     domain: row.domain,
     externalId: row.external_id,
     publicUrl: row.public_url,
-    logoUrl: row.logo_updated_at ? `/api/partners/${id}/logo?v=${row.logo_updated_at.getTime()}` : null,
+    logoUrl: row.logo_updated_at
+      ? `/api/partners/${id}/logo?v=${row.logo_updated_at.getTime()}`
+      : null,
     createdAt: row.created_at,
     connectedAt: row.connected_at,
     removedAt: row.removed_at,

@@ -17,7 +17,12 @@ import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
-import { newestFirst, paginate, type Connection, type ConnectionArgs } from "../../graphql/connection";
+import {
+  newestFirst,
+  paginate,
+  type Connection,
+  type ConnectionArgs,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -25,13 +30,25 @@ import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
-import { INVITATION_COLUMNS, toInvitation, type Invitation, type InvitationRow, type ResendPlan } from "../invitations/invitation.type";
+import {
+  INVITATION_COLUMNS,
+  toInvitation,
+  type Invitation,
+  type InvitationRow,
+  type ResendPlan,
+} from "../invitations/invitation.type";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { clientsService } from "../clients/clients.service";
 import { mailService } from "../mail/mail.service";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { partnerInvitationEmail } from "./partner-email";
-import { PARTNER_COLUMNS, toPartner, type Partner, type PartnerFilter, type PartnerRow } from "./partner.type";
+import {
+  PARTNER_COLUMNS,
+  toPartner,
+  type Partner,
+  type PartnerFilter,
+  type PartnerRow,
+} from "./partner.type";
 
 const LIFETIME_MS = PARTNER_INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 const TEXT_MAX = 200;
@@ -47,18 +64,27 @@ type PartnerFields = {
 
 /** Trims optional text; empty means "clear". Collects field errors. */
 function validatePartnerFields(fields: PartnerFields, errors: UserError[], requireName: boolean) {
-  const text = (value: string | null | undefined) => (value === undefined || value === null ? undefined : value.trim() || null);
+  const text = (value: string | null | undefined) =>
+    value === undefined || value === null ? undefined : value.trim() || null;
   const companyName = text(fields.companyName);
   if ((requireName && !companyName) || companyName === null) {
     errors.push(userError(UserErrorCode.INVALID, "Company name is required.", ["companyName"]));
   }
-  if (companyName && companyName.length > TEXT_MAX) errors.push(userError(UserErrorCode.INVALID, `Use at most ${TEXT_MAX} characters.`, ["companyName"]));
+  if (companyName && companyName.length > TEXT_MAX)
+    errors.push(
+      userError(UserErrorCode.INVALID, `Use at most ${TEXT_MAX} characters.`, ["companyName"]),
+    );
   const domain = text(fields.domain)?.toLowerCase() ?? text(fields.domain);
-  if (domain && !isValidDomain(domain)) errors.push(userError(UserErrorCode.INVALID, "Enter a domain such as example.com.", ["domain"]));
+  if (domain && !isValidDomain(domain))
+    errors.push(
+      userError(UserErrorCode.INVALID, "Enter a domain such as example.com.", ["domain"]),
+    );
   const publicUrl = text(fields.publicUrl);
-  if (publicUrl && !isValidPublicUrl(publicUrl)) errors.push(userError(UserErrorCode.INVALID, "Enter a full http(s) URL.", ["publicUrl"]));
+  if (publicUrl && !isValidPublicUrl(publicUrl))
+    errors.push(userError(UserErrorCode.INVALID, "Enter a full http(s) URL.", ["publicUrl"]));
   const externalId = text(fields.externalId);
-  if (externalId && externalId.length > 100) errors.push(userError(UserErrorCode.INVALID, "Use at most 100 characters.", ["externalId"]));
+  if (externalId && externalId.length > 100)
+    errors.push(userError(UserErrorCode.INVALID, "Use at most 100 characters.", ["externalId"]));
   return { companyName, domain, publicUrl, externalId };
 }
 
@@ -66,7 +92,12 @@ function notFound(field = "partnerId"): UserError {
   return userError(UserErrorCode.NOT_FOUND, "No such partner.", [field]);
 }
 
-async function partnerInAccount(db: EntityManager, partnerId: string | null, accountId: string, lock = false): Promise<PartnerRow | null> {
+async function partnerInAccount(
+  db: EntityManager,
+  partnerId: string | null,
+  accountId: string,
+  lock = false,
+): Promise<PartnerRow | null> {
   if (!partnerId) return null;
   const [row] = await queryRows<PartnerRow>(
     db,
@@ -78,15 +109,21 @@ async function partnerInAccount(db: EntityManager, partnerId: string | null, acc
 
 /** An invitation by handle goes to the invited account's owners and administrators: a named reach into that account. */
 function invitedAccountRecipients(db: EntityManager, invitedAccountId: string): Promise<string[]> {
-  return tenantScope.reachInto(db, [invitedAccountId], () => membersService.adminEmails(db, invitedAccountId));
+  return tenantScope.reachInto(db, [invitedAccountId], () =>
+    membersService.adminEmails(db, invitedAccountId),
+  );
 }
 
-async function externalIdTaken(db: EntityManager, accountId: string, externalId: string, exceptPartnerId: string | null) {
-  const [row] = await db.query("SELECT 1 FROM partners WHERE account_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3", [
-    accountId,
-    externalId,
-    exceptPartnerId,
-  ]);
+async function externalIdTaken(
+  db: EntityManager,
+  accountId: string,
+  externalId: string,
+  exceptPartnerId: string | null,
+) {
+  const [row] = await db.query(
+    "SELECT 1 FROM partners WHERE account_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3",
+    [accountId, externalId, exceptPartnerId],
+  );
   return Boolean(row);
 }
 
@@ -104,11 +141,17 @@ export const partnersService = {
     return visibleToViewer(context, await context.loaders.partnerById.load(partnerId));
   },
 
-  async list(context: Context, accountId: string, args: ConnectionArgs, filter: PartnerFilter | null | undefined): Promise<Connection<Partner>> {
+  async list(
+    context: Context,
+    accountId: string,
+    args: ConnectionArgs,
+    filter: PartnerFilter | null | undefined,
+  ): Promise<Connection<Partner>> {
     const viewer = context.viewer;
     const where = ["p.account_id = $1"];
     const params: unknown[] = [accountId];
-    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount")) where.push("false");
+    if (!viewer || viewer.accountId !== accountId || !can(viewer.role, "readAccount"))
+      where.push("false");
     if (filter?.status?.length) {
       params.push(filter.status);
       where.push(`p.status = ANY($${params.length}::text[])`);
@@ -116,7 +159,9 @@ export const partnersService = {
     const search = filter?.search?.trim();
     if (search) {
       params.push(likePattern(search));
-      where.push(`(p.company_name ILIKE $${params.length} OR p.contact_name ILIKE $${params.length} OR p.contact_email ILIKE $${params.length} OR p.domain ILIKE $${params.length})`);
+      where.push(
+        `(p.company_name ILIKE $${params.length} OR p.contact_name ILIKE $${params.length} OR p.contact_email ILIKE $${params.length} OR p.domain ILIKE $${params.length})`,
+      );
     }
     return paginate<PartnerRow & Record<string, unknown>, Partner>(
       context.db,
@@ -135,16 +180,29 @@ export const partnersService = {
   async latestInvitation(context: Context, partner: Partner): Promise<Invitation | null> {
     const id = await context.loaders.latestInvitationIdByPartnerId.load(partner.localId);
     if (!id) return null;
-    const [row] = await queryRows<InvitationRow>(context.db, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1`, [id]);
+    const [row] = await queryRows<InvitationRow>(
+      context.db,
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1`,
+      [id],
+    );
     return row ? toInvitation(row) : null;
   },
 
-  async create(context: Context, input: PartnerFields): Promise<{ partner: Partner | null; invitation: null; userErrors: UserError[] }> {
+  async create(
+    context: Context,
+    input: PartnerFields,
+  ): Promise<{ partner: Partner | null; invitation: null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "managePartners");
     const userErrors: UserError[] = [];
     const fields = validatePartnerFields(input, userErrors, true);
-    if (!userErrors.length && fields.externalId && (await externalIdTaken(context.db, viewer.accountId, fields.externalId, null))) {
-      userErrors.push(userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]));
+    if (
+      !userErrors.length &&
+      fields.externalId &&
+      (await externalIdTaken(context.db, viewer.accountId, fields.externalId, null))
+    ) {
+      userErrors.push(
+        userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]),
+      );
     }
     if (userErrors.length) return { partner: null, invitation: null, userErrors };
     const row = await context.db.transaction(async (db) => {
@@ -152,7 +210,15 @@ export const partnersService = {
         db,
         `INSERT INTO partners (account_id, company_name, status, allow_login, guest, domain, external_id, public_url)
          VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7) RETURNING ${PARTNER_COLUMNS.replace(/p\./g, "")}`,
-        [viewer.accountId, fields.companyName, input.allowLogin ?? false, input.guest ?? false, fields.domain ?? null, fields.externalId ?? null, fields.publicUrl ?? null],
+        [
+          viewer.accountId,
+          fields.companyName,
+          input.allowLogin ?? false,
+          input.guest ?? false,
+          fields.domain ?? null,
+          fields.externalId ?? null,
+          fields.publicUrl ?? null,
+        ],
       );
       await auditService.record(db, context, [
         {
@@ -160,7 +226,11 @@ export const partnersService = {
           action: "partner.created",
           objectType: "Partner",
           objectId: created!.id,
-          details: { companyName: created!.company_name, guest: created!.guest, allowLogin: created!.allow_login },
+          details: {
+            companyName: created!.company_name,
+            guest: created!.guest,
+            allowLogin: created!.allow_login,
+          },
         },
       ]);
       return created!;
@@ -175,11 +245,18 @@ export const partnersService = {
     if (!existing) return { partner: null, invitation: null, userErrors: [notFound()] };
     const userErrors: UserError[] = [];
     const fields = validatePartnerFields(input, userErrors, false);
-    if (!userErrors.length && fields.externalId && (await externalIdTaken(context.db, viewer.accountId, fields.externalId, existing.id))) {
-      userErrors.push(userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]));
+    if (
+      !userErrors.length &&
+      fields.externalId &&
+      (await externalIdTaken(context.db, viewer.accountId, fields.externalId, existing.id))
+    ) {
+      userErrors.push(
+        userError(UserErrorCode.TAKEN, "Another partner has this external ID.", ["externalId"]),
+      );
     }
     if (userErrors.length) return { partner: null, invitation: null, userErrors };
-    const set = (value: string | null | undefined, current: string | null) => (value === undefined ? current : value);
+    const set = (value: string | null | undefined, current: string | null) =>
+      value === undefined ? current : value;
     const next = {
       companyName: fields.companyName ?? existing.company_name,
       domain: set(fields.domain, existing.domain),
@@ -197,18 +274,34 @@ export const partnersService = {
       allowLogin: existing.allow_login,
     };
     const changes = Object.fromEntries(
-      (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== before[key]).map((key) => [key, { from: before[key], to: next[key] }]),
+      (Object.keys(next) as (keyof typeof next)[])
+        .filter((key) => next[key] !== before[key])
+        .map((key) => [key, { from: before[key], to: next[key] }]),
     );
     const row = await context.db.transaction(async (db) => {
       const [updated] = await queryRows<PartnerRow>(
         db,
         `UPDATE partners p SET company_name = $2, domain = $3, external_id = $4, public_url = $5, guest = $6, allow_login = $7
          WHERE p.id = $1 RETURNING ${PARTNER_COLUMNS}`,
-        [existing.id, next.companyName, next.domain, next.externalId, next.publicUrl, next.guest, next.allowLogin],
+        [
+          existing.id,
+          next.companyName,
+          next.domain,
+          next.externalId,
+          next.publicUrl,
+          next.guest,
+          next.allowLogin,
+        ],
       );
       if (Object.keys(changes).length) {
         await auditService.record(db, context, [
-          { accountId: viewer.accountId, action: "partner.updated", objectType: "Partner", objectId: existing.id, details: { changes } },
+          {
+            accountId: viewer.accountId,
+            action: "partner.updated",
+            objectType: "Partner",
+            objectId: existing.id,
+            details: { changes },
+          },
         ]);
       }
       return updated!;
@@ -218,7 +311,11 @@ export const partnersService = {
   },
 
   /** OWNER/ADMINISTRATOR (checked by the upload route): stores a partner's logo; false when the partner is not the viewer's. */
-  async setLogo(context: Context, partnerId: string | null, logo: { bytes: Buffer; contentType: string }): Promise<Partner | null> {
+  async setLogo(
+    context: Context,
+    partnerId: string | null,
+    logo: { bytes: Buffer; contentType: string },
+  ): Promise<Partner | null> {
     const viewer = requirePermission(context, "managePartners");
     if (!partnerId) return null;
     return context.db.transaction(async (db) => {
@@ -229,7 +326,13 @@ export const partnersService = {
       );
       if (!row) return null;
       await auditService.record(db, context, [
-        { accountId: viewer.accountId, action: "partner.logo_updated", objectType: "Partner", objectId: row.id, details: { contentType: logo.contentType, bytes: logo.bytes.length } },
+        {
+          accountId: viewer.accountId,
+          action: "partner.logo_updated",
+          objectType: "Partner",
+          objectId: row.id,
+          details: { contentType: logo.contentType, bytes: logo.bytes.length },
+        },
       ]);
       return toPartner(row);
     });
@@ -238,33 +341,68 @@ export const partnersService = {
   /** Invites a company by email (not here yet) or by the handle of its account; the partner starts INVITED. */
   async invite(
     context: Context,
-    input: { email?: string | null; accountHandle?: string | null; contactName?: string | null; companyName?: string | null; allowLogin?: boolean | null },
+    input: {
+      email?: string | null;
+      accountHandle?: string | null;
+      contactName?: string | null;
+      companyName?: string | null;
+      allowLogin?: boolean | null;
+    },
   ): Promise<{ partner: Partner | null; invitation: Invitation | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "managePartners");
     const fail = (...userErrors: UserError[]) => ({ partner: null, invitation: null, userErrors });
     const email = input.email?.trim() ? normalizeEmail(input.email) : null;
     const handle = input.accountHandle?.trim().toLowerCase() || null;
     if ((email === null) === (handle === null)) {
-      return fail(userError(UserErrorCode.INVALID, "Give either the partner's email or their account ID, not both.", [email ? "accountHandle" : "email"]));
+      return fail(
+        userError(
+          UserErrorCode.INVALID,
+          "Give either the partner's email or their account ID, not both.",
+          [email ? "accountHandle" : "email"],
+        ),
+      );
     }
-    if (email && !isValidEmail(email)) return fail(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    if (email && !isValidEmail(email))
+      return fail(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
     const contactName = input.contactName?.trim() || null;
     return context.db.transaction(async (db) => {
       let target: { id: string; name: string } | null = null;
       let recipients: string[] = email ? [email] : [];
       if (handle) {
-        const [account] = await db.query("SELECT id, name FROM accounts WHERE handle = $1", [handle]);
-        if (!account) return fail(userError(UserErrorCode.NOT_FOUND, `No account has the ID "${handle}".`, ["accountHandle"]));
-        if (account.id === viewer.accountId) return fail(userError(UserErrorCode.INVALID, "An account cannot be its own partner.", ["accountHandle"]));
+        const [account] = await db.query("SELECT id, name FROM accounts WHERE handle = $1", [
+          handle,
+        ]);
+        if (!account)
+          return fail(
+            userError(UserErrorCode.NOT_FOUND, `No account has the ID "${handle}".`, [
+              "accountHandle",
+            ]),
+          );
+        if (account.id === viewer.accountId)
+          return fail(
+            userError(UserErrorCode.INVALID, "An account cannot be its own partner.", [
+              "accountHandle",
+            ]),
+          );
         const [linked] = await db.query(
           "SELECT 1 FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED'",
           [viewer.accountId, account.id],
         );
-        if (linked) return fail(userError(UserErrorCode.TAKEN, `${account.name} is already your partner.`, ["accountHandle"]));
+        if (linked)
+          return fail(
+            userError(UserErrorCode.TAKEN, `${account.name} is already your partner.`, [
+              "accountHandle",
+            ]),
+          );
         target = account;
         recipients = await invitedAccountRecipients(db, account.id);
       }
-      const overSendLimit = await context.rateLimits.reserveInvitationSends(db, viewer.accountId, recipients.length, { field: [email ? "email" : "accountHandle"] });
+      const overSendLimit = await context.rateLimits.reserveInvitationSends(
+        db,
+        viewer.accountId,
+        recipients.length,
+        { field: [email ? "email" : "accountHandle"] },
+      );
       if (overSendLimit) return fail(overSendLimit);
       const companyName = input.companyName?.trim() || target?.name || email!.split("@")[1]!;
       // By handle, the partner row names the intended account at once: a second invitation to it is refused.
@@ -272,7 +410,14 @@ export const partnersService = {
         db,
         `INSERT INTO partners (account_id, company_name, contact_name, contact_email, partner_account_id, status, allow_login)
          VALUES ($1, $2, $3, $4, $5, 'INVITED', $6) RETURNING ${PARTNER_COLUMNS.replace(/p\./g, "")}`,
-        [viewer.accountId, companyName, contactName, email, target?.id ?? null, input.allowLogin ?? false],
+        [
+          viewer.accountId,
+          companyName,
+          contactName,
+          email,
+          target?.id ?? null,
+          input.allowLogin ?? false,
+        ],
       );
       const token = newSecret();
       const now = clock.now();
@@ -281,9 +426,20 @@ export const partnersService = {
         db,
         `INSERT INTO invitations (account_id, kind, email, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, partner_id, created_at)
          VALUES ($1, 'PARTNER', $2, $3, $4, $5, $6, $7, $8, $9, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-        [viewer.accountId, email ?? recipients[0] ?? null, hashSecret(token), recipients.length ? "QUEUED" : "NOT_SENT", expiresAt, now, recipients.length ? 1 : 0, viewer.memberId, partner!.id],
+        [
+          viewer.accountId,
+          email ?? recipients[0] ?? null,
+          hashSecret(token),
+          recipients.length ? "QUEUED" : "NOT_SENT",
+          expiresAt,
+          now,
+          recipients.length ? 1 : 0,
+          viewer.memberId,
+          partner!.id,
+        ],
       );
-      const accountName = (await accountsService.accountById(context, viewer.accountId))?.name ?? "";
+      const accountName =
+        (await accountsService.accountById(context, viewer.accountId))?.name ?? "";
       const inviterName = await membersService.nameOf(db, viewer.memberId);
       await mailService.queue(
         db,
@@ -309,10 +465,18 @@ export const partnersService = {
           action: "invitation.created",
           objectType: "Invitation",
           objectId: invitation!.id,
-          details: { kind: "PARTNER", email: invitation!.email, partnerId: toGlobalId("Partner", partner!.id) },
+          details: {
+            kind: "PARTNER",
+            email: invitation!.email,
+            partnerId: toGlobalId("Partner", partner!.id),
+          },
         },
       ]);
-      return { partner: toPartner(partner!), invitation: toInvitation(invitation!), userErrors: [] };
+      return {
+        partner: toPartner(partner!),
+        invitation: toInvitation(invitation!),
+        userErrors: [],
+      };
     });
   },
 };
@@ -345,7 +509,11 @@ async function addPartnerPeople(
       action: "member.created",
       objectType: "Member",
       objectId: member.id,
-      details: { type: "EXTERNAL", status: "PENDING", partnerId: toGlobalId("Partner", partner.id) },
+      details: {
+        type: "EXTERNAL",
+        status: "PENDING",
+        partnerId: toGlobalId("Partner", partner.id),
+      },
     })),
   );
   return added.length;
@@ -358,19 +526,50 @@ async function addPartnerPeople(
  */
 async function endLink(context: Context, db: EntityManager, partner: PartnerRow): Promise<number> {
   const now = clock.now();
-  await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [partner.id, now]);
+  await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [
+    partner.id,
+    now,
+  ]);
   // The link has two sides: A's partner row and people, B's client row and audit trail.
   return tenantScope.reachInto(db, [partner.account_id, partner.partner_account_id], async () => {
-    const archived = await membersService.archivePartnerPeople(db, partner.account_id, partner.id, now);
+    const archived = await membersService.archivePartnerPeople(
+      db,
+      partner.account_id,
+      partner.id,
+      now,
+    );
     const removedClient = await clientsService.removeAccountClientOfPartner(db, partner.id, now);
-    await db.query("UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'", [partner.id, now]);
+    await db.query(
+      "UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'",
+      [partner.id, now],
+    );
     const details = { archivedMemberCount: archived, companyName: partner.company_name };
-    const entries: AuditEntry[] = [{ accountId: partner.account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details }];
+    const entries: AuditEntry[] = [
+      {
+        accountId: partner.account_id,
+        action: "partner.removed",
+        objectType: "Partner",
+        objectId: partner.id,
+        details,
+      },
+    ];
     if (partner.partner_account_id) {
       // The other side: the same link ended, and its client row for this account with it.
-      entries.push({ accountId: partner.partner_account_id, action: "partner.removed", objectType: "Partner", objectId: partner.id, details });
+      entries.push({
+        accountId: partner.partner_account_id,
+        action: "partner.removed",
+        objectType: "Partner",
+        objectId: partner.id,
+        details,
+      });
       if (removedClient) {
-        entries.push({ accountId: removedClient.accountId, action: "client.removed", objectType: "Client", objectId: removedClient.id, details: { type: "ACCOUNT" } });
+        entries.push({
+          accountId: removedClient.accountId,
+          action: "client.removed",
+          objectType: "Client",
+          objectId: removedClient.id,
+          details: { type: "ACCOUNT" },
+        });
       }
     }
     await auditService.record(db, context, entries);
@@ -383,14 +582,33 @@ export const partnerNetwork = {
    * Sending a PARTNER invitation again, for another full lifetime: by email to that
    * address; by handle to the invited account's owners and administrators as they are now.
    */
-  async resendPlan(db: EntityManager, invitation: { account_id: string; partner_id: string | null; email: string | null }): Promise<ResendPlan> {
+  async resendPlan(
+    db: EntityManager,
+    invitation: { account_id: string; partner_id: string | null; email: string | null },
+  ): Promise<ResendPlan> {
     const partner = await partnerInAccount(db, invitation.partner_id, invitation.account_id);
     if (!partner || partner.status !== "INVITED") {
-      return { refusal: userError(UserErrorCode.INVALID_STATE, "This partner is no longer invited; invite the company again.", ["invitationId"]) };
+      return {
+        refusal: userError(
+          UserErrorCode.INVALID_STATE,
+          "This partner is no longer invited; invite the company again.",
+          ["invitationId"],
+        ),
+      };
     }
-    const recipients = partner.partner_account_id ? await invitedAccountRecipients(db, partner.partner_account_id) : invitation.email ? [invitation.email] : [];
+    const recipients = partner.partner_account_id
+      ? await invitedAccountRecipients(db, partner.partner_account_id)
+      : invitation.email
+        ? [invitation.email]
+        : [];
     if (recipients.length === 0) {
-      return { refusal: userError(UserErrorCode.INVALID_STATE, `${partner.company_name} has no active owner or administrator to send the invitation to.`, ["invitationId"]) };
+      return {
+        refusal: userError(
+          UserErrorCode.INVALID_STATE,
+          `${partner.company_name} has no active owner or administrator to send the invitation to.`,
+          ["invitationId"],
+        ),
+      };
     }
     return {
       recipients,
@@ -402,9 +620,15 @@ export const partnerNetwork = {
   /** For the client side (B) removing A: ends the link from the partner row's id. */
   async endLinkOfPartner(context: Context, db: EntityManager, partnerId: string): Promise<number> {
     // B's own client row names A, whose partner row this is.
-    const [client] = await db.query("SELECT client_account_id FROM clients WHERE partner_id = $1", [partnerId]);
+    const [client] = await db.query("SELECT client_account_id FROM clients WHERE partner_id = $1", [
+      partnerId,
+    ]);
     return tenantScope.reachInto(db, [client?.client_account_id ?? null], async () => {
-      const [partner] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 FOR UPDATE`, [partnerId]);
+      const [partner] = await queryRows<PartnerRow>(
+        db,
+        `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1 FOR UPDATE`,
+        [partnerId],
+      );
       return partner && partner.status !== "REMOVED" ? endLink(context, db, partner) : 0;
     });
   },
@@ -422,52 +646,111 @@ export const partnerNetwork = {
     /** A person with no login who created one in this transaction: they can only name a new account. */
     newcomer: { userId: string } | null = null,
   ): Promise<AcceptResult> {
-    const fail = (code: UserErrorCode, message: string, field: string[] | null) => ({ userErrors: [userError(code, message, field)] });
+    const fail = (code: UserErrorCode, message: string, field: string[] | null) => ({
+      userErrors: [userError(code, message, field)],
+    });
     const actorUserId = context.viewer?.userId ?? newcomer?.userId;
-    if (!actorUserId) return fail(UserErrorCode.SIGN_IN_REQUIRED, "Log in (or sign up) as an administrator of your company to accept.", null);
+    if (!actorUserId)
+      return fail(
+        UserErrorCode.SIGN_IN_REQUIRED,
+        "Log in (or sign up) as an administrator of your company to accept.",
+        null,
+      );
     const viewer = { userId: actorUserId };
-    if (newcomer && !input.accountName?.trim()) return fail(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]);
+    if (newcomer && !input.accountName?.trim())
+      return fail(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]);
     const partner = await partnerInAccount(db, invitation.partner_id, invitation.account_id, true);
-    if (!partner || partner.status === "REMOVED") return fail(UserErrorCode.REVOKED, "This partnership was withdrawn.", ["token"]);
+    if (!partner || partner.status === "REMOVED")
+      return fail(UserErrorCode.REVOKED, "This partnership was withdrawn.", ["token"]);
 
     let accountId: string | null = null;
     let createdAccount: { name: string; handle: string } | null = null;
     if (input.partnerAccountId) {
       accountId = localIdOf(input.partnerAccountId, "Account");
-      const administers = accountId ? await membersService.administers(db, viewer.userId, accountId) : false;
-      if (!administers) return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", ["partnerAccountId"]);
+      const administers = accountId
+        ? await membersService.administers(db, viewer.userId, accountId)
+        : false;
+      if (!administers)
+        return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", [
+          "partnerAccountId",
+        ]);
     } else if (input.accountName?.trim()) {
       const account = await accountsService.createAccount(db, input.accountName.trim());
-      await tenantScope.reachInto(db, [account.localId], () => membersService.addOwner(db, account.localId, viewer.userId));
+      await tenantScope.reachInto(db, [account.localId], () =>
+        membersService.addOwner(db, account.localId, viewer.userId),
+      );
       accountId = account.localId;
       createdAccount = account;
-    } else if (partner.partner_account_id && (await membersService.administers(db, viewer.userId, partner.partner_account_id))) {
+    } else if (
+      partner.partner_account_id &&
+      (await membersService.administers(db, viewer.userId, partner.partner_account_id))
+    ) {
       accountId = partner.partner_account_id;
     } else {
-      return fail(UserErrorCode.INVALID, "Choose one of your accounts to link, or name a new one.", ["partnerAccountId"]);
+      return fail(
+        UserErrorCode.INVALID,
+        "Choose one of your accounts to link, or name a new one.",
+        ["partnerAccountId"],
+      );
     }
-    if (!accountId) return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", ["partnerAccountId"]);
+    if (!accountId)
+      return fail(UserErrorCode.NOT_FOUND, "Choose an account you administer.", [
+        "partnerAccountId",
+      ]);
     if (partner.partner_account_id && partner.partner_account_id !== accountId) {
-      return fail(UserErrorCode.INVALID, "This invitation was sent to another account.", ["partnerAccountId"]);
+      return fail(UserErrorCode.INVALID, "This invitation was sent to another account.", [
+        "partnerAccountId",
+      ]);
     }
-    if (accountId === invitation.account_id) return fail(UserErrorCode.INVALID, "An account cannot be its own partner.", ["partnerAccountId"]);
+    if (accountId === invitation.account_id)
+      return fail(UserErrorCode.INVALID, "An account cannot be its own partner.", [
+        "partnerAccountId",
+      ]);
     const [linked] = await db.query(
       "SELECT 1 FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED' AND id <> $3",
       [invitation.account_id, accountId, partner.id],
     );
-    if (linked) return fail(UserErrorCode.TAKEN, "Your account is already a partner of this account.", ["partnerAccountId"]);
+    if (linked)
+      return fail(UserErrorCode.TAKEN, "Your account is already a partner of this account.", [
+        "partnerAccountId",
+      ]);
 
     const now = clock.now();
     const linkedAccountId = accountId;
     // Accepting writes on both sides: A's partner row and new external members, B's client row and both audit trails.
     await tenantScope.reachInto(db, [linkedAccountId], async () => {
-      await db.query("UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1", [partner.id, linkedAccountId, now]);
-      const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [invitation.account_id]);
-      const clientId = await clientsService.linkAccountClient(db, { accountId: linkedAccountId, clientAccountId: invitation.account_id, name: inviting.name, partnerId: partner.id });
-      const pendingMemberCount = await addPartnerPeople(context, db, partner, linkedAccountId, null);
-      await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [invitation.id, now]);
-      const [actorInB] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [linkedAccountId, viewer.userId]);
-      const actorB = { userId: viewer.userId, memberId: (actorInB?.id as string | undefined) ?? null };
+      await db.query(
+        "UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1",
+        [partner.id, linkedAccountId, now],
+      );
+      const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [
+        invitation.account_id,
+      ]);
+      const clientId = await clientsService.linkAccountClient(db, {
+        accountId: linkedAccountId,
+        clientAccountId: invitation.account_id,
+        name: inviting.name,
+        partnerId: partner.id,
+      });
+      const pendingMemberCount = await addPartnerPeople(
+        context,
+        db,
+        partner,
+        linkedAccountId,
+        null,
+      );
+      await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [
+        invitation.id,
+        now,
+      ]);
+      const [actorInB] = await db.query(
+        "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
+        [linkedAccountId, viewer.userId],
+      );
+      const actorB = {
+        userId: viewer.userId,
+        memberId: (actorInB?.id as string | undefined) ?? null,
+      };
       const entries: AuditEntry[] = [
         {
           accountId: invitation.account_id,
@@ -478,12 +761,40 @@ export const partnerNetwork = {
           actor: { userId: viewer.userId, memberId: null },
         },
         // Both sides learn the link is live; it is the same link, so the same object.
-        { accountId: invitation.account_id, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { pendingMemberCount }, actor: { userId: viewer.userId, memberId: null } },
-        { accountId: linkedAccountId, action: "partner.connected", objectType: "Partner", objectId: partner.id, details: { clientId: toGlobalId("Client", clientId) }, actor: actorB },
-        { accountId: linkedAccountId, action: "client.created", objectType: "Client", objectId: clientId, details: { type: "ACCOUNT", name: inviting.name }, actor: actorB },
+        {
+          accountId: invitation.account_id,
+          action: "partner.connected",
+          objectType: "Partner",
+          objectId: partner.id,
+          details: { pendingMemberCount },
+          actor: { userId: viewer.userId, memberId: null },
+        },
+        {
+          accountId: linkedAccountId,
+          action: "partner.connected",
+          objectType: "Partner",
+          objectId: partner.id,
+          details: { clientId: toGlobalId("Client", clientId) },
+          actor: actorB,
+        },
+        {
+          accountId: linkedAccountId,
+          action: "client.created",
+          objectType: "Client",
+          objectId: clientId,
+          details: { type: "ACCOUNT", name: inviting.name },
+          actor: actorB,
+        },
       ];
       if (createdAccount) {
-        entries.unshift({ accountId: linkedAccountId, action: "account.created", objectType: "Account", objectId: linkedAccountId, details: { name: createdAccount.name, handle: createdAccount.handle }, actor: actorB });
+        entries.unshift({
+          accountId: linkedAccountId,
+          action: "account.created",
+          objectType: "Account",
+          objectId: linkedAccountId,
+          details: { name: createdAccount.name, handle: createdAccount.handle },
+          actor: actorB,
+        });
       }
       await auditService.record(db, context, entries);
     });
@@ -491,7 +802,12 @@ export const partnerNetwork = {
   },
 
   /** People who join a partner account later appear in every account it is an active partner of. */
-  async addPeopleWhoJoined(context: Context, db: EntityManager, partnerAccountId: string, userIds: string[]): Promise<void> {
+  async addPeopleWhoJoined(
+    context: Context,
+    db: EntityManager,
+    partnerAccountId: string,
+    userIds: string[],
+  ): Promise<void> {
     // The accounts B is a partner of are B's own ACCOUNT clients: reach into exactly those.
     const inviters = await queryRows<{ client_account_id: string }>(
       db,
@@ -499,14 +815,19 @@ export const partnerNetwork = {
       [partnerAccountId],
     );
     if (inviters.length === 0) return;
-    await tenantScope.reachInto(db, inviters.map((row) => row.client_account_id), async () => {
-      const partners = await queryRows<PartnerRow>(
-        db,
-        `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.partner_account_id = $1 AND p.status = 'ACTIVE'`,
-        [partnerAccountId],
-      );
-      for (const partner of partners) await addPartnerPeople(context, db, partner, partnerAccountId, userIds);
-    });
+    await tenantScope.reachInto(
+      db,
+      inviters.map((row) => row.client_account_id),
+      async () => {
+        const partners = await queryRows<PartnerRow>(
+          db,
+          `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.partner_account_id = $1 AND p.status = 'ACTIVE'`,
+          [partnerAccountId],
+        );
+        for (const partner of partners)
+          await addPartnerPeople(context, db, partner, partnerAccountId, userIds);
+      },
+    );
   },
 
   /** Ends the link from A's side: archives B's people in A, ends their sessions there, and removes B's client row. */
@@ -516,16 +837,25 @@ export const partnerNetwork = {
     return context.db.transaction(async (db) => {
       const partner = await partnerInAccount(db, partnerId, viewer.accountId, true);
       if (!partner) return { partner: null, archivedMemberCount: 0, userErrors: [notFound()] };
-      if (partner.status === "REMOVED") return { partner: toPartner(partner), archivedMemberCount: 0, userErrors: [] };
+      if (partner.status === "REMOVED")
+        return { partner: toPartner(partner), archivedMemberCount: 0, userErrors: [] };
       const archived = await endLink(context, db, partner);
-      const [removed] = await queryRows<PartnerRow>(db, `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1`, [partner.id]);
+      const [removed] = await queryRows<PartnerRow>(
+        db,
+        `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = $1`,
+        [partner.id],
+      );
       context.loaders.partnerById.clear(partner.id);
       return { partner: toPartner(removed!), archivedMemberCount: archived, userErrors: [] };
     });
   },
 
   /** Adds a person of a partner company directly: active at once, external collaborator. */
-  async addExternalMember(context: Context, input: { partnerId: string; name: string; email: string }, onLoginGranted: LoginGrantedHook) {
+  async addExternalMember(
+    context: Context,
+    input: { partnerId: string; name: string; email: string },
+    onLoginGranted: LoginGrantedHook,
+  ) {
     const viewer = requirePermission(context, "addExternalMembers");
     const partnerId = localIdOf(input.partnerId, "Partner");
     const partner = await partnerInAccount(context.db, partnerId, viewer.accountId);
@@ -534,10 +864,17 @@ export const partnerNetwork = {
     const name = input.name.trim();
     const email = normalizeEmail(input.email);
     if (!name) userErrors.push(userError(UserErrorCode.INVALID, "Name is required.", ["name"]));
-    if (!isValidEmail(email)) userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
+    if (!isValidEmail(email))
+      userErrors.push(userError(UserErrorCode.INVALID, "Enter a valid email address.", ["email"]));
     if (userErrors.length) return { member: null, userErrors };
     const memberId = await context.db.transaction(async (db) => {
-      const added = await membersService.addExternalMember(db, { accountId: viewer.accountId, partnerId: partner.id, name, email, canLogin: partner.allow_login });
+      const added = await membersService.addExternalMember(db, {
+        accountId: viewer.accountId,
+        partnerId: partner.id,
+        name,
+        email,
+        canLogin: partner.allow_login,
+      });
       if (!added) return null;
       await auditService.record(db, context, [
         {
@@ -545,13 +882,33 @@ export const partnerNetwork = {
           action: "member.created",
           objectType: "Member",
           objectId: added.memberId,
-          details: { type: "EXTERNAL", status: "ACTIVE", name, email, partnerId: toGlobalId("Partner", partner.id), canLogin: partner.allow_login },
+          details: {
+            type: "EXTERNAL",
+            status: "ACTIVE",
+            name,
+            email,
+            partnerId: toGlobalId("Partner", partner.id),
+            canLogin: partner.allow_login,
+          },
         },
       ]);
-      if (partner.allow_login) await onLoginGranted(db, context, { accountId: viewer.accountId, userId: added.userId, invitedByMemberId: viewer.memberId });
+      if (partner.allow_login)
+        await onLoginGranted(db, context, {
+          accountId: viewer.accountId,
+          userId: added.userId,
+          invitedByMemberId: viewer.memberId,
+        });
       return added.memberId;
     });
-    if (!memberId) return { member: null, userErrors: [userError(UserErrorCode.TAKEN, `${email} is already a member of this account.`, ["email"])] };
+    if (!memberId)
+      return {
+        member: null,
+        userErrors: [
+          userError(UserErrorCode.TAKEN, `${email} is already a member of this account.`, [
+            "email",
+          ]),
+        ],
+      };
     return { member: await context.loaders.memberById.load(memberId), userErrors: [] };
   },
 };
@@ -564,7 +921,22 @@ export const partnerNodeSource: NodeSource = {
 /** partners.csv of the account backup; logos stay out (binary, served by their own URL). */
 export const partnerExportTable: ExportTable = {
   file: "partners.csv",
-  columns: ["id", "company_name", "contact_name", "contact_email", "partner_account_id", "status", "allow_login", "guest", "domain", "external_id", "public_url", "created_at", "connected_at", "removed_at"],
+  columns: [
+    "id",
+    "company_name",
+    "contact_name",
+    "contact_email",
+    "partner_account_id",
+    "status",
+    "allow_login",
+    "guest",
+    "domain",
+    "external_id",
+    "public_url",
+    "created_at",
+    "connected_at",
+    "removed_at",
+  ],
   sql: `SELECT id, company_name, contact_name, contact_email, partner_account_id, status, allow_login, guest, domain, external_id,
           public_url, created_at, connected_at, removed_at
         FROM partners WHERE account_id = $1 ORDER BY created_at, id`,

@@ -31,7 +31,9 @@ export class RateLimitedError extends GraphQLError {
 function budgetSubject(viewer: Viewer | null): string | null {
   const credential = viewer?.credential;
   if (!credential) return null;
-  return credential.kind === "session" ? `session:${credential.sessionId}` : `token:${credential.apiTokenId}`;
+  return credential.kind === "session"
+    ? `session:${credential.sessionId}`
+    : `token:${credential.apiTokenId}`;
 }
 
 export function costBudgetPlugin(operationCost: OperationCost): ApolloServerPlugin<Context> {
@@ -43,7 +45,11 @@ export function costBudgetPlugin(operationCost: OperationCost): ApolloServerPlug
         async didResolveOperation({ document, request, operationName, contextValue }) {
           const subject = budgetSubject(contextValue.viewer);
           if (!subject) return;
-          const requestedQueryCost = operationCost(document, request.variables ?? {}, operationName);
+          const requestedQueryCost = operationCost(
+            document,
+            request.variables ?? {},
+            operationName,
+          );
           const spent = await contextValue.rateLimits.spendCost(subject, requestedQueryCost);
           cost = { requestedQueryCost, throttleStatus: spent.throttleStatus };
           if (!spent.granted) {
@@ -60,7 +66,8 @@ export function costBudgetPlugin(operationCost: OperationCost): ApolloServerPlug
             const result = response.body.singleResult;
             result.extensions = { ...result.extensions, cost };
           }
-          if (retryAfterSeconds !== null) response.http.headers.set("retry-after", String(retryAfterSeconds));
+          if (retryAfterSeconds !== null)
+            response.http.headers.set("retry-after", String(retryAfterSeconds));
         },
       };
     },

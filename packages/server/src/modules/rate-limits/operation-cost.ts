@@ -11,7 +11,11 @@ import { PAGE_SIZE_DEFAULT } from "@pn/shared";
 import { getNamedType, isLeafType, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 
-export type OperationCost = (document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null) => number;
+export type OperationCost = (
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string | null,
+) => number;
 
 const MUTATION_COST = 10;
 
@@ -24,7 +28,9 @@ function pageSizeOf(args: Record<string, unknown>, hasPageArguments: boolean): n
 
 const shopifyStyleEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (isLeafType(getNamedType(field.type))) return 0;
-  const hasPageArguments = field.args.some((argument) => argument.name === "first" || argument.name === "last");
+  const hasPageArguments = field.args.some(
+    (argument) => argument.name === "first" || argument.name === "last",
+  );
   const own = type.name === "Mutation" ? 1 + MUTATION_COST : 1;
   return pageSizeOf(args, hasPageArguments) * (own + childComplexity);
 };
@@ -33,7 +39,13 @@ export function createOperationCost(schema: GraphQLSchema): OperationCost {
   return (document, variables, operationName) => {
     let cost: number;
     try {
-      cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [shopifyStyleEstimator] });
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName: operationName ?? undefined,
+        estimators: [shopifyStyleEstimator],
+      });
     } catch {
       // Variables that do not coerce: execution rejects the request anyway; charge the minimum.
       cost = 1;

@@ -27,7 +27,11 @@ function queryRows<Row>(db: EntityManager, sql: string, params: unknown[]): Prom
 }
 
 /** What Shopify reports as `extensions.cost.throttleStatus`. */
-export type ThrottleStatus = { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+export type ThrottleStatus = {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+};
 
 export type CostSpent =
   | { granted: true; throttleStatus: ThrottleStatus }
@@ -37,8 +41,7 @@ type WindowOutcome = { granted: boolean; retryAfterSeconds: number };
 
 /** An attempt counted before the work; `succeeded` gives the count back. */
 export type CountedAttempt =
-  | { blocked: true; retryAfterSeconds: number }
-  | { blocked: false; succeeded(): Promise<void> };
+  { blocked: true; retryAfterSeconds: number } | { blocked: false; succeeded(): Promise<void> };
 
 /** Whole seconds until `at`, at least 1 (a Retry-After of 0 invites a tight retry loop). */
 function secondsUntil(at: Date, now: Date): number {
@@ -46,8 +49,16 @@ function secondsUntil(at: Date, now: Date): number {
 }
 
 /** The userError a mutation returns when a limit stops it; nothing was changed. */
-export function rateLimitedUserError(what: string, retryAfterSeconds: number, field: (string | number)[] | null = null): UserError {
-  return userError(UserErrorCode.RATE_LIMITED, `${what} Try again in ${retryAfterText(retryAfterSeconds)}.`, field);
+export function rateLimitedUserError(
+  what: string,
+  retryAfterSeconds: number,
+  field: (string | number)[] | null = null,
+): UserError {
+  return userError(
+    UserErrorCode.RATE_LIMITED,
+    `${what} Try again in ${retryAfterText(retryAfterSeconds)}.`,
+    field,
+  );
 }
 
 /**
@@ -55,7 +66,13 @@ export function rateLimitedUserError(what: string, retryAfterSeconds: number, fi
  * a finished window starts over. Runs on `db`: inside a caller's transaction, the
  * count rolls back with it.
  */
-async function consumeWindow(db: EntityManager, key: string, amount: number, limit: number, windowSeconds: number): Promise<WindowOutcome> {
+async function consumeWindow(
+  db: EntityManager,
+  key: string,
+  amount: number,
+  limit: number,
+  windowSeconds: number,
+): Promise<WindowOutcome> {
   const now = clock.now();
   const [row] = await queryRows<{ window_ends_at: Date; last_granted: boolean }>(
     db,
@@ -73,7 +90,12 @@ async function consumeWindow(db: EntityManager, key: string, amount: number, lim
 }
 
 /** Whether `amount` more would fit now, without counting it (dry runs). */
-async function peekWindow(db: EntityManager, key: string, amount: number, limit: number): Promise<WindowOutcome> {
+async function peekWindow(
+  db: EntityManager,
+  key: string,
+  amount: number,
+  limit: number,
+): Promise<WindowOutcome> {
   const now = clock.now();
   const [row] = await queryRows<{ used: number; window_ends_at: Date }>(
     db,
@@ -81,11 +103,18 @@ async function peekWindow(db: EntityManager, key: string, amount: number, limit:
     [key, now],
   );
   if (!row) return { granted: amount <= limit, retryAfterSeconds: 1 };
-  return { granted: row.used + amount <= limit, retryAfterSeconds: secondsUntil(row.window_ends_at, now) };
+  return {
+    granted: row.used + amount <= limit,
+    retryAfterSeconds: secondsUntil(row.window_ends_at, now),
+  };
 }
 
 async function giveBack(db: EntityManager, key: string, amount: number): Promise<void> {
-  await queryRows(db, "UPDATE rate_limit_windows SET used = greatest(used - $2, 0) WHERE key = $1 AND window_ends_at > $3", [key, amount, clock.now()]);
+  await queryRows(
+    db,
+    "UPDATE rate_limit_windows SET used = greatest(used - $2, 0) WHERE key = $1 AND window_ends_at > $3",
+    [key, amount, clock.now()],
+  );
 }
 
 export type RateLimits = ReturnType<typeof createRateLimits>;
@@ -107,7 +136,9 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
   } = settings;
 
   /** Counts one attempt against every key (all or none); `succeeded` gives them back. */
-  async function countAttempt(keys: { key: string; limit: number; windowSeconds: number }[]): Promise<CountedAttempt> {
+  async function countAttempt(
+    keys: { key: string; limit: number; windowSeconds: number }[],
+  ): Promise<CountedAttempt> {
     const taken: string[] = [];
     for (const { key, limit, windowSeconds } of keys) {
       const outcome = await consumeWindow(db, key, 1, limit, windowSeconds);
@@ -117,7 +148,11 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
       }
       taken.push(key);
     }
-    return { blocked: false, succeeded: async () => Promise.all(taken.map((key) => giveBack(db, key, 1))).then(() => undefined) };
+    return {
+      blocked: false,
+      succeeded: async () =>
+        Promise.all(taken.map((key) => giveBack(db, key, 1))).then(() => undefined),
+    };
   }
 
   return {
@@ -152,7 +187,11 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
         restoreRate: costRestorePerSecond,
       };
       if (row!.last_granted) return { granted: true, throttleStatus };
-      return { granted: false, throttleStatus, retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / costRestorePerSecond)) };
+      return {
+        granted: false,
+        throttleStatus,
+        retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / costRestorePerSecond)),
+      };
     },
 
     /**
@@ -161,14 +200,28 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
      */
     beginLogIn(email: string, ip: string | null): Promise<CountedAttempt> {
       return countAttempt([
-        { key: `login-ip:${ip ?? "unknown"}`, limit: loginFailuresPerIp, windowSeconds: loginWindowSeconds },
-        { key: `login-email:${normalizeEmail(email).toLowerCase()}`, limit: loginFailuresPerEmail, windowSeconds: loginWindowSeconds },
+        {
+          key: `login-ip:${ip ?? "unknown"}`,
+          limit: loginFailuresPerIp,
+          windowSeconds: loginWindowSeconds,
+        },
+        {
+          key: `login-email:${normalizeEmail(email).toLowerCase()}`,
+          limit: loginFailuresPerEmail,
+          windowSeconds: loginWindowSeconds,
+        },
       ]);
     },
 
     /** Counts an invitation-token lookup by IP; `succeeded` (the token exists) gives it back. */
     beginTokenLookup(ip: string | null): Promise<CountedAttempt> {
-      return countAttempt([{ key: `token-guess:${ip ?? "unknown"}`, limit: tokenGuessesPerIp, windowSeconds: tokenGuessWindowSeconds }]);
+      return countAttempt([
+        {
+          key: `token-guess:${ip ?? "unknown"}`,
+          limit: tokenGuessesPerIp,
+          windowSeconds: tokenGuessWindowSeconds,
+        },
+      ]);
     },
 
     /**
@@ -200,7 +253,11 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
       const now = clock.now();
       await queryRows(db, "DELETE FROM rate_limit_windows WHERE window_ends_at <= $1", [now]);
       const fullAfterSeconds = costCapacity / costRestorePerSecond;
-      await queryRows(db, "DELETE FROM rate_limit_buckets WHERE updated_at < $1::timestamptz - make_interval(secs => $2::float8)", [now, fullAfterSeconds]);
+      await queryRows(
+        db,
+        "DELETE FROM rate_limit_buckets WHERE updated_at < $1::timestamptz - make_interval(secs => $2::float8)",
+        [now, fullAfterSeconds],
+      );
     },
   };
 }

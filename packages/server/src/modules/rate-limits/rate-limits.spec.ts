@@ -14,16 +14,36 @@ import { createTestDatabase, type TestDatabase } from "../../test-support/test-d
 let db: TestDatabase;
 const apps: TestApp[] = [];
 
-type GraphQLBody<T> = { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+type GraphQLBody<T> = {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+};
 type UserErrorShape = { field: string[] | null; code: string; message: string };
-type Throttle = { requestedQueryCost: number; throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } };
+type Throttle = {
+  requestedQueryCost: number;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+};
 
 /** POST /graphql from a chosen client address (the app trusts X-Forwarded-For from loopback). */
-async function post<T>(app: TestApp, query: string, variables: Record<string, unknown> = {}, ip?: string) {
+async function post<T>(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  ip?: string,
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (ip) headers["x-forwarded-for"] = ip;
-  const response = await fetch(`${app.url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody<T> };
+  const response = await fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLBody<T>,
+  };
 }
 
 async function start(rateLimits: Partial<RateLimitSettings>) {
@@ -70,7 +90,11 @@ describe("query-cost budget per session and API token", () => {
     // viewer 1 + currentAccount 1 + first × (members 1 + edges 1 + node 1)
     expect(smallCost.requestedQueryCost).toBe(2 + 5 * 3);
     expect(largeCost.requestedQueryCost).toBe(2 + 10 * 3);
-    expect(smallCost.throttleStatus).toEqual({ maximumAvailable: 100, currentlyAvailable: 100 - 17, restoreRate: 0.5 });
+    expect(smallCost.throttleStatus).toEqual({
+      maximumAvailable: 100,
+      currentlyAvailable: 100 - 17,
+      restoreRate: 0.5,
+    });
     expect(largeCost.throttleStatus.currentlyAvailable).toBe(100 - 17 - 32);
   });
 
@@ -79,7 +103,8 @@ describe("query-cost budget per session and API token", () => {
     const owner = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(owner.viewer);
     // 3 × 32 = 96 of 100 points; the fourth needs 32 with about 4 left.
-    for (let i = 0; i < 3; i += 1) expect((await post(app, MEMBERS, { first: 10 })).status).toBe(200);
+    for (let i = 0; i < 3; i += 1)
+      expect((await post(app, MEMBERS, { first: 10 })).status).toBe(200);
     const refused = await post<unknown>(app, MEMBERS, { first: 10 });
     expect(refused.status).toBe(429);
     expect(refused.body.data).toBeUndefined();
@@ -115,20 +140,27 @@ describe("query-cost budget per session and API token", () => {
     expect(again.status).toBe(200);
     expect(again.body.errors).toBeUndefined();
     clock.advance(3_600_000);
-    expect(((await post(app, NAME)).body.extensions?.cost as Throttle).throttleStatus.currentlyAvailable).toBe(100 - 2);
+    expect(
+      ((await post(app, NAME)).body.extensions?.cost as Throttle).throttleStatus.currentlyAvailable,
+    ).toBe(100 - 2);
   });
 
   it("keeps one budget per session and one per API token; signed-out callers have none", async () => {
     const app = await start(BUDGET);
     const owner = await insertViewer(db.dataSource, Role.OWNER);
-    const tokenViewer: Viewer = { ...owner.viewer, credential: { kind: "apiToken", apiTokenId: randomUUID(), scopes: [ApiScope.READ] } };
+    const tokenViewer: Viewer = {
+      ...owner.viewer,
+      credential: { kind: "apiToken", apiTokenId: randomUUID(), scopes: [ApiScope.READ] },
+    };
     app.actAs(owner.viewer);
     for (let i = 0; i < 3; i += 1) await post(app, MEMBERS, { first: 10 });
     expect((await post(app, MEMBERS, { first: 10 })).status).toBe(429);
     app.actAs(tokenViewer);
     const byToken = await post<unknown>(app, MEMBERS, { first: 10 });
     expect(byToken.status).toBe(200);
-    expect((byToken.body.extensions?.cost as Throttle).throttleStatus.currentlyAvailable).toBe(100 - 32);
+    expect((byToken.body.extensions?.cost as Throttle).throttleStatus.currentlyAvailable).toBe(
+      100 - 32,
+    );
     app.actAs({ ...owner.viewer, credential: { kind: "session", sessionId: randomUUID() } });
     expect((await post(app, MEMBERS, { first: 10 })).status).toBe(200);
     app.actAs(null);
@@ -155,7 +187,9 @@ describe("query-cost budget per session and API token", () => {
     const app = await start(BUDGET);
     const owner = await insertViewer(db.dataSource, Role.OWNER);
     app.actAs(owner.viewer);
-    const results = await Promise.all(Array.from({ length: 10 }, () => post(app, MEMBERS, { first: 10 })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => post(app, MEMBERS, { first: 10 })),
+    );
     expect(results.filter((result) => result.status === 200)).toHaveLength(3);
     expect(results.filter((result) => result.status === 429)).toHaveLength(7);
   });
@@ -170,50 +204,79 @@ describe("log-in failures per email and per IP", () => {
   async function userWithPassword(): Promise<string> {
     const email = `login-${randomUUID().slice(0, 8)}@example.test`;
     const userId = await insertUser(db.dataSource, { email });
-    await db.dataSource.query("UPDATE users SET password_hash = $2 WHERE id = $1", [userId, await passwords.hash(PASSWORD)]);
+    await db.dataSource.query("UPDATE users SET password_hash = $2 WHERE id = $1", [
+      userId,
+      await passwords.hash(PASSWORD),
+    ]);
     return email;
   }
 
-  const logIn = (app: TestApp, email: string, password: string, ip: string) => post<LogInData>(app, LOG_IN, { input: { email, password } }, ip);
+  const logIn = (app: TestApp, email: string, password: string, ip: string) =>
+    post<LogInData>(app, LOG_IN, { input: { email, password } }, ip);
 
   it("after the limit for an email, logIn returns RATE_LIMITED without checking the password, until the window ends", async () => {
     const app = await start(LIMITS);
     const email = await userWithPassword();
     for (let i = 0; i < 3; i += 1) {
-      expect((await logIn(app, email, "wrong password", `10.0.0.${i + 1}`)).body.data?.logIn.userErrors[0]?.code).toBe("BAD_CREDENTIALS");
+      expect(
+        (await logIn(app, email, "wrong password", `10.0.0.${i + 1}`)).body.data?.logIn
+          .userErrors[0]?.code,
+      ).toBe("BAD_CREDENTIALS");
     }
     const verify = jest.spyOn(passwords, "verify");
     const blocked = await logIn(app, email.toUpperCase(), PASSWORD, "10.0.1.1");
     expect(blocked.status).toBe(200);
     expect(blocked.body.data?.logIn).toEqual({
       user: null,
-      userErrors: [{ field: null, code: "RATE_LIMITED", message: "Too many failed log-ins for this email or from this network. Try again in 15 minutes." }],
+      userErrors: [
+        {
+          field: null,
+          code: "RATE_LIMITED",
+          message:
+            "Too many failed log-ins for this email or from this network. Try again in 15 minutes.",
+        },
+      ],
     });
     expect(verify).not.toHaveBeenCalled();
     expect(blocked.headers.get("set-cookie")).toBeNull();
 
     // The window runs 15 minutes from the first failure.
     clock.advance(800_000);
-    expect((await logIn(app, email, PASSWORD, "10.0.1.1")).body.data?.logIn.userErrors[0]?.code).toBe("RATE_LIMITED");
+    expect(
+      (await logIn(app, email, PASSWORD, "10.0.1.1")).body.data?.logIn.userErrors[0]?.code,
+    ).toBe("RATE_LIMITED");
     clock.advance(100_000);
-    expect((await logIn(app, email, PASSWORD, "10.0.1.1")).body.data?.logIn).toEqual({ user: { email }, userErrors: [] });
+    expect((await logIn(app, email, PASSWORD, "10.0.1.1")).body.data?.logIn).toEqual({
+      user: { email },
+      userErrors: [],
+    });
   });
 
   it("counts failures per IP across emails", async () => {
     const app = await start(LIMITS);
     for (let i = 0; i < 5; i += 1) {
-      expect((await logIn(app, `nobody-${i}@example.test`, "wrong password", "10.0.2.1")).body.data?.logIn.userErrors[0]?.code).toBe("BAD_CREDENTIALS");
+      expect(
+        (await logIn(app, `nobody-${i}@example.test`, "wrong password", "10.0.2.1")).body.data
+          ?.logIn.userErrors[0]?.code,
+      ).toBe("BAD_CREDENTIALS");
     }
     const email = await userWithPassword();
-    expect((await logIn(app, email, PASSWORD, "10.0.2.1")).body.data?.logIn.userErrors[0]?.code).toBe("RATE_LIMITED");
+    expect(
+      (await logIn(app, email, PASSWORD, "10.0.2.1")).body.data?.logIn.userErrors[0]?.code,
+    ).toBe("RATE_LIMITED");
     // The email's own count was given back: from another network it still logs in.
-    expect((await logIn(app, email, PASSWORD, "10.0.2.2")).body.data?.logIn.user).toEqual({ email });
+    expect((await logIn(app, email, PASSWORD, "10.0.2.2")).body.data?.logIn.user).toEqual({
+      email,
+    });
   });
 
   it("does not count successful log-ins", async () => {
     const app = await start(LIMITS);
     const email = await userWithPassword();
-    for (let i = 0; i < 4; i += 1) expect((await logIn(app, email, PASSWORD, "10.0.3.1")).body.data?.logIn.user).toEqual({ email });
+    for (let i = 0; i < 4; i += 1)
+      expect((await logIn(app, email, PASSWORD, "10.0.3.1")).body.data?.logIn.user).toEqual({
+        email,
+      });
   });
 });
 
@@ -225,16 +288,31 @@ describe("invitation emails per account per day", () => {
   const INVITE_CLIENT = `mutation Client($input: InviteClientInput!) { inviteClient(input: $input) { client { id } userErrors { field code message } } }`;
   const IMPORT_CLIENTS = `mutation ImportClients($csv: String!, $dryRun: Boolean) {
     importClients(input: { csv: $csv, dryRun: $dryRun }) { created userErrors { field code message } } }`;
-  type InviteData = { inviteUsers: { invitations: { id: string }[]; userErrors: UserErrorShape[] } };
+  type InviteData = {
+    inviteUsers: { invitations: { id: string }[]; userErrors: UserErrorShape[] };
+  };
 
   async function enterpriseAdmin() {
     const admin = await insertViewer(db.dataSource, Role.OWNER);
-    await db.dataSource.query("UPDATE accounts SET plan = $2 WHERE id = $1", [admin.accountId, Plan.ENTERPRISE]);
+    await db.dataSource.query("UPDATE accounts SET plan = $2 WHERE id = $1", [
+      admin.accountId,
+      Plan.ENTERPRISE,
+    ]);
     return admin;
   }
   const outboxCount = async (accountId: string) =>
-    Number((await db.dataSource.query("SELECT count(*) AS n FROM outbox WHERE account_id = $1", [accountId]))[0].n);
-  const invitees = (...names: string[]) => names.map((name) => ({ email: `${name}-${randomUUID().slice(0, 6)}@example.test`, role: "VIEWER" }));
+    Number(
+      (
+        await db.dataSource.query("SELECT count(*) AS n FROM outbox WHERE account_id = $1", [
+          accountId,
+        ])
+      )[0].n,
+    );
+  const invitees = (...names: string[]) =>
+    names.map((name) => ({
+      email: `${name}-${randomUUID().slice(0, 6)}@example.test`,
+      role: "VIEWER",
+    }));
 
   it("counts inviteUsers, imports and resends against one daily allowance; over it nothing is written", async () => {
     const app = await start({ invitationSendsPerDay: 4 });
@@ -250,65 +328,137 @@ describe("invitation emails per account per day", () => {
         {
           field: ["invitees"],
           code: "RATE_LIMITED",
-          message: "This account may send 4 invitation emails a day and this would go over it. Try again in 24 hours.",
+          message:
+            "This account may send 4 invitation emails a day and this would go over it. Try again in 24 hours.",
         },
       ],
     });
     expect(await outboxCount(admin.accountId)).toBe(2);
 
-    const dryRun = await post<{ importUserInvitations: { created: number; userErrors: UserErrorShape[] } }>(app, IMPORT, {
-      csv: `email,role\n${invitees("f", "g", "h").map((i) => `${i.email},Viewer`).join("\n")}`,
+    const dryRun = await post<{
+      importUserInvitations: { created: number; userErrors: UserErrorShape[] };
+    }>(app, IMPORT, {
+      csv: `email,role\n${invitees("f", "g", "h")
+        .map((i) => `${i.email},Viewer`)
+        .join("\n")}`,
       dryRun: true,
     });
-    expect(dryRun.body.data?.importUserInvitations.userErrors.map((e) => [e.code, e.field])).toEqual([["RATE_LIMITED", ["csv"]]]);
-    const imported = await post<{ importUserInvitations: { created: number; userErrors: UserErrorShape[] } }>(app, IMPORT, {
-      csv: `email,role\n${invitees("f").map((i) => `${i.email},Viewer`).join("\n")}`,
+    expect(
+      dryRun.body.data?.importUserInvitations.userErrors.map((e) => [e.code, e.field]),
+    ).toEqual([["RATE_LIMITED", ["csv"]]]);
+    const imported = await post<{
+      importUserInvitations: { created: number; userErrors: UserErrorShape[] };
+    }>(app, IMPORT, {
+      csv: `email,role\n${invitees("f")
+        .map((i) => `${i.email},Viewer`)
+        .join("\n")}`,
     });
     expect(imported.body.data?.importUserInvitations).toMatchObject({ created: 1, userErrors: [] });
 
-    const resent = await post<{ resendInvitation: { userErrors: UserErrorShape[] } }>(app, RESEND, { id: first.body.data!.inviteUsers.invitations[0]!.id });
+    const resent = await post<{ resendInvitation: { userErrors: UserErrorShape[] } }>(app, RESEND, {
+      id: first.body.data!.inviteUsers.invitations[0]!.id,
+    });
     expect(resent.body.data?.resendInvitation.userErrors).toEqual([]);
-    const overResend = await post<{ resendInvitation: { invitation: unknown; userErrors: UserErrorShape[] } }>(app, RESEND, {
+    const overResend = await post<{
+      resendInvitation: { invitation: unknown; userErrors: UserErrorShape[] };
+    }>(app, RESEND, {
       id: first.body.data!.inviteUsers.invitations[1]!.id,
     });
     expect(overResend.body.data?.resendInvitation.invitation).toBeNull();
-    expect(overResend.body.data?.resendInvitation.userErrors.map((e) => [e.code, e.field])).toEqual([["RATE_LIMITED", ["invitationId"]]]);
+    expect(overResend.body.data?.resendInvitation.userErrors.map((e) => [e.code, e.field])).toEqual(
+      [["RATE_LIMITED", ["invitationId"]]],
+    );
     expect(await outboxCount(admin.accountId)).toBe(4);
 
     // Another account has its own allowance.
     const other = await enterpriseAdmin();
     app.actAs(other.viewer);
-    expect((await post<InviteData>(app, INVITE, { invitees: invitees("x") })).body.data?.inviteUsers.userErrors).toEqual([]);
+    expect(
+      (await post<InviteData>(app, INVITE, { invitees: invitees("x") })).body.data?.inviteUsers
+        .userErrors,
+    ).toEqual([]);
 
     clock.advance(24 * 3_600_000);
     app.actAs(admin.viewer);
-    const nextDay = await post<{ resendInvitation: { userErrors: UserErrorShape[] } }>(app, RESEND, { id: first.body.data!.inviteUsers.invitations[1]!.id });
+    const nextDay = await post<{ resendInvitation: { userErrors: UserErrorShape[] } }>(
+      app,
+      RESEND,
+      { id: first.body.data!.inviteUsers.invitations[1]!.id },
+    );
     expect(nextDay.body.data?.resendInvitation.userErrors).toEqual([]);
   });
 
   it("counts client invitations and client imports", async () => {
     const app = await start({ invitationSendsPerDay: 2 });
     const admin = await enterpriseAdmin();
-    const staffUser = await insertUser(db.dataSource, { email: `staff-${randomUUID().slice(0, 6)}@example.test` });
-    const staffId = await insertMember(db.dataSource, { accountId: admin.accountId, userId: staffUser, role: Role.EDITOR });
-    const [{ email: staffEmail }] = await db.dataSource.query("SELECT email FROM users WHERE id = $1", [staffUser]);
-    app.actAs(admin.viewer);
-    const invited = await post<{ inviteClient: { userErrors: UserErrorShape[] } }>(app, INVITE_CLIENT, {
-      input: { name: "One", email: "one@client.example", teamMemberIds: [toGlobalId("Member", staffId)] },
+    const staffUser = await insertUser(db.dataSource, {
+      email: `staff-${randomUUID().slice(0, 6)}@example.test`,
     });
+    const staffId = await insertMember(db.dataSource, {
+      accountId: admin.accountId,
+      userId: staffUser,
+      role: Role.EDITOR,
+    });
+    const [{ email: staffEmail }] = await db.dataSource.query(
+      "SELECT email FROM users WHERE id = $1",
+      [staffUser],
+    );
+    app.actAs(admin.viewer);
+    const invited = await post<{ inviteClient: { userErrors: UserErrorShape[] } }>(
+      app,
+      INVITE_CLIENT,
+      {
+        input: {
+          name: "One",
+          email: "one@client.example",
+          teamMemberIds: [toGlobalId("Member", staffId)],
+        },
+      },
+    );
     expect(invited.body.data?.inviteClient.userErrors).toEqual([]);
     const csv = `First Name,Last Name,Email,Phone Number,Team\nTwo,C,two@client.example,,${staffEmail}\nThree,C,three@client.example,,${staffEmail}`;
-    const overImport = await post<{ importClients: { created: number; userErrors: UserErrorShape[] } }>(app, IMPORT_CLIENTS, { csv });
-    expect(overImport.body.data?.importClients).toMatchObject({ created: 0, userErrors: [{ field: ["csv"], code: "RATE_LIMITED" }] });
-    expect(Number((await db.dataSource.query("SELECT count(*) AS n FROM clients WHERE account_id = $1", [admin.accountId]))[0].n)).toBe(1);
-    const overInvite = await post<{ inviteClient: { userErrors: UserErrorShape[] } }>(app, INVITE_CLIENT, {
-      input: { name: "Four", email: "four@client.example", teamMemberIds: [toGlobalId("Member", staffId)] },
+    const overImport = await post<{
+      importClients: { created: number; userErrors: UserErrorShape[] };
+    }>(app, IMPORT_CLIENTS, { csv });
+    expect(overImport.body.data?.importClients).toMatchObject({
+      created: 0,
+      userErrors: [{ field: ["csv"], code: "RATE_LIMITED" }],
     });
+    expect(
+      Number(
+        (
+          await db.dataSource.query("SELECT count(*) AS n FROM clients WHERE account_id = $1", [
+            admin.accountId,
+          ])
+        )[0].n,
+      ),
+    ).toBe(1);
+    const overInvite = await post<{ inviteClient: { userErrors: UserErrorShape[] } }>(
+      app,
+      INVITE_CLIENT,
+      {
+        input: {
+          name: "Four",
+          email: "four@client.example",
+          teamMemberIds: [toGlobalId("Member", staffId)],
+        },
+      },
+    );
     expect(overInvite.body.data?.inviteClient.userErrors).toEqual([]);
-    const fifth = await post<{ inviteClient: { userErrors: UserErrorShape[] } }>(app, INVITE_CLIENT, {
-      input: { name: "Five", email: "five@client.example", teamMemberIds: [toGlobalId("Member", staffId)] },
-    });
-    expect(fifth.body.data?.inviteClient.userErrors.map((e) => [e.code, e.field])).toEqual([["RATE_LIMITED", ["email"]]]);
+    const fifth = await post<{ inviteClient: { userErrors: UserErrorShape[] } }>(
+      app,
+      INVITE_CLIENT,
+      {
+        input: {
+          name: "Five",
+          email: "five@client.example",
+          teamMemberIds: [toGlobalId("Member", staffId)],
+        },
+      },
+    );
+    expect(fifth.body.data?.inviteClient.userErrors.map((e) => [e.code, e.field])).toEqual([
+      ["RATE_LIMITED", ["email"]],
+    ]);
   });
 
   it("counts partner invitations", async () => {
@@ -316,11 +466,27 @@ describe("invitation emails per account per day", () => {
     const admin = await enterpriseAdmin();
     app.actAs(admin.viewer);
     const INVITE_PARTNER = `mutation Partner($email: String!) { invitePartner(input: { email: $email }) { partner { id } userErrors { field code } } }`;
-    type PartnerData = { invitePartner: { partner: unknown; userErrors: { field: string[]; code: string }[] } };
-    expect((await post<PartnerData>(app, INVITE_PARTNER, { email: "first@partner.example" })).body.data?.invitePartner.userErrors).toEqual([]);
+    type PartnerData = {
+      invitePartner: { partner: unknown; userErrors: { field: string[]; code: string }[] };
+    };
+    expect(
+      (await post<PartnerData>(app, INVITE_PARTNER, { email: "first@partner.example" })).body.data
+        ?.invitePartner.userErrors,
+    ).toEqual([]);
     const over = await post<PartnerData>(app, INVITE_PARTNER, { email: "second@partner.example" });
-    expect(over.body.data?.invitePartner).toEqual({ partner: null, userErrors: [{ field: ["email"], code: "RATE_LIMITED" }] });
-    expect(Number((await db.dataSource.query("SELECT count(*) AS n FROM partners WHERE account_id = $1", [admin.accountId]))[0].n)).toBe(1);
+    expect(over.body.data?.invitePartner).toEqual({
+      partner: null,
+      userErrors: [{ field: ["email"], code: "RATE_LIMITED" }],
+    });
+    expect(
+      Number(
+        (
+          await db.dataSource.query("SELECT count(*) AS n FROM partners WHERE account_id = $1", [
+            admin.accountId,
+          ])
+        )[0].n,
+      ),
+    ).toBe(1);
   });
 });
 
@@ -345,13 +511,25 @@ describe("invitation token guesses per IP", () => {
     const app = await start(LIMITS);
     const known = await pendingInvitation();
     for (let i = 0; i < 3; i += 1) {
-      const miss = await post<{ invitation: unknown }>(app, PREVIEW, { token: newSecret() }, "10.1.0.1");
+      const miss = await post<{ invitation: unknown }>(
+        app,
+        PREVIEW,
+        { token: newSecret() },
+        "10.1.0.1",
+      );
       expect(miss.body.data?.invitation).toBeNull();
     }
-    const blocked = await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.0.1");
+    const blocked = await post<{ invitation: unknown }>(
+      app,
+      PREVIEW,
+      { token: known.token },
+      "10.1.0.1",
+    );
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toBe("600");
-    expect(blocked.body.errors?.[0]).toMatchObject({ extensions: { code: "RATE_LIMITED", retryAfter: 600 } });
+    expect(blocked.body.errors?.[0]).toMatchObject({
+      extensions: { code: "RATE_LIMITED", retryAfter: 600 },
+    });
     expect(blocked.body.errors?.[0]?.extensions).not.toHaveProperty("http");
     expect(blocked.body.data?.invitation ?? null).toBeNull();
 
@@ -362,33 +540,66 @@ describe("invitation token guesses per IP", () => {
       "10.1.0.1",
     );
     expect(accept.body.data?.acceptInvitation.userErrors).toEqual([
-      { field: ["token"], code: "RATE_LIMITED", message: "Too many invitation links that do not exist were tried from this network. Try again in 10 minutes." },
+      {
+        field: ["token"],
+        code: "RATE_LIMITED",
+        message:
+          "Too many invitation links that do not exist were tried from this network. Try again in 10 minutes.",
+      },
     ]);
-    expect((await db.dataSource.query("SELECT status FROM invitations WHERE email = $1", [known.email]))[0].status).toBe("PENDING");
+    expect(
+      (
+        await db.dataSource.query("SELECT status FROM invitations WHERE email = $1", [known.email])
+      )[0].status,
+    ).toBe("PENDING");
 
-    expect((await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.0.2")).body.data?.invitation).toEqual({ email: known.email });
+    expect(
+      (await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.0.2")).body
+        .data?.invitation,
+    ).toEqual({ email: known.email });
     clock.advance(600_000);
-    expect((await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.0.1")).body.data?.invitation).toEqual({ email: known.email });
+    expect(
+      (await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.0.1")).body
+        .data?.invitation,
+    ).toEqual({ email: known.email });
   });
 
   it("counts failed acceptInvitation lookups, not found tokens", async () => {
     const app = await start(LIMITS);
     const known = await pendingInvitation();
     for (let i = 0; i < 5; i += 1) {
-      expect((await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.1.1")).body.data?.invitation).toEqual({ email: known.email });
+      expect(
+        (await post<{ invitation: unknown }>(app, PREVIEW, { token: known.token }, "10.1.1.1")).body
+          .data?.invitation,
+      ).toEqual({ email: known.email });
     }
     for (let i = 0; i < 3; i += 1) {
-      const miss = await post<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(app, ACCEPT, { input: { token: newSecret() } }, "10.1.1.1");
+      const miss = await post<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(
+        app,
+        ACCEPT,
+        { input: { token: newSecret() } },
+        "10.1.1.1",
+      );
       expect(miss.body.data?.acceptInvitation.userErrors[0]?.code).toBe("NOT_FOUND");
     }
-    const blocked = await post<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(app, ACCEPT, { input: { token: newSecret() } }, "10.1.1.1");
+    const blocked = await post<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(
+      app,
+      ACCEPT,
+      { input: { token: newSecret() } },
+      "10.1.1.1",
+    );
     expect(blocked.body.data?.acceptInvitation.userErrors[0]?.code).toBe("RATE_LIMITED");
   });
 });
 
 describe("pruning", () => {
   it("deletes finished windows and buckets that have refilled, and keeps the rest", async () => {
-    const limits = createRateLimits(db.dataSource.manager, { ...GENEROUS_RATE_LIMITS, costCapacity: 100, costRestorePerSecond: 1, tokenGuessWindowSeconds: 60 });
+    const limits = createRateLimits(db.dataSource.manager, {
+      ...GENEROUS_RATE_LIMITS,
+      costCapacity: 100,
+      costRestorePerSecond: 1,
+      tokenGuessWindowSeconds: 60,
+    });
     await limits.spendCost("session:old", 50);
     await limits.beginTokenLookup("10.9.0.1");
     clock.advance(61_000);
@@ -396,7 +607,15 @@ describe("pruning", () => {
     await limits.beginTokenLookup("10.9.0.2");
     clock.advance(50_000);
     await limits.prune();
-    expect((await db.dataSource.query("SELECT key FROM rate_limit_buckets ORDER BY key")).map((row: { key: string }) => row.key)).toEqual(["cost:session:recent"]);
-    expect((await db.dataSource.query("SELECT key FROM rate_limit_windows ORDER BY key")).map((row: { key: string }) => row.key)).toEqual(["token-guess:10.9.0.2"]);
+    expect(
+      (await db.dataSource.query("SELECT key FROM rate_limit_buckets ORDER BY key")).map(
+        (row: { key: string }) => row.key,
+      ),
+    ).toEqual(["cost:session:recent"]);
+    expect(
+      (await db.dataSource.query("SELECT key FROM rate_limit_windows ORDER BY key")).map(
+        (row: { key: string }) => row.key,
+      ),
+    ).toEqual(["token-guess:10.9.0.2"]);
   });
 });

@@ -26,7 +26,8 @@ export async function resolveTeamMembers(
   field: string,
 ): Promise<{ memberIds: string[]; userErrors: UserError[] }> {
   const userErrors: UserError[] = [];
-  if (globalIds.length === 0) userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one team member.", [field]));
+  if (globalIds.length === 0)
+    userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one team member.", [field]));
   const localIds = globalIds.map((id) => localIdOf(id, "Member"));
   const rows = await queryRows<{ id: string }>(
     db,
@@ -36,20 +37,40 @@ export async function resolveTeamMembers(
   const valid = new Set(rows.map((row) => row.id));
   const seen = new Set<string>();
   localIds.forEach((id, index) => {
-    if (!id || !valid.has(id)) userErrors.push(userError(UserErrorCode.NOT_FOUND, "Choose an active person of your own account.", [field, String(index)]));
-    else if (seen.has(id)) userErrors.push(userError(UserErrorCode.INVALID, "This person is listed twice.", [field, String(index)]));
+    if (!id || !valid.has(id))
+      userErrors.push(
+        userError(UserErrorCode.NOT_FOUND, "Choose an active person of your own account.", [
+          field,
+          String(index),
+        ]),
+      );
+    else if (seen.has(id))
+      userErrors.push(
+        userError(UserErrorCode.INVALID, "This person is listed twice.", [field, String(index)]),
+      );
     if (id) seen.add(id);
   });
   return { memberIds: localIds.filter((id): id is string => Boolean(id)), userErrors };
 }
 
-async function isActiveInternal(db: EntityManager, accountId: string, memberId: string | null): Promise<boolean> {
+async function isActiveInternal(
+  db: EntityManager,
+  accountId: string,
+  memberId: string | null,
+): Promise<boolean> {
   if (!memberId) return false;
-  const [row] = await db.query("SELECT 1 FROM members WHERE id = $1 AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'", [memberId, accountId]);
+  const [row] = await db.query(
+    "SELECT 1 FROM members WHERE id = $1 AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'",
+    [memberId, accountId],
+  );
   return Boolean(row);
 }
 
-async function teamOfClient(db: EntityManager, accountId: string, clientGlobalId: string): Promise<TeamRow | null> {
+async function teamOfClient(
+  db: EntityManager,
+  accountId: string,
+  clientGlobalId: string,
+): Promise<TeamRow | null> {
   const clientId = localIdOf(clientGlobalId, "Client");
   if (!clientId) return null;
   const [row] = await queryRows<TeamRow>(
@@ -62,11 +83,19 @@ async function teamOfClient(db: EntityManager, accountId: string, clientGlobalId
 }
 
 async function memberships(db: EntityManager, teamId: string) {
-  return queryRows<{ member_id: string; is_lead: boolean }>(db, "SELECT member_id, is_lead FROM team_memberships WHERE team_id = $1", [teamId]);
+  return queryRows<{ member_id: string; is_lead: boolean }>(
+    db,
+    "SELECT member_id, is_lead FROM team_memberships WHERE team_id = $1",
+    [teamId],
+  );
 }
 
 /** What a successful team change did, for the audit log (`team.updated`). */
-type TeamChange = { change: "member_added" | "member_removed" | "member_replaced" | "lead_changed"; memberId: string; replacementMemberId?: string };
+type TeamChange = {
+  change: "member_added" | "member_removed" | "member_replaced" | "lead_changed";
+  memberId: string;
+  replacementMemberId?: string;
+};
 
 /**
  * Runs a team change in a transaction with the team row locked, so concurrent
@@ -80,7 +109,11 @@ async function withTeam(
   const viewer = requirePermission(context, "manageClientsAndTeams");
   return context.db.transaction(async (db) => {
     const team = await teamOfClient(db, viewer.accountId, clientGlobalId);
-    if (!team) return { team: null, userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])] };
+    if (!team)
+      return {
+        team: null,
+        userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])],
+      };
     const outcome = await change(db, team);
     context.loaders.teamMembershipsByTeamId.clear(team.id);
     if (Array.isArray(outcome)) return { team: null, userErrors: outcome };
@@ -94,7 +127,9 @@ async function withTeam(
           change: outcome.change,
           clientId: toGlobalId("Client", team.client_id),
           memberId: toGlobalId("Member", outcome.memberId),
-          ...(outcome.replacementMemberId ? { replacementMemberId: toGlobalId("Member", outcome.replacementMemberId) } : {}),
+          ...(outcome.replacementMemberId
+            ? { replacementMemberId: toGlobalId("Member", outcome.replacementMemberId) }
+            : {}),
         },
       },
     ]);
@@ -102,12 +137,21 @@ async function withTeam(
   });
 }
 
-const notInTeam = () => userError(UserErrorCode.NOT_FOUND, "This person is not in the team.", ["memberId"]);
+const notInTeam = () =>
+  userError(UserErrorCode.NOT_FOUND, "This person is not in the team.", ["memberId"]);
 
 export const teamsService = {
   /** A new client's team: the first member leads. */
-  async createTeam(db: EntityManager, accountId: string, clientId: string, memberIds: string[]): Promise<void> {
-    const [team] = await db.query("INSERT INTO teams (account_id, client_id) VALUES ($1, $2) RETURNING id", [accountId, clientId]);
+  async createTeam(
+    db: EntityManager,
+    accountId: string,
+    clientId: string,
+    memberIds: string[],
+  ): Promise<void> {
+    const [team] = await db.query(
+      "INSERT INTO teams (account_id, client_id) VALUES ($1, $2) RETURNING id",
+      [accountId, clientId],
+    );
     await db.query(
       `INSERT INTO team_memberships (team_id, member_id, account_id, is_lead)
        SELECT $1, member_id, $2, position = 1 FROM unnest($3::uuid[]) WITH ORDINALITY AS t(member_id, position)`,
@@ -119,13 +163,19 @@ export const teamsService = {
     return withTeam(context, input.clientId, async (db, team) => {
       const memberId = localIdOf(input.memberId, "Member");
       if (!(await isActiveInternal(db, team.account_id, memberId))) {
-        return [userError(UserErrorCode.NOT_FOUND, "Choose an active person of your own account.", ["memberId"])];
+        return [
+          userError(UserErrorCode.NOT_FOUND, "Choose an active person of your own account.", [
+            "memberId",
+          ]),
+        ];
       }
       const [added] = await db.query(
         "INSERT INTO team_memberships (team_id, member_id, account_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING member_id",
         [team.id, memberId, team.account_id],
       );
-      return added ? { change: "member_added", memberId: memberId! } : [userError(UserErrorCode.TAKEN, "This person is in the team already.", ["memberId"])];
+      return added
+        ? { change: "member_added", memberId: memberId! }
+        : [userError(UserErrorCode.TAKEN, "This person is in the team already.", ["memberId"])];
     });
   },
 
@@ -135,14 +185,34 @@ export const teamsService = {
       const current = await memberships(db, team.id);
       const target = current.find((m) => m.member_id === memberId);
       if (!target) return [notInTeam()];
-      if (current.length === 1) return [userError(UserErrorCode.LAST_TEAM_MEMBER, "A team needs at least one person; replace this one instead.", ["memberId"])];
-      if (target.is_lead) return [userError(UserErrorCode.TEAM_LEAD_REQUIRED, "Make someone else the lead before removing the lead.", ["memberId"])];
-      await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [team.id, memberId]);
+      if (current.length === 1)
+        return [
+          userError(
+            UserErrorCode.LAST_TEAM_MEMBER,
+            "A team needs at least one person; replace this one instead.",
+            ["memberId"],
+          ),
+        ];
+      if (target.is_lead)
+        return [
+          userError(
+            UserErrorCode.TEAM_LEAD_REQUIRED,
+            "Make someone else the lead before removing the lead.",
+            ["memberId"],
+          ),
+        ];
+      await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [
+        team.id,
+        memberId,
+      ]);
       return { change: "member_removed", memberId: target.member_id };
     });
   },
 
-  replaceMember(context: Context, input: { clientId: string; memberId: string; replacementMemberId: string }) {
+  replaceMember(
+    context: Context,
+    input: { clientId: string; memberId: string; replacementMemberId: string },
+  ) {
     return withTeam(context, input.clientId, async (db, team) => {
       const memberId = localIdOf(input.memberId, "Member");
       const replacementId = localIdOf(input.replacementMemberId, "Member");
@@ -150,30 +220,49 @@ export const teamsService = {
       const target = current.find((m) => m.member_id === memberId);
       if (!target) return [notInTeam()];
       if (!(await isActiveInternal(db, team.account_id, replacementId))) {
-        return [userError(UserErrorCode.NOT_FOUND, "Choose an active person of your own account.", ["replacementMemberId"])];
+        return [
+          userError(UserErrorCode.NOT_FOUND, "Choose an active person of your own account.", [
+            "replacementMemberId",
+          ]),
+        ];
       }
       if (current.some((m) => m.member_id === replacementId)) {
-        return [userError(UserErrorCode.TAKEN, "The replacement is in the team already.", ["replacementMemberId"])];
+        return [
+          userError(UserErrorCode.TAKEN, "The replacement is in the team already.", [
+            "replacementMemberId",
+          ]),
+        ];
       }
       // The replacement takes over the lead when the replaced person led.
-      await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [team.id, memberId]);
-      await db.query("INSERT INTO team_memberships (team_id, member_id, account_id, is_lead) VALUES ($1, $2, $3, $4)", [
+      await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [
         team.id,
-        replacementId,
-        team.account_id,
-        target.is_lead,
+        memberId,
       ]);
-      return { change: "member_replaced", memberId: target.member_id, replacementMemberId: replacementId! };
+      await db.query(
+        "INSERT INTO team_memberships (team_id, member_id, account_id, is_lead) VALUES ($1, $2, $3, $4)",
+        [team.id, replacementId, team.account_id, target.is_lead],
+      );
+      return {
+        change: "member_replaced",
+        memberId: target.member_id,
+        replacementMemberId: replacementId!,
+      };
     });
   },
 
   makeLead(context: Context, input: { clientId: string; memberId: string }) {
     return withTeam(context, input.clientId, async (db, team) => {
       const memberId = localIdOf(input.memberId, "Member");
-      if (!(await memberships(db, team.id)).some((m) => m.member_id === memberId)) return [notInTeam()];
+      if (!(await memberships(db, team.id)).some((m) => m.member_id === memberId))
+        return [notInTeam()];
       // Two statements: the one-lead index is checked row by row, so the old lead steps down first.
-      await db.query("UPDATE team_memberships SET is_lead = false WHERE team_id = $1 AND is_lead", [team.id]);
-      await db.query("UPDATE team_memberships SET is_lead = true WHERE team_id = $1 AND member_id = $2", [team.id, memberId]);
+      await db.query("UPDATE team_memberships SET is_lead = false WHERE team_id = $1 AND is_lead", [
+        team.id,
+      ]);
+      await db.query(
+        "UPDATE team_memberships SET is_lead = true WHERE team_id = $1 AND member_id = $2",
+        [team.id, memberId],
+      );
       return { change: "lead_changed", memberId: memberId! };
     });
   },
@@ -188,7 +277,9 @@ export const teamsService = {
     const members = await context.loaders.memberById.loadMany(rows.map((row) => row.member_id));
     return rows.flatMap((row, index) => {
       const member = members[index];
-      return member && !(member instanceof Error) ? [{ memberId: row.member_id, member, isLead: row.is_lead, addedAt: row.added_at }] : [];
+      return member && !(member instanceof Error)
+        ? [{ memberId: row.member_id, member, isLead: row.is_lead, addedAt: row.added_at }]
+        : [];
     });
   },
 };

@@ -16,7 +16,9 @@ describe("accept a LOGIN invitation (set a password)", () => {
       await screen.findByRole("heading", { level: 1, name: "Log in to Acme Corp" }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText("Ada Lovelace at Acme Corp gave you access to Acme Corp on Partner Network."),
+      screen.getByText(
+        "Ada Lovelace at Acme Corp gave you access to Acme Corp on Partner Network.",
+      ),
     ).toBeInTheDocument();
     // A login is not a role: no Role row.
     expect(screen.getByTestId("invitation-details")).not.toHaveTextContent("Role");

@@ -4,7 +4,9 @@ import { buildSchema, parse, validate, type OperationDefinitionNode } from "grap
 import { EXAMPLE_TABS } from "./example-operations";
 
 // The committed server schema, the same file codegen types the SPA from.
-const schema = buildSchema(readFileSync(path.resolve(__dirname, "../../../../server/schema.graphql"), "utf8"));
+const schema = buildSchema(
+  readFileSync(path.resolve(__dirname, "../../../../server/schema.graphql"), "utf8"),
+);
 
 function operationOf(query: string): OperationDefinitionNode {
   const [definition] = parse(query).definitions;
@@ -22,13 +24,23 @@ describe("playground example operations", () => {
     ]);
   });
 
-  it.each(EXAMPLE_TABS.map((tab) => [operationOf(tab.query).name?.value, tab]))("%s is valid against the schema", (_name, tab) => {
-    expect(validate(schema, parse(tab.query)).map((error) => error.message)).toEqual([]);
-  });
+  it.each(EXAMPLE_TABS.map((tab) => [operationOf(tab.query).name?.value, tab]))(
+    "%s is valid against the schema",
+    (_name, tab) => {
+      expect(validate(schema, parse(tab.query)).map((error) => error.message)).toEqual([]);
+    },
+  );
 
-  it.each(EXAMPLE_TABS.map((tab) => [operationOf(tab.query).name?.value, tab]))("%s declares every variable its Variables pane needs", (_name, tab) => {
-    const declared = (operationOf(tab.query).variableDefinitions ?? []).map((definition) => definition.variable.name.value).sort();
-    const given = tab.variables ? Object.keys(JSON.parse(tab.variables) as Record<string, unknown>).sort() : [];
-    expect(given).toEqual(declared);
-  });
+  it.each(EXAMPLE_TABS.map((tab) => [operationOf(tab.query).name?.value, tab]))(
+    "%s declares every variable its Variables pane needs",
+    (_name, tab) => {
+      const declared = (operationOf(tab.query).variableDefinitions ?? [])
+        .map((definition) => definition.variable.name.value)
+        .sort();
+      const given = tab.variables
+        ? Object.keys(JSON.parse(tab.variables) as Record<string, unknown>).sort()
+        : [];
+      expect(given).toEqual(declared);
+    },
+  );
 });

@@ -83,4 +83,7 @@ query InvitationStatus($invitationId: ID!) {
 ];
 
 // No final newline: Monaco dims the number of that empty last line below the 4.5:1 contrast axe requires.
-export const EXAMPLE_TABS: ExampleTab[] = TABS.map((tab) => ({ ...tab, query: tab.query.trimEnd() }));
+export const EXAMPLE_TABS: ExampleTab[] = TABS.map((tab) => ({
+  ...tab,
+  query: tab.query.trimEnd(),
+}));
