@@ -45,6 +45,24 @@ function visibleToViewer(context: Context, member: Member | null): Member | null
   return null;
 }
 
+/**
+ * Which of an account's members the viewer may list, from the permission matrix: an
+ * account reader (`readAccount`) every one, anyone else in the account (external
+ * collaborators, clients) only their own record, a viewer from elsewhere none. Every
+ * list of members applies it: `listMembers` and the batched first page of
+ * `Partner.members` (createPartnerMembersLoader), so filtered and unfiltered lists agree.
+ */
+export type MemberListScope =
+  { kind: "account" } | { kind: "own"; memberId: string } | { kind: "none" };
+
+export function memberListScope(context: Context, accountId: string): MemberListScope {
+  const viewer = context.viewer;
+  if (!viewer || viewer.accountId !== accountId || !viewer.memberId) return { kind: "none" };
+  return can(viewer.role, "readAccount")
+    ? { kind: "account" }
+    : { kind: "own", memberId: viewer.memberId };
+}
+
 /** Runs when a member is granted login; the invitations module sends a set-password link when needed. */
 export type LoginGrantedHook = (
   db: EntityManager,
@@ -561,19 +579,15 @@ export const membersService = {
     args: ConnectionArgs,
     filter: MemberFilter | null | undefined,
   ): Promise<Connection<Member>> {
-    const viewer = context.viewer;
     const where = ["m.account_id = $1"];
     const params: unknown[] = [accountId];
     const add = (condition: (placeholder: string) => string, value: unknown) => {
       params.push(value);
       where.push(condition(`$${params.length}`));
     };
-    if (!viewer || viewer.accountId !== accountId) {
-      where.push("false");
-    } else if (!can(viewer.role, "readAccount")) {
-      // External collaborators and clients see only their own record.
-      add((p) => `m.id = ${p}::uuid`, viewer.memberId);
-    }
+    const scope = memberListScope(context, accountId);
+    if (scope.kind === "none") where.push("false");
+    else if (scope.kind === "own") add((p) => `m.id = ${p}::uuid`, scope.memberId);
     // One status as `=`, so the (account, status, created_at) index is read in order instead of sorted.
     if (filter?.status?.length === 1) add((p) => `m.status = ${p}`, filter.status[0]);
     else if (filter?.status?.length) add((p) => `m.status = ANY(${p}::text[])`, filter.status);

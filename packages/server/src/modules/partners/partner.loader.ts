@@ -9,6 +9,7 @@ import {
   type Member,
   type MemberRow,
 } from "../members/member.type";
+import type { MemberListScope } from "../members/members.service";
 import {
   PARTNER_COLUMNS,
   toPartner,
@@ -46,47 +47,68 @@ export function createMemberCountsLoader(db: EntityManager): DataLoader<string, 
 /**
  * The first page of several partners' members in one statement: DataLoader cannot
  * pass `first` per parent, so the key carries it and ROW_NUMBER() cuts each partner's list.
+ * The key carries the viewer's scope too (membersService's memberListScope, the one
+ * `listMembers` applies), so this page and a filtered list show the same people.
  */
-export type PartnerMembersKey = { partnerId: string; first: number; statuses: string[] | null };
+export type PartnerMembersKey = {
+  partnerId: string;
+  first: number;
+  statuses: string[] | null;
+  scope: MemberListScope;
+};
 
 export type PartnerMembersPage = { edges: { cursor: string; node: Member }[]; hasMore: boolean };
+
+function scopeKey(scope: MemberListScope): string {
+  return scope.kind === "own" ? `own=${scope.memberId}` : scope.kind;
+}
+
+/** Keys that can share one statement: same status filter and scope. */
+function groupKey(key: PartnerMembersKey): string {
+  return `${key.statuses?.join(",") ?? ""}|${scopeKey(key.scope)}`;
+}
 
 export function createPartnerMembersLoader(
   db: EntityManager,
 ): DataLoader<PartnerMembersKey, PartnerMembersPage, string> {
   return new DataLoader(
     async (keys) => {
-      // Keys with the same filter share one statement; different filters (rare) get one each.
+      // Keys with the same filter and scope share one statement; others (rare) get one each.
       const groups = new Map<string, PartnerMembersKey[]>();
-      for (const key of keys) {
-        const group = key.statuses?.join(",") ?? "";
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
+      for (const key of keys)
+        groups.set(groupKey(key), [...(groups.get(groupKey(key)) ?? []), key]);
       const byPartner = new Map<string, { cursor: string; node: Member }[]>();
-      for (const group of groups.values()) {
-        const limit = Math.max(...group.map((key) => key.first)) + 1;
+      for (const [group, groupKeys] of groups) {
+        const { statuses, scope } = groupKeys[0]!;
+        if (scope.kind === "none") continue;
+        const limit = Math.max(...groupKeys.map((key) => key.first)) + 1;
         const rows: (MemberRow & { key0: string; key1: string })[] = await db.query(
           `SELECT * FROM (
              SELECT ${MEMBER_COLUMNS}, m.created_at::text AS key0, m.id::text AS key1, ROW_NUMBER() OVER (PARTITION BY m.partner_id ORDER BY m.created_at DESC, m.id DESC) AS rank
              FROM ${MEMBER_FROM} WHERE m.partner_id = ANY($1::uuid[]) AND ($3::text[] IS NULL OR m.status = ANY($3::text[]))
+               AND ($4::uuid IS NULL OR m.id = $4::uuid)
            ) ranked WHERE rank <= $2 ORDER BY partner_id, rank`,
-          [group.map((key) => key.partnerId), limit, group[0]!.statuses],
+          [
+            groupKeys.map((key) => key.partnerId),
+            limit,
+            statuses,
+            scope.kind === "own" ? scope.memberId : null,
+          ],
         );
         for (const row of rows) {
-          const list =
-            byPartner.get(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`) ?? [];
+          const list = byPartner.get(`${row.partner_id}:${group}`) ?? [];
           // Same cursor format as the connection builder, so `after` continues where this page ends.
           list.push({ cursor: encodeCursor([row.key0, row.key1]), node: toMember(row) });
-          byPartner.set(`${row.partner_id}:${group[0]!.statuses?.join(",") ?? ""}`, list);
+          byPartner.set(`${row.partner_id}:${group}`, list);
         }
       }
       return keys.map((key) => {
-        const edges = byPartner.get(`${key.partnerId}:${key.statuses?.join(",") ?? ""}`) ?? [];
+        const edges = byPartner.get(`${key.partnerId}:${groupKey(key)}`) ?? [];
         return { edges: edges.slice(0, key.first), hasMore: edges.length > key.first };
       });
     },
-    // Keys differing only in partner share a batch; other page sizes or filters get their own.
-    { cacheKeyFn: (key) => `${key.partnerId}:${key.first}:${key.statuses?.join(",") ?? ""}` },
+    // Keys differing only in partner share a batch; other page sizes, filters or scopes get their own.
+    { cacheKeyFn: (key) => `${key.partnerId}:${key.first}:${groupKey(key)}` },
   );
 }
 

@@ -1,4 +1,4 @@
-import { MemberStatus, PAGE_SIZE_DEFAULT, PartnerStatus } from "@pn/shared";
+import { fromGlobalId, MemberStatus, PAGE_SIZE_DEFAULT, PartnerStatus } from "@pn/shared";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, parsePageRequest, type Connection } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
@@ -8,7 +8,7 @@ import { Invitation } from "../invitations/invitation.type";
 import { invitationsService } from "../invitations/invitations.service";
 import { AddExternalMemberInput, MemberPayload } from "../members/member.inputs";
 import { MemberConnection, MemberFilter, type Member } from "../members/member.type";
-import { membersService } from "../members/members.service";
+import { memberListScope, membersService } from "../members/members.service";
 import {
   CreatePartnerInput,
   InvitePartnerInput,
@@ -19,6 +19,12 @@ import {
 } from "./partner.inputs";
 import { MemberCounts, Partner, PartnerConnection, PartnerFilter } from "./partner.type";
 import { partnerNetwork, partnersService } from "./partners.service";
+
+/** Whether a global ID names this partner (malformed or other IDs do not). */
+function namesPartner(globalId: string, partner: Partner): boolean {
+  const decoded = fromGlobalId(globalId);
+  return decoded?.type === "Partner" && decoded.id === partner.localId;
+}
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -68,6 +74,20 @@ export class PartnerResolver {
       !filter?.search &&
       !filter?.type &&
       !filter?.partnerId;
+    if (filter?.partnerId != null && !namesPartner(filter.partnerId, partner)) {
+      // Every condition must hold: a filter naming another partner leaves none of this one's people.
+      return {
+        nodes: [],
+        edges: [],
+        pageInfo: {
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: null,
+          endCursor: null,
+        },
+        totalCount: Promise.resolve(0),
+      };
+    }
     if (!simple)
       return membersService.listMembers(context, partner.accountId, args, {
         ...filter,
@@ -80,8 +100,8 @@ export class PartnerResolver {
       partnerId: partner.localId,
       first,
       statuses,
+      scope: memberListScope(context, partner.accountId),
     });
-    const counts = context.loaders.memberCountsByPartnerId.load(partner.localId);
     const wanted = statuses ?? Object.values(MemberStatus);
     return {
       nodes: page.edges.map((edge) => edge.node),
@@ -92,9 +112,18 @@ export class PartnerResolver {
         startCursor: page.edges[0]?.cursor ?? null,
         endCursor: page.edges.at(-1)?.cursor ?? null,
       },
-      totalCount: counts.then((c) =>
-        wanted.reduce((sum, status) => sum + c[status.toLowerCase() as keyof MemberCounts], 0),
-      ),
+      // A complete page is its own count (whatever the scope); the per-status counts cover the
+      // partner's whole list, which only an account reader, who sees all of it, has more pages of.
+      totalCount: page.hasMore
+        ? context.loaders.memberCountsByPartnerId
+            .load(partner.localId)
+            .then((c) =>
+              wanted.reduce(
+                (sum, status) => sum + c[status.toLowerCase() as keyof MemberCounts],
+                0,
+              ),
+            )
+        : Promise.resolve(page.edges.length),
     };
   }
 
