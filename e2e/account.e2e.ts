@@ -5,13 +5,16 @@
  * then, now an administrator, downloads the backup, and the test opens the ZIP and
  * reads the partner CSV. Axe runs on each page and dialog.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import yauzl from "yauzl";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { graphqlFrom } from "./support/graphql";
+import { invitePathFor } from "./support/mailbox";
+import { main, signUp } from "./support/steps";
 
 const stamp = Date.now();
 const PASSWORD = "correct horse battery staple";
@@ -29,66 +32,6 @@ let adminContext: BrowserContext;
 let ownerPage: Page;
 let adminPage: Page;
 let downloadDir: string;
-
-interface GraphQLResult<T> {
-  data?: T;
-  errors?: { message: string }[];
-}
-
-/** Runs a GraphQL operation from the page, with its session cookie. */
-async function graphqlFrom<T>(
-  page: Page,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const result = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as unknown;
-    },
-    { query, variables },
-  );
-  const { data, errors } = result as GraphQLResult<T>;
-  if (errors?.length || !data) throw new Error(`GraphQL failed: ${JSON.stringify(errors)}`);
-  return data;
-}
-
-/** The `/invite/<token>` path of the newest email to `to`; the mail queue delivers within seconds. */
-async function invitePathFor(page: Page, to: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const response = await page.request.get("/api/dev/mailbox");
-    const { messages } = (await response.json()) as { messages: { to: string; text: string }[] };
-    const found = messages
-      .find((m) => m.to.toLowerCase() === to.toLowerCase())
-      ?.text.match(/\/invite\/[A-Za-z0-9_-]+/)?.[0];
-    if (found) return found;
-    // Poll interval while the queue delivers; we return as soon as the email is there.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`No invitation email to ${to}`);
-}
-
-async function expectNoAxeViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const results = await builder.analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
-function main(page: Page): Locator {
-  return page.getByRole("main");
-}
 
 /** Every entry of a ZIP file as text. */
 function readZip(file: string): Promise<Map<string, string>> {
@@ -131,13 +74,7 @@ afterAll(async () => {
 });
 
 test("an owner signs up, adds a partner, and an administrator joins by invitation", async () => {
-  await ownerPage.goto("/signup");
-  await ownerPage.getByLabel("Name", { exact: true }).fill(OWNER.name);
-  await ownerPage.getByLabel("Email").fill(OWNER.email);
-  await ownerPage.getByLabel("Password").fill(PASSWORD);
-  await ownerPage.getByLabel("Company name").fill(OWNER.company);
-  await ownerPage.getByRole("button", { name: "Create account" }).click();
-  await ownerPage.waitForURL("**/members");
+  await signUp(ownerPage, { ...OWNER, password: PASSWORD });
 
   await graphqlFrom(
     ownerPage,

@@ -2,9 +2,10 @@
  * The audit log end to end: a new owner makes a few changes, then reads them on
  * the Audit log page (newest first, filterable), which must be axe-clean.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { signUp } from "./support/steps";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -25,25 +26,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function expectNoAxeViolations() {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
 test("an owner's changes appear in the audit log, newest first, and can be filtered", async () => {
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill("Audrey Auditor");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByLabel("Company name").fill(companyName);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/members");
+  await signUp(page, {
+    name: "Audrey Auditor",
+    email,
+    password: "correct horse battery staple",
+    company: companyName,
+  });
 
   await page.goto("/settings");
   await page.getByLabel("Token name").fill("Audit bot");
@@ -75,7 +64,7 @@ test("an owner's changes appear in the audit log, newest first, and can be filte
     .filter({ hasText: "API token revoked" })
     .getByText("Audrey Auditor")
     .waitFor();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 
   await page.getByLabel("Action").selectOption("api_token.created");
   await page.getByText("1 event", { exact: true }).waitFor();
@@ -84,5 +73,5 @@ test("an owner's changes appear in the audit log, newest first, and can be filte
     .filter({ hasText: "API token created" })
     .getByText(/name: Audit bot/)
     .waitFor();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 });

@@ -6,11 +6,13 @@
  * created. On the first client's page the lead cannot be removed (the page says why); another
  * member is made lead, then the former lead is removed. Axe runs on every page and dialog.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { openEmailInDevMailbox } from "./support/mailbox";
+import { actInAcmeDemo, DEMO_OWNER, logIn, main } from "./support/steps";
+import { until } from "./support/until";
 
-const OWNER = { email: "owner@acme.example", password: "partner-network-demo" };
 const PASSWORD = "a long enough client password";
 // The e2e server starts on a fresh DATA_DIR each run; the suffix keeps a reused database working.
 const RUN = Date.now().toString(36);
@@ -43,44 +45,6 @@ afterAll(async () => {
   await ownerContext?.close();
   await browser?.close();
 });
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
-/** Polls `check` until it returns true (e.g. after a background job), or fails after `timeoutMs`. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/**
- * The demo owner is also a member of a second demo account, and logging in may open either:
- * act in Acme Demo.
- */
-async function actInAcmeDemo(page: Page) {
-  const banner = page.getByRole("banner");
-  const trigger = banner.getByRole("button", { name: /^Account: / });
-  await trigger.waitFor();
-  if ((await trigger.textContent())?.includes("Acme Demo")) return;
-  await trigger.click();
-  await page.getByRole("menuitem", { name: "Acme Demo" }).click();
-  await banner.getByRole("button", { name: "Account: Acme Demo" }).waitFor();
-}
-
-function main(page: Page): Locator {
-  return page.getByRole("main");
-}
 
 /** Picks people in the team picker, in order: the first one chosen leads. */
 async function pickTeam(dialog: Locator, page: Page, people: { name: string; email: string }[]) {
@@ -135,11 +99,7 @@ async function acceptAsNewClient(
 }
 
 test("the owner invites a client by email with two team members; the first leads", async () => {
-  await owner.goto("/login");
-  await owner.getByLabel("Email").fill(OWNER.email);
-  await owner.getByLabel("Password").fill(OWNER.password);
-  await owner.getByRole("button", { name: "Log in" }).click();
-  await owner.waitForURL("**/members");
+  await logIn(owner, DEMO_OWNER);
   await actInAcmeDemo(owner);
   await openClients(owner);
   await expectNoAxeViolations(owner);
@@ -166,22 +126,7 @@ test("the owner invites a client by email with two team members; the first leads
 });
 
 test("the client finds the email in the dev mailbox, accepts in a fresh browser and sees the team", async () => {
-  await owner.goto("/dev/mailbox");
-  await owner.getByRole("heading", { level: 1, name: "Dev mailbox" }).waitFor();
-  const email = owner.getByRole("button").filter({ hasText: `To ${CLIENT_ONE.email}` });
-  // Delivery runs in a background worker: refresh until it has passed.
-  await until(
-    `the email to ${CLIENT_ONE.email}`,
-    async () => {
-      if (await email.count()) return true;
-      const refresh = owner.getByRole("button", { name: "Refresh" });
-      if (await refresh.isEnabled().catch(() => false)) await refresh.click();
-      return false;
-    },
-    30_000,
-  );
-  await email.click();
-  const article = owner.getByRole("article");
+  const article = await openEmailInDevMailbox(owner, CLIENT_ONE.email);
   await article.getByText("invites you to the client portal").first().waitFor();
   const href = await article.locator('a[href*="/invite/"]').first().getAttribute("href");
   expect(href).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);

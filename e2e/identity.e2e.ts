@@ -2,9 +2,10 @@
  * Identity end to end: sign up, see yourself as owner, create an API token and use
  * it from outside the browser, revoke it, log out and back in.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { fillSignUpForm, submitLogIn } from "./support/steps";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -25,17 +26,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function expectNoAxeViolations() {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
 async function callApi(token: string) {
   const response = await fetch(`${baseUrl()}/graphql`, {
     method: "POST",
@@ -52,23 +42,20 @@ test("a signed-out visit goes to log in", async () => {
   await page.goto("/settings");
   await page.waitForURL(/\/login\?next=%2Fsettings/);
   await page.getByRole("button", { name: "Log in" }).waitFor();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 });
 
 test("sign up and see yourself as the owner on Members", async () => {
   await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill("Frida Founder");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByLabel("Company name").fill(companyName);
-  await expectNoAxeViolations();
+  await fillSignUpForm(page, { name: "Frida Founder", email, password, company: companyName });
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create account" }).click();
 
   await page.waitForURL("**/members");
   const row = page.getByRole("row").filter({ hasText: email });
   await row.waitFor();
   await row.getByText(/owner/i).waitFor();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 });
 
 test("create an API token, use it from outside the browser, then revoke it", async () => {
@@ -80,7 +67,7 @@ test("create an API token, use it from outside the browser, then revoke it", asy
   await secretElement.waitFor();
   const secret = (await secretElement.textContent())?.trim() ?? "";
   expect(secret).toMatch(/^pn_[A-Za-z0-9_-]{43}$/);
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 
   expect((await callApi(secret)).data?.viewer.currentAccount.name).toBe(companyName);
 
@@ -105,16 +92,13 @@ test("log out and back in", async () => {
   await page.getByRole("menuitem", { name: "Log out" }).click();
   await page.waitForURL(/\/login/);
 
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("wrong password here");
-  await page.getByRole("button", { name: "Log in" }).click();
+  await submitLogIn(page, { email, password: "wrong password here" });
   await page
     .getByRole("alert")
     .filter({ hasText: /do not match/i })
     .waitFor();
 
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await submitLogIn(page, { email, password });
   await page.waitForURL("**/members");
   await page.getByRole("row").filter({ hasText: email }).waitFor();
 });

@@ -3,11 +3,13 @@
  * from a CSV file), the first finds the email in the dev mailbox (the e2e server has no SMTP)
  * and accepts in a fresh browser, and the owner sees a new member holding the same seat.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { openEmailInDevMailbox } from "./support/mailbox";
+import { actInAcmeDemo, DEMO_OWNER, logIn } from "./support/steps";
+import { until } from "./support/until";
 
-const OWNER = { email: "owner@acme.example", password: "partner-network-demo" };
 // The e2e server starts on a fresh DATA_DIR each run; the suffix keeps a reused database working.
 const RUN = Date.now().toString(36);
 const ONE = `e2e.one.${RUN}@example.test`;
@@ -34,17 +36,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
 /** A real paste event with the text on its clipboard, as the browser sends for Ctrl+V. */
 async function paste(input: Locator, text: string) {
   await input.click();
@@ -57,29 +48,6 @@ async function paste(input: Locator, text: string) {
   }, text);
 }
 
-/** Polls `check` until it returns true (e.g. after a background job), or fails after `timeoutMs`. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/**
- * The demo owner is also a member of a second demo account, and logging in may open either:
- * act in Acme Demo.
- */
-async function actInAcmeDemo(page: Page) {
-  const banner = page.getByRole("banner");
-  const trigger = banner.getByRole("button", { name: /^Account: / });
-  await trigger.waitFor();
-  if ((await trigger.textContent())?.includes("Acme Demo")) return;
-  await trigger.click();
-  await page.getByRole("menuitem", { name: "Acme Demo" }).click();
-  await banner.getByRole("button", { name: "Account: Acme Demo" }).waitFor();
-}
-
 /** "7 of 10 seats used…" -> 7. */
 async function seatsUsed(page: Page): Promise<number> {
   const text = (await page.getByTestId("invitation-seats").textContent()) ?? "";
@@ -89,11 +57,7 @@ async function seatsUsed(page: Page): Promise<number> {
 }
 
 test("the owner invites two pasted addresses and one from a CSV file", async () => {
-  await owner.goto("/login");
-  await owner.getByLabel("Email").fill(OWNER.email);
-  await owner.getByLabel("Password").fill(OWNER.password);
-  await owner.getByRole("button", { name: "Log in" }).click();
-  await owner.waitForURL("**/members");
+  await logIn(owner, DEMO_OWNER);
   await actInAcmeDemo(owner);
 
   await owner
@@ -150,23 +114,7 @@ test("the owner invites two pasted addresses and one from a CSV file", async () 
 });
 
 test("the first invitee's email is in the dev mailbox, with the invitation link", async () => {
-  await owner.goto("/dev/mailbox");
-  await owner.getByRole("heading", { level: 1, name: "Dev mailbox" }).waitFor();
-  const email = owner.getByRole("button").filter({ hasText: `To ${ONE}` });
-  // Delivery runs in a background worker: refresh until it has passed.
-  await until(
-    `the email to ${ONE}`,
-    async () => {
-      if (await email.count()) return true;
-      const refresh = owner.getByRole("button", { name: "Refresh" });
-      if (await refresh.isEnabled().catch(() => false)) await refresh.click();
-      return false;
-    },
-    30_000,
-  );
-
-  await email.click();
-  const article = owner.getByRole("article");
+  const article = await openEmailInDevMailbox(owner, ONE);
   await article.getByText("invited you to join Acme Demo").waitFor();
   const href = await article.locator('a[href*="/invite/"]').first().getAttribute("href");
   expect(href).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);

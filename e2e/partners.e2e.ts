@@ -6,12 +6,14 @@
  * then removes B from the network: B's people are archived in A and B's Clients page
  * shows the link as removed. Axe runs on every page visited.
  */
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { graphqlFrom } from "./support/graphql";
+import { invitePathFor } from "./support/mailbox";
+import { DEMO_OWNER, logIn, main, signUp } from "./support/steps";
 
 const stamp = Date.now();
-const DEMO_OWNER = { email: "owner@acme.example", password: "partner-network-demo" };
 const DEMO_ACCOUNT = "Acme Demo";
 const PASSWORD = "correct horse battery staple";
 const B = {
@@ -35,77 +37,6 @@ let colleaguePage: Page;
 /** B's account, read from the API once B has signed up. */
 let accountB: { id: string; handle: string };
 
-interface GraphQLResult<T> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** Runs a GraphQL operation from the page, with its session cookie. */
-async function graphqlFrom<T>(
-  page: Page,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const result = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as unknown;
-    },
-    { query, variables },
-  );
-  const { data, errors } = result as GraphQLResult<T>;
-  if (errors?.length || !data) throw new Error(`GraphQL failed: ${JSON.stringify(errors)}`);
-  return data;
-}
-
-interface MailboxMessage {
-  to: string;
-  text: string;
-}
-
-/**
- * The `/invite/<token>` path of the newest email to `to` mentioning `about`. Mail goes out
- * through a job queue, so the dev mailbox is polled until it arrives (or 20 s pass).
- */
-async function invitePathFor(page: Page, to: string, about: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  let seen: MailboxMessage[] = [];
-  while (Date.now() < deadline) {
-    const response = await page.request.get("/api/dev/mailbox");
-    expect(response.status()).toBe(200);
-    seen = ((await response.json()) as { messages: MailboxMessage[] }).messages;
-    const message = seen.find(
-      (m) => m.to.toLowerCase() === to.toLowerCase() && m.text.includes(about),
-    );
-    const path = message?.text.match(/\/invite\/[A-Za-z0-9_-]+/)?.[0];
-    if (path) return path;
-    // Poll interval while the queue delivers; we return as soon as the email is there.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(
-    `No invitation email to ${to} about ${about}; mailbox has ${seen.length} messages`,
-  );
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
-function main(page: Page): Locator {
-  return page.getByRole("main");
-}
-
 async function heading(page: Page, name: string) {
   await main(page).getByRole("heading", { level: 1, name }).waitFor();
 }
@@ -126,11 +57,7 @@ afterAll(async () => {
 });
 
 test("A: the demo owner logs in and sees Partners and Clients", async () => {
-  await pageA.goto("/login");
-  await pageA.getByLabel("Email").fill(DEMO_OWNER.email);
-  await pageA.getByLabel("Password").fill(DEMO_OWNER.password);
-  await pageA.getByRole("button", { name: "Log in" }).click();
-  await pageA.waitForURL("**/members");
+  await logIn(pageA, DEMO_OWNER);
   await main(pageA)
     .getByRole("tab", { name: /^Pending/ })
     .waitFor();
@@ -154,13 +81,7 @@ test("A: the demo owner logs in and sees Partners and Clients", async () => {
 });
 
 test("B: a new company signs up and two colleagues join it", async () => {
-  await pageB.goto("/signup");
-  await pageB.getByLabel("Name", { exact: true }).fill(B.name);
-  await pageB.getByLabel("Email").fill(B.email);
-  await pageB.getByLabel("Password").fill(PASSWORD);
-  await pageB.getByLabel("Company name").fill(B.company);
-  await pageB.getByRole("button", { name: "Create account" }).click();
-  await pageB.waitForURL("**/members");
+  await signUp(pageB, { ...B, password: PASSWORD });
 
   const { viewer } = await graphqlFrom<{
     viewer: { currentAccount: { id: string; handle: string } };
@@ -315,11 +236,7 @@ test("B's colleague with login logs in and switches to A in the account selector
   const colleague = COLLEAGUES[1]!;
   colleagueContext = await browser.newContext({ baseURL: baseUrl() });
   colleaguePage = await colleagueContext.newPage();
-  await colleaguePage.goto("/login");
-  await colleaguePage.getByLabel("Email").fill(colleague.email);
-  await colleaguePage.getByLabel("Password").fill(PASSWORD);
-  await colleaguePage.getByRole("button", { name: "Log in" }).click();
-  await colleaguePage.waitForURL("**/members");
+  await logIn(colleaguePage, { email: colleague.email, password: PASSWORD });
   await colleaguePage.getByRole("button", { name: /^Account: / }).click();
   await colleaguePage.getByRole("menuitem", { name: DEMO_ACCOUNT }).click();
   await colleaguePage.getByRole("button", { name: `Account: ${DEMO_ACCOUNT}` }).waitFor();

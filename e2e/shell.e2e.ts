@@ -1,8 +1,9 @@
 /** The SPA shell served by the built server: log-in redirect, header, navigation, accessibility, 404 route. */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
 import { recordCspViolations } from "./support/csp";
+import { DEMO_OWNER, logIn, submitLogIn } from "./support/steps";
 
 const NAV_LINKS = ["Members", "Partners", "Clients", "Invitations", "Settings"];
 
@@ -34,9 +35,7 @@ test("/ signed out goes to log in; signed in as the demo owner it shows the shel
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await page.waitForURL(/\/login/);
-  await page.getByLabel("Email").fill("owner@acme.example");
-  await page.getByLabel("Password").fill("partner-network-demo");
-  await page.getByRole("button", { name: "Log in" }).click();
+  await submitLogIn(page, DEMO_OWNER);
 
   const header = page.getByRole("banner");
   await header.getByRole("link", { name: "Partner Network" }).waitFor();
@@ -49,14 +48,7 @@ test("/ signed out goes to log in; signed in as the demo owner it shows the shel
   await page.waitForURL("**/members");
   await page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
 
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("an unknown route shows “Page not found” inside the shell", async () => {
@@ -66,19 +58,14 @@ test("an unknown route shows “Page not found” inside the shell", async () =>
   await page.getByRole("main").getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
   await page.getByRole("banner").getByRole("link", { name: "Partner Network" }).waitFor();
 
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map(({ id, help }) => ({ id, help }))).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("every page of the SPA runs within the Content-Security-Policy", async () => {
   // Signed out: log in, and an invitation link (its token is unknown, the page still renders).
   await page.goto("/invite/not-a-real-token");
   await page.getByText("This invitation link is not valid").waitFor();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("owner@acme.example");
-  await page.getByLabel("Password").fill("partner-network-demo");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/members");
+  await logIn(page, DEMO_OWNER);
 
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const name of NAV_LINKS) {

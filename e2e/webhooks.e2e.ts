@@ -3,12 +3,15 @@
  * change in the account reaches a receiver in this test process with a valid
  * Standard Webhooks signature, and the delivery log shows it.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { graphqlFrom } from "./support/graphql";
+import { signUp } from "./support/steps";
+import { until } from "./support/until";
 
 type Received = { headers: Record<string, string>; body: string };
 
@@ -41,31 +44,6 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
-async function expectNoAxeViolations() {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target),
-    })),
-  ).toEqual([]);
-}
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** The specification's check, written out here rather than imported from the server. */
 function signatureIsValid(secret: string, message: Received): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
@@ -74,26 +52,15 @@ function signatureIsValid(secret: string, message: Received): boolean {
   return message.headers["webhook-signature"]?.split(" ").includes(expected) ?? false;
 }
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post("/graphql", {
-    data: { query, variables },
-    headers: { "content-type": "application/json" },
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
 test("an owner adds an endpoint, and an invitation reaches the receiver signed and logged", async () => {
   // A fresh account of its own, so no other test's data changes under it.
   const stamp = Date.now();
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill("Wanda Webhook");
-  await page.getByLabel("Email").fill(`webhooks-${stamp}@example.test`);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByLabel("Company name").fill(`Hooked ${stamp}`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/members");
+  await signUp(page, {
+    name: "Wanda Webhook",
+    email: `webhooks-${stamp}@example.test`,
+    password: "correct horse battery staple",
+    company: `Hooked ${stamp}`,
+  });
 
   await page
     .getByRole("navigation", { name: "Main" })
@@ -101,34 +68,37 @@ test("an owner adds an endpoint, and an invitation reaches the receiver signed a
     .click();
   await page.waitForURL("**/webhooks");
   await page.getByText("No webhook endpoints yet").waitFor();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const dialog = page.getByRole("dialog", { name: "Add webhook endpoint" });
   await dialog.getByRole("textbox", { name: "URL" }).fill(receiverUrl);
   await dialog.getByRole("textbox", { name: "Description" }).fill("E2E receiver");
   await dialog.getByRole("checkbox", { name: "invitation.created" }).check();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
 
   const secretDialog = page.getByRole("dialog", { name: "Webhook endpoint added" });
   const secret = (await secretDialog.getByTestId("webhook-secret").textContent())?.trim() ?? "";
   expect(secret).toMatch(/^whsec_/);
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
   await secretDialog.getByRole("button", { name: "Done" }).click();
   await page.getByRole("table", { name: "Webhook endpoints" }).getByText(receiverUrl).waitFor();
 
   // Invite someone through the API the SPA uses.
-  const invited = await graphql<{
+  const invited = await graphqlFrom<{
     inviteUsers: { invitations: { id: string }[]; userErrors: unknown[] };
   }>(
+    page,
     `mutation { inviteUsers(input: { invitees: [{ email: "hooked-${stamp}@example.test", role: VIEWER }] }) { invitations { id } userErrors { code } } }`,
   );
   expect(invited.inviteUsers.userErrors).toEqual([]);
   const invitationId = invited.inviteUsers.invitations[0]!.id;
 
-  const message = await until("the webhook", () =>
-    received.find((entry) => entry.body.includes(invitationId)),
+  const message = await until(
+    "the webhook",
+    () => received.find((entry) => entry.body.includes(invitationId)),
+    30_000,
   );
   expect(signatureIsValid(secret, message)).toBe(true);
   expect(JSON.parse(message.body)).toMatchObject({
@@ -138,22 +108,27 @@ test("an owner adds an endpoint, and an invitation reaches the receiver signed a
   expect(message.body).not.toContain("/invite/");
 
   // The receiver has the message; the server records DELIVERED once its answer is in.
-  await until("the delivery recorded", async () => {
-    const data = await graphql<{
-      viewer: {
-        currentAccount: { webhookEndpoints: { deliveries: { nodes: { status: string }[] } }[] };
-      };
-    }>(
-      "{ viewer { currentAccount { webhookEndpoints { deliveries(first: 5) { nodes { status } } } } } }",
-    );
-    const statuses = data.viewer.currentAccount.webhookEndpoints.flatMap((endpoint) =>
-      endpoint.deliveries.nodes.map((node) => node.status),
-    );
-    return statuses.includes("DELIVERED") ? true : undefined;
-  });
+  await until(
+    "the delivery recorded",
+    async () => {
+      const data = await graphqlFrom<{
+        viewer: {
+          currentAccount: { webhookEndpoints: { deliveries: { nodes: { status: string }[] } }[] };
+        };
+      }>(
+        page,
+        "{ viewer { currentAccount { webhookEndpoints { deliveries(first: 5) { nodes { status } } } } } }",
+      );
+      const statuses = data.viewer.currentAccount.webhookEndpoints.flatMap((endpoint) =>
+        endpoint.deliveries.nodes.map((node) => node.status),
+      );
+      return statuses.includes("DELIVERED");
+    },
+    30_000,
+  );
   await page.getByRole("button", { name: `Deliveries of ${receiverUrl}` }).click();
   const log = page.getByRole("table", { name: "Deliveries" });
   await log.getByText("invitation.created").waitFor();
   await log.getByText("Delivered").waitFor();
-  await expectNoAxeViolations();
+  await expectNoAxeViolations(page);
 });
