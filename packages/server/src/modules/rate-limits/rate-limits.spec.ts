@@ -25,7 +25,7 @@ type Throttle = {
   throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 };
 
-/** POST /graphql from a chosen client address (the app trusts X-Forwarded-For from loopback). */
+/** POST /graphql from a chosen client address (these apps trust X-Forwarded-For from loopback). */
 async function post<T>(
   app: TestApp,
   query: string,
@@ -47,7 +47,7 @@ async function post<T>(
 }
 
 async function start(rateLimits: Partial<RateLimitSettings>) {
-  const app = await startTestApp(db.dataSource, { rateLimits });
+  const app = await startTestApp(db.dataSource, { rateLimits, env: { TRUST_PROXY: "loopback" } });
   apps.push(app);
   return app;
 }
