@@ -59,8 +59,8 @@ describe("loadConfig", () => {
 
   it("reads the rate limits, with Shopify-like defaults", () => {
     expect(loadConfig({}).rateLimits).toEqual({
-      costCapacity: 1000,
-      costRestorePerSecond: 50,
+      costCapacity: 5000,
+      costRestorePerSecond: 250,
       loginFailuresPerEmail: 10,
       loginFailuresPerIp: 50,
       loginWindowSeconds: 900,

@@ -107,8 +107,11 @@ function parsePositiveNumber(env: Env, variable: string, fallback: number): numb
 
 function parseRateLimits(env: Env): RateLimitSettings {
   return {
-    costCapacity: parsePositiveInt(env, "RATE_LIMIT_COST_CAPACITY", 1000),
-    costRestorePerSecond: parsePositiveNumber(env, "RATE_LIMIT_COST_RESTORE_RATE", 50),
+    // Shopify's 1,000 points at 50 a second, times 5: our fields cost 1 each, scalars too, where
+    // Shopify prices objects only. The capacity is also the per-query limit's ceiling
+    // (graphql/limits.ts), and the SPA's costliest query (2,404 at page size 100) must fit.
+    costCapacity: parsePositiveInt(env, "RATE_LIMIT_COST_CAPACITY", 5000),
+    costRestorePerSecond: parsePositiveNumber(env, "RATE_LIMIT_COST_RESTORE_RATE", 250),
     loginFailuresPerEmail: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", 10),
     loginFailuresPerIp: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_IP", 50),
     loginWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_LOGIN_WINDOW_SECONDS", 900),

@@ -24,7 +24,7 @@ import {
   type Viewer,
 } from "../graphql/context";
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
-import { queryLimits } from "../graphql/limits";
+import { perQueryCostLimit, queryLimits } from "../graphql/limits";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
@@ -34,7 +34,6 @@ import { WEBHOOK_QUEUE_NAME } from "../modules/webhooks/webhook-delivery";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
-import { createOperationCost } from "../modules/rate-limits/operation-cost";
 import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
@@ -166,7 +165,7 @@ export async function createApp(options: {
       ApolloServerPluginLandingPageDisabled(),
       metrics.graphqlPlugin<Context>(),
       ...limits.plugins,
-      costBudgetPlugin(createOperationCost(schema)),
+      costBudgetPlugin({ maxCost: perQueryCostLimit(config.rateLimits.costCapacity) }),
       {
         async serverWillStart() {
           const timer = setInterval(() => {
