@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Role } from "@pn/shared";
 import { createDataSource } from "../db/data-source";
 import { insertViewer } from "../test-support/fixtures";
@@ -148,5 +150,16 @@ describe("production defaults", () => {
       await closed.close();
       await guarded.close();
     }
+  });
+});
+
+describe("the published schema", () => {
+  it("GET /schema.graphql serves the committed SDL as text/plain, signed out", async () => {
+    const response = await fetch(`${app.url}/schema.graphql`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await response.text()).toBe(
+      readFileSync(path.resolve(__dirname, "../../schema.graphql"), "utf8"),
+    );
   });
 });

@@ -40,6 +40,7 @@ import { graphqlBodyParser } from "./body-limits";
 import { corsPolicy } from "./cors";
 import { GRAPHIQL_PATH, graphiqlGate } from "./graphiql-gate";
 import { createAppMetrics } from "./metrics";
+import { schemaRoute } from "./schema-route";
 import { requestLogFields, responseLogFields } from "./request-log";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 import { securityHeaders } from "./security-headers";
@@ -138,6 +139,7 @@ export async function createApp(options: {
     }
   });
 
+  app.get("/schema.graphql", schemaRoute(logger));
   app.get("/metrics", metrics.route({ production: config.production, token: config.metricsToken }));
 
   const rateLimits = createRateLimits(dataSource.manager, config.rateLimits);
