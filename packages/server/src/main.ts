@@ -102,10 +102,13 @@ async function prepareDatabase(
   config: Config,
   logger: Logger,
 ): Promise<{ seeded: boolean }> {
-  if (!config.migrateOnStart && !config.seedDemoData) return { seeded: false };
+  const seed = () => (config.seedDemoData ? seedDemoData(dataSource) : { seeded: false });
+  // The seed takes a transaction-level lock of its own; the migration lock is a session lock,
+  // which PgBouncer in transaction mode cannot keep, so it is taken only to migrate.
+  if (!config.migrateOnStart) return seed();
   return withMigrationLock(dataSource, async () => {
-    if (config.migrateOnStart) await applyMigrations(dataSource, logger);
-    return config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
+    await applyMigrations(dataSource, logger);
+    return seed();
   });
 }
 
