@@ -1,7 +1,12 @@
 /** `node --test scripts/check-schema-compat.test.mjs`: the schema compatibility rules on SDL strings. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { breakingChangesBetween, undeclaredChanges } from "./check-schema-compat.mjs";
+import {
+  breakingChangesBetween,
+  deprecationProblems,
+  undeclaredChanges,
+  unreleasedSection,
+} from "./check-schema-compat.mjs";
 
 const BEFORE = `
 type Query { partner(id: ID!): Partner }
@@ -56,30 +61,59 @@ describe("undeclaredChanges", () => {
   );
 
   it("fails every change when nothing declares it", () => {
-    assert.equal(undeclaredChanges(changes, {}).length, 2);
+    assert.equal(undeclaredChanges(changes, "").length, 2);
   });
 
-  it("accepts all of them with BREAKING CHANGE: in the commit message", () => {
-    assert.deepEqual(
-      undeclaredChanges(changes, {
-        commitMessage: "Drop domain\n\nBREAKING CHANGE: Partner.domain is gone",
-      }),
-      [],
-    );
-  });
-
-  it("accepts only the changes that the added changelog lines name", () => {
-    const left = undeclaredChanges(changes, {
-      changelogAdded: "- Removed `Partner.domain` (use publicUrl).",
-    });
+  it("accepts only the changes that the unreleased changelog names", () => {
+    const left = undeclaredChanges(changes, "- Removed `Partner.domain` (use publicUrl).");
     assert.deepEqual(
       left.map((change) => change.coordinate),
       ["Role.VIEWER"],
     );
     // A longer name that merely starts with the coordinate does not count.
-    assert.equal(
-      undeclaredChanges(changes, { changelogAdded: "Partner.domainName, Role.VIEWERS" }).length,
-      2,
+    assert.equal(undeclaredChanges(changes, "Partner.domainName, Role.VIEWERS").length, 2);
+  });
+});
+
+describe("unreleasedSection", () => {
+  it("is the text under ## Unreleased, up to the next release", () => {
+    const changelog = `# Changelog\n\n## Unreleased\n\n- Removed Partner.domain\n\n## 1.0.0 (2026-12-06)\n\n- Role.VIEWER added\n`;
+    assert.equal(unreleasedSection(changelog).trim(), "- Removed Partner.domain");
+    // A coordinate named under an earlier release does not declare a new break.
+    assert.doesNotMatch(unreleasedSection(changelog), /Role\.VIEWER/);
+    assert.equal(unreleasedSection("# Changelog\n\n## 1.0.0\n- x\n"), "");
+  });
+
+  it("reaches the end of the file when no release follows", () => {
+    assert.match(unreleasedSection("## Unreleased\n- Removed Partner.domain\n"), /Partner\.domain/);
+  });
+});
+
+describe("deprecationProblems", () => {
+  const TODAY = new Date("2026-12-06T00:00:00Z");
+  const deprecated = (reason) =>
+    BEFORE.replace("domain: String", `domain: String @deprecated(reason: "${reason}")`);
+
+  it("accepts a deprecation with a removal date at least 90 days ahead", () => {
+    assert.deepEqual(
+      deprecationProblems(BEFORE, deprecated("Use publicUrl. Removal: 2027-03-06"), TODAY),
+      [],
     );
+  });
+
+  it("refuses one without a removal date, or with one less than 90 days away", () => {
+    assert.match(
+      deprecationProblems(BEFORE, deprecated("Use publicUrl."), TODAY)[0],
+      /Partner\.domain: .*names no/,
+    );
+    assert.match(
+      deprecationProblems(BEFORE, deprecated("Use publicUrl. Removal: 2027-01-01"), TODAY)[0],
+      /less than 90 days/,
+    );
+  });
+
+  it("lets a released deprecation keep its date as it comes near", () => {
+    const sdl = deprecated("Use publicUrl. Removal: 2027-01-01");
+    assert.deepEqual(deprecationProblems(sdl, sdl, TODAY), []);
   });
 });

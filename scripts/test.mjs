@@ -2,7 +2,7 @@
 /**
  * `pnpm test`: every check the project has, in order, stopping at the first failure.
  *
- *   build shared → schema compatibility (vs. HEAD~1) → typecheck → lint → web codegen check
+ *   build shared → schema compatibility (vs. schema.released.graphql) → typecheck → lint → web codegen check
  *   → build server + web → server tests → server fault + load tests (built server)
  *   → shared tests → web tests → e2e (built server + headless Chromium)
  *

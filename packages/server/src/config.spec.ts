@@ -9,6 +9,30 @@ describe("loadConfig", () => {
     expect(config.appUrl).toBe("http://localhost:4000");
     expect(config.smtpUrl).toBeNull();
     expect(config.corsOrigins).toEqual([]);
+    expect(config.seedDemoData).toBe(true);
+    expect(config.trustProxy).toBe(false);
+    expect(config.metricsToken).toBeNull();
+    expect(config.migrateOnStart).toBe(true);
+  });
+
+  it("does not seed demo data in production unless asked to", () => {
+    const secret = "s".repeat(32);
+    expect(loadConfig({ NODE_ENV: "production", APP_SECRET: secret }).seedDemoData).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: "production", APP_SECRET: secret, SEED_DEMO_DATA: "true" })
+        .seedDemoData,
+    ).toBe(true);
+  });
+
+  it("reads TRUST_PROXY as a hop count or a list of addresses and subnets", () => {
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.7,loopback" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.7",
+      "loopback",
+    ]);
+    expect(loadConfig({ TRUST_PROXY: "fd00::/8" }).trustProxy).toEqual(["fd00::/8"]);
+    expect(loadConfig({ MIGRATE_ON_START: "false" }).migrateOnStart).toBe(false);
   });
 
   it.each([
@@ -24,6 +48,10 @@ describe("loadConfig", () => {
     ["RATE_LIMIT_COST_CAPACITY", { RATE_LIMIT_COST_CAPACITY: "0" }],
     ["RATE_LIMIT_COST_RESTORE_RATE", { RATE_LIMIT_COST_RESTORE_RATE: "-1" }],
     ["RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", { RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL: "ten" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "proxy.example" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "10.0.0.0/33" }],
+    ["METRICS_TOKEN", { METRICS_TOKEN: "short" }],
+    ["MIGRATE_ON_START", { MIGRATE_ON_START: "no" }],
   ])("names %s when it is invalid", (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
@@ -31,8 +59,8 @@ describe("loadConfig", () => {
 
   it("reads the rate limits, with Shopify-like defaults", () => {
     expect(loadConfig({}).rateLimits).toEqual({
-      costCapacity: 1000,
-      costRestorePerSecond: 50,
+      costCapacity: 5000,
+      costRestorePerSecond: 250,
       loginFailuresPerEmail: 10,
       loginFailuresPerIp: 50,
       loginWindowSeconds: 900,

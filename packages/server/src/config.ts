@@ -2,6 +2,7 @@
  * Every environment variable the server reads, parsed and validated once at start.
  * A bad value throws a ConfigError naming the variable, and main() exits with it.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 
 export class ConfigError extends Error {
@@ -41,7 +42,16 @@ export type Config = {
   rateLimits: RateLimitSettings;
   /** Server processes (node:cluster workers) sharing PORT; 1 runs the server in this process. */
   webConcurrency: number;
+  /** Express's `trust proxy`: how many proxy hops, or which proxy addresses, may set X-Forwarded-For; false: none. */
+  trustProxy: TrustProxy;
+  /** Bearer token GET /metrics asks for in production; null there: /metrics answers 404. */
+  metricsToken: string | null;
+  /** Whether start applies pending migrations first (`pnpm migrate` is the separate step). */
+  migrateOnStart: boolean;
 };
+
+/** A hop count, or a list of proxy addresses/subnets (CIDR) and Express's names (loopback, uniquelocal…). */
+export type TrustProxy = false | number | string[];
 
 /** Limits kept in PostgreSQL (shared by every server process); see modules/rate-limits. */
 export type RateLimitSettings = {
@@ -97,8 +107,11 @@ function parsePositiveNumber(env: Env, variable: string, fallback: number): numb
 
 function parseRateLimits(env: Env): RateLimitSettings {
   return {
-    costCapacity: parsePositiveInt(env, "RATE_LIMIT_COST_CAPACITY", 1000),
-    costRestorePerSecond: parsePositiveNumber(env, "RATE_LIMIT_COST_RESTORE_RATE", 50),
+    // Shopify's 1,000 points at 50 a second, times 5: our fields cost 1 each, scalars too, where
+    // Shopify prices objects only. The capacity is also the per-query limit's ceiling
+    // (graphql/limits.ts), and the SPA's costliest query (2,404 at page size 100) must fit.
+    costCapacity: parsePositiveInt(env, "RATE_LIMIT_COST_CAPACITY", 5000),
+    costRestorePerSecond: parsePositiveNumber(env, "RATE_LIMIT_COST_RESTORE_RATE", 250),
     loginFailuresPerEmail: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL", 10),
     loginFailuresPerIp: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_IP", 50),
     loginWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_LOGIN_WINDOW_SECONDS", 900),
@@ -161,6 +174,38 @@ function parseOrigins(env: Env, variable: string): string[] {
   });
 }
 
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+/** TRUST_PROXY: unset (trust no proxy), a hop count such as `1`, or `10.0.0.0/8, 192.168.1.7`. */
+function parseTrustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === "false") return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(",").map((entry) => {
+    const candidate = entry.trim();
+    const [address, prefix, ...rest] = candidate.split("/");
+    const family = isIP(address ?? "");
+    const prefixOk =
+      prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (PROXY_NAMES.includes(candidate)) return candidate;
+    if (!family || !prefixOk || rest.length) {
+      throw new ConfigError(
+        "TRUST_PROXY",
+        `"${candidate}" is neither a hop count nor an address or CIDR subnet (comma-separated)`,
+      );
+    }
+    return candidate;
+  });
+}
+
+/** METRICS_TOKEN: a long random string; short ones are guessable. */
+function parseMetricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN?.trim();
+  if (!raw) return null;
+  if (raw.length < 16) throw new ConfigError("METRICS_TOKEN", "must be at least 16 characters");
+  return raw;
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function loadConfig(env: Env = process.env): Config {
@@ -185,12 +230,16 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     production,
     logLevel,
-    seedDemoData: parseBoolean(env, "SEED_DEMO_DATA", true),
+    // The demo owner's known password must never reach a production database by default.
+    seedDemoData: parseBoolean(env, "SEED_DEMO_DATA", !production),
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(__dirname, "../../web/dist")),
     corsOrigins: parseOrigins(env, "CORS_ORIGINS"),
     webhookAllowPrivateUrls: parseBoolean(env, "WEBHOOK_ALLOW_PRIVATE_URLS", false),
     webhookRetryDelaySeconds: parsePositiveInt(env, "WEBHOOK_RETRY_DELAY_SECONDS", 60),
     rateLimits: parseRateLimits(env),
     webConcurrency: parsePositiveInt(env, "WEB_CONCURRENCY", 1),
+    trustProxy: parseTrustProxy(env),
+    metricsToken: parseMetricsToken(env),
+    migrateOnStart: parseBoolean(env, "MIGRATE_ON_START", true),
   };
 }

@@ -24,6 +24,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedDatabase,
 } from "./db/embedded-postgres";
+import { applyMigrations, withMigrationLock } from "./db/migration-lock";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } from "./db/seed";
 import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
@@ -92,30 +93,23 @@ async function listen(server: ReturnType<typeof createServer>, port: number): Pr
   });
 }
 
-/** Any number; it only has to be the same in every process of this app. */
-const MIGRATION_LOCK_ID = 1_764_950_001;
-
 /**
- * Migrates and seeds under an advisory lock: processes started at the same time against
- * one database take turns, and the later ones find nothing left to do.
+ * Migrates (unless MIGRATE_ON_START=false: `pnpm migrate` did) and seeds under the
+ * migration lock: processes started at the same time against one database take turns.
  */
 async function prepareDatabase(
   dataSource: DataSource,
   config: Config,
   logger: Logger,
 ): Promise<{ seeded: boolean }> {
-  const lock = dataSource.createQueryRunner();
-  await lock.connect();
-  try {
-    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
-    const applied = await dataSource.runMigrations({ transaction: "all" });
-    if (applied.length)
-      logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
-    return config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
-  } finally {
-    await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
-    await lock.release();
-  }
+  const seed = () => (config.seedDemoData ? seedDemoData(dataSource) : { seeded: false });
+  // The seed takes a transaction-level lock of its own; the migration lock is a session lock,
+  // which PgBouncer in transaction mode cannot keep, so it is taken only to migrate.
+  if (!config.migrateOnStart) return seed();
+  return withMigrationLock(dataSource, async () => {
+    await applyMigrations(dataSource, logger);
+    return seed();
+  });
 }
 
 function startupLines(config: Config, seeded: boolean, processes: number): string {

@@ -6,7 +6,9 @@
  *   token plugin fails the request with 500 under Apollo Server 5 instead of 400;
  * - "Did you mean …" suggestions removed from every error (field-suggestions.ts);
  * - repeated selections (the same field many times over);
- * - cost, multiplied by page sizes (query-cost.ts);
+ * - cost, multiplied by page sizes (query-cost.ts): at most `perQueryCostLimit`, checked with
+ *   the rate-limit budget in one plugin (modules/rate-limits/cost-budget.plugin.ts, wired in
+ *   http/app.ts), so a query over the limit is refused before anything is charged;
  * - introspection for signed-in callers only, in production (introspection-gate.ts);
  * - a deadline per query; mutations are bounded by their inputs (resolver-timeout.ts).
  * Batched HTTP requests are refused by Apollo itself (allowBatchedHttpRequests: false).
@@ -17,7 +19,7 @@ import type { GraphQLSchema, ValidationRule } from "graphql";
 import type { Context } from "./context";
 import { hideSuggestionsPlugin } from "./field-suggestions";
 import { introspectionGatePlugin } from "./introspection-gate";
-import { QUERY_COST_MAX, queryCostPlugin } from "./query-cost";
+import { QUERY_COST_MAX } from "./query-cost";
 import { REPEATED_SELECTIONS_MAX, repeatedSelectionsRule } from "./repeated-selections-rule";
 import {
   applyResolverTimeouts,
@@ -34,6 +36,14 @@ export const QUERY_LIMITS = {
   maxCost: QUERY_COST_MAX,
   resolverTimeoutMs: RESOLVER_TIMEOUT_MS,
 } as const;
+
+/**
+ * The highest cost one operation may have: QUERY_COST_MAX, or the budget's capacity when
+ * that is smaller, since a query the bucket can never pay must be refused up front.
+ */
+export function perQueryCostLimit(costCapacity: number): number {
+  return Math.min(QUERY_LIMITS.maxCost, costCapacity);
+}
 
 export type QueryLimitOptions = {
   /** Production: introspection only for signed-in callers. */
@@ -73,7 +83,6 @@ export function queryLimits(
     plugins: [
       hideSuggestionsPlugin<Context>(),
       introspectionGatePlugin({ signedInOnly: options.production }),
-      queryCostPlugin<Context>(QUERY_LIMITS.maxCost),
       resolverTimeoutPlugin<Context>(options.resolverTimeoutMs ?? QUERY_LIMITS.resolverTimeoutMs),
     ],
   };

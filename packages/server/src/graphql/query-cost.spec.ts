@@ -1,7 +1,9 @@
 /**
  * The cost limit must let every real client through: each operation the SPA sends
  * (its generated typed documents) and each one the benchmark sends, at the largest
- * page size (100). A new SPA query over the limit fails here, not in production.
+ * page size (100), under the per-query limit the default settings give (QUERY_COST_MAX,
+ * or the bucket's capacity when smaller). A new SPA query over it fails here, not in
+ * production.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,11 +19,14 @@ import {
   type GraphQLInputType,
   type OperationDefinitionNode,
 } from "graphql";
+import { loadConfig } from "../config";
+import { perQueryCostLimit } from "./limits";
 import { QUERY_COST_MAX, operationCost } from "./query-cost";
 import { buildAppSchema } from "./schema";
 
 const REPO_ROOT = path.resolve(__dirname, "../../../..");
 const schema = buildAppSchema();
+const DEFAULT_LIMIT = perQueryCostLimit(loadConfig({}).rateLimits.costCapacity);
 
 /** A value of the right shape for a required variable the cost does not depend on. */
 function placeholder(type: GraphQLInputType): unknown {
@@ -85,14 +90,20 @@ describe("query cost", () => {
   it.each(spaDocuments())(
     "the SPA's %s stays under the limit at page size 100",
     (_name, document) => {
-      expect(costAtLargestPage(document)).toBeLessThanOrEqual(QUERY_COST_MAX);
+      expect(costAtLargestPage(document)).toBeLessThanOrEqual(DEFAULT_LIMIT);
     },
   );
 
   it.each(benchDocuments())("the bench's %s stays under the limit", (_name, document) => {
     expect(
       costAtLargestPage(document, { ids: Array.from({ length: 1000 }, () => "x") }),
-    ).toBeLessThanOrEqual(QUERY_COST_MAX);
+    ).toBeLessThanOrEqual(DEFAULT_LIMIT);
+  });
+
+  it("keeps the per-query limit within the bucket: a query the budget could never pay is refused up front", () => {
+    expect(DEFAULT_LIMIT).toBe(QUERY_COST_MAX);
+    expect(perQueryCostLimit(1_000)).toBe(1_000);
+    expect(perQueryCostLimit(1_000_000)).toBe(QUERY_COST_MAX);
   });
 
   it("multiplies by first/last, from literals and variables, with 50 when absent", () => {

@@ -12,9 +12,10 @@
  * nothing here (it is bounded by the schema, and gated separately).
  *
  * graphql-armor has a cost limit of its own, but it ignores `first` from
- * variables, so it stays off and this one decides.
+ * variables, so it stays off and this one decides. It is the only calculator: the
+ * per-query limit and the rate-limit budget (modules/rate-limits/cost-budget.plugin.ts)
+ * both use it, and actual-query-cost.ts prices the result by the same rules.
  */
-import type { ApolloServerPlugin } from "@apollo/server";
 import { PAGE_SIZE_DEFAULT } from "@pn/shared";
 import {
   GraphQLError,
@@ -98,35 +99,4 @@ export class QueryCostError extends GraphQLError {
       },
     );
   }
-}
-
-/** Costs recorded per request context, for whoever needs them later (e.g. a rate limit by cost). */
-const recordedCosts = new WeakMap<object, number>();
-
-export function recordedQueryCost(context: object): number | undefined {
-  return recordedCosts.get(context);
-}
-
-/** Refuses an operation whose cost is over `maxCost` before anything runs, naming both numbers. */
-export function queryCostPlugin<TContext extends object>(
-  maxCost: number = QUERY_COST_MAX,
-): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return;
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, operation, request.variables);
-          } catch {
-            // Variables that do not fit the operation: execution reports them properly, and nothing runs.
-            return;
-          }
-          recordedCosts.set(contextValue, cost);
-          if (cost > maxCost) throw new QueryCostError(cost, maxCost);
-        },
-      };
-    },
-  };
 }

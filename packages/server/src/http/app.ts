@@ -24,20 +24,24 @@ import {
   type Viewer,
 } from "../graphql/context";
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
-import { queryLimits } from "../graphql/limits";
+import { perQueryCostLimit, queryLimits } from "../graphql/limits";
 import { buildAppSchema } from "../graphql/schema";
 import type { Logger } from "../logger";
 import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
+import { MAIL_QUEUE_NAME } from "../modules/mail/mail-worker";
+import { WEBHOOK_QUEUE_NAME } from "../modules/webhooks/webhook-delivery";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
-import { createOperationCost } from "../modules/rate-limits/operation-cost";
 import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
 import { corsPolicy } from "./cors";
 import { GRAPHIQL_PATH, graphiqlGate } from "./graphiql-gate";
+import { createAppMetrics } from "./metrics";
+import { schemaRoute } from "./schema-route";
+import { requestLogFields, responseLogFields } from "./request-log";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 import { securityHeaders } from "./security-headers";
 
@@ -88,7 +92,8 @@ export async function createApp(options: {
   };
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // req.ip (rate limits by IP, audit) believes X-Forwarded-For only from the proxies TRUST_PROXY names.
+  app.set("trust proxy", config.trustProxy);
 
   app.use(
     pinoHttp({
@@ -103,15 +108,17 @@ export async function createApp(options: {
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
       autoLogging: { ignore: (req) => req.url === "/healthz" },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-      },
+      // pino-http hands the serializers its raw request/response; they pick the allowed fields.
+      wrapSerializers: false,
+      serializers: { req: requestLogFields, res: responseLogFields },
     }),
   );
+  const metrics = createAppMetrics({
+    pools: { system: dataSource, app: appDataSource },
+    jobs: { dataSource, queues: [MAIL_QUEUE_NAME, WEBHOOK_QUEUE_NAME] },
+    logger,
+  });
+  app.use(metrics.httpMiddleware());
   app.use((req, _res, next) => {
     runInRequestScope({ requestId: String(req.id), logger: req.log, sqlStatements: 0 }, next);
   });
@@ -131,6 +138,9 @@ export async function createApp(options: {
       res.status(503).json({ status: "unavailable", reason: "database not reachable" });
     }
   });
+
+  app.get("/schema.graphql", schemaRoute(logger));
+  app.get("/metrics", metrics.route({ production: config.production, token: config.metricsToken }));
 
   const rateLimits = createRateLimits(dataSource.manager, config.rateLimits);
   const schema = buildAppSchema();
@@ -155,8 +165,9 @@ export async function createApp(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The playground is our own bundled GraphiQL at /graphiql, not Apollo's CDN-hosted page.
       ApolloServerPluginLandingPageDisabled(),
+      metrics.graphqlPlugin<Context>(),
       ...limits.plugins,
-      costBudgetPlugin(createOperationCost(schema)),
+      costBudgetPlugin({ maxCost: perQueryCostLimit(config.rateLimits.costCapacity) }),
       {
         async serverWillStart() {
           const timer = setInterval(() => {
@@ -210,7 +221,8 @@ export async function createApp(options: {
                 }
               }
               const scope = currentRequestScope();
-              if (scope && response.http)
+              // A debugging aid for tests and development; production answers carry no internals.
+              if (scope && response.http && !config.production)
                 response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
             },
           };

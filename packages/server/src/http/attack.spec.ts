@@ -417,10 +417,16 @@ describe("CORS", () => {
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe(LISTED_ORIGIN);
     expect(response.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+    expect(response.headers.get("access-control-allow-headers")).toMatch(/\bidempotency-key\b/);
     expect(response.headers.get("access-control-allow-methods")).toMatch(/POST/);
     expect(response.headers.get("access-control-allow-credentials")).toBeNull();
     const request = await post(production, { query: "{ __typename }" }, { origin: LISTED_ORIGIN });
     expect(request.headers.get("access-control-allow-origin")).toBe(LISTED_ORIGIN);
+    expect(request.headers.get("access-control-expose-headers")?.split(/,\s*/).sort()).toEqual([
+      "idempotent-replayed",
+      "retry-after",
+      "x-request-id",
+    ]);
     expect(request.json).toEqual({ data: { __typename: "Query" } });
   });
 });

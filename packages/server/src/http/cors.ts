@@ -9,8 +9,9 @@ import type { RequestHandler } from "express";
 
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
 const ALLOWED_HEADERS =
-  "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id";
-const EXPOSED_HEADERS = "x-request-id";
+  "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id, idempotency-key";
+/** What a partner's page needs to read: when to retry (429), whether a mutation was replayed, what to quote. */
+const EXPOSED_HEADERS = "retry-after, idempotent-replayed, x-request-id";
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 export function corsPolicy(allowedOrigins: readonly string[]): RequestHandler {

@@ -1,4 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { rateLimitRetryLink } from "./rate-limit-retry-link";
 
 export interface CreateApolloClientOptions {
   /** GraphQL endpoint; same-origin `/graphql` in the browser (Vite proxies it in dev). */
@@ -7,7 +8,10 @@ export interface CreateApolloClientOptions {
 
 export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptions = {}) {
   return new ApolloClient({
-    link: new HttpLink({ uri, credentials: "same-origin" }),
+    link: ApolloLink.from([
+      rateLimitRetryLink(),
+      new HttpLink({ uri, credentials: "same-origin" }),
+    ]),
     cache: new InMemoryCache({
       typePolicies: {
         // The viewer has no id: one per session, so the header's, guards' and pages' queries

@@ -1,17 +1,39 @@
 /**
- * Charges each operation's cost to the caller's budget (per session, per API token)
- * before it runs, and reports the budget in `extensions.cost` as Shopify does. Over
- * the budget: HTTP 429, a `Retry-After` header, and a top-level RATE_LIMITED error
- * with `retryAfter` seconds; nothing runs. Signed-out callers have no budget (the
- * query limits and the log-in and token-guess limits cover them).
+ * The query cost of every operation, priced once (graphql/query-cost.ts) and used twice,
+ * as Shopify does:
+ * 1. the per-query limit: over `maxCost` the operation is refused (MAX_COST_EXCEEDED)
+ *    before anything is charged; `maxCost` is never above the bucket, so what passes
+ *    can be paid;
+ * 2. the budget per session and per API token: the requested cost is reserved before
+ *    the operation runs, and once it has run the difference to its actual cost (priced
+ *    from the result, graphql/actual-query-cost.ts) is given back. An operation that
+ *    never ran (refused by a check, bad variables) gives everything back.
+ * Over the budget: HTTP 429, a `Retry-After` header, and a top-level RATE_LIMITED error
+ * with `retryAfter` seconds; nothing runs. Every signed-in response reports
+ * `extensions.cost`. Signed-out callers have no budget (the query limits and the log-in
+ * and token-guess limits cover them).
+ *
+ * Syntax and validation errors end a request before `didResolveOperation`, so they
+ * never reach this plugin and cost nothing.
  */
-import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import {
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLRequestContextDidResolveOperation,
+} from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { actualQueryCost } from "../../graphql/actual-query-cost";
 import type { Context, Viewer } from "../../graphql/context";
-import type { OperationCost } from "./operation-cost";
+import { operationCost, QueryCostError } from "../../graphql/query-cost";
 import type { ThrottleStatus } from "./rate-limits.service";
 
-export type CostExtension = { requestedQueryCost: number; throttleStatus: ThrottleStatus };
+/** `extensions.cost` of a signed-in response (docs/api.md). */
+export type CostExtension = {
+  requestedQueryCost: number;
+  /** What the operation really cost; 0 when it did not run. */
+  actualQueryCost: number;
+  throttleStatus: ThrottleStatus;
+};
 
 export class RateLimitedError extends GraphQLError {
   constructor(message: string, retryAfterSeconds: number, extra: Record<string, unknown> = {}) {
@@ -36,35 +58,93 @@ function budgetSubject(viewer: Viewer | null): string | null {
     : `token:${credential.apiTokenId}`;
 }
 
-export function costBudgetPlugin(operationCost: OperationCost): ApolloServerPlugin<Context> {
+export function costBudgetPlugin(options: {
+  /** The per-query limit; at most the budget's capacity (see perQueryCostLimit). */
+  maxCost: number;
+}): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
+      let reserved: { subject: string; requested: number } | null = null;
       let cost: CostExtension | null = null;
+      let executed = false;
       let retryAfterSeconds: number | null = null;
-      return {
-        async didResolveOperation({ document, request, operationName, contextValue }) {
-          const subject = budgetSubject(contextValue.viewer);
-          if (!subject) return;
-          const requestedQueryCost = operationCost(
-            document,
-            request.variables ?? {},
-            operationName,
+      // Apollo runs the plugins' didResolveOperation hooks side by side and answers as soon as one
+      // throws, so the response waits for a reservation still on its way before settling it.
+      let reserving: Promise<void> = Promise.resolve();
+      const reserve = async ({
+        schema,
+        document,
+        operation,
+        request,
+        contextValue,
+      }: GraphQLRequestContextDidResolveOperation<Context>): Promise<void> => {
+        if (!operation) return;
+        let requested: number;
+        try {
+          requested = operationCost(schema, document, operation, request.variables);
+        } catch {
+          // Variables that do not fit the operation: execution refuses them and nothing runs.
+          return;
+        }
+        if (requested > options.maxCost) throw new QueryCostError(requested, options.maxCost);
+        const subject = budgetSubject(contextValue.viewer);
+        if (!subject) return;
+        const spent = await contextValue.rateLimits.spendCost(subject, requested);
+        if (!spent.granted) {
+          cost = {
+            requestedQueryCost: requested,
+            actualQueryCost: 0,
+            throttleStatus: spent.throttleStatus,
+          };
+          retryAfterSeconds = spent.retryAfterSeconds;
+          throw new RateLimitedError(
+            `This request costs ${requested} points and ${spent.throttleStatus.currentlyAvailable} are available; the budget refills at ${spent.throttleStatus.restoreRate} points a second.`,
+            spent.retryAfterSeconds,
           );
-          const spent = await contextValue.rateLimits.spendCost(subject, requestedQueryCost);
-          cost = { requestedQueryCost, throttleStatus: spent.throttleStatus };
-          if (!spent.granted) {
-            retryAfterSeconds = spent.retryAfterSeconds;
-            throw new RateLimitedError(
-              `This request costs ${requestedQueryCost} points and ${spent.throttleStatus.currentlyAvailable} are available; the budget refills at ${spent.throttleStatus.restoreRate} points a second.`,
-              spent.retryAfterSeconds,
-            );
-          }
+        }
+        reserved = { subject, requested };
+        cost = {
+          requestedQueryCost: requested,
+          actualQueryCost: requested,
+          throttleStatus: spent.throttleStatus,
+        };
+      };
+      return {
+        didResolveOperation(requestContext) {
+          const reservation = reserve(requestContext);
+          reserving = reservation.catch(() => undefined);
+          return reservation;
         },
-        async willSendResponse({ response }) {
+        async executionDidStart() {
+          executed = true;
+        },
+        async willSendResponse({ response, document, operation, contextValue }) {
+          await reserving;
+          if (reserved && cost) {
+            const body = response.body.kind === "single" ? response.body.singleResult : null;
+            const actual =
+              executed && document && operation
+                ? actualQueryCost(document, operation, body?.data, reserved.requested)
+                : 0;
+            cost.actualQueryCost = actual;
+            if (actual < reserved.requested) {
+              cost.throttleStatus = await contextValue.rateLimits.refundCost(
+                reserved.subject,
+                reserved.requested - actual,
+              );
+            }
+          }
           if (!cost) return;
           if (response.body.kind === "single") {
             const result = response.body.singleResult;
-            result.extensions = { ...result.extensions, cost };
+            result.extensions = {
+              ...result.extensions,
+              cost: {
+                requestedQueryCost: cost.requestedQueryCost,
+                actualQueryCost: cost.actualQueryCost,
+                throttleStatus: cost.throttleStatus,
+              },
+            };
           }
           if (retryAfterSeconds !== null)
             response.http.headers.set("retry-after", String(retryAfterSeconds));

@@ -160,10 +160,9 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
 
     /**
      * Takes `requestedCost` points from the budget of `subject` (a session or API token)
-     * if that many are available, after refilling for the time since its last use. A
-     * cost above the capacity takes the whole capacity: the query-cost limit, not this
-     * budget, refuses oversized queries, and a budget that could never pay would lock
-     * the caller out for good.
+     * if that many are available, after refilling for the time since its last use. The
+     * per-query limit (never above the capacity) refuses larger costs before they get
+     * here; the clamp below only keeps a caller from being locked out for good.
      */
     async spendCost(subject: string, requestedCost: number): Promise<CostSpent> {
       const cost = Math.min(Math.max(requestedCost, 0), costCapacity);
@@ -191,6 +190,30 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
         granted: false,
         throttleStatus,
         retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / costRestorePerSecond)),
+      };
+    },
+
+    /**
+     * Gives `points` back to the budget of `subject` (the part of a reservation an
+     * operation did not use), never above the capacity.
+     */
+    async refundCost(subject: string, points: number): Promise<ThrottleStatus> {
+      const now = clock.now();
+      const [row] = await queryRows<{ available: number }>(
+        db,
+        `UPDATE rate_limit_buckets AS b
+            SET available = least($2::float8,
+                  b.available + $3::float8 + $5::float8 * greatest(0, extract(epoch FROM $4::timestamptz - b.updated_at))),
+                updated_at = greatest(b.updated_at, $4::timestamptz)
+          WHERE key = $1
+          RETURNING available`,
+        [`cost:${subject}`, costCapacity, Math.max(points, 0), now, costRestorePerSecond],
+      );
+      return {
+        maximumAvailable: costCapacity,
+        // Pruned meanwhile (it had refilled completely): the budget is full.
+        currentlyAvailable: Math.floor(row ? Number(row.available) : costCapacity),
+        restoreRate: costRestorePerSecond,
       };
     },
 
