@@ -29,6 +29,9 @@ const SERVER_VARIABLES = [
   "NODE_ENV",
   "MAIL_RETRY_DELAY_SECONDS",
   "MAIL_FROM",
+  "TRUST_PROXY",
+  "METRICS_TOKEN",
+  "MIGRATE_ON_START",
 ];
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
