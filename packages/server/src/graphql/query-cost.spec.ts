@@ -18,7 +18,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { QUERY_COST_MAX, operationCost } from "./query-cost";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "../app/schema";
 
 const REPO_ROOT = path.resolve(__dirname, "../../../..");
 const schema = buildAppSchema();

@@ -17,7 +17,6 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { TenantTransaction } from "../db/tenant-transaction";
 import {
-  createContext,
   type Context,
   type RestContextRunner,
   type SessionCookie,
@@ -25,7 +24,8 @@ import {
 } from "../graphql/context";
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { queryLimits } from "../graphql/limits";
-import { buildAppSchema } from "../graphql/schema";
+import { createContext } from "../app/context";
+import { buildAppSchema } from "../app/schema";
 import type { Logger } from "../logger";
 import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";

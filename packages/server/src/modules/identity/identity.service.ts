@@ -20,18 +20,11 @@ import { auditService } from "../audit/audit.service";
 import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
-import { passwords } from "./password";
+import { passwordMatchesHash, passwords } from "./password";
 import { sessionsService } from "./sessions.service";
 import { toUser, type User, type UserRow } from "./user.type";
 
 const BAD_CREDENTIALS = "That email and password do not match an account.";
-
-let dummyHash: Promise<string> | undefined;
-/** Unknown emails are checked against this so they take as long as a wrong password. */
-function hashForUnknownUser(): Promise<string> {
-  dummyHash ??= passwords.hash("not-a-real-password-for-timing");
-  return dummyHash;
-}
 
 function requiredText(value: string, field: string, label: string, errors: UserError[]): string {
   const trimmed = value.trim();
@@ -74,19 +67,6 @@ export const identityService = {
       userId,
       passwordHash,
     ]);
-  },
-
-  /** Re-confirms a signed-in user's password (ownership transfer); a user without a password never matches. */
-  async passwordMatches(db: EntityManager, userId: string, password: string): Promise<boolean> {
-    const [row]: { password_hash: string | null }[] = await db.query(
-      "SELECT password_hash FROM users WHERE id = $1",
-      [userId],
-    );
-    const matches = await passwords.verify(
-      password.slice(0, 1024),
-      row?.password_hash ?? (await hashForUnknownUser()),
-    );
-    return Boolean(row?.password_hash) && matches;
   },
 
   startSession(db: EntityManager, userId: string, accountId: string | null) {
@@ -200,11 +180,8 @@ export const identityService = {
       "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(input.email)],
     );
-    const matches = await passwords.verify(
-      input.password.slice(0, 1024),
-      row?.password_hash ?? (await hashForUnknownUser()),
-    );
-    if (!row || !row.password_hash || !matches) {
+    const matches = await passwordMatchesHash(input.password, row?.password_hash);
+    if (!row || !matches) {
       return {
         user: null,
         userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)],
