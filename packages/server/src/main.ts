@@ -19,6 +19,7 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { sealKeyFrom } from "./crypto/sealed-box";
 import { appRolePassword, ensureAppRoleLogin, OwnerRoleError } from "./db/app-role";
 import { createDataSource } from "./db/data-source";
+import { execute } from "./db/sql";
 import {
   EmbeddedPostgresError,
   startEmbeddedPostgres,
@@ -107,13 +108,15 @@ async function prepareDatabase(
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await execute(lock.manager, "SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     const applied = await dataSource.runMigrations({ transaction: "all" });
     if (applied.length)
       logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
     return config.seedDemoData ? await seedDemoData(dataSource) : { seeded: false };
   } finally {
-    await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await execute(lock.manager, "SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(
+      () => undefined,
+    );
     await lock.release();
   }
 }

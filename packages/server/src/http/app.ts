@@ -15,6 +15,7 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
+import { execute } from "../db/sql";
 import { TenantTransaction } from "../db/tenant-transaction";
 import {
   type Context,
@@ -120,7 +121,7 @@ export async function createApp(options: {
   app.get("/healthz", async (_req, res) => {
     try {
       await Promise.race([
-        dataSource.query("SELECT 1"),
+        execute(dataSource.manager, "SELECT 1"),
         new Promise((_, reject) =>
           setTimeout(() => reject(new Error("database timeout")), 2_000).unref(),
         ),

@@ -9,6 +9,7 @@ import {
   UserErrorCode,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { execute, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
@@ -41,9 +42,11 @@ function requiredText(value: string, field: string, label: string, errors: UserE
 
 export const identityService = {
   async findUserByEmail(db: EntityManager, email: string): Promise<{ id: string } | null> {
-    const [row] = await db.query("SELECT id FROM users WHERE lower(email) = lower($1)", [
-      normalizeEmail(email),
-    ]);
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      "SELECT id FROM users WHERE lower(email) = lower($1)",
+      [normalizeEmail(email)],
+    );
     return row ?? null;
   },
 
@@ -53,20 +56,22 @@ export const identityService = {
     input: { email: string; name: string; password: string },
   ): Promise<string> {
     const passwordHash = await passwords.hash(input.password);
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
       [normalizeEmail(input.email), input.name, passwordHash],
     );
-    return row.id;
+    return row!.id;
   },
 
   /** Only when none is set: a login invitation must not overwrite a password chosen meanwhile. */
   async setFirstPassword(db: EntityManager, userId: string, password: string): Promise<void> {
     const passwordHash = await passwords.hash(password);
-    await db.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL", [
-      userId,
-      passwordHash,
-    ]);
+    await execute(
+      db,
+      "UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL",
+      [userId, passwordHash],
+    );
   },
 
   startSession(db: EntityManager, userId: string, accountId: string | null) {
@@ -109,7 +114,8 @@ export const identityService = {
 
     const passwordHash = await passwords.hash(input.password);
     const created = await context.db.transaction(async (db) => {
-      const [row]: UserRow[] = await db.query(
+      const [row] = await queryRows<UserRow>(
+        db,
         `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, email, name`,
         [email, name, passwordHash],
@@ -176,7 +182,8 @@ export const identityService = {
         ],
       };
     }
-    const [row]: (UserRow & { password_hash: string | null })[] = await context.db.query(
+    const [row] = await queryRows<UserRow & { password_hash: string | null }>(
+      context.db,
       "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(input.email)],
     );
