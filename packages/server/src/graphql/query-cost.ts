@@ -100,13 +100,6 @@ export class QueryCostError extends GraphQLError {
   }
 }
 
-/** Costs recorded per request context, for whoever needs them later (e.g. a rate limit by cost). */
-const recordedCosts = new WeakMap<object, number>();
-
-export function recordedQueryCost(context: object): number | undefined {
-  return recordedCosts.get(context);
-}
-
 /** Refuses an operation whose cost is over `maxCost` before anything runs, naming both numbers. */
 export function queryCostPlugin<TContext extends object>(
   maxCost: number = QUERY_COST_MAX,
@@ -114,7 +107,7 @@ export function queryCostPlugin<TContext extends object>(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+        async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           let cost: number;
           try {
@@ -123,7 +116,6 @@ export function queryCostPlugin<TContext extends object>(
             // Variables that do not fit the operation: execution reports them properly, and nothing runs.
             return;
           }
-          recordedCosts.set(contextValue, cost);
           if (cost > maxCost) throw new QueryCostError(cost, maxCost);
         },
       };
