@@ -55,6 +55,26 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "off",
     },
   },
+  // The GraphQL kernel (node, connections, errors, context, ids, limits) names no module and
+  // not the wiring above it: app/ assembles the schema, loaders and context from the modules.
+  {
+    files: ["packages/server/src/graphql/**/*.ts"],
+    ignores: ["packages/server/src/graphql/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/modules/**", "**/app/**"],
+              message:
+                "The GraphQL kernel must not import a module or the wiring layer; declare what it needs in graphql/ and wire it in app/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["packages/web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },

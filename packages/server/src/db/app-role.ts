@@ -12,6 +12,7 @@
 import { createHmac } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
+import { execute } from "./sql";
 
 export const APP_ROLE = "pn_app";
 
@@ -89,8 +90,8 @@ export async function ensureAppRoleLogin(ownerUrl: string, password: string): Pr
  */
 export async function grantJobQueueToAppRole(owner: DataSource): Promise<void> {
   await owner.transaction(async (db) => {
-    await db.query("SELECT pg_advisory_xact_lock(hashtext('partner-network-pgboss-grants'))");
-    await db.query(`GRANT USAGE ON SCHEMA pgboss TO ${APP_ROLE}`);
-    await db.query(`GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO ${APP_ROLE}`);
+    await execute(db, "SELECT pg_advisory_xact_lock(hashtext('partner-network-pgboss-grants'))");
+    await execute(db, `GRANT USAGE ON SCHEMA pgboss TO ${APP_ROLE}`);
+    await execute(db, `GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO ${APP_ROLE}`);
   });
 }

@@ -1,12 +1,7 @@
 import { DataSource } from "typeorm";
-import { AccountEntity } from "../modules/accounts/account.entity";
-import { UserEntity } from "../modules/identity/user.entity";
-import { MemberEntity } from "../modules/members/member.entity";
 import type { Logger } from "../logger";
 import { MIGRATIONS } from "./migrations";
 import { StatementCounter } from "./statement-counter";
-
-export const ENTITIES = [UserEntity, AccountEntity, MemberEntity];
 
 export function createDataSource(
   url: string,
@@ -15,7 +10,8 @@ export function createDataSource(
   return new DataSource({
     type: "postgres",
     url,
-    entities: ENTITIES,
+    // Every read and write is plain SQL (db/sql.ts); TypeORM runs the pool, migrations and transactions.
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: "migrations",
     migrationsTransactionMode: "all",

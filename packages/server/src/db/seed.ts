@@ -7,6 +7,7 @@
 import { MemberStatus, MemberType, Plan, Role } from "@pn/shared";
 import type { DataSource } from "typeorm";
 import { hashPassword } from "../modules/identity/password";
+import { execute, queryRows } from "./sql";
 
 export const DEMO_PASSWORD = "partner-network-demo";
 export const DEMO_OWNER_EMAIL = "owner@acme.example";
@@ -63,25 +64,30 @@ export type SeedResult = { seeded: boolean };
 export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
   return dataSource.transaction(async (db) => {
     // Serialises concurrent first starts of several processes on one database.
-    await db.query("SELECT pg_advisory_xact_lock(hashtext('partner-network-seed'))");
-    const [{ count }] = await db.query("SELECT count(*)::int AS count FROM accounts");
-    if (count > 0) return { seeded: false };
+    await execute(db, "SELECT pg_advisory_xact_lock(hashtext('partner-network-seed'))");
+    const [accounts] = await queryRows<{ count: number }>(
+      db,
+      "SELECT count(*)::int AS count FROM accounts",
+    );
+    if (accounts!.count > 0) return { seeded: false };
 
     // One hash shared by the demo users keeps the first start fast; real users each get their own salt.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const insertUser = async (email: string, name: string): Promise<string> => {
-      const [row] = await db.query(
+      const [row] = await queryRows<{ id: string }>(
+        db,
         "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
         [email, name, passwordHash],
       );
-      return row.id;
+      return row!.id;
     };
     const insertAccount = async (name: string, handle: string, plan: Plan): Promise<string> => {
-      const [row] = await db.query(
+      const [row] = await queryRows<{ id: string }>(
+        db,
         "INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id",
         [name, handle, plan],
       );
-      return row.id;
+      return row!.id;
     };
     const insertMember = (
       accountId: string,
@@ -90,7 +96,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
       title: string | null,
       type = MemberType.INTERNAL,
     ) =>
-      db.query(
+      execute(
+        db,
         `INSERT INTO members (account_id, user_id, type, role, status, can_login, title, activated_at)
          VALUES ($1, $2, $3, $4, $5, true, $6, now())`,
         [accountId, userId, type, role, MemberStatus.ACTIVE, title],
@@ -108,7 +115,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     await insertMember(globex, globexOwner, Role.OWNER, "Founder");
     await insertMember(globex, userIds[0]!, Role.ADMINISTRATOR, "Advisor");
     // Same transaction, same now(): make the demo owner's Acme membership the older one, so log-in lands in Acme.
-    await db.query(
+    await execute(
+      db,
       "UPDATE members SET created_at = created_at + interval '1 second' WHERE account_id = $1",
       [globex],
     );

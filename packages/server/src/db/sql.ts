@@ -23,3 +23,12 @@ export async function queryRows<Row>(
     if (!db.queryRunner) await runner.release();
   }
 }
+
+/** A statement whose rows nobody reads: a lock, a grant, an UPDATE or DELETE without RETURNING. */
+export async function execute(
+  db: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<void> {
+  await queryRows<Record<string, unknown>>(db, sql, params);
+}

@@ -4,6 +4,7 @@
  * its own tables (like its NodeSource); the backup only streams them.
  */
 import type { QueryRunner } from "typeorm";
+import { execute, queryRows } from "./sql";
 
 export type ExportTable = {
   /** File name inside the ZIP, e.g. "members.csv". */
@@ -44,13 +45,15 @@ export async function* exportTableCsv(
 ): AsyncGenerator<Buffer> {
   yield Buffer.from(csvLine(table.columns));
   const cursor = `export_${table.file.replace(/[^a-z0-9]/gi, "_")}`;
-  await runner.query(
+  await execute(
+    runner.manager,
     `DECLARE ${cursor} NO SCROLL CURSOR FOR ${table.sql}`,
     table.sql.includes("$2") ? [accountId, at] : [accountId],
   );
   try {
     for (;;) {
-      const rows: Record<string, unknown>[] = await runner.query(
+      const rows = await queryRows<Record<string, unknown>>(
+        runner.manager,
         `FETCH ${EXPORT_BATCH_ROWS} FROM ${cursor}`,
       );
       if (rows.length === 0) return;
@@ -59,6 +62,6 @@ export async function* exportTableCsv(
       );
     }
   } finally {
-    await runner.query(`CLOSE ${cursor}`).catch(() => undefined);
+    await execute(runner.manager, `CLOSE ${cursor}`).catch(() => undefined);
   }
 }

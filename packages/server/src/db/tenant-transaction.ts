@@ -10,6 +10,7 @@
  * TypeORM's logger, so `x-sql-statements` keeps counting the request's own statements.
  */
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import { execute, queryRows } from "./sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,8 +43,6 @@ export class TenantTransaction {
     const runner = dataSource.createQueryRunner();
     this.runner = runner;
     this.manager = runner.manager;
-    // Services' transactions nest as savepoints: TypeORM decides by the runner's depth.
-    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
     const query = runner.query.bind(runner);
     runner.query = ((...args: Parameters<QueryRunner["query"]>) => {
       this.pending += 1;
@@ -58,6 +57,28 @@ export class TenantTransaction {
       this.queue = result.catch(() => undefined);
       return result;
     }) as QueryRunner["query"];
+    this.nestServiceTransactionsAsSavepoints(runner);
+  }
+
+  /**
+   * A service's `db.transaction(…)` runs inside the request's transaction, so it opens a
+   * savepoint there and ends it with RELEASE or ROLLBACK TO; the statements go through
+   * the runner's `query` like every other.
+   */
+  private nestServiceTransactionsAsSavepoints(runner: QueryRunner): void {
+    let depth = 0;
+    const savepoint = (level: number) => `service_transaction_${level}`;
+    runner.startTransaction = async () => {
+      await runner.query(`SAVEPOINT ${savepoint(depth + 1)}`);
+      depth += 1;
+    };
+    const end = async (statement: "RELEASE SAVEPOINT" | "ROLLBACK TO SAVEPOINT") => {
+      if (depth === 0) throw new Error("no service transaction is open");
+      await runner.query(`${statement} ${savepoint(depth)}`);
+      depth -= 1;
+    };
+    runner.commitTransaction = () => end("RELEASE SAVEPOINT");
+    runner.rollbackTransaction = () => end("ROLLBACK TO SAVEPOINT");
   }
 
   private open(): Promise<PgClient> {
@@ -88,7 +109,9 @@ export class TenantTransaction {
         if (outcome === "abandon") {
           // Statements queued behind the running one fail at once: the transaction has ended.
           if (this.pending > 0 && client.processID) {
-            await this.dataSource.query("SELECT pg_cancel_backend($1)", [client.processID]);
+            await execute(this.dataSource.manager, "SELECT pg_cancel_backend($1)", [
+              client.processID,
+            ]);
           }
           await this.queue;
         }
@@ -110,7 +133,7 @@ export class TenantTransaction {
 }
 
 async function setting(db: EntityManager, name: string, value: string): Promise<void> {
-  await db.query("SELECT set_config($1, $2, true)", [name, value]);
+  await execute(db, "SELECT set_config($1, $2, true)", [name, value]);
 }
 
 /**
@@ -140,11 +163,13 @@ export const tenantScope = {
   ): Promise<T> {
     const ids = accountIds.filter((id): id is string => id !== null);
     if (ids.length === 0) return work();
-    const [{ previous }] = await db.query(
+    const [row] = await queryRows<{ previous: string | null }>(
+      db,
       `SELECT current_setting('app.network_account_ids', true) AS previous,
          set_config('app.network_account_ids', concat_ws(',', nullif(current_setting('app.network_account_ids', true), ''), $1::text), true)`,
       [ids.join(",")],
     );
+    const previous = row?.previous ?? null;
     let failed = false;
     try {
       return await work();
@@ -172,8 +197,9 @@ export async function openAccountSnapshot(
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await runner.query(
+    await execute(runner.manager, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await execute(
+      runner.manager,
       "SELECT set_config('app.account_id', $1, true), set_config('app.user_id', $2, true)",
       [tenant.accountId ?? "", tenant.userId ?? ""],
     );

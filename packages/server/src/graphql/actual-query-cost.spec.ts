@@ -1,7 +1,7 @@
 import { parse, type OperationDefinitionNode } from "graphql";
 import { actualQueryCost } from "./actual-query-cost";
 import { operationCost } from "./query-cost";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "../app/schema";
 
 const schema = buildAppSchema();
 

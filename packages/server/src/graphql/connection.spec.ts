@@ -119,20 +119,13 @@ describe("keyset connections", () => {
 
   it("never uses OFFSET", async () => {
     const statements: string[] = [];
-    // Requests query through the app role's pool, each in its own transaction's query runner.
-    const original = app.appDataSource.query.bind(app.appDataSource);
-    const spy = jest
-      .spyOn(app.appDataSource, "query")
-      .mockImplementation(
-        (
-          sql: string,
-          params?: Parameters<typeof original>[1],
-          runner?: Parameters<typeof original>[2],
-        ) => {
-          statements.push(sql);
-          return original(sql, params, runner);
-        },
-      );
+    // Requests query through the app role's pool; every statement of its runners reaches its logger.
+    const logger = app.appDataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    const spy = jest.spyOn(logger, "logQuery").mockImplementation((sql, ...rest) => {
+      statements.push(sql);
+      return original(sql, ...rest);
+    });
     try {
       const first = await page({ first: 2 });
       await page({ first: 2, after: first.pageInfo.endCursor });

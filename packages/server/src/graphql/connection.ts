@@ -10,6 +10,7 @@ import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from "@pn/shared";
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../db/sql";
 import { BadUserInputError } from "./errors";
 
 @ObjectType({ description: "Where a page of a connection stands within the whole list." })
@@ -224,7 +225,8 @@ export async function paginate<Row extends Record<string, unknown>, T>(
     .join(", ");
   const whereClause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const orderClause = query.orderBy.map((key) => `${key.expression} ${scanDirection}`).join(", ");
-  const rows: Row[] = await db.query(
+  const rows = await queryRows<Row>(
+    db,
     `SELECT ${query.select}, ${keySelect} FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}`,
     params,
   );
@@ -246,11 +248,12 @@ export async function paginate<Row extends Record<string, unknown>, T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: lazy(async () => {
-      const [{ count }] = await db.query(
+      const [row] = await queryRows<{ count: number }>(
+        db,
         `SELECT count(*)::int AS count FROM ${query.from} ${countWhere}`,
         query.params,
       );
-      return count as number;
+      return row!.count;
     }),
   };
 }

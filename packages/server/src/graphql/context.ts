@@ -1,14 +1,16 @@
 /**
  * The per-request context: who is asking, in which account, and a fresh set of
  * DataLoaders so batching and caching never cross requests or tenants.
+ *
+ * The kernel names no module. What the modules put in the context (their loaders,
+ * the mail outbox, the rate limits) is declared by the wiring layer, which adds it
+ * to `Loaders` and `Context` by interface merging (app/loaders.ts, app/context.ts)
+ * and builds it for each request.
  */
 import type { ApiScope, Role } from "@pn/shared";
 import type { Request } from "express";
 import type { EntityManager } from "typeorm";
 import type { Logger } from "../logger";
-import type { MailQueue } from "../modules/mail/mail.service";
-import type { RateLimits } from "../modules/rate-limits/rate-limits.service";
-import { createLoaders, type Loaders } from "./loaders";
 
 export type Credential =
   | { kind: "session"; sessionId: string }
@@ -29,25 +31,21 @@ export type SessionCookie = {
   clear(): void;
 };
 
-export type Context = {
+/** The per-request DataLoaders, one per name; app/loaders.ts declares and builds the set. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by app/loaders.ts
+export interface Loaders {}
+
+export interface Context {
   requestId: string;
   /** The caller's address, for the audit trail. */
   ip: string | null;
   /** Base URL for links in emails (APP_URL). */
   appUrl: string;
-  /** Queues outbox emails for delivery inside the caller's transaction. */
-  mail: MailQueue;
   logger: Logger;
   db: EntityManager;
   viewer: Viewer | null;
   sessionCookie: SessionCookie;
-  /** Limits shared by every server process (kept in PostgreSQL). */
-  rateLimits: RateLimits;
   loaders: Loaders;
-};
-
-export function createContext(input: Omit<Context, "loaders">): Context {
-  return { ...input, loaders: createLoaders(input.db) };
 }
 
 /**

@@ -26,7 +26,7 @@ import type { Viewer } from "./context";
 import { insertUser, insertViewer } from "../test-support/fixtures";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "../app/schema";
 
 let db: TestDatabase;
 let app: TestApp;

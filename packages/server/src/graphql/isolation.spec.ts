@@ -28,7 +28,7 @@ import {
   tenantTableNames,
   type TestDatabase,
 } from "../test-support/test-database";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "../app/schema";
 
 let db: TestDatabase;
 let app: TestApp;

@@ -22,7 +22,7 @@ import {
 import { loadConfig } from "../config";
 import { perQueryCostLimit } from "./limits";
 import { QUERY_COST_MAX, operationCost } from "./query-cost";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "../app/schema";
 
 const REPO_ROOT = path.resolve(__dirname, "../../../..");
 const schema = buildAppSchema();

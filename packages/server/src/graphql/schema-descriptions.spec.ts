@@ -13,7 +13,7 @@ import {
   isUnionType,
   type GraphQLSchema,
 } from "graphql";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "../app/schema";
 
 /** Every schema coordinate (Type, Type.field, Type.field(arg), Enum.VALUE) that has no description. */
 export function undescribedCoordinates(schema: GraphQLSchema): string[] {

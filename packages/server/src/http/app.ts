@@ -15,9 +15,9 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
+import { execute } from "../db/sql";
 import { TenantTransaction } from "../db/tenant-transaction";
 import {
-  createContext,
   type Context,
   type RestContextRunner,
   type SessionCookie,
@@ -25,7 +25,8 @@ import {
 } from "../graphql/context";
 import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
 import { perQueryCostLimit, queryLimits } from "../graphql/limits";
-import { buildAppSchema } from "../graphql/schema";
+import { createContext } from "../app/context";
+import { buildAppSchema } from "../app/schema";
 import type { Logger } from "../logger";
 import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
 import { mailService, type MailQueue } from "../modules/mail/mail.service";
@@ -127,7 +128,7 @@ export async function createApp(options: {
   app.get("/healthz", async (_req, res) => {
     try {
       await Promise.race([
-        dataSource.query("SELECT 1"),
+        execute(dataSource.manager, "SELECT 1"),
         new Promise((_, reject) =>
           setTimeout(() => reject(new Error("database timeout")), 2_000).unref(),
         ),

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import type { DataSource } from "typeorm";
+import { queryRows } from "../db/sql";
 
 /** Any cell a spreadsheet might hold: commas, quotes, line breaks, unicode, spaces. */
 export const anyCell = fc.oneof(
@@ -46,15 +47,19 @@ export const junkText = fc.oneof(
 
 /** Row counts of every table in the public schema except the rate-limit bookkeeping. */
 export async function tableCounts(db: DataSource): Promise<Record<string, number>> {
-  const tables: { table_name: string }[] = await db.query(
+  const tables = await queryRows<{ table_name: string }>(
+    db.manager,
     `SELECT table_name FROM information_schema.tables
      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'rate\\_limit\\_%' AND table_name <> 'migrations'
      ORDER BY table_name`,
   );
   const counts: Record<string, number> = {};
   for (const { table_name } of tables) {
-    const [row] = await db.query(`SELECT count(*)::int AS n FROM "${table_name}"`);
-    counts[table_name] = row.n;
+    const [row] = await queryRows<{ n: number }>(
+      db.manager,
+      `SELECT count(*)::int AS n FROM "${table_name}"`,
+    );
+    counts[table_name] = row!.n;
   }
   return counts;
 }

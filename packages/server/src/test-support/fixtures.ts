@@ -2,6 +2,7 @@
 import { MemberStatus, MemberType, Plan, Role } from "@pn/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { queryRows } from "../db/sql";
 import type { Viewer } from "../graphql/context";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -10,22 +11,24 @@ export async function insertUser(
   db: DataSource,
   fields: { email?: string; name?: string } = {},
 ): Promise<string> {
-  const [row] = await db.query("INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id", [
-    fields.email ?? `user-${unique()}@example.test`,
-    fields.name ?? `User ${unique()}`,
-  ]);
-  return row.id;
+  const [row] = await queryRows<{ id: string }>(
+    db.manager,
+    "INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id",
+    [fields.email ?? `user-${unique()}@example.test`, fields.name ?? `User ${unique()}`],
+  );
+  return row!.id;
 }
 
 export async function insertAccount(
   db: DataSource,
   fields: { name?: string; plan?: Plan } = {},
 ): Promise<string> {
-  const [row] = await db.query(
+  const [row] = await queryRows<{ id: string }>(
+    db.manager,
     "INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3) RETURNING id",
     [fields.name ?? `Account ${unique()}`, `acct-${unique()}`, fields.plan ?? Plan.FREE],
   );
-  return row.id;
+  return row!.id;
 }
 
 export async function insertMember(
@@ -39,7 +42,8 @@ export async function insertMember(
     createdAt?: Date;
   },
 ): Promise<string> {
-  const [row] = await db.query(
+  const [row] = await queryRows<{ id: string }>(
+    db.manager,
     `INSERT INTO members (account_id, user_id, type, role, status, created_at)
      VALUES ($1, $2, $3, $4, $5, coalesce($6, now())) RETURNING id`,
     [
@@ -51,7 +55,7 @@ export async function insertMember(
       fields.createdAt ?? null,
     ],
   );
-  return row.id;
+  return row!.id;
 }
 
 /** A user who is a member of a fresh account with the given role, as a viewer. */

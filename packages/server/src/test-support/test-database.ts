@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import { appRoleUrl } from "../db/app-role";
 import { createDataSource } from "../db/data-source";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../db/database-admin";
+import { queryRows } from "../db/sql";
 import { createLogger } from "../logger";
 
 export type TestDatabase = { dataSource: DataSource; url: string; drop(): Promise<void> };
@@ -34,7 +35,8 @@ export async function createAppRoleDataSource(
 
 /** Every table a tenant owns (it has `account_id`): the schema decides, so a new one is covered by itself. */
 export async function tenantTableNames(db: DataSource): Promise<string[]> {
-  const rows: { table_name: string }[] = await db.query(
+  const rows = await queryRows<{ table_name: string }>(
+    db.manager,
     `SELECT c.table_name FROM information_schema.columns c
      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
      WHERE c.table_schema = 'public' AND c.column_name = 'account_id' AND t.table_type = 'BASE TABLE'

@@ -8,6 +8,7 @@
 import { PLAN_SEAT_LIMITS } from "@pn/shared";
 import { Readable, type Writable } from "node:stream";
 import type { QueryRunner } from "typeorm";
+import { execute, queryRows } from "../../db/sql";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 import { clock } from "../../clock";
@@ -82,7 +83,8 @@ export const accountExportService = {
     const runner = await openSnapshot();
     let current: Readable | null = null;
     try {
-      const [account]: AccountRow[] = await runner.query(
+      const [account] = await queryRows<AccountRow>(
+        runner.manager,
         "SELECT id, name, handle, plan FROM accounts WHERE id = $1",
         [accountId],
       );
@@ -122,7 +124,7 @@ export const accountExportService = {
       throw error;
     } finally {
       // Read-only, so ending with ROLLBACK is the same as COMMIT, and also right after a failure or an abandoned download.
-      await runner.query("ROLLBACK").catch(() => undefined);
+      await execute(runner.manager, "ROLLBACK").catch(() => undefined);
       await runner.release();
     }
   },

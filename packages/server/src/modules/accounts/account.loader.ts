@@ -1,11 +1,13 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
 import { toAccount, type Account, type AccountRow } from "./account.type";
 import { seatsUsed } from "./seats";
 
 export function createAccountLoader(db: EntityManager): DataLoader<string, Account | null> {
   return new DataLoader(async (ids) => {
-    const rows: AccountRow[] = await db.query(
+    const rows = await queryRows<AccountRow>(
+      db,
       "SELECT id, name, handle, plan FROM accounts WHERE id = ANY($1::uuid[])",
       [ids],
     );

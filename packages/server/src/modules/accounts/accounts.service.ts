@@ -10,14 +10,14 @@ import {
 } from "@pn/shared";
 import { randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import type { Context } from "../../graphql/context";
 import type { NodeSource } from "../../graphql/node";
 import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService } from "../audit/audit.service";
-import { identityService } from "../identity/identity.service";
+import { userPasswordMatches } from "../identity/password";
 import type { Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
 import { seatsUsed } from "./seats";
@@ -42,9 +42,11 @@ async function checkHandle(
   const handle = normalizeHandle(typed);
   const problem = handleProblem(handle);
   if (problem) return { handle, problem, code: UserErrorCode.INVALID };
-  const [holder]: { id: string }[] = await db.query("SELECT id FROM accounts WHERE handle = $1", [
-    handle,
-  ]);
+  const [holder] = await queryRows<{ id: string }>(
+    db,
+    "SELECT id FROM accounts WHERE handle = $1",
+    [handle],
+  );
   if (holder && holder.id !== accountId)
     return { handle, problem: "Another account uses this account ID.", code: UserErrorCode.TAKEN };
   return { handle, problem: null, code: null };
@@ -111,7 +113,8 @@ export const accountsService = {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const handle =
         attempt === 0 ? base : `${base.slice(0, 33)}-${randomBytes(3).toString("hex")}`;
-      const [row]: AccountRow[] = await db.query(
+      const [row] = await queryRows<AccountRow>(
+        db,
         `INSERT INTO accounts (name, handle, plan) VALUES ($1, $2, $3)
          ON CONFLICT (handle) DO NOTHING RETURNING id, name, handle, plan`,
         [name, handle, Plan.FREE],
@@ -128,7 +131,8 @@ export const accountsService = {
   ): Promise<{ account: Account | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "changePlan");
     return context.db.transaction(async (db) => {
-      const [locked]: AccountRow[] = await db.query(
+      const [locked] = await queryRows<AccountRow>(
+        db,
         "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
         [viewer.accountId],
       );
@@ -203,7 +207,8 @@ export const accountsService = {
     };
     try {
       return await context.db.transaction(async (db) => {
-        const [before]: AccountRow[] = await db.query(
+        const [before] = await queryRows<AccountRow>(
+          db,
           "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
           [viewer.accountId],
         );
@@ -261,13 +266,13 @@ export const accountsService = {
       userErrors: [error],
     });
     const targetId = localIdOf(input.memberId, "Member");
-    if (!(await identityService.passwordMatches(context.db, viewer.userId, input.password))) {
+    if (!(await userPasswordMatches(context.db, viewer.userId, input.password))) {
       return fail(
         userError(UserErrorCode.BAD_CREDENTIALS, "That password is not right.", ["password"]),
       );
     }
     const outcome = await context.db.transaction(async (db) => {
-      await db.query("SELECT id FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
+      await execute(db, "SELECT id FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
       const target = targetId
         ? await membersService.lockForOwnership(db, viewer.accountId, targetId)
         : null;

@@ -4,6 +4,7 @@
  */
 import { can, fromGlobalId, type AuditAction } from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { execute, queryRows } from "../../db/sql";
 import type { ExportTable } from "../../db/table-export";
 import {
   newestFirst,
@@ -91,7 +92,8 @@ export const auditService = {
     const viaToken = credential?.kind === "apiToken";
     for (const entry of entries) assertNoSecrets(entry.details, entry.action);
     // One statement for the batch: a bulk archive of 1,000 members is 1,000 entries.
-    await db.query(
+    await execute(
+      db,
       `INSERT INTO audit_events (account_id, actor_user_id, actor_member_id, via, api_token_id, ip, action, object_type, object_id, details)
        SELECT account_id, actor_user_id, actor_member_id, $1, $2, $3, action, object_type, object_id, details
        FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::uuid[], $10::jsonb[])
@@ -168,7 +170,8 @@ export const auditEventNodeSource: NodeSource = {
   async load(context, ids) {
     const viewer = context.viewer;
     if (!viewer?.accountId || !can(viewer.role, "readAuditLog")) return ids.map(() => null);
-    const rows: AuditEventRow[] = await context.db.query(
+    const rows = await queryRows<AuditEventRow>(
+      context.db,
       `SELECT ${AUDIT_EVENT_COLUMNS} FROM ${AUDIT_EVENT_FROM} WHERE e.id = ANY($1::uuid[]) AND e.account_id = $2`,
       [ids, viewer.accountId],
     );

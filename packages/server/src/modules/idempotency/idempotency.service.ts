@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { open, seal, type SealKey } from "../../crypto/sealed-box";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** A claim older than this belongs to a request whose process died; another request may take it over. */
@@ -82,7 +82,8 @@ export const idempotencyService = {
     sealKey: SealKey,
   ): Promise<ClaimResult> {
     const now = clock.now();
-    await db.query(
+    await execute(
+      db,
       `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= $1 LIMIT ${EXPIRED_ROWS_SWEPT_PER_CLAIM})`,
       [now],
     );
@@ -139,7 +140,8 @@ export const idempotencyService = {
     response: StoredResponse,
     sealKey: SealKey,
   ): Promise<void> {
-    await db.query(
+    await execute(
+      db,
       `UPDATE idempotency_keys SET status = 'COMPLETED', response_status = $3, response_body = $4
        WHERE scope = $1 AND key = $2 AND status = 'IN_PROGRESS'`,
       [scopeText(scope), key, response.status, seal(response.body, sealKey)],
@@ -148,7 +150,8 @@ export const idempotencyService = {
 
   /** Frees a claimed key whose request failed unexpectedly (nothing was changed), so a retry may run. */
   async release(db: EntityManager, scope: IdempotencyScope, key: string): Promise<void> {
-    await db.query(
+    await execute(
+      db,
       `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'IN_PROGRESS'`,
       [scopeText(scope), key],
     );

@@ -6,7 +6,7 @@
 import { ApiScope, can, MemberStatus, UserErrorCode, type Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import type { Context, Viewer } from "../../graphql/context";
 import { auditService } from "../audit/audit.service";
 import type { NodeSource } from "../../graphql/node";
@@ -33,7 +33,8 @@ export const apiTokensService = {
   async list(context: Context, accountId: string): Promise<ApiToken[]> {
     const viewer = requirePermission(context, "manageApiTokens");
     if (viewer.accountId !== accountId) return [];
-    const rows: ApiTokenRow[] = await context.db.query(
+    const rows = await queryRows<ApiTokenRow>(
+      context.db,
       `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE account_id = $1 ORDER BY created_at DESC, id DESC`,
       [accountId],
     );
@@ -59,7 +60,8 @@ export const apiTokensService = {
     if (userErrors.length) return { apiToken: null, secret: null, userErrors };
     const secret = newSecret(API_TOKEN_PREFIX);
     const row = await context.db.transaction(async (db) => {
-      const [created]: ApiTokenRow[] = await db.query(
+      const [created] = await queryRows<ApiTokenRow>(
+        db,
         `INSERT INTO api_tokens (account_id, created_by_member_id, name, scopes, token_hash)
          VALUES ($1, $2, $3, $4, $5) RETURNING ${API_TOKEN_COLUMNS}`,
         [viewer.accountId, viewer.memberId, name, scopes, hashSecret(secret)],
@@ -118,7 +120,8 @@ export const apiTokensService = {
   /** The viewer behind a bearer secret, or null when it is unknown, revoked, or its creator is gone. */
   async viewerForSecret(db: EntityManager, secret: string): Promise<Viewer | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
-    const [row]: BearerRow[] = await db.query(
+    const [row] = await queryRows<BearerRow>(
+      db,
       `SELECT t.id, t.account_id, t.scopes, m.id AS member_id, m.user_id, m.role,
          (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}') AS stale
        FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id AND m.status = $2
@@ -128,7 +131,7 @@ export const apiTokensService = {
     if (!row) return null;
     // Written at most once a minute, and only then a statement of its own.
     if (row.stale)
-      await db.query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
+      await execute(db, "UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
     return {
       userId: row.user_id,
       accountId: row.account_id,
@@ -144,7 +147,8 @@ export const apiTokenNodeSource: NodeSource = {
   async load(context, ids) {
     const viewer = context.viewer;
     if (!viewer?.accountId || !can(viewer.role, "manageApiTokens")) return ids.map(() => null);
-    const rows: ApiTokenRow[] = await context.db.query(
+    const rows = await queryRows<ApiTokenRow>(
+      context.db,
       `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE id = ANY($1::uuid[]) AND account_id = $2`,
       [ids, viewer.accountId],
     );

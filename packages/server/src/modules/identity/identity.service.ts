@@ -9,6 +9,7 @@ import {
   UserErrorCode,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { execute, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
@@ -20,18 +21,11 @@ import { auditService } from "../audit/audit.service";
 import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
-import { passwords } from "./password";
+import { passwordMatchesHash, passwords } from "./password";
 import { sessionsService } from "./sessions.service";
 import { toUser, type User, type UserRow } from "./user.type";
 
 const BAD_CREDENTIALS = "That email and password do not match an account.";
-
-let dummyHash: Promise<string> | undefined;
-/** Unknown emails are checked against this so they take as long as a wrong password. */
-function hashForUnknownUser(): Promise<string> {
-  dummyHash ??= passwords.hash("not-a-real-password-for-timing");
-  return dummyHash;
-}
 
 function requiredText(value: string, field: string, label: string, errors: UserError[]): string {
   const trimmed = value.trim();
@@ -48,9 +42,11 @@ function requiredText(value: string, field: string, label: string, errors: UserE
 
 export const identityService = {
   async findUserByEmail(db: EntityManager, email: string): Promise<{ id: string } | null> {
-    const [row] = await db.query("SELECT id FROM users WHERE lower(email) = lower($1)", [
-      normalizeEmail(email),
-    ]);
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      "SELECT id FROM users WHERE lower(email) = lower($1)",
+      [normalizeEmail(email)],
+    );
     return row ?? null;
   },
 
@@ -60,33 +56,22 @@ export const identityService = {
     input: { email: string; name: string; password: string },
   ): Promise<string> {
     const passwordHash = await passwords.hash(input.password);
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
       [normalizeEmail(input.email), input.name, passwordHash],
     );
-    return row.id;
+    return row!.id;
   },
 
   /** Only when none is set: a login invitation must not overwrite a password chosen meanwhile. */
   async setFirstPassword(db: EntityManager, userId: string, password: string): Promise<void> {
     const passwordHash = await passwords.hash(password);
-    await db.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL", [
-      userId,
-      passwordHash,
-    ]);
-  },
-
-  /** Re-confirms a signed-in user's password (ownership transfer); a user without a password never matches. */
-  async passwordMatches(db: EntityManager, userId: string, password: string): Promise<boolean> {
-    const [row]: { password_hash: string | null }[] = await db.query(
-      "SELECT password_hash FROM users WHERE id = $1",
-      [userId],
+    await execute(
+      db,
+      "UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL",
+      [userId, passwordHash],
     );
-    const matches = await passwords.verify(
-      password.slice(0, 1024),
-      row?.password_hash ?? (await hashForUnknownUser()),
-    );
-    return Boolean(row?.password_hash) && matches;
   },
 
   startSession(db: EntityManager, userId: string, accountId: string | null) {
@@ -129,7 +114,8 @@ export const identityService = {
 
     const passwordHash = await passwords.hash(input.password);
     const created = await context.db.transaction(async (db) => {
-      const [row]: UserRow[] = await db.query(
+      const [row] = await queryRows<UserRow>(
+        db,
         `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, email, name`,
         [email, name, passwordHash],
@@ -196,15 +182,13 @@ export const identityService = {
         ],
       };
     }
-    const [row]: (UserRow & { password_hash: string | null })[] = await context.db.query(
+    const [row] = await queryRows<UserRow & { password_hash: string | null }>(
+      context.db,
       "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(input.email)],
     );
-    const matches = await passwords.verify(
-      input.password.slice(0, 1024),
-      row?.password_hash ?? (await hashForUnknownUser()),
-    );
-    if (!row || !row.password_hash || !matches) {
+    const matches = await passwordMatchesHash(input.password, row?.password_hash);
+    if (!row || !matches) {
       return {
         user: null,
         userErrors: [userError(UserErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS)],

@@ -6,7 +6,7 @@
 import { MemberStatus, type Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import type { Viewer } from "../../graphql/context";
 
 export const SESSION_COOKIE = "pn_session";
@@ -27,11 +27,12 @@ export const sessionsService = {
   async create(db: EntityManager, userId: string, accountId: string | null) {
     const token = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       "INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
       [hashSecret(token), userId, accountId, expiresAt],
     );
-    return { id: row.id as string, token, expiresAt };
+    return { id: row!.id, token, expiresAt };
   },
 
   /**
@@ -42,7 +43,8 @@ export const sessionsService = {
     db: EntityManager,
     token: string,
   ): Promise<{ viewer: Viewer; extendedUntil: Date | null } | null> {
-    const [row]: SessionViewerRow[] = await db.query(
+    const [row] = await queryRows<SessionViewerRow>(
+      db,
       `SELECT s.id, s.user_id, s.account_id, s.last_seen_at, m.id AS member_id, m.role
        FROM sessions s
        LEFT JOIN members m ON m.account_id = s.account_id AND m.user_id = s.user_id
@@ -54,7 +56,7 @@ export const sessionsService = {
     let extendedUntil: Date | null = null;
     if (Date.now() - row.last_seen_at.getTime() > EXTEND_AFTER_MS) {
       extendedUntil = new Date(Date.now() + SESSION_LIFETIME_MS);
-      await db.query("UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1", [
+      await execute(db, "UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1", [
         row.id,
         extendedUntil,
       ]);
@@ -73,11 +75,11 @@ export const sessionsService = {
   },
 
   async switchAccount(db: EntityManager, sessionId: string, accountId: string): Promise<void> {
-    await db.query("UPDATE sessions SET account_id = $2 WHERE id = $1", [sessionId, accountId]);
+    await execute(db, "UPDATE sessions SET account_id = $2 WHERE id = $1", [sessionId, accountId]);
   },
 
   async end(db: EntityManager, sessionId: string): Promise<void> {
-    await db.query("DELETE FROM sessions WHERE id = $1", [sessionId]);
+    await execute(db, "DELETE FROM sessions WHERE id = $1", [sessionId]);
   },
 
   /** Ends a user's sessions inside one account (archiving, removal from the network). */

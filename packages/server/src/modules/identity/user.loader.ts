@@ -1,10 +1,12 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
 import { toUser, type User, type UserRow } from "./user.type";
 
 export function createUserLoader(db: EntityManager): DataLoader<string, User | null> {
   return new DataLoader(async (ids) => {
-    const rows: UserRow[] = await db.query(
+    const rows = await queryRows<UserRow>(
+      db,
       "SELECT id, email, name FROM users WHERE id = ANY($1::uuid[])",
       [ids],
     );

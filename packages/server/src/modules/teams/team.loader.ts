@@ -1,10 +1,12 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
 import { toTeam, type Team, type TeamRow } from "./team.type";
 
 export function createTeamByClientLoader(db: EntityManager): DataLoader<string, Team | null> {
   return new DataLoader(async (clientIds) => {
-    const rows: TeamRow[] = await db.query(
+    const rows = await queryRows<TeamRow>(
+      db,
       "SELECT id, account_id, client_id FROM teams WHERE client_id = ANY($1::uuid[])",
       [clientIds],
     );
@@ -25,7 +27,8 @@ export function createTeamMembershipsLoader(
   db: EntityManager,
 ): DataLoader<string, TeamMembershipRow[]> {
   return new DataLoader(async (teamIds) => {
-    const rows: TeamMembershipRow[] = await db.query(
+    const rows = await queryRows<TeamMembershipRow>(
+      db,
       "SELECT team_id, member_id, is_lead, added_at FROM team_memberships WHERE team_id = ANY($1::uuid[]) ORDER BY is_lead DESC, added_at, member_id",
       [teamIds],
     );

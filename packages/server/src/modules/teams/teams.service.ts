@@ -6,7 +6,7 @@
  */
 import { can, MemberStatus, MemberType, toGlobalId, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
@@ -59,8 +59,9 @@ async function isActiveInternal(
   memberId: string | null,
 ): Promise<boolean> {
   if (!memberId) return false;
-  const [row] = await db.query(
-    "SELECT 1 FROM members WHERE id = $1 AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'",
+  const [row] = await queryRows<{ found: number }>(
+    db,
+    "SELECT 1 AS found FROM members WHERE id = $1 AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'",
     [memberId, accountId],
   );
   return Boolean(row);
@@ -148,14 +149,16 @@ export const teamsService = {
     clientId: string,
     memberIds: string[],
   ): Promise<void> {
-    const [team] = await db.query(
+    const [team] = await queryRows<{ id: string }>(
+      db,
       "INSERT INTO teams (account_id, client_id) VALUES ($1, $2) RETURNING id",
       [accountId, clientId],
     );
-    await db.query(
+    await execute(
+      db,
       `INSERT INTO team_memberships (team_id, member_id, account_id, is_lead)
        SELECT $1, member_id, $2, position = 1 FROM unnest($3::uuid[]) WITH ORDINALITY AS t(member_id, position)`,
-      [team.id, accountId, memberIds],
+      [team!.id, accountId, memberIds],
     );
   },
 
@@ -169,7 +172,8 @@ export const teamsService = {
           ]),
         ];
       }
-      const [added] = await db.query(
+      const [added] = await queryRows<{ member_id: string }>(
+        db,
         "INSERT INTO team_memberships (team_id, member_id, account_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING member_id",
         [team.id, memberId, team.account_id],
       );
@@ -201,7 +205,7 @@ export const teamsService = {
             ["memberId"],
           ),
         ];
-      await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [
+      await execute(db, "DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [
         team.id,
         memberId,
       ]);
@@ -234,11 +238,12 @@ export const teamsService = {
         ];
       }
       // The replacement takes over the lead when the replaced person led.
-      await db.query("DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [
+      await execute(db, "DELETE FROM team_memberships WHERE team_id = $1 AND member_id = $2", [
         team.id,
         memberId,
       ]);
-      await db.query(
+      await execute(
+        db,
         "INSERT INTO team_memberships (team_id, member_id, account_id, is_lead) VALUES ($1, $2, $3, $4)",
         [team.id, replacementId, team.account_id, target.is_lead],
       );
@@ -256,10 +261,13 @@ export const teamsService = {
       if (!(await memberships(db, team.id)).some((m) => m.member_id === memberId))
         return [notInTeam()];
       // Two statements: the one-lead index is checked row by row, so the old lead steps down first.
-      await db.query("UPDATE team_memberships SET is_lead = false WHERE team_id = $1 AND is_lead", [
-        team.id,
-      ]);
-      await db.query(
+      await execute(
+        db,
+        "UPDATE team_memberships SET is_lead = false WHERE team_id = $1 AND is_lead",
+        [team.id],
+      );
+      await execute(
+        db,
         "UPDATE team_memberships SET is_lead = true WHERE team_id = $1 AND member_id = $2",
         [team.id, memberId],
       );

@@ -17,7 +17,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { open, type SealKey } from "../../crypto/sealed-box";
 import { grantJobQueueToAppRole } from "../../db/app-role";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import type { Logger } from "../../logger";
 import { auditService, type AuditEntry, type AuditOrigin } from "../audit/audit.service";
 import { mailService, type MailQueue } from "../mail/mail.service";
@@ -244,7 +244,8 @@ export async function startWebhookSystem(options: {
     )
       return;
     const hours = Math.round(settings.disableAfterSeconds / 3600);
-    await db.query(
+    await execute(
+      db,
       "UPDATE webhook_endpoints SET enabled = false, disabled_reason = $2 WHERE id = $1",
       [
         endpointId,
@@ -321,7 +322,8 @@ export async function startWebhookSystem(options: {
     const lastAttempt = !delivery.enabled || job.retryCount >= settings.attempts - 1;
 
     await dataSource.transaction(async (db) => {
-      await db.query(
+      await execute(
+        db,
         `INSERT INTO webhook_attempts (account_id, delivery_id, attempt, attempted_at, status_code, duration_ms, error)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
@@ -335,15 +337,17 @@ export async function startWebhookSystem(options: {
         ],
       );
       if (!failure) {
-        await db.query(
+        await execute(
+          db,
           "UPDATE webhook_deliveries SET status = 'DELIVERED', attempts = attempts + 1, claimed_until = NULL, completed_at = $2 WHERE id = $1",
           [delivery.id, clock.now()],
         );
-        await db.query("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1", [
+        await execute(db, "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1", [
           delivery.endpoint_id,
         ]);
       } else {
-        await db.query(
+        await execute(
+          db,
           `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = NULL,
              status = CASE WHEN $2 THEN 'FAILED' ELSE status END, completed_at = CASE WHEN $2 THEN $3::timestamptz END
            WHERE id = $1`,

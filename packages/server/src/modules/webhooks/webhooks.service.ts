@@ -5,7 +5,7 @@
 import { can, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { seal } from "../../crypto/sealed-box";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import {
   newestFirst,
   paginate,
@@ -150,7 +150,7 @@ export const webhooksService = {
     if (userErrors.length || !url) return { webhookEndpoint: null, secret: null, userErrors };
     return context.db.transaction(async (db) => {
       // Serializes concurrent creations for the account so the cap holds.
-      await db.query("SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
+      await execute(db, "SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE", [viewer.accountId]);
       const [{ count }] = await queryRows<{ count: number }>(
         db,
         "SELECT count(*)::int AS count FROM webhook_endpoints WHERE account_id = $1",

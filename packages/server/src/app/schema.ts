@@ -32,8 +32,8 @@ import {
   webhookDeliveryNodeSource,
   webhookEndpointNodeSource,
 } from "../modules/webhooks/webhooks.service";
-import { registerNodeSource } from "./node";
-import { NodeResolver } from "./node.resolver";
+import { registerNodeSource } from "../graphql/node";
+import { NodeResolver } from "../graphql/node.resolver";
 
 for (const source of [
   accountNodeSource,

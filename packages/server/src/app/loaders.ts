@@ -1,4 +1,8 @@
-/** The per-request DataLoader set: each module contributes its loaders here. */
+/**
+ * The per-request DataLoader set: each module contributes its loaders here, and the
+ * kernel's `Loaders` (graphql/context.ts) is declared to be this set, so resolvers
+ * read `context.loaders.x` with its type while the kernel imports no module.
+ */
 import type { EntityManager } from "typeorm";
 import { createAccountLoader, createSeatsUsedLoader } from "../modules/accounts/account.loader";
 import { createUserLoader } from "../modules/identity/user.loader";
@@ -33,4 +37,9 @@ export function createLoaders(db: EntityManager) {
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+type AppLoaders = ReturnType<typeof createLoaders>;
+
+declare module "../graphql/context" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the set is AppLoaders, named once above
+  interface Loaders extends AppLoaders {}
+}
