@@ -29,8 +29,6 @@ import {
   type AccountSummary,
 } from "./account.type";
 
-export type SeatCheck = { used: number; limit: number | null; accountName: string };
-
 type HandleCheck = { handle: string; problem: string | null; code: UserErrorCode | null };
 
 /** Whether `typed` could be this account's handle: its form, then whether another account holds it. */
@@ -73,20 +71,6 @@ type TransferResult = {
 };
 
 export const accountsService = {
-  /**
-   * Locks the account row until the transaction ends and reports its seats, so
-   * concurrent invitations are serialised and can never overshoot the plan.
-   */
-  async lockSeats(db: EntityManager, accountId: string): Promise<SeatCheck> {
-    const [row]: AccountRow[] = await db.query(
-      "SELECT id, name, handle, plan FROM accounts WHERE id = $1 FOR UPDATE",
-      [accountId],
-    );
-    if (!row) throw new Error(`account ${accountId} missing`);
-    const used = (await seatsUsed(db, [accountId])).get(accountId) ?? 0;
-    return { used, limit: PLAN_SEAT_LIMITS[row.plan], accountName: row.name };
-  },
-
   async currentAccount(context: Context): Promise<Account | null> {
     const accountId = context.viewer?.accountId;
     return accountId ? context.loaders.accountById.load(accountId) : null;

@@ -17,7 +17,7 @@ import {
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
-import { hashSecret, newSecret } from "../../crypto/secret-token";
+import { mintToken } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import {
@@ -42,6 +42,12 @@ import {
   type InvitationRow,
   type ResendPlan,
 } from "../invitations/invitation.type";
+import {
+  insertInvitations,
+  markInvitationAccepted,
+  revokePendingInvitations,
+} from "../invitations/invitation-store";
+import { invitationLink } from "../invitations/invitation-link";
 import { mailService } from "../mail/mail.service";
 import { membersService } from "../members/members.service";
 import { resolveTeamMembers, teamsService } from "../teams/teams.service";
@@ -101,23 +107,26 @@ async function createInvitedClients(
   for (const [index, client] of created.entries())
     await teamsService.createTeam(db, viewer.accountId, client.id, clients[index]!.teamMemberIds);
   const now = clock.now();
-  const expiresAt = new Date(now.getTime() + EMAIL_LIFETIME_MS);
-  const tokens = created.map(() => newSecret());
-  const invitations = await queryRows<InvitationRow>(
+  const tokens = created.map(() => mintToken(EMAIL_LIFETIME_MS, now));
+  const expiresAt = tokens[0]?.expiresAt ?? now;
+  const invitations = await insertInvitations(
     db,
-    `INSERT INTO invitations (account_id, kind, email, role, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, client_id, created_at)
-     SELECT $1, 'CLIENT', email, 'CLIENT', token_hash, 'QUEUED', $2, $3, 1, $4, client_id, $3
-     FROM unnest($5::text[], $6::bytea[], $7::uuid[]) WITH ORDINALITY AS t(email, token_hash, client_id, position)
-     ORDER BY position RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-    [
-      viewer.accountId,
-      expiresAt,
-      now,
-      viewer.memberId,
-      created.map((c) => c.email),
-      tokens.map(hashSecret),
-      created.map((c) => c.id),
-    ],
+    created.map((client, index) => ({
+      accountId: viewer.accountId,
+      kind: "CLIENT",
+      email: client.email,
+      role: "CLIENT",
+      tokenHash: tokens[index]!.hash,
+      delivery: "QUEUED",
+      expiresAt: tokens[index]!.expiresAt,
+      lastSentAt: now,
+      sendCount: 1,
+      invitedByMemberId: viewer.memberId,
+      partnerId: null,
+      clientId: client.id,
+      teamMemberIds: null,
+      createdAt: now,
+    })),
   );
   const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [viewer.accountId]);
   const inviterName = await membersService.nameOf(db, viewer.memberId);
@@ -129,7 +138,7 @@ async function createInvitedClients(
       invitationId: invitation.id,
       to: invitation.email!,
       ...clientInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
-      secretLink: `${context.appUrl}/invite/${tokens[index]}`,
+      secretLink: invitationLink(context, tokens[index]!.secret),
     })),
   );
   await auditService.record(db, context, [
@@ -267,21 +276,26 @@ export const clientsService = {
       const team = await resolveTeamMembers(db, viewer.accountId, teamMemberIds, "teamMemberIds");
       if (team.userErrors.length)
         return { invitation: null, url: null, userErrors: team.userErrors };
-      const token = newSecret();
       const now = clock.now();
-      const [row] = await queryRows<InvitationRow>(
-        db,
-        `INSERT INTO invitations (account_id, kind, role, token_hash, delivery, expires_at, invited_by_member_id, team_member_ids, created_at)
-         VALUES ($1, 'CLIENT', 'CLIENT', $2, 'NOT_SENT', $3, $4, $5, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-        [
-          viewer.accountId,
-          hashSecret(token),
-          new Date(now.getTime() + LINK_LIFETIME_MS),
-          viewer.memberId,
-          team.memberIds,
-          now,
-        ],
-      );
+      const token = mintToken(LINK_LIFETIME_MS, now);
+      const [row] = await insertInvitations(db, [
+        {
+          accountId: viewer.accountId,
+          kind: "CLIENT",
+          email: null,
+          role: "CLIENT",
+          tokenHash: token.hash,
+          delivery: "NOT_SENT",
+          expiresAt: token.expiresAt,
+          lastSentAt: null,
+          sendCount: 0,
+          invitedByMemberId: viewer.memberId,
+          partnerId: null,
+          clientId: null,
+          teamMemberIds: team.memberIds,
+          createdAt: now,
+        },
+      ]);
       await auditService.record(db, context, [
         {
           accountId: viewer.accountId,
@@ -296,7 +310,7 @@ export const clientsService = {
       ]);
       return {
         invitation: toInvitation(row!),
-        url: `${context.appUrl}/invite/${token}`,
+        url: invitationLink(context, token.secret),
         userErrors: [],
       };
     });
@@ -412,10 +426,7 @@ export const clientsService = {
       );
       if (!client)
         return fieldError(UserErrorCode.REVOKED, "This invitation was withdrawn.", ["token"]);
-      await db.query(
-        "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
-        [row.id, now, memberId],
-      );
+      await markInvitationAccepted(db, row.id, now, memberId);
       entries.push(
         {
           accountId: row.account_id,
@@ -643,10 +654,7 @@ export const clientsService = {
           row.id,
           now,
         ]);
-        await db.query(
-          "UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE client_id = $1 AND status = 'PENDING'",
-          [row.id, now],
-        );
+        await revokePendingInvitations(db, { clientId: row.id }, now);
         if (row.member_id)
           archivedMemberCount = await membersService.archiveMembersById(
             db,

@@ -19,10 +19,14 @@ import {
   type InvitableRole,
   type Permission,
 } from "@pn/shared";
-import { timingSafeEqual } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
-import { hashSecret, newSecret } from "../../crypto/secret-token";
+import {
+  hashSecret,
+  isWellFormedSecret,
+  mintToken,
+  secretMatchesHash,
+} from "../../crypto/secret-token";
 import { queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import {
@@ -41,7 +45,8 @@ import {
   type AccountViewer,
 } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
-import { accountsService, type SeatCheck } from "../accounts/accounts.service";
+import { accountsService } from "../accounts/accounts.service";
+import { lockSeats, type SeatCheck } from "../accounts/seats";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { toAccountSummary, type AccountSummary } from "../accounts/account.type";
 import { identityService } from "../identity/identity.service";
@@ -52,6 +57,13 @@ import { clientsService } from "../clients/clients.service";
 import { partnerNetwork } from "../partners/partners.service";
 import { RateLimitedError } from "../rate-limits/cost-budget.plugin";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
+import {
+  insertInvitations,
+  markInvitationAccepted,
+  reissueInvitation,
+  revokeInvitation,
+} from "./invitation-store";
+import { invitationLink } from "./invitation-link";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
 import { loginInvitationEmail } from "./login-email";
@@ -73,10 +85,6 @@ const TOKEN_GUESSES_MESSAGE =
 
 type Invitee = { email: string; role: InvitableRole };
 type Conflict = { email: string; reason: "member" | "pending" };
-
-function inviteLink(context: Context, token: string): string {
-  return `${context.appUrl}/invite/${token}`;
-}
 
 function notFound(field: string): UserError {
   return userError(UserErrorCode.NOT_FOUND, "No such invitation.", [field]);
@@ -131,24 +139,26 @@ async function createInvitations(
   invitees: Invitee[],
 ) {
   const now = clock.now();
+  const tokens = invitees.map(() => mintToken(LIFETIME_MS, now));
   const expiresAt = new Date(now.getTime() + LIFETIME_MS);
-  const tokens = invitees.map(() => newSecret());
-  const rows = await queryRows<InvitationRow>(
+  const rows = await insertInvitations(
     db,
-    `INSERT INTO invitations (account_id, kind, email, role, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, created_at)
-     SELECT $1, 'USER', email, role, token_hash, 'QUEUED', $2, $3, 1, $4, $3
-     FROM unnest($5::text[], $6::text[], $7::bytea[]) WITH ORDINALITY AS t(email, role, token_hash, position)
-     ORDER BY position
-     RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-    [
-      viewer.accountId,
+    invitees.map((invitee, index) => ({
+      accountId: viewer.accountId,
+      kind: "USER",
+      email: invitee.email,
+      role: invitee.role,
+      tokenHash: tokens[index]!.hash,
+      delivery: "QUEUED",
       expiresAt,
-      now,
-      viewer.memberId,
-      invitees.map((invitee) => invitee.email),
-      invitees.map((invitee) => invitee.role),
-      tokens.map(hashSecret),
-    ],
+      lastSentAt: now,
+      sendCount: 1,
+      invitedByMemberId: viewer.memberId,
+      partnerId: null,
+      clientId: null,
+      teamMemberIds: null,
+      createdAt: now,
+    })),
   );
   const inviterName = await membersService.nameOf(db, viewer.memberId);
   await mailService.queue(
@@ -159,7 +169,7 @@ async function createInvitations(
       invitationId: row.id,
       to: row.email!,
       ...userInvitationEmail({ inviterName, accountName, role: row.role!, expiresAt }),
-      secretLink: inviteLink(context, tokens[index]!),
+      secretLink: invitationLink(context, tokens[index]!.secret),
     })),
   );
   await auditService.record(
@@ -182,7 +192,7 @@ async function createInvitations(
  * that answers only this); the rest of the flow then reaches into that account.
  */
 async function accountOfToken(db: EntityManager, token: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!isWellFormedSecret(token)) return null;
   const [row] = await db.query("SELECT invitation_account_by_token_hash($1) AS account_id", [
     hashSecret(token),
   ]);
@@ -194,15 +204,14 @@ async function findByToken(
   token: string,
   lock: boolean,
 ): Promise<(InvitationRow & { token_hash: Buffer }) | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!isWellFormedSecret(token)) return null;
   const hash = hashSecret(token);
   const [row] = await queryRows<InvitationRow & { token_hash: Buffer }>(
     db,
     `SELECT ${INVITATION_COLUMNS}, i.token_hash FROM invitations i WHERE i.token_hash = $1 ${lock ? "FOR UPDATE" : ""}`,
     [hash],
   );
-  // The index found it by hash; compare again in constant time so no timing depends on the secret.
-  return row && timingSafeEqual(row.token_hash, hash) ? row : null;
+  return row && secretMatchesHash(token, row.token_hash) ? row : null;
 }
 
 type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
@@ -253,10 +262,7 @@ async function acceptLogin(
     newSession = started;
     sessionId = started.id;
   }
-  await db.query(
-    "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
-    [row.id, clock.now(), member.id],
-  );
+  await markInvitationAccepted(db, row.id, clock.now(), member.id);
   await recordAccepted(context, db, row, { userId: user.id, memberId: member.id }, sessionId);
   return { accountId: row.account_id, memberId: member.id, newSession };
 }
@@ -436,15 +442,27 @@ export const invitationsService = {
       [member.accountId, user.email, clock.now()],
     );
     if (open) return;
-    const token = newSecret();
     const now = clock.now();
-    const expiresAt = new Date(now.getTime() + LIFETIME_MS);
-    const [row] = await queryRows<{ id: string }>(
-      db,
-      `INSERT INTO invitations (account_id, kind, email, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, created_at)
-       VALUES ($1, 'LOGIN', $2, $3, 'QUEUED', $4, $5, 1, $6, $5) RETURNING id`,
-      [member.accountId, user.email, hashSecret(token), expiresAt, now, member.invitedByMemberId],
-    );
+    const token = mintToken(LIFETIME_MS, now);
+    const expiresAt = token.expiresAt;
+    const [row] = await insertInvitations(db, [
+      {
+        accountId: member.accountId,
+        kind: "LOGIN",
+        email: user.email,
+        role: null,
+        tokenHash: token.hash,
+        delivery: "QUEUED",
+        expiresAt,
+        lastSentAt: now,
+        sendCount: 1,
+        invitedByMemberId: member.invitedByMemberId,
+        partnerId: null,
+        clientId: null,
+        teamMemberIds: null,
+        createdAt: now,
+      },
+    ]);
     const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [member.accountId]);
     const inviterName = await membersService.nameOf(db, member.invitedByMemberId);
     await mailService.queue(db, context.mail, [
@@ -453,7 +471,7 @@ export const invitationsService = {
         invitationId: row!.id,
         to: user.email,
         ...loginInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
-        secretLink: inviteLink(context, token),
+        secretLink: invitationLink(context, token.secret),
       },
     ]);
     await auditService.record(db, context, [
@@ -564,7 +582,7 @@ export const invitationsService = {
     if (userErrors.length) return { invitations: [], userErrors };
 
     return context.db.transaction(async (db) => {
-      const seats = await accountsService.lockSeats(db, viewer.accountId);
+      const seats = await lockSeats(db, viewer.accountId);
       const conflicts = await findConflicts(
         db,
         viewer.accountId,
@@ -605,7 +623,7 @@ export const invitationsService = {
     if (fileErrors.length) return { rows: [], created: 0, updated: 0, userErrors: fileErrors };
 
     const run = async (db: EntityManager) => {
-      const seats = await accountsService.lockSeats(db, viewer.accountId);
+      const seats = await lockSeats(db, viewer.accountId);
       const conflicts = await findConflicts(
         db,
         viewer.accountId,
@@ -688,7 +706,7 @@ export const invitationsService = {
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
     return context.db.transaction(async (db) => {
-      const seats = await accountsService.lockSeats(db, viewer.accountId);
+      const seats = await lockSeats(db, viewer.accountId);
       const [row] = await queryRows<InvitationRow>(
         db,
         `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = $1 AND i.account_id = $2 FOR UPDATE`,
@@ -728,15 +746,10 @@ export const invitationsService = {
         { field: ["invitationId"] },
       );
       if (overSendLimit) return { invitation: null, userErrors: [overSendLimit] };
-      const token = newSecret();
       const now = clock.now();
-      const expiresAt = new Date(now.getTime() + plan.lifetimeMs);
-      const [updated] = await queryRows<InvitationRow>(
-        db,
-        `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED', expiry_recorded_at = NULL
-         WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
-        [id, hashSecret(token), expiresAt, now],
-      );
+      const token = mintToken(plan.lifetimeMs, now);
+      const expiresAt = token.expiresAt;
+      const updated = await reissueInvitation(db, id, token, now);
       const email = plan.email({
         inviterName: await membersService.nameOf(db, viewer.memberId),
         accountName: seats.accountName,
@@ -750,7 +763,7 @@ export const invitationsService = {
           invitationId: id,
           to,
           ...email,
-          secretLink: inviteLink(context, token),
+          secretLink: invitationLink(context, token.secret),
         })),
       );
       await auditService.record(db, context, [
@@ -798,11 +811,7 @@ export const invitationsService = {
           ],
         };
       }
-      const [revoked] = await queryRows<InvitationRow>(
-        db,
-        `UPDATE invitations i SET status = 'REVOKED', revoked_at = $2 WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
-        [id, clock.now()],
-      );
+      const revoked = await revokeInvitation(db, id, clock.now());
       await auditService.record(db, context, [
         {
           accountId: viewer.accountId,
@@ -947,10 +956,7 @@ export const invitationsService = {
           return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
         // Accounts this one is a partner of see the newcomer as a pending external member.
         await partnerNetwork.addPeopleWhoJoined(context, db, row.account_id, [userId]);
-        await db.query(
-          "UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2, accepted_member_id = $3 WHERE id = $1",
-          [row.id, clock.now(), memberId],
-        );
+        await markInvitationAccepted(db, row.id, clock.now(), memberId);
         if (viewer?.credential.kind === "session")
           await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
         else newSession = await identityService.startSession(db, userId, row.account_id);

@@ -11,6 +11,7 @@ import { grantJobQueueToAppRole } from "../../db/app-role";
 import { queryRows } from "../../db/sql";
 import type { Logger } from "../../logger";
 import type { SealKey } from "../../crypto/sealed-box";
+import { recordInvitationDelivery } from "../invitations/invitation-store";
 import { renderBodies, type MailQueue } from "./mail.service";
 
 export const MAIL_QUEUE_NAME = "mail-send";
@@ -160,20 +161,12 @@ export async function startMailSystem(options: {
   };
 }
 
-/** Marks the invitation only when this is its newest email, so an old failing send cannot overwrite a newer success. */
-const NEWEST_FOR_INVITATION = `NOT EXISTS (
-  SELECT 1 FROM outbox newer WHERE newer.invitation_id = o.invitation_id AND newer.created_at > o.created_at)`;
-
 async function recordSent(db: EntityManager, outboxId: string, transport: string): Promise<void> {
   await db.query(
     "UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, transport = $2, last_error = NULL WHERE id = $1",
     [outboxId, transport],
   );
-  await db.query(
-    `UPDATE invitations i SET delivery = 'SENT' FROM outbox o
-     WHERE o.id = $1 AND i.id = o.invitation_id AND ${NEWEST_FOR_INVITATION}`,
-    [outboxId],
-  );
+  await recordInvitationDelivery(db, outboxId, "SENT");
 }
 
 async function recordFailure(
@@ -188,10 +181,6 @@ async function recordFailure(
     [outboxId, message, lastAttempt],
   );
   if (lastAttempt) {
-    await db.query(
-      `UPDATE invitations i SET delivery = 'FAILED' FROM outbox o
-       WHERE o.id = $1 AND i.id = o.invitation_id AND ${NEWEST_FOR_INVITATION}`,
-      [outboxId],
-    );
+    await recordInvitationDelivery(db, outboxId, "FAILED");
   }
 }

@@ -16,8 +16,9 @@ import { likePattern, queryRows } from "../../db/sql";
 import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
-import { accountsService } from "../accounts/accounts.service";
+import { lockSeats } from "../accounts/seats";
 import { auditService } from "../audit/audit.service";
+import { revokePendingInvitations } from "../invitations/invitation-store";
 import { sessionsService } from "../identity/sessions.service";
 import {
   newestFirst,
@@ -141,10 +142,7 @@ async function archive(
 ): Promise<void> {
   if (memberIds.length === 0) return;
   await sessionsService.endForMembersInAccount(db, accountId, userIds);
-  await db.query(
-    "UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE invited_by_member_id = ANY($1::uuid[]) AND status = 'PENDING'",
-    [memberIds, at],
-  );
+  await revokePendingInvitations(db, { invitedByMemberIds: memberIds }, at);
 }
 
 export const membersService = {
@@ -171,8 +169,7 @@ export const membersService = {
     }
     const localIds = globalIds.map((id) => localIdOf(id, "Member"));
     return context.db.transaction(async (db) => {
-      const seats =
-        change === "archive" ? null : await accountsService.lockSeats(db, viewer.accountId);
+      const seats = change === "archive" ? null : await lockSeats(db, viewer.accountId);
       const locked = await queryRows<LockedMember>(
         db,
         "SELECT id, user_id, status, type, role FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 ORDER BY id FOR UPDATE",

@@ -14,7 +14,7 @@ import {
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
-import { hashSecret, newSecret } from "../../crypto/secret-token";
+import { mintToken } from "../../crypto/secret-token";
 import { likePattern, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import {
@@ -39,6 +39,12 @@ import {
 } from "../invitations/invitation.type";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { clientsService } from "../clients/clients.service";
+import {
+  insertInvitations,
+  markInvitationAccepted,
+  revokePendingInvitations,
+} from "../invitations/invitation-store";
+import { invitationLink } from "../invitations/invitation-link";
 import { mailService } from "../mail/mail.service";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { partnerInvitationEmail } from "./partner-email";
@@ -419,25 +425,27 @@ export const partnersService = {
           input.allowLogin ?? false,
         ],
       );
-      const token = newSecret();
       const now = clock.now();
-      const expiresAt = new Date(now.getTime() + LIFETIME_MS);
-      const [invitation] = await queryRows<InvitationRow>(
-        db,
-        `INSERT INTO invitations (account_id, kind, email, token_hash, delivery, expires_at, last_sent_at, send_count, invited_by_member_id, partner_id, created_at)
-         VALUES ($1, 'PARTNER', $2, $3, $4, $5, $6, $7, $8, $9, $6) RETURNING ${INVITATION_COLUMNS.replace(/i\./g, "")}`,
-        [
-          viewer.accountId,
-          email ?? recipients[0] ?? null,
-          hashSecret(token),
-          recipients.length ? "QUEUED" : "NOT_SENT",
+      const token = mintToken(LIFETIME_MS, now);
+      const expiresAt = token.expiresAt;
+      const [invitation] = await insertInvitations(db, [
+        {
+          accountId: viewer.accountId,
+          kind: "PARTNER",
+          email: email ?? recipients[0] ?? null,
+          role: null,
+          tokenHash: token.hash,
+          delivery: recipients.length ? "QUEUED" : "NOT_SENT",
           expiresAt,
-          now,
-          recipients.length ? 1 : 0,
-          viewer.memberId,
-          partner!.id,
-        ],
-      );
+          lastSentAt: now,
+          sendCount: recipients.length ? 1 : 0,
+          invitedByMemberId: viewer.memberId,
+          partnerId: partner!.id,
+          clientId: null,
+          teamMemberIds: null,
+          createdAt: now,
+        },
+      ]);
       const accountName =
         (await accountsService.accountById(context, viewer.accountId))?.name ?? "";
       const inviterName = await membersService.nameOf(db, viewer.memberId);
@@ -449,7 +457,7 @@ export const partnersService = {
           invitationId: invitation!.id,
           to,
           ...partnerInvitationEmail({ inviterName, accountName, companyName, expiresAt }),
-          secretLink: `${context.appUrl}/invite/${token}`,
+          secretLink: invitationLink(context, token.secret),
         })),
       );
       await auditService.record(db, context, [
@@ -539,10 +547,7 @@ async function endLink(context: Context, db: EntityManager, partner: PartnerRow)
       now,
     );
     const removedClient = await clientsService.removeAccountClientOfPartner(db, partner.id, now);
-    await db.query(
-      "UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE partner_id = $1 AND status = 'PENDING'",
-      [partner.id, now],
-    );
+    await revokePendingInvitations(db, { partnerId: partner.id }, now);
     const details = { archivedMemberCount: archived, companyName: partner.company_name };
     const entries: AuditEntry[] = [
       {
@@ -739,10 +744,7 @@ export const partnerNetwork = {
         linkedAccountId,
         null,
       );
-      await db.query("UPDATE invitations SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1", [
-        invitation.id,
-        now,
-      ]);
+      await markInvitationAccepted(db, invitation.id, now, null);
       const [actorInB] = await db.query(
         "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
         [linkedAccountId, viewer.userId],
