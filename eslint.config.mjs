@@ -1,20 +1,18 @@
 // Flat ESLint config for the whole monorepo.
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = [
-  "members",
-  "partners",
-  "clients",
-  "invitations",
-  "settings",
-  "auth",
-  "playground",
-  "mailbox",
-  "audit",
-];
+// Every folder under src/features is a feature: a new one is covered without editing this list.
+const FEATURES = fs
+  .readdirSync(fileURLToPath(new URL("packages/web/src/features", import.meta.url)), {
+    withFileTypes: true,
+  })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   {

@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import { createBrowserRouter, Navigate } from "react-router";
 import { PageLoading } from "../components/page-status";
-import { HOME_PATH } from "../utils/safe-redirect";
+import { HOME_PATH } from "../lib/safe-redirect";
 import { AppLayout } from "./layout/app-layout";
 import { AuthLayout } from "./layout/auth-layout";
 import { PLAYGROUND_PATH } from "./layout/nav-items";

@@ -1,9 +1,9 @@
 import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { describeError } from "../utils/errors";
-import { formatDateTime } from "../utils/format";
-import type { UserErrorLike } from "../utils/user-errors";
+import { describeError } from "../lib/errors";
+import { formatDateTime } from "../lib/format";
+import type { UserErrorLike } from "../lib/user-errors";
 
 /** What a resendInvitation payload tells the button: why it was refused, or the new expiry. */
 export interface ResendOutcome {

@@ -1,5 +1,5 @@
 import { type ChangeEvent, useCallback, useId, useState } from "react";
-import type { FieldErrors } from "../utils/user-errors";
+import type { FieldErrors } from "../lib/user-errors";
 
 export type Validate<V extends Record<string, string>> = (
   values: V,

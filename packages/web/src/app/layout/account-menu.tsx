@@ -2,7 +2,7 @@ import { useApolloClient } from "@apollo/client/react";
 import { Button, CheckIcon, Menu, Text, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ShellViewerQuery } from "../../gql/graphql";
-import { describeError } from "../../utils/errors";
+import { describeError } from "../../lib/errors";
 import { useSwitchAccount } from "./switch-account";
 
 type Viewer = NonNullable<ShellViewerQuery["viewer"]>;

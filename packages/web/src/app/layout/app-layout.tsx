@@ -2,7 +2,7 @@ import { Anchor, AppShell, Burger, Group, Loader, NavLink, ScrollArea } from "@m
 import { useDisclosure } from "@mantine/hooks";
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from "react-router";
 import { can } from "@pn/shared";
-import { toRole } from "../../utils/labels";
+import { toRole } from "../../lib/enum-labels";
 import { useActsAsClient } from "../routes/require-role-area";
 import { useShellViewer } from "../viewer-query";
 import { CLIENT_NAV_ITEMS, NAV_ITEMS, PLAYGROUND_PATH, type NavItem } from "./nav-items";

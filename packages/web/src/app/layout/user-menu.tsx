@@ -2,7 +2,7 @@ import { ActionIcon, Avatar, Menu } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useNavigate } from "react-router";
 import { useLogOut } from "../../features/auth/api/log-out";
-import { describeError } from "../../utils/errors";
+import { describeError } from "../../lib/errors";
 
 export interface UserMenuProps {
   email: string;

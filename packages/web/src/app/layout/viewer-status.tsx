@@ -2,7 +2,7 @@ import { Badge, Button, Group, Loader, Skeleton, Text } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { PageError } from "../../components/page-status";
-import { ROLE_LABELS, toRole } from "../../utils/labels";
+import { ROLE_LABELS, toRole } from "../../lib/enum-labels";
 import { useShellViewer } from "../viewer-query";
 
 // The menus (Menu, Popover, floating-ui, the switch-account and log-out mutations) load after the

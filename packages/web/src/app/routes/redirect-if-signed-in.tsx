@@ -1,8 +1,8 @@
 import { Navigate, Outlet, useSearchParams } from "react-router";
 import { Page } from "../../components/page";
 import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../utils/errors";
-import { HOME_PATH, safeNextPath } from "../../utils/safe-redirect";
+import { describeError } from "../../lib/errors";
+import { HOME_PATH, safeNextPath } from "../../lib/safe-redirect";
 import { useShellViewer } from "../viewer-query";
 
 /**

@@ -1,8 +1,8 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { Page } from "../../components/page";
 import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../utils/errors";
-import { logInPathFor } from "../../utils/safe-redirect";
+import { describeError } from "../../lib/errors";
+import { logInPathFor } from "../../lib/safe-redirect";
 import { useShellViewer } from "../viewer-query";
 
 /** Guards the app's pages: a signed-out visit goes to the log-in page, which brings it back. */

@@ -1,5 +1,5 @@
 import { Navigate, Outlet } from "react-router";
-import { CLIENT_HOME_PATH, HOME_PATH } from "../../utils/safe-redirect";
+import { CLIENT_HOME_PATH, HOME_PATH } from "../../lib/safe-redirect";
 import { useShellViewer } from "../viewer-query";
 
 /** True when the viewer acts as a client (role CLIENT) in the current account. */

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { Page } from "../../components/page";
 import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../utils/errors";
+import { describeError } from "../../lib/errors";
 import { type MyClientRecord, useMyClient } from "./api/get-my-client";
 
 /** `/my-team`: what a signed-in client sees: the people serving them and how to reach them. */

@@ -5,13 +5,13 @@ import { useNavigate, useParams } from "react-router";
 import { Page } from "../../components/page";
 import { PageError, PageLoading } from "../../components/page-status";
 import { useNow } from "../../hooks/use-now";
-import { describeError } from "../../utils/errors";
+import { describeError } from "../../lib/errors";
 import {
   CLIENT_HOME_PATH,
   HOME_PATH,
   logInPathFor,
   PARTNER_ACCEPTED_PATH,
-} from "../../utils/safe-redirect";
+} from "../../lib/safe-redirect";
 import { type InvitationPreview, useInvitationPreview } from "./api/get-invitation-preview";
 import { useInvitationSwitchAccount } from "./api/switch-account";
 import { AcceptInvitationForm } from "./components/accept-invitation-form";

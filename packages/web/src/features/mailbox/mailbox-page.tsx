@@ -2,7 +2,7 @@ import { Button, Grid, Group, Loader, NavLink, Stack, Text, Title } from "@manti
 import { useId, useState } from "react";
 import { Page } from "../../components/page";
 import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { countText, formatDateTime } from "../../utils/format";
+import { countText, formatDateTime } from "../../lib/format";
 import { useMailbox } from "./api/get-mailbox";
 import { MessageView } from "./components/message-view";
 

@@ -3,7 +3,7 @@ import { can } from "@pn/shared";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Page } from "../../components/page";
-import { toRole } from "../../utils/labels";
+import { toRole } from "../../lib/enum-labels";
 import { useMemberCounts } from "./api/get-member-counts";
 import { useMembersPermissions } from "./api/get-members-permissions";
 import { ActiveMembers } from "./components/active-members";

@@ -1,5 +1,5 @@
 import type { PartnerStatus } from "../../gql/graphql";
-import { countText } from "../../utils/format";
+import { countText } from "../../lib/format";
 
 export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
   INVITED: "Invited",

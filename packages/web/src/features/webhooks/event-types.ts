@@ -45,10 +45,6 @@ const NAMES = new Map(
   EVENT_GROUPS.flatMap((group) => group.events.map((event) => [event.value, event.name])),
 );
 
-export const ALL_EVENT_TYPES: WebhookEventType[] = EVENT_GROUPS.flatMap((group) =>
-  group.events.map((event) => event.value),
-);
-
 export function eventName(type: WebhookEventType): string {
   return NAMES.get(type) ?? type;
 }

@@ -4,7 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { Page } from "../../components/page";
 import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../utils/errors";
+import { describeError } from "../../lib/errors";
 import { useWebhookEndpoints, type WebhookEndpointRow } from "./api/get-webhook-endpoints";
 import { useUpdateWebhookEndpoint } from "./api/update-webhook-endpoint";
 import {

@@ -1,5 +1,5 @@
 import { Stack, Table, Text, VisuallyHidden } from "@mantine/core";
-import { formatDateTime } from "../../../utils/format";
+import { formatDateTime } from "../../../lib/format";
 import type { AuditEventRow } from "../api/get-audit-events";
 import { actionLabel, detailsSummary, objectLabel } from "../labels";
 

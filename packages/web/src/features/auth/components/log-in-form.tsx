@@ -5,9 +5,9 @@ import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { safeNextPath } from "../../../utils/safe-redirect";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { safeNextPath } from "../../../lib/safe-redirect";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useLogIn } from "../api/log-in";
 
 const FIELDS = ["email", "password"] as const;

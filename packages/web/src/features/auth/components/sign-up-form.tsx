@@ -11,9 +11,9 @@ import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { safeNextPath } from "../../../utils/safe-redirect";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { safeNextPath } from "../../../lib/safe-redirect";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useSignUp } from "../api/sign-up";
 
 // Named like the server's input fields, so `userErrors[].field[0]` finds its input.

@@ -13,8 +13,8 @@ import {
 } from "@mantine/core";
 import { useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
-import { formatDateTime } from "../../../utils/format";
+import { describeError } from "../../../lib/errors";
+import { formatDateTime } from "../../../lib/format";
 import { useAddTeamMember } from "../api/add-team-member";
 import type { ClientDetailsNode, TeamMembershipRow } from "../api/get-client";
 import { useMakeTeamLead } from "../api/make-team-lead";

@@ -3,13 +3,13 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
 import type { ClientStatus } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { type ClientRow, type PageCursor, useClients } from "../api/get-clients";
 import { CLIENT_STATUS_FILTERS, isClientStatus } from "../labels";
 import { ClientsTable } from "./clients-table";
 import { ListPager } from "../../../components/list-pager";
 import { RemoveClientModal } from "./remove-client-modal";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 

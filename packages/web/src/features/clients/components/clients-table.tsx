@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
-import { formatDateTime } from "../../../utils/format";
+import { formatDateTime } from "../../../lib/format";
 import type { ClientRow } from "../api/get-clients";
 import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "../labels";
 

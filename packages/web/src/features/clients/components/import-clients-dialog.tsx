@@ -15,8 +15,8 @@ import {
 import { CLIENT_CSV_COLUMNS, CLIENT_CSV_TEMPLATE } from "@pn/shared";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
-import { countText } from "../../../utils/format";
+import { describeError } from "../../../lib/errors";
+import { countText } from "../../../lib/format";
 import { clientsListQuery } from "../api/get-clients";
 import {
   type ImportClientsResult,

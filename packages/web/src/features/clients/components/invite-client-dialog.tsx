@@ -4,8 +4,8 @@ import { isValidEmail, isValidPhone, NAME_MAX_LENGTH } from "@pn/shared";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useInviteClient } from "../api/invite-client";
 import { TeamMembersPicker } from "./team-members-picker";
 

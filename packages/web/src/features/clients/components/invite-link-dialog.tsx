@@ -2,9 +2,9 @@ import { Button, CopyButton, Group, Modal, Stack, Text, TextInput, Tooltip } fro
 import { CLIENT_LINK_LIFETIME_DAYS } from "@pn/shared";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
-import { formatDateTime } from "../../../utils/format";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { formatDateTime } from "../../../lib/format";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useCreateClientInviteLink } from "../api/create-client-invite-link";
 import { TeamMembersPicker } from "./team-members-picker";
 

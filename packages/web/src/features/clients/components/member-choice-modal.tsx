@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { PageError } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useTeamCandidates } from "../api/get-team-candidates";
 
 export interface MemberChoiceModalProps {

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useRemoveClient } from "../api/remove-client";
 
 /** What the confirmation needs to know of the client. */

@@ -1,6 +1,6 @@
 import { Loader, MultiSelect } from "@mantine/core";
 import { PageError } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { type TeamCandidate, useTeamCandidates } from "../api/get-team-candidates";
 
 export interface TeamMembersPickerProps {

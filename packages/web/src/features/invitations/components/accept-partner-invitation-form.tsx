@@ -2,8 +2,8 @@ import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors, type UserErrorLike } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors, type UserErrorLike } from "../../../lib/user-errors";
 import { deadLinkReason } from "../accept-outcome";
 import { useAcceptInvitation } from "../api/accept-invitation";
 import {

@@ -1,6 +1,6 @@
 import { Box, Text } from "@mantine/core";
-import { formatDateTime, formatRelativeTime } from "../../../utils/format";
-import { ROLE_LABELS, toRole } from "../../../utils/labels";
+import { formatDateTime, formatRelativeTime } from "../../../lib/format";
+import { ROLE_LABELS, toRole } from "../../../lib/enum-labels";
 import type { InvitationPreview } from "../api/get-invitation-preview";
 
 export interface InvitationDetailsProps {

@@ -4,12 +4,12 @@ import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
 import type { InvitationStatus } from "../../../gql/graphql";
 import { useNow } from "../../../hooks/use-now";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { type InvitationRow, type PageCursor, useInvitations } from "../api/get-invitations";
 import { useResendInvitation } from "../api/resend-invitation";
 import { CancelInvitationModal } from "./cancel-invitation-modal";
 import { InvitationsTable } from "./invitations-table";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 
 export interface InvitationsListProps {
   /** null: every status. */

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
-import { formatDateTime, formatRelativeTime } from "../../../utils/format";
+import { formatDateTime, formatRelativeTime } from "../../../lib/format";
 import {
   DELIVERY_STATUS_LABELS,
   INVITATION_STATUS_LABELS,
@@ -7,7 +7,7 @@ import {
   toDeliveryStatus,
   toInvitationStatus,
   toRole,
-} from "../../../utils/labels";
+} from "../../../lib/enum-labels";
 import type { InvitationRow } from "../api/get-invitations";
 
 const STATUS_COLORS: Record<InvitationRow["status"], string> = {

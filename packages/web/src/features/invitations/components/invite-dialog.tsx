@@ -23,8 +23,8 @@ import {
 } from "@pn/shared";
 import { type DragEvent, type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
-import { ROLE_LABELS } from "../../../utils/labels";
+import { describeError } from "../../../lib/errors";
+import { ROLE_LABELS } from "../../../lib/enum-labels";
 import { useInviteUsers } from "../api/invite-users";
 import {
   addInvitees,
@@ -39,7 +39,7 @@ import {
   splitEmails,
 } from "../invitees";
 import { SeatLine, seatsOver } from "./seat-line";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 
 export interface InviteDialogProps {
   opened: boolean;

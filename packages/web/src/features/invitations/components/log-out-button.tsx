@@ -1,6 +1,6 @@
 import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useInvitationLogOut } from "../api/log-out";
 
 /** Logs out on this page; the invitation reloads for a signed-out visitor. */

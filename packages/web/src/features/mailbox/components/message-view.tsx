@@ -1,6 +1,6 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useId } from "react";
-import { formatDateTime } from "../../../utils/format";
+import { formatDateTime } from "../../../lib/format";
 import type { MailboxMessage } from "../api/get-mailbox";
 import { LinkifiedText } from "./linkified-text";
 

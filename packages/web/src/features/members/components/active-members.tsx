@@ -2,10 +2,10 @@ import { Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { type PageCursor, useActiveMembers } from "../api/get-members";
 import { ListPager } from "../../../components/list-pager";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 import { MembersTable } from "./members-table";
 
 export const SEARCH_DEBOUNCE_MS = 300;

@@ -1,5 +1,5 @@
 import type { MemberQueueRow } from "../api/get-member-queue";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 
 export type BulkAction = "activate" | "archive" | "restore";
 

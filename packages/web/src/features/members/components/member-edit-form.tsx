@@ -4,9 +4,9 @@ import { can, INVITABLE_ROLES, parseInvitableRole, type Role } from "@pn/shared"
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import type { UpdateMemberInput } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
-import { ROLE_LABELS, toRole } from "../../../utils/labels";
-import { type FieldErrors, splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { ROLE_LABELS, toRole } from "../../../lib/enum-labels";
+import { type FieldErrors, splitUserErrors } from "../../../lib/user-errors";
 import type { MemberDetailsNode } from "../api/get-member-details";
 import { useUpdateMember } from "../api/update-member";
 

@@ -2,14 +2,14 @@ import { Badge, Drawer, Group, Stack, Text } from "@mantine/core";
 import type { Role } from "@pn/shared";
 import type { ReactNode } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
-import { formatDateTime } from "../../../utils/format";
+import { describeError } from "../../../lib/errors";
+import { formatDateTime } from "../../../lib/format";
 import {
   MEMBER_STATUS_LABELS,
   MEMBER_TYPE_LABELS,
   toMemberStatus,
   toMemberType,
-} from "../../../utils/labels";
+} from "../../../lib/enum-labels";
 import { type MemberDetailsNode, useMemberDetails } from "../api/get-member-details";
 import { MemberEditForm } from "./member-edit-form";
 import { MemberStatusActions } from "./member-status-actions";

@@ -1,5 +1,5 @@
 import { Checkbox, Table, Text } from "@mantine/core";
-import { formatDateTime } from "../../../utils/format";
+import { formatDateTime } from "../../../lib/format";
 import type { MemberQueueRow, QueueStatus } from "../api/get-member-queue";
 import { MemberNameButton } from "./member-name-button";
 

@@ -13,7 +13,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useActivateMembers } from "../api/activate-members";
 import { useArchiveMembers } from "../api/archive-members";
 import type { PageCursor } from "../api/get-members";
@@ -23,7 +23,7 @@ import { useRestoreMembers } from "../api/restore-members";
 import { SEARCH_DEBOUNCE_MS } from "./active-members";
 import { BULK_ACTION_TEXT, type BulkAction, describeBulkErrors, doneMessage } from "./bulk-status";
 import { ListPager } from "../../../components/list-pager";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 import { MemberQueueTable } from "./member-queue-table";
 
 interface QueueConfig {

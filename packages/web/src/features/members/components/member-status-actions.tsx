@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { can, type Role } from "@pn/shared";
 import { useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useActivateMembers } from "../api/activate-members";
 import { useArchiveMembers } from "../api/archive-members";
 import type { MemberDetailsNode } from "../api/get-member-details";

@@ -6,7 +6,7 @@ import {
   toMemberStatus,
   toMemberType,
   toRole,
-} from "../../../utils/labels";
+} from "../../../lib/enum-labels";
 import type { MemberRow } from "../api/get-members";
 import { MemberNameButton } from "./member-name-button";
 

@@ -1,6 +1,6 @@
 import { useApolloClient } from "@apollo/client/react";
 import { useCallback, useState } from "react";
-import { NETWORK_ERROR_MESSAGE } from "../../../utils/errors";
+import { NETWORK_ERROR_MESSAGE } from "../../../lib/errors";
 
 /** The server's limit (it answers 413 above it); shown to the user before they choose. */
 export const LOGO_MAX_KB = 512;

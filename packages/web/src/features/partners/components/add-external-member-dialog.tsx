@@ -4,8 +4,8 @@ import { isValidEmail } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useAddExternalMember } from "../api/add-external-member";
 
 export interface AddExternalMemberDialogProps {

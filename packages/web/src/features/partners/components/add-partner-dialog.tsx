@@ -5,8 +5,8 @@ import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useCreatePartner } from "../api/create-partner";
 import { partnerPath } from "./partners-table";
 

@@ -14,8 +14,8 @@ import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
 import type { InvitePartnerInput } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useInvitePartner } from "../api/invite-partner";
 
 export interface InvitePartnerDialogProps {

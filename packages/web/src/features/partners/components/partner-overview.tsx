@@ -2,7 +2,7 @@ import { Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ResendInvitationButton } from "../../../components/resend-invitation-button";
 import { useNow } from "../../../hooks/use-now";
-import { formatDateTime, formatRelativeTime } from "../../../utils/format";
+import { formatDateTime, formatRelativeTime } from "../../../lib/format";
 import type { PartnerDetailsNode } from "../api/get-partner";
 import { useResendPartnerInvitation } from "../api/resend-partner-invitation";
 import { PartnerStatusBadge } from "./partner-status-badge";

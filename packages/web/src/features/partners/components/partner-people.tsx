@@ -1,8 +1,8 @@
 import { Badge, Button, Card, Group, Stack, Table, Title } from "@mantine/core";
 import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
-import { MEMBER_STATUS_LABELS, toMemberStatus } from "../../../utils/labels";
+import { describeError } from "../../../lib/errors";
+import { MEMBER_STATUS_LABELS, toMemberStatus } from "../../../lib/enum-labels";
 import { usePartnerMembers } from "../api/get-partner-members";
 import type { PageCursor } from "../api/get-partners";
 import { peopleCount } from "../labels";

@@ -3,12 +3,12 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
 import type { PartnerStatus } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { type PageCursor, usePartners } from "../api/get-partners";
 import { isPartnerStatus, PARTNER_STATUS_FILTERS } from "../labels";
 import { ListPager } from "../../../components/list-pager";
 import { PartnersTable } from "./partners-table";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useRemovePartner } from "../api/remove-partner";
 import { peopleCount } from "../labels";
 

@@ -15,9 +15,9 @@ import { notifications } from "@mantine/notifications";
 import { handleProblem, NAME_MAX_LENGTH, normalizeHandle, type Role } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
-import { ROLE_LABELS } from "../../../utils/labels";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { ROLE_LABELS } from "../../../lib/enum-labels";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useHandleAvailability } from "../api/get-handle-availability";
 import { useUpdateAccount } from "../api/update-account";
 

@@ -1,7 +1,7 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { type ApiTokenRow, useApiTokens } from "../api/get-api-tokens";
 import { ApiTokenSecretModal } from "./api-token-secret-modal";
 import { ApiTokensTable } from "./api-tokens-table";

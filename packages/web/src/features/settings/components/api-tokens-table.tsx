@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Table, VisuallyHidden } from "@mantine/core";
-import { API_SCOPE_LABELS, toApiScope } from "../../../utils/labels";
-import { formatDateTime } from "../../../utils/format";
+import { API_SCOPE_LABELS, toApiScope } from "../../../lib/enum-labels";
+import { formatDateTime } from "../../../lib/format";
 import type { ApiTokenRow } from "../api/get-api-tokens";
 
 export interface ApiTokensTableProps {

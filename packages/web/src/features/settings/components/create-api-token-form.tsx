@@ -3,9 +3,9 @@ import { ApiScope } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
-import { describeError } from "../../../utils/errors";
-import { API_SCOPE_LABELS } from "../../../utils/labels";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { API_SCOPE_LABELS } from "../../../lib/enum-labels";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useCreateApiToken } from "../api/create-api-token";
 
 const NAME_MAX = 100;

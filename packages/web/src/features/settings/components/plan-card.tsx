@@ -4,11 +4,11 @@ import { Plan, PLAN_SEAT_LIMITS } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import type { AccountSettingsQuery } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
-import { PLAN_LABELS, toPlan } from "../../../utils/labels";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { PLAN_LABELS, toPlan } from "../../../lib/enum-labels";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { useChangePlan } from "../api/change-plan";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 
 type Account = NonNullable<NonNullable<AccountSettingsQuery["viewer"]>["currentAccount"]>;
 

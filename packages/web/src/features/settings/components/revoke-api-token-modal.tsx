@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import { useRevokeApiToken } from "../api/revoke-api-token";
 import type { ApiTokenRow } from "../api/get-api-tokens";
 

@@ -13,8 +13,8 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { PageError } from "../../../components/page-status";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors } from "../../../lib/user-errors";
 import { type TransferCandidate, useTransferCandidates } from "../api/get-transfer-candidates";
 import { useTransferOwnership } from "../api/transfer-ownership";
 

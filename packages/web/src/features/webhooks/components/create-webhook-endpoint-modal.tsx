@@ -2,8 +2,8 @@ import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from "@mantine
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import type { WebhookEventType } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
-import { splitUserErrors, type FieldErrors } from "../../../utils/user-errors";
+import { describeError } from "../../../lib/errors";
+import { splitUserErrors, type FieldErrors } from "../../../lib/user-errors";
 import { useCreateWebhookEndpoint } from "../api/create-webhook-endpoint";
 import { EVENT_GROUPS } from "../event-types";
 

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../utils/errors";
+import { describeError } from "../../../lib/errors";
 import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
 import { useDeleteWebhookEndpoint } from "../api/delete-webhook-endpoint";
 

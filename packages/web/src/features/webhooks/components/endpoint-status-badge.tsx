@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import { formatDateTime } from "../../../utils/format";
+import { formatDateTime } from "../../../lib/format";
 import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
 
 /** Enabled, Failing (since when) or Off. */

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { ListPager } from "../../../components/list-pager";
 import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
 import type { WebhookDeliveryStatus } from "../../../gql/graphql";
-import { describeError } from "../../../utils/errors";
-import { countText, formatDateTime } from "../../../utils/format";
+import { describeError } from "../../../lib/errors";
+import { countText, formatDateTime } from "../../../lib/format";
 import {
   deliveriesOf,
   useWebhookDeliveries,

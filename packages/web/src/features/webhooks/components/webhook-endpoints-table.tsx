@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
-import { countText } from "../../../utils/format";
+import { countText } from "../../../lib/format";
 import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
 import { eventName } from "../event-types";
 import { EndpointStatusBadge } from "./endpoint-status-badge";

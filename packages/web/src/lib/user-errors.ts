@@ -32,7 +32,3 @@ export function splitUserErrors<K extends string>(
   }
   return { fieldErrors, formErrors };
 }
-
-export function hasFieldErrors<K extends string>(errors: FieldErrors<K>): boolean {
-  return Object.values(errors).some((message) => Boolean(message));
-}
