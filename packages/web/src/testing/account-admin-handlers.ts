@@ -15,7 +15,7 @@ import type {
   UpdateAccountMutation,
   UpdateAccountMutationVariables,
 } from "../gql/graphql";
-import type { MockAccount, RecordedOperation } from "./mock-backend";
+import type { MockAccount, RecordedOperation } from "./mock-types";
 
 type UserError = UpdateAccountMutation["updateAccount"]["userErrors"][number];
 

@@ -42,19 +42,19 @@ import type {
   SwitchAccountMutationVariables,
 } from "../gql/graphql";
 import { accountAdminHandlers } from "./account-admin-handlers";
+import {
+  type ApiTokenNode,
+  type InvitationNode,
+  type MemberNode,
+  type MockAccount,
+  type Plan,
+  type RecordedOperation,
+  type Role,
+} from "./mock-types";
 
-type Role = NonNullable<ShellViewerQuery["viewer"]>["memberships"][number]["role"];
-type Plan = NonNullable<NonNullable<AccountSettingsQuery["viewer"]>["currentAccount"]>["plan"];
-type MemberNode = NonNullable<
-  NonNullable<MembersListQuery["viewer"]>["currentAccount"]
->["members"]["nodes"][number];
-type ApiTokenNode = NonNullable<
-  NonNullable<ApiTokensQuery["viewer"]>["currentAccount"]
->["apiTokens"][number];
+export type { InvitationNode, MockAccount, RecordedOperation } from "./mock-types";
+
 type UserError = LogInMutation["logIn"]["userErrors"][number];
-export type InvitationNode = NonNullable<
-  NonNullable<InvitationsListQuery["viewer"]>["currentAccount"]
->["invitations"]["nodes"][number];
 type InvitationPreviewNode = NonNullable<InvitationPreviewQuery["invitation"]>;
 
 /** An invitation link as the invitee opens it: `/invite/<token>`. */
@@ -64,30 +64,11 @@ export interface MockInvitationLink extends Omit<InvitationPreviewNode, "__typen
   existingUser: boolean;
 }
 
-export interface MockAccount {
-  id: string;
-  name: string;
-  handle: string;
-  plan: Plan;
-  seatsUsed: number;
-  /** The signed-in user's role here. */
-  role: Role;
-  members: MemberNode[];
-  apiTokens: ApiTokenNode[];
-  /** User invitations, newest first. */
-  invitations: InvitationNode[];
-}
-
 export interface MockBackendOptions {
   signedIn?: boolean;
   accounts?: MockAccount[];
   currentAccountId?: string;
   invitationLinks?: MockInvitationLink[];
-}
-
-export interface RecordedOperation {
-  operationName: string;
-  variables: Record<string, unknown>;
 }
 
 export const USER = { id: "VXNlcjox", name: "Ada Lovelace", email: "ada@example.com" };
