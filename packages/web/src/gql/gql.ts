@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      account {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SwitchAccountDocument,
+    "\n  query AccountName {\n    viewer {\n      currentAccount {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AccountNameDocument,
     "\n  query ShellViewer {\n    viewer {\n      user {\n        id\n        name\n        email\n      }\n      memberships {\n        id\n        role\n        account {\n          id\n          name\n          handle\n        }\n      }\n      currentAccount {\n        id\n        name\n        handle\n      }\n      currentMember {\n        id\n        role\n      }\n    }\n  }\n": typeof types.ShellViewerDocument,
     "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    viewer {\n      currentAccount {\n        id\n        auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n          totalCount\n          nodes {\n            id\n            action\n            objectType\n            objectId\n            via\n            apiTokenName\n            ip\n            createdAt\n            details\n            actor {\n              id\n              name\n              email\n            }\n          }\n          pageInfo {\n            hasNextPage\n            hasPreviousPage\n            startCursor\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.LogInDocument,
@@ -82,6 +83,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      account {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SwitchAccountDocument,
+    "\n  query AccountName {\n    viewer {\n      currentAccount {\n        id\n        name\n      }\n    }\n  }\n": types.AccountNameDocument,
     "\n  query ShellViewer {\n    viewer {\n      user {\n        id\n        name\n        email\n      }\n      memberships {\n        id\n        role\n        account {\n          id\n          name\n          handle\n        }\n      }\n      currentAccount {\n        id\n        name\n        handle\n      }\n      currentMember {\n        id\n        role\n      }\n    }\n  }\n": types.ShellViewerDocument,
     "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    viewer {\n      currentAccount {\n        id\n        auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n          totalCount\n          nodes {\n            id\n            action\n            objectType\n            objectId\n            via\n            apiTokenName\n            ip\n            createdAt\n            details\n            actor {\n              id\n              name\n              email\n            }\n          }\n          pageInfo {\n            hasNextPage\n            hasPreviousPage\n            startCursor\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      user {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.LogInDocument,
@@ -166,6 +168,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      account {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      account {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountName {\n    viewer {\n      currentAccount {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountName {\n    viewer {\n      currentAccount {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
