@@ -39,6 +39,15 @@ export type Config = {
   webhookAllowPrivateUrls: boolean;
   /** First retry delay of a failed webhook delivery; later ones back off exponentially. */
   webhookRetryDelaySeconds: number;
+  /** Webhook deliveries in flight at once in this process. */
+  webhookConcurrency: number;
+  /**
+   * The connection budget of one process (docs/operations.md): requests' pool (app role)
+   * `databasePoolMax`, the system pool (owner role: sign-in lookups, rate limits, background
+   * jobs) half that, and the job runner's `jobRunnerPoolMax`.
+   */
+  databasePoolMax: number;
+  jobRunnerPoolMax: number;
   rateLimits: RateLimitSettings;
   /** Server processes (node:cluster workers) sharing PORT; 1 runs the server in this process. */
   webConcurrency: number;
@@ -238,6 +247,9 @@ export function loadConfig(env: Env = process.env): Config {
     webhookRetryDelaySeconds: parsePositiveInt(env, "WEBHOOK_RETRY_DELAY_SECONDS", 60),
     rateLimits: parseRateLimits(env),
     webConcurrency: parsePositiveInt(env, "WEB_CONCURRENCY", 1),
+    webhookConcurrency: parsePositiveInt(env, "WEBHOOK_CONCURRENCY", 8),
+    databasePoolMax: parsePositiveInt(env, "DATABASE_POOL_MAX", 10),
+    jobRunnerPoolMax: parsePositiveInt(env, "JOB_RUNNER_POOL_MAX", 2),
     trustProxy: parseTrustProxy(env),
     metricsToken: parseMetricsToken(env),
     migrateOnStart: parseBoolean(env, "MIGRATE_ON_START", true),

@@ -31,6 +31,7 @@ import { createLogger, type Logger } from "./logger";
 import { createTransport, startMailSystem, type MailSystem } from "./modules/mail/mail-worker";
 import { startWebhookSystem, type WebhookSystem } from "./modules/webhooks/webhook-delivery";
 import { startInvitationExpirySweep } from "./modules/invitations/invitation-expiry";
+import { startJobRunner, type JobRunner } from "./jobs/job-runner";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -57,7 +58,7 @@ async function connectDatabase(config: Config, logger: Logger) {
     });
     url = embedded.url;
   }
-  const dataSource = createDataSource(url, { logger });
+  const dataSource = createDataSource(url, { logger, poolSize: systemPoolSize(config) });
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -68,6 +69,11 @@ async function connectDatabase(config: Config, logger: Logger) {
     );
   }
   return { dataSource, embedded, url };
+}
+
+/** The owner role's pool: short statements (sign-in lookups, rate limits) and background jobs. */
+function systemPoolSize(config: Config): number {
+  return Math.max(2, Math.ceil(config.databasePoolMax / 2));
 }
 
 /** Without APP_SECRET (development), a random secret kept in DATA_DIR survives restarts. */
@@ -227,6 +233,7 @@ async function main(): Promise<void> {
   const started = Date.now();
 
   const { dataSource, embedded, url } = await connectDatabase(config, logger);
+  let jobs: JobRunner | null = null;
   let mail: MailSystem | null = null;
   let webhooks: WebhookSystem | null = null;
   let appDataSource: DataSource | null = null;
@@ -236,6 +243,7 @@ async function main(): Promise<void> {
     expirySweep?.stop();
     await webhooks?.stop();
     await mail?.stop();
+    await jobs?.stop();
     if (appDataSource?.isInitialized) await appDataSource.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     logger.debug("database connections closed");
@@ -258,10 +266,17 @@ async function main(): Promise<void> {
     // Requests run as the restricted role pn_app, under row-level security (SECURITY.md).
     appDataSource = createDataSource(await ensureAppRoleLogin(url, appRolePassword(appSecret)), {
       logger,
+      poolSize: config.databasePoolMax,
     });
     await appDataSource.initialize();
-    mail = await startMailSystem({
+    jobs = await startJobRunner({
       databaseUrl: url,
+      dataSource,
+      logger,
+      maxConnections: config.jobRunnerPoolMax,
+    });
+    mail = await startMailSystem({
+      jobs,
       dataSource,
       transport: createTransport(config.smtpUrl, logger),
       from: config.mailFrom,
@@ -271,7 +286,7 @@ async function main(): Promise<void> {
     });
     await mail.startWorker();
     webhooks = await startWebhookSystem({
-      databaseUrl: url,
+      jobs,
       dataSource,
       logger,
       mail: mail.queue,
@@ -280,6 +295,7 @@ async function main(): Promise<void> {
       settings: {
         allowInternalUrls: config.webhookAllowPrivateUrls,
         retryDelaySeconds: config.webhookRetryDelaySeconds,
+        concurrency: config.webhookConcurrency,
       },
     });
     await webhooks.startWorker();

@@ -14,6 +14,7 @@ import { Webhooks1764970000000 } from "./1764970000000-webhooks";
 import { InvitationExpiryRecorded1764980000000 } from "./1764980000000-invitation-expiry-recorded";
 import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-security";
 import { UsersTrigramSearch1765100000000 } from "./1765100000000-users-trigram-search";
+import { WebhookEndpointPause1765200000000 } from "./1765200000000-webhook-endpoint-pause";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   // migration that adds such a table adds its policy too (row-level-security.spec.ts checks).
   RowLevelSecurity1765000000000,
   UsersTrigramSearch1765100000000,
+  WebhookEndpointPause1765200000000,
 ];

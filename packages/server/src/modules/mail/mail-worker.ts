@@ -5,10 +5,10 @@
  * Delivery is at-least-once, so a row already SENT is never sent again.
  */
 import nodemailer from "nodemailer";
-import { PgBoss, type Job } from "pg-boss";
+import type { Job } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
-import { grantJobQueueToAppRole } from "../../db/app-role";
 import { queryRows } from "../../db/sql";
+import type { JobRunner } from "../../jobs/job-runner";
 import type { Logger } from "../../logger";
 import type { SealKey } from "../../crypto/sealed-box";
 import { recordInvitationDelivery } from "../invitations/invitation-store";
@@ -65,12 +65,12 @@ export type MailSystem = {
   queue: MailQueue;
   /** Runs the delivery worker in this process. */
   startWorker(): Promise<void>;
-  /** Stops taking jobs and waits for the ones in flight. */
+  /** Stops taking mail jobs and waits for the ones in flight; the job runner keeps running. */
   stop(): Promise<void>;
 };
 
 export async function startMailSystem(options: {
-  databaseUrl: string;
+  jobs: JobRunner;
   dataSource: DataSource;
   transport: MailTransport;
   from: string;
@@ -81,10 +81,7 @@ export async function startMailSystem(options: {
   sealKey: SealKey;
 }): Promise<MailSystem> {
   const { dataSource, transport, logger } = options;
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
-  boss.on("error", (error: unknown) => logger.error({ err: error }, "job queue error"));
-  await boss.start();
-  await grantJobQueueToAppRole(dataSource);
+  const { boss } = options.jobs;
   const retryPolicy = {
     retryLimit: MAIL_ATTEMPTS - 1,
     retryDelay: options.retryDelaySeconds,
@@ -98,16 +95,12 @@ export async function startMailSystem(options: {
   const queue: MailQueue = {
     sealKey: options.sealKey,
     async enqueue(db, outboxIds) {
-      if (outboxIds.length === 0) return;
-      const jobs = outboxIds.map((outboxId) => ({ data: { outboxId } }));
-      // Same transaction as the outbox rows: pg-boss runs its INSERT through our connection.
-      await boss.insert(MAIL_QUEUE_NAME, jobs, {
-        db: {
-          executeSql: async (text: string, values?: unknown[]) => ({
-            rows: await queryRows(db, text, values),
-          }),
-        },
-      });
+      // Same transaction as the outbox rows.
+      await options.jobs.insertInTransaction(
+        db,
+        MAIL_QUEUE_NAME,
+        outboxIds.map((outboxId) => ({ data: { outboxId } })),
+      );
     },
   };
 
@@ -156,7 +149,7 @@ export async function startMailSystem(options: {
       );
     },
     async stop() {
-      await boss.stop({ graceful: true, timeout: 8_000 });
+      await boss.offWork(MAIL_QUEUE_NAME, { wait: true });
     },
   };
 }

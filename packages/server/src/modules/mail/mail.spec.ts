@@ -12,6 +12,7 @@ import { insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
 import { waitFor as waitForCondition, type Probe } from "../../test-support/wait-for";
+import { startJobRunner } from "../../jobs/job-runner";
 import { createTransport, startMailSystem, type MailSystem } from "./mail-worker";
 
 type Received = { to: string; raw: string };
@@ -46,17 +47,30 @@ function stopSmtp(): Promise<void> {
   return new Promise((resolve) => smtp.close(() => resolve()));
 }
 
-function startMail(): Promise<MailSystem> {
-  return startMailSystem({
-    databaseUrl: db.url,
+/** A mail system on a job runner of its own, as a process has; stopping it stops both. */
+async function startMail(
+  retry: { retryDelaySeconds: number; retryBackoff?: boolean } = {
+    retryDelaySeconds: 1,
+    retryBackoff: false,
+  },
+): Promise<MailSystem> {
+  const jobs = await startJobRunner({ databaseUrl: db.url, dataSource: db.dataSource, logger });
+  const system = await startMailSystem({
+    jobs,
     dataSource: db.dataSource,
     transport: createTransport(`smtp://127.0.0.1:${smtpPort}`, logger),
     from: "Partner Network <no-reply@example.test>",
     logger,
-    retryDelaySeconds: 1,
-    retryBackoff: false,
+    ...retry,
     sealKey: key,
   });
+  return {
+    ...system,
+    async stop() {
+      await system.stop();
+      await jobs.stop();
+    },
+  };
 }
 
 /** The invitation link in a received message (quoted-printable soft breaks undone). */
@@ -187,15 +201,7 @@ describe("invitation email", () => {
     mail = await startMail();
     expect(await retrySettings()).toEqual({ retry_delay: 1, retry_backoff: false, retry_limit: 4 });
     await mail.stop();
-    mail = await startMailSystem({
-      databaseUrl: db.url,
-      dataSource: db.dataSource,
-      transport: createTransport(`smtp://127.0.0.1:${smtpPort}`, logger),
-      from: "Partner Network <no-reply@example.test>",
-      logger,
-      retryDelaySeconds: 7,
-      sealKey: key,
-    });
+    mail = await startMail({ retryDelaySeconds: 7 });
     expect(await retrySettings()).toEqual({ retry_delay: 7, retry_backoff: true, retry_limit: 4 });
     // Back to the short delay the other tests of this file rely on.
     await mail.stop();

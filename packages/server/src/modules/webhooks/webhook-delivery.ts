@@ -12,12 +12,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { toGlobalId } from "@pn/shared";
-import { PgBoss, type Job } from "pg-boss";
+import type { Job } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { open, type SealKey } from "../../crypto/sealed-box";
-import { grantJobQueueToAppRole } from "../../db/app-role";
 import { execute, queryRows } from "../../db/sql";
+import type { JobRunner } from "../../jobs/job-runner";
 import type { Logger } from "../../logger";
 import { auditService, type AuditEntry, type AuditOrigin } from "../audit/audit.service";
 import { mailService, type MailQueue } from "../mail/mail.service";
@@ -37,7 +37,16 @@ export type WebhookSettings = {
   retryBackoff: boolean;
   /** An endpoint failing without a single success for this long is disabled. */
   disableAfterSeconds: number;
+  /** The whole attempt: address check, connect, request and the receiver's answer. */
   timeoutMs: number;
+  /** Deliveries in flight at once in this process (WEBHOOK_CONCURRENCY). */
+  concurrency: number;
+  /** Deliveries in flight at once to one endpoint, across every process. */
+  perEndpointInFlight: number;
+  /** Failed attempts in a row after which an endpoint is paused... */
+  pauseAfterFailures: number;
+  /** ...for the retry delay, doubling with each further failure, up to this long. */
+  maxPauseSeconds: number;
 };
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
@@ -48,6 +57,12 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   retryBackoff: true,
   disableAfterSeconds: 24 * 60 * 60,
   timeoutMs: 10_000,
+  // Svix and Stripe isolate slow receivers the same way: many deliveries at once overall,
+  // few per endpoint, and a circuit that opens on repeated failure.
+  concurrency: 8,
+  perEndpointInFlight: 2,
+  pauseAfterFailures: 3,
+  maxPauseSeconds: 60 * 60,
 };
 
 /** What the GraphQL side needs from the running system: settings and a way to queue replays. */
@@ -87,7 +102,7 @@ const EARLIER_DELIVERY_PENDING = `EXISTS (
 async function recordDeliveries(
   db: EntityManager,
   entries: AuditEntry[],
-  enqueue: WebhookRuntime["enqueue"],
+  enqueue: (db: EntityManager, deliveries: { id: string; endpoint_id: string }[]) => Promise<void>,
 ): Promise<void> {
   const events = entries.filter((entry) => isWebhookEventType(entry.action));
   if (events.length === 0) return;
@@ -141,16 +156,20 @@ async function recordDeliveries(
     ],
   );
   // Only the first pending delivery per endpoint and object gets a job; the rest follow it.
-  const ready = await queryRows<{ id: string }>(
+  const ready = await queryRows<{ id: string; endpoint_id: string }>(
     db,
-    `SELECT d.id FROM webhook_deliveries d
+    `SELECT d.id, d.endpoint_id FROM webhook_deliveries d
      WHERE d.id = ANY($1::uuid[]) AND NOT ${EARLIER_DELIVERY_PENDING}`,
     [inserted.map((row) => row.id)],
   );
-  await enqueue(
-    db,
-    ready.map((row) => row.id),
-  );
+  await enqueue(db, ready);
+}
+
+/** `priorAttempts`: attempts used by earlier jobs of this delivery (one postponed by a pause). */
+type DeliveryJob = { deliveryId: string; priorAttempts?: number };
+
+function attemptsUsed(job: Job<DeliveryJob>): number {
+  return (job.data.priorAttempts ?? 0) + job.retryCount;
 }
 
 type ClaimedDelivery = {
@@ -173,7 +192,7 @@ export type WebhookSystem = {
 };
 
 export async function startWebhookSystem(options: {
-  databaseUrl: string;
+  jobs: JobRunner;
   dataSource: DataSource;
   logger: Logger;
   mail: MailQueue;
@@ -183,11 +202,8 @@ export async function startWebhookSystem(options: {
 }): Promise<WebhookSystem> {
   const { dataSource, logger } = options;
   const settings: WebhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, ...options.settings };
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4 });
-  boss.on("error", (error: unknown) => logger.error({ err: error }, "webhook queue error"));
-  await boss.start();
-  // Requests enqueue deliveries in their own transaction, as the app role.
-  await grantJobQueueToAppRole(dataSource);
+  const { jobs } = options;
+  const { boss } = jobs;
   await boss.createQueue(WEBHOOK_QUEUE_NAME, {
     retryLimit: settings.attempts - 1,
     retryDelay: settings.retryDelaySeconds,
@@ -195,35 +211,47 @@ export async function startWebhookSystem(options: {
     ...(settings.retryBackoff ? { retryDelayMax: 6 * 60 * 60 } : {}),
   });
 
+  /** Each job is in its endpoint's group, which bounds the deliveries in flight per endpoint. */
+  async function enqueueDeliveries(
+    db: EntityManager,
+    deliveries: { id: string; endpoint_id: string }[],
+    options: { startAfter?: Date; priorAttempts?: number } = {},
+  ): Promise<void> {
+    await jobs.insertInTransaction<DeliveryJob>(
+      db,
+      WEBHOOK_QUEUE_NAME,
+      deliveries.map((delivery) => ({
+        data: {
+          deliveryId: delivery.id,
+          ...(options.priorAttempts ? { priorAttempts: options.priorAttempts } : {}),
+        },
+        group: { id: delivery.endpoint_id },
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      })),
+    );
+  }
+
   const enqueue: WebhookRuntime["enqueue"] = async (db, deliveryIds) => {
     if (deliveryIds.length === 0) return;
-    await boss.insert(
-      WEBHOOK_QUEUE_NAME,
-      deliveryIds.map((deliveryId) => ({ data: { deliveryId } })),
-      {
-        db: {
-          executeSql: async (text: string, values?: unknown[]) => ({
-            rows: await queryRows(db, text, values),
-          }),
-        },
-      },
+    const deliveries = await queryRows<{ id: string; endpoint_id: string }>(
+      db,
+      "SELECT id, endpoint_id FROM webhook_deliveries WHERE id = ANY($1::uuid[])",
+      [deliveryIds],
     );
+    await enqueueDeliveries(db, deliveries);
   };
 
   async function startNextFor(
     db: EntityManager,
     delivery: { id: string; endpoint_id: string; object_id: string },
   ): Promise<void> {
-    const next = await queryRows<{ id: string }>(
+    const next = await queryRows<{ id: string; endpoint_id: string }>(
       db,
-      `SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND object_id = $2 AND status = 'PENDING' AND id <> $3
+      `SELECT id, endpoint_id FROM webhook_deliveries WHERE endpoint_id = $1 AND object_id = $2 AND status = 'PENDING' AND id <> $3
        ORDER BY sequence LIMIT 1`,
       [delivery.endpoint_id, delivery.object_id, delivery.id],
     );
-    await enqueue(
-      db,
-      next.map((row) => row.id),
-    );
+    await enqueueDeliveries(db, next);
   }
 
   async function disableIfFailingTooLong(
@@ -271,7 +299,104 @@ export async function startWebhookSystem(options: {
     logger.warn({ endpointId }, "webhook endpoint disabled after failing too long");
   }
 
-  async function deliver(job: Job<{ deliveryId: string }>): Promise<void> {
+  /**
+   * A paused endpoint's delivery comes back when the pause ends: it holds no worker slot
+   * meanwhile, and the attempts it has used so far travel with it.
+   */
+  async function postponeIfPaused(job: Job<DeliveryJob>): Promise<boolean> {
+    const [paused] = await queryRows<{ endpoint_id: string; paused_until: Date }>(
+      dataSource.manager,
+      `SELECT d.endpoint_id, e.paused_until FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+       WHERE d.id = $1 AND d.status = 'PENDING' AND e.paused_until > now()`,
+      [job.data.deliveryId],
+    );
+    if (!paused) return false;
+    await dataSource.transaction((db) =>
+      enqueueDeliveries(db, [{ id: job.data.deliveryId, endpoint_id: paused.endpoint_id }], {
+        startAfter: paused.paused_until,
+        priorAttempts: attemptsUsed(job),
+      }),
+    );
+    return true;
+  }
+
+  /** Rejects when the attempt's deadline passes first (the address check has no signal of its own). */
+  function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onDeadline = () =>
+        reject(new Error(`The receiver did not answer within ${settings.timeoutMs / 1000} s.`));
+      if (deadline.aborted) return onDeadline();
+      deadline.addEventListener("abort", onDeadline, { once: true });
+      work.then(resolve, reject).finally(() => deadline.removeEventListener("abort", onDeadline));
+    });
+  }
+
+  /** One POST with one deadline for all of it; the failure's reason, or null when the receiver took it. */
+  async function attempt(
+    delivery: ClaimedDelivery,
+  ): Promise<{ statusCode: number | null; failure: string | null }> {
+    const deadline = AbortSignal.timeout(settings.timeoutMs);
+    try {
+      const check = await beforeDeadline(
+        checkWebhookUrl(delivery.url, settings.allowInternalUrls),
+        deadline,
+      );
+      if (!check.ok) return { statusCode: null, failure: check.reason };
+      const body = JSON.stringify(delivery.payload);
+      const timestamp = Math.floor(clock.now().getTime() / 1000);
+      const secret = open(delivery.sealed_secret, options.sealKey);
+      const response = await beforeDeadline(
+        fetch(check.url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "user-agent": "PartnerNetwork-Webhooks/1.0",
+            ...webhookHeaders(secret, delivery.message_id, timestamp, body),
+          },
+          body,
+          // A redirect could lead to an internal address the URL check never saw.
+          redirect: "manual",
+          signal: deadline,
+        }),
+        deadline,
+      );
+      await response.body?.cancel();
+      const failure =
+        response.status < 200 || response.status >= 300
+          ? `The receiver answered HTTP ${response.status}.`
+          : null;
+      return { statusCode: response.status, failure };
+    } catch (error) {
+      const reason =
+        deadline.aborted || (error instanceof Error && error.name === "TimeoutError")
+          ? `The receiver did not answer within ${settings.timeoutMs / 1000} s.`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      return { statusCode: null, failure: reason.slice(0, 500) };
+    }
+  }
+
+  /** Counts the failure against the endpoint and pauses it once they come in a row. */
+  async function recordEndpointFailure(db: EntityManager, endpointId: string): Promise<void> {
+    await execute(
+      db,
+      `UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1,
+         paused_until = CASE WHEN consecutive_failures + 1 >= $2
+           THEN now() + make_interval(secs => least($3 * power(2, consecutive_failures + 1 - $2), $4))
+         END
+       WHERE id = $1`,
+      [
+        endpointId,
+        settings.pauseAfterFailures,
+        settings.retryDelaySeconds,
+        settings.maxPauseSeconds,
+      ],
+    );
+  }
+
+  async function deliver(job: Job<DeliveryJob>): Promise<void> {
+    if (await postponeIfPaused(job)) return;
     // A lease rather than a lock: no transaction stays open during the HTTP call.
     const [delivery] = await queryRows<ClaimedDelivery>(
       dataSource.manager,
@@ -287,39 +412,11 @@ export async function startWebhookSystem(options: {
     if (!delivery) return;
 
     const started = performance.now();
-    let statusCode: number | null = null;
-    let failure: string | null = null;
-    if (!delivery.enabled) {
-      failure = "The endpoint is disabled.";
-    } else {
-      try {
-        const check = await checkWebhookUrl(delivery.url, settings.allowInternalUrls);
-        if (!check.ok) throw new Error(check.reason);
-        const body = JSON.stringify(delivery.payload);
-        const timestamp = Math.floor(clock.now().getTime() / 1000);
-        const secret = open(delivery.sealed_secret, options.sealKey);
-        const response = await fetch(check.url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "PartnerNetwork-Webhooks/1.0",
-            ...webhookHeaders(secret, delivery.message_id, timestamp, body),
-          },
-          body,
-          // A redirect could lead to an internal address the URL check never saw.
-          redirect: "manual",
-          signal: AbortSignal.timeout(settings.timeoutMs),
-        });
-        statusCode = response.status;
-        await response.body?.cancel();
-        if (statusCode < 200 || statusCode >= 300)
-          failure = `The receiver answered HTTP ${statusCode}.`;
-      } catch (error) {
-        failure = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      }
-    }
+    const { statusCode, failure } = delivery.enabled
+      ? await attempt(delivery)
+      : { statusCode: null, failure: "The endpoint is disabled." };
     const durationMs = Math.round(performance.now() - started);
-    const lastAttempt = !delivery.enabled || job.retryCount >= settings.attempts - 1;
+    const lastAttempt = !delivery.enabled || attemptsUsed(job) >= settings.attempts - 1;
 
     await dataSource.transaction(async (db) => {
       await execute(
@@ -342,9 +439,11 @@ export async function startWebhookSystem(options: {
           "UPDATE webhook_deliveries SET status = 'DELIVERED', attempts = attempts + 1, claimed_until = NULL, completed_at = $2 WHERE id = $1",
           [delivery.id, clock.now()],
         );
-        await execute(db, "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1", [
-          delivery.endpoint_id,
-        ]);
+        await execute(
+          db,
+          "UPDATE webhook_endpoints SET failing_since = NULL, consecutive_failures = 0, paused_until = NULL WHERE id = $1",
+          [delivery.endpoint_id],
+        );
       } else {
         await execute(
           db,
@@ -353,13 +452,15 @@ export async function startWebhookSystem(options: {
            WHERE id = $1`,
           [delivery.id, lastAttempt, clock.now()],
         );
-        if (delivery.enabled)
+        if (delivery.enabled) {
+          await recordEndpointFailure(db, delivery.endpoint_id);
           await disableIfFailingTooLong(
             db,
             delivery.endpoint_id,
             delivery.account_id,
             delivery.url,
           );
+        }
       }
       if (!failure || lastAttempt) await startNextFor(db, delivery);
     });
@@ -373,16 +474,26 @@ export async function startWebhookSystem(options: {
   }
 
   const subscriber = (db: EntityManager, _origin: AuditOrigin, entries: AuditEntry[]) =>
-    recordDeliveries(db, entries, enqueue);
+    recordDeliveries(db, entries, (transaction, deliveries) =>
+      enqueueDeliveries(transaction, deliveries),
+    );
   auditService.subscribe(subscriber);
   runtime = { settings, enqueue };
 
   const system: WebhookSystem = {
     runtime,
     async startWorker() {
-      await boss.work<{ deliveryId: string }>(
+      // One job per call, so each delivery retries on its own; `concurrency` at once in this
+      // process, at most `perEndpointInFlight` per endpoint across all processes (pg-boss
+      // groups), so a slow receiver holds a few slots and every other endpoint keeps the rest.
+      await boss.work<DeliveryJob>(
         WEBHOOK_QUEUE_NAME,
-        { pollingIntervalSeconds: 0.5, batchSize: 1 },
+        {
+          pollingIntervalSeconds: 0.5,
+          batchSize: 1,
+          localConcurrency: settings.concurrency,
+          groupConcurrency: settings.perEndpointInFlight,
+        },
         async ([job]) => {
           if (job) await deliver(job);
         },
@@ -391,7 +502,7 @@ export async function startWebhookSystem(options: {
     async stop() {
       auditService.unsubscribe(subscriber);
       if (runtime === system.runtime) runtime = null;
-      await boss.stop({ graceful: true, timeout: 8_000 });
+      await boss.offWork(WEBHOOK_QUEUE_NAME, { wait: true });
     },
   };
   return system;

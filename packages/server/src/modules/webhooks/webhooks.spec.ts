@@ -17,6 +17,7 @@ import { waitFor } from "../../test-support/wait-for";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import type { MailQueue } from "../mail/mail.service";
 import { recordExpiredInvitations } from "../invitations/invitation-expiry";
+import { startJobRunner, type JobRunner } from "../../jobs/job-runner";
 import { startWebhookSystem, type WebhookSystem } from "./webhook-delivery";
 import { signWebhook, verifyWebhook } from "./webhook-signature";
 import { checkWebhookUrl, isInternalAddress } from "./webhook-url";
@@ -34,6 +35,7 @@ let receiver: Server;
 let receiverUrl: string;
 let app: TestApp;
 let webhooks: WebhookSystem;
+let jobs: JobRunner;
 const received: Received[] = [];
 /** The receiver answers 500 while this is above zero (counting down per request). */
 let failuresLeft = 0;
@@ -91,8 +93,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  webhooks = await startWebhookSystem({
+  jobs = await startJobRunner({
     databaseUrl: db.url,
+    dataSource: db.dataSource,
+    logger: createLogger("silent"),
+  });
+  webhooks = await startWebhookSystem({
+    jobs,
     dataSource: db.dataSource,
     logger: createLogger("silent"),
     mail,
@@ -115,6 +122,7 @@ afterAll(async () => {
   clock.reset();
   await app?.close();
   await webhooks?.stop();
+  await jobs?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
   await db?.drop();
 });
