@@ -3,6 +3,7 @@
  * the mail outbox, the rate limits and a fresh set of loaders.
  */
 import type { Context } from "../graphql/context";
+import type { CredentialLookup } from "../modules/identity/credentials";
 import type { MailQueue } from "../modules/mail/mail.service";
 import type { RateLimits } from "../modules/rate-limits/rate-limits.service";
 import { createLoaders } from "./loaders";
@@ -13,6 +14,8 @@ declare module "../graphql/context" {
     mail: MailQueue;
     /** Limits shared by every server process (kept in PostgreSQL). */
     rateLimits: RateLimits;
+    /** Log-in lookups that hold no connection while the password is checked. */
+    credentials: CredentialLookup;
   }
 }
 

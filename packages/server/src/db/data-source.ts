@@ -1,14 +1,22 @@
 import { DataSource } from "typeorm";
 import type { Logger } from "../logger";
 import { MIGRATIONS } from "./migrations";
+import { busyAwarePg } from "./pool-busy";
 import { StatementCounter } from "./statement-counter";
 
 export function createDataSource(
   url: string,
-  options: { poolSize?: number; logger?: Logger } = {},
+  options: {
+    poolSize?: number;
+    /** How long a statement waits for a free connection before the request is answered 503. */
+    connectionTimeoutMs?: number;
+    logger?: Logger;
+  } = {},
 ): DataSource {
   return new DataSource({
     type: "postgres",
+    // A wait for a free connection that times out is a 503, not a 500 (pool-busy.ts).
+    driver: busyAwarePg,
     url,
     // Every read and write is plain SQL (db/sql.ts); TypeORM runs the pool, migrations and transactions.
     entities: [],
@@ -18,6 +26,9 @@ export function createDataSource(
     synchronize: false,
     logger: options.logger ? new StatementCounter(options.logger) : undefined,
     maxQueryExecutionTime: 1_000,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    },
   });
 }

@@ -14,6 +14,18 @@ import { execute, queryRows } from "./sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * A statement asked for after the request's transaction ended: the client went away (or the
+ * deadline answered for it) while resolvers were still running. Nobody will read the field,
+ * so it is not an error worth a log line; the request log says once that it was aborted.
+ */
+export class TransactionEndedError extends Error {
+  constructor() {
+    super("the request's transaction has ended");
+    this.name = "TransactionEndedError";
+  }
+}
+
 export type Tenant = { accountId: string | null; userId: string | null };
 
 /** node-postgres' client: `processID` is the backend's pid, known once connected. */
@@ -82,7 +94,7 @@ export class TenantTransaction {
   }
 
   private open(): Promise<PgClient> {
-    if (this.finished) return Promise.reject(new Error("the request's transaction has ended"));
+    if (this.finished) return Promise.reject(new TransactionEndedError());
     this.opened ??= (async () => {
       const client = (await this.runner.connect()) as PgClient;
       await client.query(
@@ -105,7 +117,12 @@ export class TenantTransaction {
     this.finished = true;
     try {
       if (this.opened) {
-        const client = await this.opened;
+        // A transaction that never got a connection (the pool was full) has nothing to end.
+        const client = await this.opened.catch(() => null);
+        if (!client) {
+          await this.runner.release();
+          return;
+        }
         if (outcome === "abandon") {
           // Statements queued behind the running one fail at once: the transaction has ended.
           if (this.pending > 0 && client.processID) {

@@ -6,6 +6,7 @@
  */
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { TransactionEndedError } from "../db/tenant-transaction";
 import { currentRequestScope } from "../http/request-scope";
 import type { Logger } from "../logger";
 
@@ -50,6 +51,8 @@ const CODES_SHOWN_TO_CLIENTS = new Set([
   "MAX_COST_EXCEEDED",
   "TIMEOUT",
   "RATE_LIMITED",
+  // Busy, not broken: no free database connection in time, or the password hasher's queue full.
+  "SERVICE_UNAVAILABLE",
 ]);
 
 export function createErrorFormatter(fallbackLogger: Logger) {
@@ -64,6 +67,14 @@ export function createErrorFormatter(fallbackLogger: Logger) {
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
+    if (original instanceof TransactionEndedError) {
+      // The response is gone or going without this field: one "request aborted" line, not one per field.
+      return {
+        message: "The request ended before this field was resolved.",
+        path: formatted.path,
+        extensions: { code: "REQUEST_ENDED" },
+      };
+    }
     const scope = currentRequestScope();
     const requestId = scope?.requestId ?? "unknown";
     (scope?.logger ?? fallbackLogger).error(

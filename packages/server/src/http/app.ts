@@ -34,8 +34,10 @@ import { MAIL_QUEUE_NAME } from "../modules/mail/mail-worker";
 import { WEBHOOK_QUEUE_NAME } from "../modules/webhooks/webhook-delivery";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
+import { createCredentialLookup } from "../modules/identity/credentials";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
 import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
+import { ServiceBusyError } from "../service-busy";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
 import { corsPolicy } from "./cors";
@@ -144,6 +146,7 @@ export async function createApp(options: {
   app.get("/metrics", metrics.route({ production: config.production, token: config.metricsToken }));
 
   const rateLimits = createRateLimits(dataSource.manager, config.rateLimits);
+  const credentials = createCredentialLookup(dataSource.manager);
   const schema = buildAppSchema();
   const limits = queryLimits(schema, {
     production: config.production,
@@ -250,6 +253,7 @@ export async function createApp(options: {
       viewer,
       sessionCookie,
       rateLimits,
+      credentials,
     });
 
   app.use(
@@ -337,9 +341,16 @@ export async function createApp(options: {
   app.use((_req, res) => {
     res.status(404).json({ error: "Not found" });
   });
-  // Express error handler: a 4xx from body parsing keeps its status; anything else is masked.
+  // Express error handler: a 4xx from body parsing keeps its status, a busy server says when to
+  // come back (503 + retry-after); anything else is masked.
   app.use(
     (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      if (error instanceof ServiceBusyError) {
+        req.log.info({ reason: error.message }, "busy: answered 503");
+        res.setHeader("retry-after", String(error.retryAfterSeconds));
+        res.status(503).json({ error: error.message, requestId: String(req.id) });
+        return;
+      }
       const status =
         typeof error === "object" && error && "status" in error ? Number(error.status) : 500;
       if (status >= 500) req.log.error({ err: error }, "unhandled error");

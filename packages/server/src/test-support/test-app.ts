@@ -92,6 +92,8 @@ export async function startTestApp(
     env?: Record<string, string>;
     resolverTimeoutMs?: number;
     rateLimits?: Partial<RateLimitSettings>;
+    /** The app role's pool (5 connections, 5 s wait by default): the pressure tests make it small. */
+    appPool?: { size: number; connectionTimeoutMs: number };
   } = {},
 ): Promise<TestApp> {
   let viewer: Viewer | null = null;
@@ -102,6 +104,8 @@ export async function startTestApp(
     String((dataSource.options as { url: string }).url),
     {
       initialize: dataSource.isInitialized,
+      poolSize: options.appPool?.size,
+      connectionTimeoutMs: options.appPool?.connectionTimeoutMs,
     },
   );
   const { app, apollo } = await createApp({

@@ -20,13 +20,14 @@ export const TEST_APP_SECRET = "partner-network-tests-app-secret-shared-by-the-c
 /** A pool on the test database logged in as the restricted app role (what requests use). */
 export async function createAppRoleDataSource(
   ownerUrl: string,
-  options: { poolSize?: number; initialize?: boolean } = {},
+  options: { poolSize?: number; connectionTimeoutMs?: number; initialize?: boolean } = {},
 ): Promise<DataSource> {
   const password = process.env.PN_TEST_APP_ROLE_PASSWORD;
   if (!password)
     throw new Error("PN_TEST_APP_ROLE_PASSWORD is not set: run tests through jest's globalSetup");
   const dataSource = createDataSource(appRoleUrl(ownerUrl, password), {
     poolSize: options.poolSize ?? 5,
+    connectionTimeoutMs: options.connectionTimeoutMs,
     logger: createLogger(process.env.LOG_LEVEL ?? "silent"),
   });
   if (options.initialize ?? true) await dataSource.initialize();

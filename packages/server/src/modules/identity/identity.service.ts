@@ -182,11 +182,8 @@ export const identityService = {
         ],
       };
     }
-    const [row] = await queryRows<UserRow & { password_hash: string | null }>(
-      context.db,
-      "SELECT id, email, name, password_hash FROM users WHERE lower(email) = lower($1)",
-      [normalizeEmail(input.email)],
-    );
+    // Outside the request's transaction: no connection is held while the hash is checked.
+    const row = await context.credentials.userWithPassword(input.email);
     const matches = await passwordMatchesHash(input.password, row?.password_hash);
     if (!row || !matches) {
       return {

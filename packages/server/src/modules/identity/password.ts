@@ -4,11 +4,59 @@
  * breaking existing hashes.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { availableParallelism } from "node:os";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
+import { ServiceBusyError } from "../../service-busy";
 
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+
+/**
+ * Hashes run a few at a time, in front of libuv's thread pool: each takes about a third of a
+ * second of one core and 128 MB, so a burst of log-ins would otherwise fill the thread pool
+ * (delaying DNS and file I/O too) and the memory. Past `maxWaiting`, a hash is refused with
+ * "busy, retry after" rather than queued behind seconds of others.
+ */
+export class HashQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** A running average of one hash's time, for an honest `retry-after`. */
+  private averageMs = 300;
+
+  constructor(
+    readonly concurrency: number,
+    readonly maxWaiting: number,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxWaiting) {
+        const seconds = Math.max(
+          1,
+          Math.ceil((this.waiting.length * this.averageMs) / this.concurrency / 1000),
+        );
+        throw new ServiceBusyError(seconds, "Too many sign-ins are being checked right now.");
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.averageMs = this.averageMs * 0.8 + (performance.now() - started) * 0.2;
+      // The slot passes straight to the next waiter, so `running` stays as it is.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+/** Sized for the machine: one hash per core, up to libuv's default four threads. */
+export const hashQueue = new HashQueue(Math.min(4, availableParallelism()), 32);
 
 function derive(
   password: string,
@@ -16,10 +64,13 @@ function derive(
   params: { N: number; r: number; p: number },
 ): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return hashQueue.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 
