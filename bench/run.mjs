@@ -34,6 +34,7 @@ import { evaluate, machineInfo, markdownTable, packageVersions } from "./lib/rep
 import { newApiTokenSecret, seed } from "./lib/seed.mjs";
 import { measureSpa } from "./lib/spa.mjs";
 import mixedLoad from "./lib/mixed-load.cjs";
+import { logInBurst, webhookFairness } from "./lib/pressure.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_MAIN = path.join(ROOT, "packages/server/dist/main.js");
@@ -165,6 +166,8 @@ async function startServer(db, { label, seedDemo }) {
     RATE_LIMIT_COST_RESTORE_RATE: "1000000000",
     RATE_LIMIT_LOGIN_FAILURES_PER_IP: "1000000",
     RATE_LIMIT_INVITATION_SENDS_PER_DAY: "1000000",
+    // The webhook fairness figure's receivers listen on loopback.
+    WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   });
   if (db.kind === "embedded")
     Object.assign(env, { DATA_DIR: db.dataDir, EMBEDDED_PG_PORT: String(db.pgPort) });
@@ -723,6 +726,28 @@ async function main() {
     });
     add({ id: "load.rps", label: `${label}: throughput`, value: load.rps, unit: "req/s" });
   }
+
+  // 6c. Pressure from one party (issue 19): a log-in burst, and a hanging webhook receiver.
+  log("log-in burst: 200 log-ins at once");
+  results.logInBurst = await logInBurst(server.baseUrl);
+  add({
+    id: "pressure.logInBurst",
+    label: `200 concurrent log-ins answered cleanly (${Object.entries(results.logInBurst.answers)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(", ")}; next log-in: ${results.logInBurst.afterwards})`,
+    value: round(results.logInBurst.cleanShare * 100),
+    unit: "%",
+    target: { op: ">=", value: 100 },
+  });
+  log("webhook fairness: a hanging receiver for one tenant, a healthy one for another");
+  results.webhookFairness = await webhookFairness(server.baseUrl);
+  add({
+    id: "pressure.webhookFairness",
+    label: `healthy tenant's webhook latency while another's receiver hangs (${results.webhookFairness.backlog} queued behind it)`,
+    value: results.webhookFairness.healthyLatencyMs,
+    unit: "ms",
+    target: { op: "<", value: 15_000 },
+  });
 
   // 7. Start-up figures.
   add({
