@@ -165,6 +165,8 @@ async function startServer(db, { label, seedDemo }) {
     RATE_LIMIT_COST_CAPACITY: "1000000000",
     RATE_LIMIT_COST_RESTORE_RATE: "1000000000",
     RATE_LIMIT_LOGIN_FAILURES_PER_IP: "1000000",
+    // The log-in burst must reach the password hasher, not stop at the per-email limit.
+    RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL: "1000000",
     RATE_LIMIT_INVITATION_SENDS_PER_DAY: "1000000",
     // The webhook fairness figure's receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
