@@ -237,10 +237,10 @@ async function main(): Promise<void> {
   let mail: MailSystem | null = null;
   let webhooks: WebhookSystem | null = null;
   let appDataSource: DataSource | null = null;
-  let expirySweep: { stop(): void } | null = null;
+  let expirySweep: { stop(): Promise<void> } | null = null;
   const stopDatabase = async () => {
     // Queued sends finish (or go back to the queue) before the database goes away.
-    expirySweep?.stop();
+    await expirySweep?.stop();
     await webhooks?.stop();
     await mail?.stop();
     await jobs?.stop();
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
       },
     });
     await webhooks.startWorker();
-    expirySweep = startInvitationExpirySweep({ dataSource, logger });
+    expirySweep = await startInvitationExpirySweep({ jobs, dataSource, logger });
     const { app, apollo } = await createApp({
       config,
       dataSource,

@@ -7,6 +7,7 @@
 import type { DataSource } from "typeorm";
 import { clock } from "../../clock";
 import { queryRows } from "../../db/sql";
+import type { JobRunner } from "../../jobs/job-runner";
 import type { Logger } from "../../logger";
 import { auditService, SYSTEM_ORIGIN } from "../audit/audit.service";
 
@@ -40,17 +41,27 @@ export async function recordExpiredInvitations(dataSource: DataSource): Promise<
   });
 }
 
-/** Sweeps every `intervalMs` until stopped; a failed sweep is logged and retried next time. */
-export function startInvitationExpirySweep(options: {
+export const EXPIRY_SWEEP_QUEUE = "invitation-expiry-sweep";
+
+/**
+ * Sweeps once a minute on the process's job runner: pg-boss's scheduler queues one sweep a
+ * minute however many processes run, and a worker of any of them takes it. A failed sweep is
+ * logged; the next minute's takes over. A backlog is swept in batches until it is gone.
+ */
+export async function startInvitationExpirySweep(options: {
+  jobs: JobRunner;
   dataSource: DataSource;
   logger: Logger;
-  intervalMs?: number;
-}): { stop(): void } {
-  const timer = setInterval(() => {
-    recordExpiredInvitations(options.dataSource).catch((error: unknown) =>
-      options.logger.warn({ err: error }, "recording expired invitations failed"),
-    );
-  }, options.intervalMs ?? 60_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+}): Promise<{ stop(): Promise<void> }> {
+  const { boss } = options.jobs;
+  await boss.createQueue(EXPIRY_SWEEP_QUEUE, { retryLimit: 0 });
+  await boss.schedule(EXPIRY_SWEEP_QUEUE, "* * * * *");
+  await boss.work(EXPIRY_SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    try {
+      while ((await recordExpiredInvitations(options.dataSource)) === BATCH);
+    } catch (error) {
+      options.logger.warn({ err: error }, "recording expired invitations failed");
+    }
+  });
+  return { stop: () => boss.offWork(EXPIRY_SWEEP_QUEUE, { wait: true }) };
 }
