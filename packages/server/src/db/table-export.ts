@@ -20,11 +20,23 @@ export const EXPORT_BATCH_ROWS = 2_000;
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return. Such text gets a leading apostrophe, which
+ * spreadsheets show as text; numbers, dates and booleans are written as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function spreadsheetSafe(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function cell(value: unknown): string {
   let text: string;
   if (value === null || value === undefined) return "";
   if (value instanceof Date) text = value.toISOString();
   else if (typeof value === "object") text = JSON.stringify(value);
+  else if (typeof value === "string") text = spreadsheetSafe(value);
   else text = String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

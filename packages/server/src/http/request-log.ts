@@ -12,14 +12,24 @@ export type RequestLogFields = {
   userAgent: string | undefined;
 };
 
-export function requestLogFields(req: IncomingMessage & { id?: unknown }): RequestLogFields {
-  const url = req.url ?? "";
+/**
+ * SPA pages whose path carries a secret token (the emailed invitation link, and the
+ * verification and password-reset links to come): the log names the page, not the token.
+ */
+const TOKEN_IN_PATH = /^(\/(?:invite|verify-email|reset-password)\/)[^/?#]+/;
+
+/** The path as logged: no query string, no token. */
+export function loggedPath(url: string): string {
   const queryStart = url.indexOf("?");
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  return path.replace(TOKEN_IN_PATH, "$1[redacted]");
+}
+
+export function requestLogFields(req: IncomingMessage & { id?: unknown }): RequestLogFields {
   return {
     id: String(req.id),
     method: req.method,
-    // The query string can carry tokens (invitation links); the path alone names the route.
-    path: queryStart === -1 ? url : url.slice(0, queryStart),
+    path: loggedPath(req.url ?? ""),
     userAgent: req.headers["user-agent"],
   };
 }

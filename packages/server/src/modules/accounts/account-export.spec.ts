@@ -122,6 +122,10 @@ describe("GET /api/account/export", () => {
     await app.graphql(
       `mutation { createPartner(input: { companyName: "Backup Partner, \\"Quoted\\" Inc" }) { partner { id } } }`,
     );
+    // Text a spreadsheet would run as a formula (CSV injection) reaches the backup as text.
+    await app.graphql(
+      `mutation { createPartner(input: { companyName: "=HYPERLINK(\\"https://evil.example\\",\\"x\\")" }) { partner { id } } }`,
+    );
     const invited = await app.graphql<{ inviteUsers: { userErrors: unknown[] } }>(
       `mutation { inviteUsers(input: { invitees: [{ email: "invitee@example.test", role: VIEWER }] }) { userErrors { code } } }`,
     );
@@ -160,6 +164,8 @@ describe("GET /api/account/export", () => {
       "id,company_name,contact_name,contact_email,partner_account_id,status,allow_login,guest,domain,external_id,public_url,created_at,connected_at,removed_at",
     );
     expect(partners[1]).toContain(`,"Backup Partner, ""Quoted"" Inc",`);
+    expect(partners.join("\n")).toContain(`,"'=HYPERLINK(""https://evil.example"",""x"")",`);
+    expect(partners.join("\n")).not.toMatch(/,"?=HYPERLINK/);
     const members = csvRows(entries.get("members.csv")!);
     expect(members[0]).toEqual([
       "id",
