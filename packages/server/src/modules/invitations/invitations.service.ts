@@ -53,8 +53,6 @@ import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { mailService } from "../mail/mail.service";
-import { clientsService } from "../clients/clients.service";
-import { partnerNetwork } from "../partners/partners.service";
 import { RateLimitedError } from "../rate-limits/cost-budget.plugin";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import {
@@ -64,6 +62,12 @@ import {
   revokeInvitation,
 } from "./invitation-store";
 import { invitationLink } from "./invitation-link";
+import {
+  invitationKinds,
+  type AcceptFailure,
+  type AcceptInput,
+  type AcceptSuccess,
+} from "./invitation-kinds";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
 import { loginInvitationEmail } from "./login-email";
@@ -214,13 +218,6 @@ async function findByToken(
   return row && secretMatchesHash(token, row.token_hash) ? row : null;
 }
 
-type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
-type AcceptSuccess = {
-  accountId: string;
-  memberId: string | null;
-  newSession: { token: string; expiresAt: Date } | null;
-};
-
 /** A login invitation: the person sets their first password (or, already having one, signs in) and enters the account. */
 async function acceptLogin(
   context: Context,
@@ -267,87 +264,6 @@ async function acceptLogin(
   return { accountId: row.account_id, memberId: member.id, newSession };
 }
 
-/**
- * A PARTNER invitation. Signed in, the partner network links or creates the account. Signed out,
- * someone whose invited email has no login yet may create the login, their company's account and
- * the link in this one transaction (name, password, accountName), and is signed in there; anyone
- * else is asked to log in first.
- */
-async function acceptPartner(
-  context: Context,
-  db: EntityManager,
-  row: InvitationRow,
-  input: {
-    name?: string | null;
-    password?: string | null;
-    accountName?: string | null;
-    partnerAccountId?: string | null;
-  },
-): Promise<AcceptFailure | AcceptSuccess> {
-  const refused = (userErrors: UserError[]): AcceptFailure => ({
-    account: null,
-    member: null,
-    userErrors,
-  });
-  let newcomer: { userId: string } | null = null;
-  const signingUp =
-    !context.viewer && row.email !== null && (input.name != null || input.password != null);
-  if (signingUp) {
-    if (await identityService.findUserByEmail(db, row.email!)) {
-      return refused([
-        userError(
-          UserErrorCode.SIGN_IN_REQUIRED,
-          `Log in as ${row.email} to accept this invitation.`,
-          null,
-        ),
-      ]);
-    }
-    const errors: UserError[] = [];
-    if (!input.name?.trim())
-      errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
-    const weak = passwordProblem(input.password ?? "");
-    if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
-    if (!input.accountName?.trim())
-      errors.push(
-        userError(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]),
-      );
-    if (errors.length) return refused(errors);
-    newcomer = {
-      userId: await identityService.createUser(db, {
-        email: row.email!,
-        name: input.name!.trim(),
-        password: input.password!,
-      }),
-    };
-    await tenantScope.identifyUser(db, newcomer.userId);
-  }
-  const accepted = await partnerNetwork.acceptInvitation(context, db, row, input, newcomer);
-  if ("userErrors" in accepted) return refused(accepted.userErrors);
-  if (!newcomer) return { accountId: accepted.accountId, memberId: null, newSession: null };
-  // The newcomer owns the account they just created: they act in it from now on.
-  await tenantScope.enterAccount(db, accepted.linkedAccountId);
-  const newSession = await identityService.startSession(
-    db,
-    newcomer.userId,
-    accepted.linkedAccountId,
-  );
-  const [owner] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [
-    accepted.linkedAccountId,
-    newcomer.userId,
-  ]);
-  await auditService.record(db, context, [
-    {
-      accountId: accepted.linkedAccountId,
-      action: "session.created",
-      objectType: "Session",
-      objectId: newSession.id,
-      details: { method: "invitation" },
-      actor: { userId: newcomer.userId, memberId: owner?.id ?? null },
-    },
-  ]);
-  return { accountId: accepted.accountId, memberId: null, newSession };
-}
-
 /** The accepted invitation, and the session it started (a new user), recorded with the invitee as actor. */
 async function recordAccepted(
   context: Context,
@@ -379,13 +295,17 @@ async function recordAccepted(
   await auditService.record(db, context, entries);
 }
 
-/** Sending an invitation again takes the permission that sends it the first time. */
-const RESEND_PERMISSION: Record<InvitationKind, Permission> = {
+/** Sending an invitation again takes the permission that sends it the first time; registered kinds name theirs. */
+const OWN_KIND_RESEND_PERMISSION = {
   [InvitationKind.USER]: "manageInvitations",
-  [InvitationKind.CLIENT]: "manageClientsAndTeams",
-  [InvitationKind.PARTNER]: "managePartners",
   [InvitationKind.LOGIN]: "manageRolesAndLogin",
-};
+} as const satisfies Record<InvitationKind.USER | InvitationKind.LOGIN, Permission>;
+
+function resendPermission(kind: InvitationKind): Permission {
+  return kind === InvitationKind.USER || kind === InvitationKind.LOGIN
+    ? OWN_KIND_RESEND_PERMISSION[kind]
+    : invitationKinds.handlerFor(kind).resendPermission;
+}
 
 /** How this invitation goes out again: the module owning its kind decides (lifetime, recipients, email). */
 async function resendPlan(
@@ -409,9 +329,8 @@ async function resendPlan(
         email: (sender) => userInvitationEmail({ ...sender, role: row.role! }),
       };
     case InvitationKind.CLIENT:
-      return clientsService.resendPlan(row);
     case InvitationKind.PARTNER:
-      return partnerNetwork.resendPlan(db, row);
+      return invitationKinds.handlerFor(row.kind).resendPlan(db, row);
     case InvitationKind.LOGIN:
       return {
         refusal: userError(
@@ -702,7 +621,10 @@ export const invitationsService = {
     context: Context,
     globalId: string,
   ): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
-    const viewer = requireAnyPermission(context, Object.values(RESEND_PERMISSION));
+    const viewer = requireAnyPermission(context, [
+      ...Object.values(OWN_KIND_RESEND_PERMISSION),
+      ...invitationKinds.resendPermissions(),
+    ]);
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
     return context.db.transaction(async (db) => {
@@ -713,7 +635,7 @@ export const invitationsService = {
         [id, viewer.accountId],
       );
       if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
-      requirePermission(context, RESEND_PERMISSION[row.kind]);
+      requirePermission(context, resendPermission(row.kind));
       const status = effectiveStatus(row);
       if (status === InvitationStatus.ACCEPTED) {
         return {
@@ -860,14 +782,7 @@ export const invitationsService = {
 
   async accept(
     context: Context,
-    input: {
-      token: string;
-      name?: string | null;
-      password?: string | null;
-      email?: string | null;
-      partnerAccountId?: string | null;
-      accountName?: string | null;
-    },
+    input: AcceptInput,
   ): Promise<{ account: AccountSummary | null; member: Member | null; userErrors: UserError[] }> {
     const fail = (code: UserErrorCode, message: string, field: string[] | null = ["token"]) => ({
       account: null,
@@ -898,11 +813,10 @@ export const invitationsService = {
           return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
         if (status === InvitationStatus.EXPIRED)
           return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
-        if (row.kind === InvitationKind.PARTNER) return acceptPartner(context, db, row, input);
         if (row.kind === InvitationKind.LOGIN)
           return acceptLogin(context, db, row, input.password ?? null, fail);
-        if (row.kind === InvitationKind.CLIENT)
-          return clientsService.acceptInvitation(context, db, row, input);
+        if (row.kind === InvitationKind.CLIENT || row.kind === InvitationKind.PARTNER)
+          return invitationKinds.handlerFor(row.kind).accept(context, db, row, input);
         if (row.kind !== InvitationKind.USER)
           return fail(
             UserErrorCode.INVALID_STATE,
@@ -954,8 +868,8 @@ export const invitationsService = {
         });
         if (!memberId)
           return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
-        // Accounts this one is a partner of see the newcomer as a pending external member.
-        await partnerNetwork.addPeopleWhoJoined(context, db, row.account_id, [userId]);
+        // Listeners (the partner network) mirror the newcomer elsewhere, e.g. as a pending external member.
+        await invitationKinds.peopleJoined(context, db, row.account_id, [userId]);
         await markInvitationAccepted(db, row.id, clock.now(), memberId);
         if (viewer?.credential.kind === "session")
           await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);

@@ -99,6 +99,7 @@ async function acceptPartner(
 
 export function registerPartnerInvitationKinds(registry: InvitationKindRegistry): void {
   registry.register("PARTNER", {
+    resendPermission: "managePartners",
     accept: acceptPartner,
     resendPlan: (db, row) => partnerNetwork.resendPlan(db, row),
   });
