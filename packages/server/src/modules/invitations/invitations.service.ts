@@ -197,9 +197,11 @@ async function createInvitations(
  */
 async function accountOfToken(db: EntityManager, token: string): Promise<string | null> {
   if (!isWellFormedSecret(token)) return null;
-  const [row] = await db.query("SELECT invitation_account_by_token_hash($1) AS account_id", [
-    hashSecret(token),
-  ]);
+  const [row] = await queryRows<{ account_id: string | null }>(
+    db,
+    "SELECT invitation_account_by_token_hash($1) AS account_id",
+    [hashSecret(token)],
+  );
   return row?.account_id ?? null;
 }
 
@@ -226,17 +228,19 @@ async function acceptLogin(
   password: string | null,
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
-  const [user] = await db.query(
+  const [user] = await queryRows<{ id: string; password_hash: string | null }>(
+    db,
     "SELECT id, password_hash FROM users WHERE lower(email) = lower($1)",
     [row.email],
   );
   const [member] = user
-    ? await db.query(
+    ? await queryRows<{ id: string }>(
+        db,
         "SELECT id FROM members WHERE account_id = $1 AND user_id = $2 AND status = 'ACTIVE' AND can_login",
         [row.account_id, user.id],
       )
     : [];
-  if (!member)
+  if (!user || !member)
     return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
   let sessionId: string | null = null;
@@ -352,12 +356,15 @@ export const invitationsService = {
    * by hand, say) sends them a link to set one. No seat: they are not internal.
    */
   sendLoginInvitationIfNeeded: (async (db, context, member) => {
-    const [user] = await db.query("SELECT email, password_hash FROM users WHERE id = $1", [
-      member.userId,
-    ]);
+    const [user] = await queryRows<{ email: string; password_hash: string | null }>(
+      db,
+      "SELECT email, password_hash FROM users WHERE id = $1",
+      [member.userId],
+    );
     if (!user || user.password_hash) return;
-    const [open] = await db.query(
-      "SELECT 1 FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
+    const [open] = await queryRows<{ open: number }>(
+      db,
+      "SELECT 1 AS open FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
       [member.accountId, user.email, clock.now()],
     );
     if (open) return;
@@ -382,7 +389,11 @@ export const invitationsService = {
         createdAt: now,
       },
     ]);
-    const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [member.accountId]);
+    const [account] = await queryRows<{ name: string }>(
+      db,
+      "SELECT name FROM accounts WHERE id = $1",
+      [member.accountId],
+    );
     const inviterName = await membersService.nameOf(db, member.invitedByMemberId);
     await mailService.queue(db, context.mail, [
       {
