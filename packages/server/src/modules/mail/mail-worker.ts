@@ -8,7 +8,8 @@ import nodemailer from "nodemailer";
 import { PgBoss, type Job } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
 import { grantJobQueueToAppRole } from "../../db/app-role";
-import { queryRows } from "../../db/sql";
+import { jobQueueConnection } from "../../db/job-queue-connection";
+import { execute, queryRows } from "../../db/sql";
 import type { Logger } from "../../logger";
 import type { SealKey } from "../../crypto/sealed-box";
 import { recordInvitationDelivery } from "../invitations/invitation-store";
@@ -102,11 +103,7 @@ export async function startMailSystem(options: {
       const jobs = outboxIds.map((outboxId) => ({ data: { outboxId } }));
       // Same transaction as the outbox rows: pg-boss runs its INSERT through our connection.
       await boss.insert(MAIL_QUEUE_NAME, jobs, {
-        db: {
-          executeSql: async (text: string, values?: unknown[]) => ({
-            rows: await queryRows(db, text, values),
-          }),
-        },
+        db: jobQueueConnection(db),
       });
     },
   };
@@ -162,7 +159,8 @@ export async function startMailSystem(options: {
 }
 
 async function recordSent(db: EntityManager, outboxId: string, transport: string): Promise<void> {
-  await db.query(
+  await execute(
+    db,
     "UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, transport = $2, last_error = NULL WHERE id = $1",
     [outboxId, transport],
   );
@@ -176,7 +174,8 @@ async function recordFailure(
   lastAttempt: boolean,
 ): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-  await db.query(
+  await execute(
+    db,
     `UPDATE outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'FAILED' ELSE status END WHERE id = $1`,
     [outboxId, message, lastAttempt],
   );

@@ -17,6 +17,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { open, type SealKey } from "../../crypto/sealed-box";
 import { grantJobQueueToAppRole } from "../../db/app-role";
+import { jobQueueConnection } from "../../db/job-queue-connection";
 import { execute, queryRows } from "../../db/sql";
 import type { Logger } from "../../logger";
 import { auditService, type AuditEntry, type AuditOrigin } from "../audit/audit.service";
@@ -200,13 +201,8 @@ export async function startWebhookSystem(options: {
     await boss.insert(
       WEBHOOK_QUEUE_NAME,
       deliveryIds.map((deliveryId) => ({ data: { deliveryId } })),
-      {
-        db: {
-          executeSql: async (text: string, values?: unknown[]) => ({
-            rows: await queryRows(db, text, values),
-          }),
-        },
-      },
+      // Same transaction as the delivery rows: pg-boss runs its INSERT through our connection.
+      { db: jobQueueConnection(db) },
     );
   };
 
