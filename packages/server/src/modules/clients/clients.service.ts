@@ -32,6 +32,7 @@ import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { accountsService } from "../accounts/accounts.service";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
 import {
@@ -128,11 +129,7 @@ async function createInvitedClients(
       createdAt: now,
     })),
   );
-  const [account] = await queryRows<{ name: string }>(
-    db,
-    "SELECT name FROM accounts WHERE id = $1",
-    [viewer.accountId],
-  );
+  const accountName = await accountsService.nameOf(db, viewer.accountId);
   const inviterName = await membersService.nameOf(db, viewer.memberId);
   await mailService.queue(
     db,
@@ -141,7 +138,7 @@ async function createInvitedClients(
       accountId: viewer.accountId,
       invitationId: invitation.id,
       to: invitation.email!,
-      ...clientInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
+      ...clientInvitationEmail({ inviterName, accountName, expiresAt }),
       secretLink: invitationLink(context, tokens[index]!.secret),
     })),
   );
@@ -399,13 +396,11 @@ export const clientsService = {
           "This link's team no longer exists; ask for a new link.",
           ["token"],
         );
-      const [name] = await queryRows<{ name: string }>(db, "SELECT name FROM users WHERE id = $1", [
-        userId,
-      ]);
+      const name = await identityService.nameOf(db, userId);
       const [client] = await queryRows<{ id: string }>(
         db,
         "INSERT INTO clients (account_id, type, name, email, member_id, status) VALUES ($1, 'PERSON', $2, $3, $4, 'ACTIVE') RETURNING id",
-        [row.account_id, name.name, email, memberId],
+        [row.account_id, name, email, memberId],
       );
       await teamsService.createTeam(db, row.account_id, client.id, ids);
       entries.push(
@@ -422,7 +417,7 @@ export const clientsService = {
           action: "client.created",
           objectType: "Client",
           objectId: client.id,
-          details: { type: "PERSON", name: name.name, email, viaLink: true },
+          details: { type: "PERSON", name, email, viaLink: true },
           actor,
         },
       );

@@ -228,23 +228,15 @@ async function acceptLogin(
   password: string | null,
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
-  const [user] = await queryRows<{ id: string; password_hash: string | null }>(
-    db,
-    "SELECT id, password_hash FROM users WHERE lower(email) = lower($1)",
-    [row.email],
-  );
-  const [member] = user
-    ? await queryRows<{ id: string }>(
-        db,
-        "SELECT id FROM members WHERE account_id = $1 AND user_id = $2 AND status = 'ACTIVE' AND can_login",
-        [row.account_id, user.id],
-      )
-    : [];
+  const user = await identityService.loginState(db, { email: row.email });
+  const member = user
+    ? await membersService.enterableMembership(db, user.id, row.account_id)
+    : null;
   if (!user || !member)
     return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
   let sessionId: string | null = null;
-  if (user.password_hash) {
+  if (user.hasPassword) {
     const viewer = context.viewer;
     if (!viewer || viewer.userId !== user.id)
       return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
@@ -356,12 +348,8 @@ export const invitationsService = {
    * by hand, say) sends them a link to set one. No seat: they are not internal.
    */
   sendLoginInvitationIfNeeded: (async (db, context, member) => {
-    const [user] = await queryRows<{ email: string; password_hash: string | null }>(
-      db,
-      "SELECT email, password_hash FROM users WHERE id = $1",
-      [member.userId],
-    );
-    if (!user || user.password_hash) return;
+    const user = await identityService.loginState(db, { id: member.userId });
+    if (!user || user.hasPassword) return;
     const [open] = await queryRows<{ open: number }>(
       db,
       "SELECT 1 AS open FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
@@ -389,18 +377,14 @@ export const invitationsService = {
         createdAt: now,
       },
     ]);
-    const [account] = await queryRows<{ name: string }>(
-      db,
-      "SELECT name FROM accounts WHERE id = $1",
-      [member.accountId],
-    );
+    const accountName = await accountsService.nameOf(db, member.accountId);
     const inviterName = await membersService.nameOf(db, member.invitedByMemberId);
     await mailService.queue(db, context.mail, [
       {
         accountId: member.accountId,
         invitationId: row!.id,
         to: user.email,
-        ...loginInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
+        ...loginInvitationEmail({ inviterName, accountName, expiresAt }),
         secretLink: invitationLink(context, token.secret),
       },
     ]);

@@ -555,6 +555,16 @@ export const membersService = {
     return rows.map((row) => row.email);
   },
 
+  /** The user's member in the account, whatever its status; null when they have none. */
+  async memberIdOf(db: EntityManager, accountId: string, userId: string): Promise<string | null> {
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
+      [accountId, userId],
+    );
+    return row?.id ?? null;
+  },
+
   /** Whether the user may enter the account: an active membership with login allowed. */
   async enterableMembership(
     db: EntityManager,

@@ -376,11 +376,7 @@ export const partnersService = {
       let target: { id: string; name: string } | null = null;
       let recipients: string[] = email ? [email] : [];
       if (handle) {
-        const [account] = await queryRows<{ id: string; name: string }>(
-          db,
-          "SELECT id, name FROM accounts WHERE handle = $1",
-          [handle],
-        );
+        const account = await accountsService.findByHandle(db, handle);
         if (!account)
           return fail(
             userError(UserErrorCode.NOT_FOUND, `No account has the ID "${handle}".`, [
@@ -736,15 +732,11 @@ export const partnerNetwork = {
         "UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1",
         [partner.id, linkedAccountId, now],
       );
-      const [inviting] = await queryRows<{ name: string }>(
-        db,
-        "SELECT name FROM accounts WHERE id = $1",
-        [invitation.account_id],
-      );
+      const invitingName = await accountsService.nameOf(db, invitation.account_id);
       const clientId = await clientsService.linkAccountClient(db, {
         accountId: linkedAccountId,
         clientAccountId: invitation.account_id,
-        name: inviting.name,
+        name: invitingName,
         partnerId: partner.id,
       });
       const pendingMemberCount = await addPartnerPeople(
@@ -755,12 +747,10 @@ export const partnerNetwork = {
         null,
       );
       await markInvitationAccepted(db, invitation.id, now, null);
-      const [actorInB] = await queryRows<{ id: string }>(
-        db,
-        "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
-        [linkedAccountId, viewer.userId],
-      );
-      const actorB = { userId: viewer.userId, memberId: actorInB?.id ?? null };
+      const actorB = {
+        userId: viewer.userId,
+        memberId: await membersService.memberIdOf(db, linkedAccountId, viewer.userId),
+      };
       const entries: AuditEntry[] = [
         {
           accountId: invitation.account_id,
@@ -792,7 +782,7 @@ export const partnerNetwork = {
           action: "client.created",
           objectType: "Client",
           objectId: clientId,
-          details: { type: "ACCOUNT", name: inviting.name },
+          details: { type: "ACCOUNT", name: invitingName },
           actor: actorB,
         },
       ];
