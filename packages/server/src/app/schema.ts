@@ -6,7 +6,11 @@ import { buildSchemaSync } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
 import { AccountAuditResolver, AuditEventResolver } from "../modules/audit/audit.resolver";
 import { auditEventNodeSource } from "../modules/audit/audit.service";
-import { AccountClientsResolver, ClientResolver } from "../modules/clients/client.resolver";
+import {
+  AccountClientsResolver,
+  ClientResolver,
+  InvitationClientResolver,
+} from "../modules/clients/client.resolver";
 import { clientNodeSource } from "../modules/clients/clients.service";
 import { TeamResolver } from "../modules/teams/team.resolver";
 import { teamNodeSource } from "../modules/teams/teams.service";
@@ -21,7 +25,11 @@ import {
 } from "../modules/invitations/invitation.resolver";
 import { invitationNodeSource } from "../modules/invitations/invitations.service";
 import { MemberResolver } from "../modules/members/member.resolver";
-import { AccountPartnersResolver, PartnerResolver } from "../modules/partners/partner.resolver";
+import {
+  AccountPartnersResolver,
+  InvitationPartnerResolver,
+  PartnerResolver,
+} from "../modules/partners/partner.resolver";
 import { partnerNodeSource } from "../modules/partners/partners.service";
 import { memberNodeSource } from "../modules/members/members.service";
 import {
@@ -34,6 +42,7 @@ import {
 } from "../modules/webhooks/webhooks.service";
 import { registerNodeSource } from "../graphql/node";
 import { NodeResolver } from "../graphql/node.resolver";
+import { registerInvitationKinds } from "./invitation-kinds";
 
 for (const source of [
   accountNodeSource,
@@ -50,6 +59,9 @@ for (const source of [
 ])
   registerNodeSource(source);
 
+// The resolvers below accept and resend CLIENT and PARTNER invitations through the registry.
+registerInvitationKinds();
+
 let built: GraphQLSchema | undefined;
 
 export function buildAppSchema(): GraphQLSchema {
@@ -62,6 +74,8 @@ export function buildAppSchema(): GraphQLSchema {
       MemberResolver,
       InvitationResolver,
       AccountInvitationsResolver,
+      InvitationPartnerResolver,
+      InvitationClientResolver,
       PartnerResolver,
       AccountPartnersResolver,
       ClientResolver,

@@ -31,7 +31,10 @@ export function databaseName(url: string): string {
 export async function createDatabaseIfMissing(url: string, template?: string): Promise<void> {
   const name = databaseName(url);
   await withMaintenanceClient(url, async (client) => {
-    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    const existing = await client.query<{ found: number }>(
+      "SELECT 1 AS found FROM pg_database WHERE datname = $1",
+      [name],
+    );
     if (existing.rowCount === 0) {
       const templateClause = template ? ` TEMPLATE ${quoteIdentifier(template)}` : "";
       await client.query(`CREATE DATABASE ${quoteIdentifier(name)}${templateClause}`);

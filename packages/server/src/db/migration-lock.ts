@@ -6,6 +6,7 @@
  */
 import type { DataSource } from "typeorm";
 import type { Logger } from "../logger";
+import { execute } from "./sql";
 
 /** Any number; it only has to be the same in every process of this app. */
 const MIGRATION_LOCK_ID = 1_764_950_001;
@@ -17,10 +18,13 @@ export async function withMigrationLock<T>(
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    // The lock is held by this runner's session, so both statements go through its manager.
+    await execute(lock.manager, "SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     return await work();
   } finally {
-    await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await execute(lock.manager, "SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(
+      () => undefined,
+    );
     await lock.release();
   }
 }

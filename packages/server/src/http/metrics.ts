@@ -11,6 +11,7 @@ import type { RequestHandler } from "express";
 import { Kind } from "graphql";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource } from "typeorm";
+import { queryRows } from "../db/sql";
 import type { Logger } from "../logger";
 
 /** The jobs pg-boss keeps per queue, by state, read from its tables (shared by every process). */
@@ -81,11 +82,12 @@ export function createAppMetrics(options: {
       const { dataSource, queues } = options.jobs;
       for (const queue of queues) for (const state of JOB_STATES) this.set({ queue, state }, 0);
       try {
-        const rows = (await dataSource.query(
+        const rows = await queryRows<{ name: string; state: string; jobs: number }>(
+          dataSource.manager,
           `SELECT name, state::text AS state, count(*)::int AS jobs FROM pgboss.job
             WHERE name = ANY($1) AND state::text = ANY($2) GROUP BY name, state`,
           [queues, JOB_STATES],
-        )) as { name: string; state: string; jobs: number }[];
+        );
         for (const row of rows) this.set({ queue: row.name, state: row.state }, row.jobs);
       } catch (error) {
         // The queues' tables appear when pg-boss first starts; until then there is nothing to count.

@@ -7,7 +7,7 @@
 import { PgBoss, type JobInsert } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
 import { grantJobQueueToAppRole } from "../db/app-role";
-import { queryRows } from "../db/sql";
+import { jobQueueConnection } from "../db/job-queue-connection";
 import type { Logger } from "../logger";
 
 export const DEFAULT_JOB_RUNNER_POOL_MAX = 2;
@@ -47,13 +47,7 @@ export async function startJobRunner(options: {
     boss,
     async insertInTransaction(db, queue, jobs) {
       if (jobs.length === 0) return;
-      await boss.insert(queue, jobs, {
-        db: {
-          executeSql: async (text: string, values?: unknown[]) => ({
-            rows: await queryRows<Record<string, unknown>>(db, text, values),
-          }),
-        },
-      });
+      await boss.insert(queue, jobs, { db: jobQueueConnection(db) });
     },
     stop() {
       stopped ??= boss.stop({ graceful: true, timeout: 8_000 });

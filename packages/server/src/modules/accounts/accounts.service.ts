@@ -91,6 +91,27 @@ export const accountsService = {
     return context.loaders.seatsUsedByAccountId.load(accountId);
   },
 
+  /** An account's name, read inside the caller's transaction (it may reach into another account). */
+  async nameOf(db: EntityManager, accountId: string): Promise<string> {
+    const [row] = await queryRows<{ name: string }>(db, "SELECT name FROM accounts WHERE id = $1", [
+      accountId,
+    ]);
+    return row.name;
+  },
+
+  /** The account with this handle (the ID people share to be invited as a partner), or null. */
+  async findByHandle(
+    db: EntityManager,
+    handle: string,
+  ): Promise<{ id: string; name: string } | null> {
+    const [row] = await queryRows<{ id: string; name: string }>(
+      db,
+      "SELECT id, name FROM accounts WHERE handle = $1",
+      [handle],
+    );
+    return row ?? null;
+  },
+
   /** Creates an account on FREE with a unique handle derived from its name (suffixed when taken). */
   async createAccount(db: EntityManager, name: string): Promise<Account> {
     const base = handleFromName(name);

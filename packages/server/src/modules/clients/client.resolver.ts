@@ -132,3 +132,15 @@ export class AccountClientsResolver {
     return clientsService.list(context, account.localId, args, filter);
   }
 }
+
+/** Invitation.client lives here, so the invitations module needs to know nothing of clients. */
+@Resolver(() => Invitation)
+export class InvitationClientResolver {
+  @FieldResolver(() => Client, {
+    nullable: true,
+    description: "For CLIENT invitations by email: the client it invites.",
+  })
+  client(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Client | null> | null {
+    return invitation.clientId ? clientsService.clientById(context, invitation.clientId) : null;
+  }
+}

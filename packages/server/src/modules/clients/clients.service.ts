@@ -18,7 +18,7 @@ import {
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { mintToken } from "../../crypto/secret-token";
-import { likePattern, queryRows } from "../../db/sql";
+import { execute, likePattern, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import {
   newestFirst,
@@ -32,6 +32,7 @@ import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { accountsService } from "../accounts/accounts.service";
 import { auditService, type AuditEntry } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
 import {
@@ -128,7 +129,7 @@ async function createInvitedClients(
       createdAt: now,
     })),
   );
-  const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [viewer.accountId]);
+  const accountName = await accountsService.nameOf(db, viewer.accountId);
   const inviterName = await membersService.nameOf(db, viewer.memberId);
   await mailService.queue(
     db,
@@ -137,7 +138,7 @@ async function createInvitedClients(
       accountId: viewer.accountId,
       invitationId: invitation.id,
       to: invitation.email!,
-      ...clientInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
+      ...clientInvitationEmail({ inviterName, accountName, expiresAt }),
       secretLink: invitationLink(context, tokens[index]!.secret),
     })),
   );
@@ -375,16 +376,18 @@ export const clientsService = {
     const actor = { userId, memberId };
     const entries: AuditEntry[] = [];
     if (isLink) {
-      const [invitation] = await db.query("SELECT team_member_ids FROM invitations WHERE id = $1", [
-        row.id,
-      ]);
+      const [invitation] = await queryRows<{ team_member_ids: string[] | null }>(
+        db,
+        "SELECT team_member_ids FROM invitations WHERE id = $1",
+        [row.id],
+      );
       const team = await queryRows<{ id: string }>(
         db,
         "SELECT id FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 AND type = 'INTERNAL' AND status = 'ACTIVE'",
         [invitation.team_member_ids ?? [], row.account_id],
       );
       // Keep the link's order (its first person leads) among those still active.
-      const ids = (invitation.team_member_ids as string[]).filter((id) =>
+      const ids = invitation.team_member_ids!.filter((id) =>
         team.some((member) => member.id === id),
       );
       if (ids.length === 0)
@@ -393,10 +396,11 @@ export const clientsService = {
           "This link's team no longer exists; ask for a new link.",
           ["token"],
         );
-      const [name] = await db.query("SELECT name FROM users WHERE id = $1", [userId]);
-      const [client] = await db.query(
+      const name = await identityService.nameOf(db, userId);
+      const [client] = await queryRows<{ id: string }>(
+        db,
         "INSERT INTO clients (account_id, type, name, email, member_id, status) VALUES ($1, 'PERSON', $2, $3, $4, 'ACTIVE') RETURNING id",
-        [row.account_id, name.name, email, memberId],
+        [row.account_id, name, email, memberId],
       );
       await teamsService.createTeam(db, row.account_id, client.id, ids);
       entries.push(
@@ -413,7 +417,7 @@ export const clientsService = {
           action: "client.created",
           objectType: "Client",
           objectId: client.id,
-          details: { type: "PERSON", name: name.name, email, viaLink: true },
+          details: { type: "PERSON", name, email, viaLink: true },
           actor,
         },
       );
@@ -560,7 +564,8 @@ export const clientsService = {
       if (!input.dryRun) {
         if (toCreate.length) await createInvitedClients(context, db, viewer, toCreate);
         if (toUpdate.length) {
-          await db.query(
+          await execute(
+            db,
             "UPDATE clients c SET name = t.name, phone = t.phone FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, name, phone) WHERE c.id = t.id",
             [toUpdate.map((u) => u.id), toUpdate.map((u) => u.name), toUpdate.map((u) => u.phone)],
           );
@@ -650,7 +655,7 @@ export const clientsService = {
       else if (row.status !== "REMOVED") {
         // A person: their client record and their member end, with their sessions.
         const now = clock.now();
-        await db.query("UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [
+        await execute(db, "UPDATE clients SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [
           row.id,
           now,
         ]);
@@ -686,7 +691,8 @@ export const clientsService = {
     db: EntityManager,
     input: { accountId: string; clientAccountId: string; name: string; partnerId: string },
   ): Promise<string> {
-    const [client] = await db.query(
+    const [client] = await queryRows<{ id: string }>(
+      db,
       `INSERT INTO clients (account_id, type, name, client_account_id, partner_id, status)
        VALUES ($1, 'ACCOUNT', $2, $3, $4, 'ACTIVE')
        ON CONFLICT (partner_id) WHERE partner_id IS NOT NULL DO UPDATE SET status = 'ACTIVE', removed_at = NULL, account_id = excluded.account_id
@@ -694,7 +700,8 @@ export const clientsService = {
       [input.accountId, input.name, input.clientAccountId, input.partnerId],
     );
     // Every client has a team; a linked account's team starts empty.
-    await db.query(
+    await execute(
+      db,
       "INSERT INTO teams (account_id, client_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING",
       [input.accountId, client.id],
     );

@@ -40,7 +40,33 @@ function requiredText(value: string, field: string, label: string, errors: UserE
   return trimmed;
 }
 
+/** Who a user is for a login invitation: whether they have set a password yet (never the hash). */
+export type UserLoginState = { id: string; email: string; hasPassword: boolean };
+
 export const identityService = {
+  /** By id, or by email (case-insensitive); read inside the caller's transaction. */
+  async loginState(
+    db: EntityManager,
+    user: { id: string } | { email: string | null },
+  ): Promise<UserLoginState | null> {
+    const [where, value] =
+      "id" in user ? ["id = $1", user.id] : ["lower(email) = lower($1)", user.email];
+    const [row] = await queryRows<{ id: string; email: string; password_hash: string | null }>(
+      db,
+      `SELECT id, email, password_hash FROM users WHERE ${where}`,
+      [value],
+    );
+    return row ? { id: row.id, email: row.email, hasPassword: Boolean(row.password_hash) } : null;
+  },
+
+  /** A user's name, read inside the caller's transaction. */
+  async nameOf(db: EntityManager, userId: string): Promise<string> {
+    const [row] = await queryRows<{ name: string }>(db, "SELECT name FROM users WHERE id = $1", [
+      userId,
+    ]);
+    return row.name;
+  },
+
   async findUserByEmail(db: EntityManager, email: string): Promise<{ id: string } | null> {
     const [row] = await queryRows<{ id: string }>(
       db,

@@ -3,6 +3,7 @@
  * belong to this module; the modules that own the other kinds (clients, partners)
  * register a handler at wiring time, so this module never imports them.
  */
+import type { Permission } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import type { Context } from "../../graphql/context";
 import type { UserError } from "../../graphql/user-error";
@@ -29,6 +30,8 @@ export type AcceptSuccess = {
 
 /** A kind's part of accepting and resending; the token check, rate limit and outbox stay here. */
 export type InvitationKindHandler = {
+  /** Sending the invitation again takes the permission that sends it the first time. */
+  resendPermission: Permission;
   /** Runs in the accepting transaction, the token checked and the row locked; marks the row accepted. */
   accept(
     context: Context,
@@ -60,6 +63,11 @@ export class InvitationKindRegistry {
 
   onPeopleJoined(listener: PeopleJoinedListener): void {
     this.joinedListeners.add(listener);
+  }
+
+  /** The permissions that resend some registered kind: holding none of them, a viewer may resend none of those. */
+  resendPermissions(): Permission[] {
+    return [...this.handlers.values()].map((handler) => handler.resendPermission);
   }
 
   handlerFor(kind: RegisteredKind): InvitationKindHandler {

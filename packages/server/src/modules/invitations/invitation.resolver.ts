@@ -4,10 +4,6 @@ import type { Context } from "../../graphql/context";
 import { Account } from "../accounts/account.type";
 import { Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
-import { Client } from "../clients/client.type";
-import { clientsService } from "../clients/clients.service";
-import { Partner } from "../partners/partner.type";
-import { partnersService } from "../partners/partners.service";
 import {
   AcceptInvitationInput,
   AcceptInvitationPayload,
@@ -49,22 +45,6 @@ export class InvitationResolver {
     return invitation.invitedByMemberId
       ? membersService.memberById(context, invitation.invitedByMemberId)
       : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => Partner, {
-    nullable: true,
-    description: "For PARTNER invitations: the partner it invites.",
-  })
-  partner(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Partner | null> | null {
-    return invitation.partnerId ? partnersService.partnerById(context, invitation.partnerId) : null;
-  }
-
-  @FieldResolver(() => Client, {
-    nullable: true,
-    description: "For CLIENT invitations by email: the client it invites.",
-  })
-  client(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Client | null> | null {
-    return invitation.clientId ? clientsService.clientById(context, invitation.clientId) : null;
   }
 
   @Mutation(() => InviteUsersPayload, {

@@ -53,8 +53,6 @@ import { identityService } from "../identity/identity.service";
 import type { Member } from "../members/member.type";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { mailService } from "../mail/mail.service";
-import { clientsService } from "../clients/clients.service";
-import { partnerNetwork } from "../partners/partners.service";
 import { RateLimitedError } from "../rate-limits/cost-budget.plugin";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import {
@@ -64,6 +62,12 @@ import {
   revokeInvitation,
 } from "./invitation-store";
 import { invitationLink } from "./invitation-link";
+import {
+  invitationKinds,
+  type AcceptFailure,
+  type AcceptInput,
+  type AcceptSuccess,
+} from "./invitation-kinds";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
 import { loginInvitationEmail } from "./login-email";
@@ -193,9 +197,11 @@ async function createInvitations(
  */
 async function accountOfToken(db: EntityManager, token: string): Promise<string | null> {
   if (!isWellFormedSecret(token)) return null;
-  const [row] = await db.query("SELECT invitation_account_by_token_hash($1) AS account_id", [
-    hashSecret(token),
-  ]);
+  const [row] = await queryRows<{ account_id: string | null }>(
+    db,
+    "SELECT invitation_account_by_token_hash($1) AS account_id",
+    [hashSecret(token)],
+  );
   return row?.account_id ?? null;
 }
 
@@ -214,13 +220,6 @@ async function findByToken(
   return row && secretMatchesHash(token, row.token_hash) ? row : null;
 }
 
-type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
-type AcceptSuccess = {
-  accountId: string;
-  memberId: string | null;
-  newSession: { token: string; expiresAt: Date } | null;
-};
-
 /** A login invitation: the person sets their first password (or, already having one, signs in) and enters the account. */
 async function acceptLogin(
   context: Context,
@@ -229,21 +228,15 @@ async function acceptLogin(
   password: string | null,
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
-  const [user] = await db.query(
-    "SELECT id, password_hash FROM users WHERE lower(email) = lower($1)",
-    [row.email],
-  );
-  const [member] = user
-    ? await db.query(
-        "SELECT id FROM members WHERE account_id = $1 AND user_id = $2 AND status = 'ACTIVE' AND can_login",
-        [row.account_id, user.id],
-      )
-    : [];
-  if (!member)
+  const user = await identityService.loginState(db, { email: row.email });
+  const member = user
+    ? await membersService.enterableMembership(db, user.id, row.account_id)
+    : null;
+  if (!user || !member)
     return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
   let sessionId: string | null = null;
-  if (user.password_hash) {
+  if (user.hasPassword) {
     const viewer = context.viewer;
     if (!viewer || viewer.userId !== user.id)
       return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
@@ -265,87 +258,6 @@ async function acceptLogin(
   await markInvitationAccepted(db, row.id, clock.now(), member.id);
   await recordAccepted(context, db, row, { userId: user.id, memberId: member.id }, sessionId);
   return { accountId: row.account_id, memberId: member.id, newSession };
-}
-
-/**
- * A PARTNER invitation. Signed in, the partner network links or creates the account. Signed out,
- * someone whose invited email has no login yet may create the login, their company's account and
- * the link in this one transaction (name, password, accountName), and is signed in there; anyone
- * else is asked to log in first.
- */
-async function acceptPartner(
-  context: Context,
-  db: EntityManager,
-  row: InvitationRow,
-  input: {
-    name?: string | null;
-    password?: string | null;
-    accountName?: string | null;
-    partnerAccountId?: string | null;
-  },
-): Promise<AcceptFailure | AcceptSuccess> {
-  const refused = (userErrors: UserError[]): AcceptFailure => ({
-    account: null,
-    member: null,
-    userErrors,
-  });
-  let newcomer: { userId: string } | null = null;
-  const signingUp =
-    !context.viewer && row.email !== null && (input.name != null || input.password != null);
-  if (signingUp) {
-    if (await identityService.findUserByEmail(db, row.email!)) {
-      return refused([
-        userError(
-          UserErrorCode.SIGN_IN_REQUIRED,
-          `Log in as ${row.email} to accept this invitation.`,
-          null,
-        ),
-      ]);
-    }
-    const errors: UserError[] = [];
-    if (!input.name?.trim())
-      errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
-    const weak = passwordProblem(input.password ?? "");
-    if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
-    if (!input.accountName?.trim())
-      errors.push(
-        userError(UserErrorCode.INVALID, "Name your company's account.", ["accountName"]),
-      );
-    if (errors.length) return refused(errors);
-    newcomer = {
-      userId: await identityService.createUser(db, {
-        email: row.email!,
-        name: input.name!.trim(),
-        password: input.password!,
-      }),
-    };
-    await tenantScope.identifyUser(db, newcomer.userId);
-  }
-  const accepted = await partnerNetwork.acceptInvitation(context, db, row, input, newcomer);
-  if ("userErrors" in accepted) return refused(accepted.userErrors);
-  if (!newcomer) return { accountId: accepted.accountId, memberId: null, newSession: null };
-  // The newcomer owns the account they just created: they act in it from now on.
-  await tenantScope.enterAccount(db, accepted.linkedAccountId);
-  const newSession = await identityService.startSession(
-    db,
-    newcomer.userId,
-    accepted.linkedAccountId,
-  );
-  const [owner] = await db.query("SELECT id FROM members WHERE account_id = $1 AND user_id = $2", [
-    accepted.linkedAccountId,
-    newcomer.userId,
-  ]);
-  await auditService.record(db, context, [
-    {
-      accountId: accepted.linkedAccountId,
-      action: "session.created",
-      objectType: "Session",
-      objectId: newSession.id,
-      details: { method: "invitation" },
-      actor: { userId: newcomer.userId, memberId: owner?.id ?? null },
-    },
-  ]);
-  return { accountId: accepted.accountId, memberId: null, newSession };
 }
 
 /** The accepted invitation, and the session it started (a new user), recorded with the invitee as actor. */
@@ -379,13 +291,17 @@ async function recordAccepted(
   await auditService.record(db, context, entries);
 }
 
-/** Sending an invitation again takes the permission that sends it the first time. */
-const RESEND_PERMISSION: Record<InvitationKind, Permission> = {
+/** Sending an invitation again takes the permission that sends it the first time; registered kinds name theirs. */
+const OWN_KIND_RESEND_PERMISSION = {
   [InvitationKind.USER]: "manageInvitations",
-  [InvitationKind.CLIENT]: "manageClientsAndTeams",
-  [InvitationKind.PARTNER]: "managePartners",
   [InvitationKind.LOGIN]: "manageRolesAndLogin",
-};
+} as const satisfies Record<InvitationKind.USER | InvitationKind.LOGIN, Permission>;
+
+function resendPermission(kind: InvitationKind): Permission {
+  return kind === InvitationKind.USER || kind === InvitationKind.LOGIN
+    ? OWN_KIND_RESEND_PERMISSION[kind]
+    : invitationKinds.handlerFor(kind).resendPermission;
+}
 
 /** How this invitation goes out again: the module owning its kind decides (lifetime, recipients, email). */
 async function resendPlan(
@@ -409,9 +325,8 @@ async function resendPlan(
         email: (sender) => userInvitationEmail({ ...sender, role: row.role! }),
       };
     case InvitationKind.CLIENT:
-      return clientsService.resendPlan(row);
     case InvitationKind.PARTNER:
-      return partnerNetwork.resendPlan(db, row);
+      return invitationKinds.handlerFor(row.kind).resendPlan(db, row);
     case InvitationKind.LOGIN:
       return {
         refusal: userError(
@@ -433,12 +348,11 @@ export const invitationsService = {
    * by hand, say) sends them a link to set one. No seat: they are not internal.
    */
   sendLoginInvitationIfNeeded: (async (db, context, member) => {
-    const [user] = await db.query("SELECT email, password_hash FROM users WHERE id = $1", [
-      member.userId,
-    ]);
-    if (!user || user.password_hash) return;
-    const [open] = await db.query(
-      "SELECT 1 FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
+    const user = await identityService.loginState(db, { id: member.userId });
+    if (!user || user.hasPassword) return;
+    const [open] = await queryRows<{ open: number }>(
+      db,
+      "SELECT 1 AS open FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
       [member.accountId, user.email, clock.now()],
     );
     if (open) return;
@@ -463,14 +377,14 @@ export const invitationsService = {
         createdAt: now,
       },
     ]);
-    const [account] = await db.query("SELECT name FROM accounts WHERE id = $1", [member.accountId]);
+    const accountName = await accountsService.nameOf(db, member.accountId);
     const inviterName = await membersService.nameOf(db, member.invitedByMemberId);
     await mailService.queue(db, context.mail, [
       {
         accountId: member.accountId,
         invitationId: row!.id,
         to: user.email,
-        ...loginInvitationEmail({ inviterName, accountName: account.name, expiresAt }),
+        ...loginInvitationEmail({ inviterName, accountName, expiresAt }),
         secretLink: invitationLink(context, token.secret),
       },
     ]);
@@ -702,7 +616,10 @@ export const invitationsService = {
     context: Context,
     globalId: string,
   ): Promise<{ invitation: Invitation | null; userErrors: UserError[] }> {
-    const viewer = requireAnyPermission(context, Object.values(RESEND_PERMISSION));
+    const viewer = requireAnyPermission(context, [
+      ...Object.values(OWN_KIND_RESEND_PERMISSION),
+      ...invitationKinds.resendPermissions(),
+    ]);
     const id = localInvitationId(globalId);
     if (!id) return { invitation: null, userErrors: [notFound("invitationId")] };
     return context.db.transaction(async (db) => {
@@ -713,7 +630,7 @@ export const invitationsService = {
         [id, viewer.accountId],
       );
       if (!row) return { invitation: null, userErrors: [notFound("invitationId")] };
-      requirePermission(context, RESEND_PERMISSION[row.kind]);
+      requirePermission(context, resendPermission(row.kind));
       const status = effectiveStatus(row);
       if (status === InvitationStatus.ACCEPTED) {
         return {
@@ -860,14 +777,7 @@ export const invitationsService = {
 
   async accept(
     context: Context,
-    input: {
-      token: string;
-      name?: string | null;
-      password?: string | null;
-      email?: string | null;
-      partnerAccountId?: string | null;
-      accountName?: string | null;
-    },
+    input: AcceptInput,
   ): Promise<{ account: AccountSummary | null; member: Member | null; userErrors: UserError[] }> {
     const fail = (code: UserErrorCode, message: string, field: string[] | null = ["token"]) => ({
       account: null,
@@ -898,11 +808,10 @@ export const invitationsService = {
           return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
         if (status === InvitationStatus.EXPIRED)
           return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
-        if (row.kind === InvitationKind.PARTNER) return acceptPartner(context, db, row, input);
         if (row.kind === InvitationKind.LOGIN)
           return acceptLogin(context, db, row, input.password ?? null, fail);
-        if (row.kind === InvitationKind.CLIENT)
-          return clientsService.acceptInvitation(context, db, row, input);
+        if (row.kind === InvitationKind.CLIENT || row.kind === InvitationKind.PARTNER)
+          return invitationKinds.handlerFor(row.kind).accept(context, db, row, input);
         if (row.kind !== InvitationKind.USER)
           return fail(
             UserErrorCode.INVALID_STATE,
@@ -954,8 +863,8 @@ export const invitationsService = {
         });
         if (!memberId)
           return fail(UserErrorCode.TAKEN, "You are a member of this account already.", null);
-        // Accounts this one is a partner of see the newcomer as a pending external member.
-        await partnerNetwork.addPeopleWhoJoined(context, db, row.account_id, [userId]);
+        // Listeners (the partner network) mirror the newcomer elsewhere, e.g. as a pending external member.
+        await invitationKinds.peopleJoined(context, db, row.account_id, [userId]);
         await markInvitationAccepted(db, row.id, clock.now(), memberId);
         if (viewer?.credential.kind === "session")
           await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);

@@ -7,7 +7,7 @@
 import nodemailer from "nodemailer";
 import type { Job } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
-import { queryRows } from "../../db/sql";
+import { execute, queryRows } from "../../db/sql";
 import type { JobRunner } from "../../jobs/job-runner";
 import type { Logger } from "../../logger";
 import type { SealKey } from "../../crypto/sealed-box";
@@ -155,7 +155,8 @@ export async function startMailSystem(options: {
 }
 
 async function recordSent(db: EntityManager, outboxId: string, transport: string): Promise<void> {
-  await db.query(
+  await execute(
+    db,
     "UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, transport = $2, last_error = NULL WHERE id = $1",
     [outboxId, transport],
   );
@@ -169,7 +170,8 @@ async function recordFailure(
   lastAttempt: boolean,
 ): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-  await db.query(
+  await execute(
+    db,
     `UPDATE outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'FAILED' ELSE status END WHERE id = $1`,
     [outboxId, message, lastAttempt],
   );

@@ -1,10 +1,12 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
 import { MEMBER_COLUMNS, MEMBER_FROM, toMember, type Member, type MemberRow } from "./member.type";
 
 export function createMemberLoader(db: EntityManager): DataLoader<string, Member | null> {
   return new DataLoader(async (ids) => {
-    const rows: MemberRow[] = await db.query(
+    const rows = await queryRows<MemberRow>(
+      db,
       `SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -16,7 +18,8 @@ export function createMemberLoader(db: EntityManager): DataLoader<string, Member
 /** Every membership of each user, across accounts (the account selector), oldest first. */
 export function createMembershipsByUserLoader(db: EntityManager): DataLoader<string, Member[]> {
   return new DataLoader(async (userIds) => {
-    const rows: MemberRow[] = await db.query(
+    const rows = await queryRows<MemberRow>(
+      db,
       `SELECT ${MEMBER_COLUMNS} FROM ${MEMBER_FROM} WHERE m.user_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`,
       [userIds],
     );

@@ -12,7 +12,7 @@ import {
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
-import { likePattern, queryRows } from "../../db/sql";
+import { execute, likePattern, queryRows } from "../../db/sql";
 import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
@@ -313,7 +313,8 @@ export const membersService = {
     accountId: string,
     userId: string,
   ): Promise<string | null> {
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
        VALUES ($1, $2, 'EXTERNAL', 'CLIENT', 'ACTIVE', true, now()) ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
       [accountId, userId],
@@ -326,11 +327,13 @@ export const membersService = {
     db: EntityManager,
     input: { accountId: string; partnerId: string; name: string; email: string; canLogin: boolean },
   ): Promise<{ memberId: string; userId: string } | null> {
-    const [user] = await db.query(
+    const [user] = await queryRows<{ id: string }>(
+      db,
       `INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email RETURNING id`,
       [input.email, input.name],
     );
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id, activated_at)
        VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'ACTIVE', $3, $4, now())
        ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
@@ -397,7 +400,8 @@ export const membersService = {
       userErrors.push(userError(UserErrorCode.INVALID, "Name cannot be empty.", ["name"]));
     if (userErrors.length) return { member: null, userErrors };
     await context.db.transaction(async (db) => {
-      await db.query(
+      await execute(
+        db,
         `UPDATE members SET role = coalesce($2, role), can_login = coalesce($3, can_login),
            title = CASE WHEN $4::boolean THEN nullif(btrim($5), '') ELSE title END WHERE id = $1`,
         [
@@ -408,7 +412,8 @@ export const membersService = {
           input.title ?? null,
         ],
       );
-      if (name) await db.query("UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
+      if (name)
+        await execute(db, "UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
       if (input.canLogin === false)
         await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
       if (input.canLogin === true)
@@ -479,7 +484,7 @@ export const membersService = {
     );
     // The caller is no longer the owner (a concurrent transfer won): change nothing.
     if (demoted.length === 0) return false;
-    await db.query("UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2", [
+    await execute(db, "UPDATE members SET role = $3 WHERE id = $1 AND account_id = $2", [
       toMemberId,
       accountId,
       Role.OWNER,
@@ -489,8 +494,9 @@ export const membersService = {
 
   /** Whether the user is an active owner or administrator of the account. */
   async administers(db: EntityManager, userId: string, accountId: string): Promise<boolean> {
-    const [row] = await db.query(
-      "SELECT 1 FROM members WHERE user_id = $1 AND account_id = $2 AND status = 'ACTIVE' AND role IN ('OWNER', 'ADMINISTRATOR')",
+    const [row] = await queryRows<{ administers: number }>(
+      db,
+      "SELECT 1 AS administers FROM members WHERE user_id = $1 AND account_id = $2 AND status = 'ACTIVE' AND role IN ('OWNER', 'ADMINISTRATOR')",
       [userId, accountId],
     );
     return Boolean(row);
@@ -498,7 +504,8 @@ export const membersService = {
 
   /** The account's owner at sign-up: internal, active, with login. */
   async addOwner(db: EntityManager, accountId: string, userId: string): Promise<string> {
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
        VALUES ($1, $2, $3, $4, $5, true, now()) RETURNING id`,
       [accountId, userId, MemberType.INTERNAL, Role.OWNER, MemberStatus.ACTIVE],
@@ -514,7 +521,8 @@ export const membersService = {
     db: EntityManager,
     input: { accountId: string; userId: string; role: Role },
   ): Promise<string | null> {
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
        VALUES ($1, $2, 'INTERNAL', $3, 'ACTIVE', true, now())
        ON CONFLICT (account_id, user_id) DO UPDATE
@@ -528,7 +536,8 @@ export const membersService = {
 
   /** A member's display name, read inside the caller's transaction (no second pool connection). */
   async nameOf(db: EntityManager, memberId: string): Promise<string> {
-    const [row] = await db.query(
+    const [row] = await queryRows<{ name: string }>(
+      db,
       "SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1",
       [memberId],
     );
@@ -537,12 +546,23 @@ export const membersService = {
 
   /** Emails of the account's active owners and administrators (who receive partner invitations). */
   async adminEmails(db: EntityManager, accountId: string): Promise<string[]> {
-    const rows: { email: string }[] = await db.query(
+    const rows = await queryRows<{ email: string }>(
+      db,
       `SELECT u.email FROM members m JOIN users u ON u.id = m.user_id
        WHERE m.account_id = $1 AND m.status = 'ACTIVE' AND m.role IN ('OWNER', 'ADMINISTRATOR') ORDER BY m.role DESC, m.created_at`,
       [accountId],
     );
     return rows.map((row) => row.email);
+  },
+
+  /** The user's member in the account, whatever its status; null when they have none. */
+  async memberIdOf(db: EntityManager, accountId: string, userId: string): Promise<string | null> {
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
+      [accountId, userId],
+    );
+    return row?.id ?? null;
   },
 
   /** Whether the user may enter the account: an active membership with login allowed. */
@@ -551,7 +571,8 @@ export const membersService = {
     userId: string,
     accountId: string,
   ): Promise<{ id: string } | null> {
-    const [row] = await db.query(
+    const [row] = await queryRows<{ id: string }>(
+      db,
       "SELECT id FROM members WHERE user_id = $1 AND account_id = $2 AND status = $3 AND can_login",
       [userId, accountId, MemberStatus.ACTIVE],
     );
@@ -563,7 +584,8 @@ export const membersService = {
     db: EntityManager,
     userId: string,
   ): Promise<{ accountId: string; memberId: string } | null> {
-    const [row] = await db.query(
+    const [row] = await queryRows<{ account_id: string; id: string }>(
+      db,
       "SELECT account_id, id FROM members WHERE user_id = $1 AND status = $2 AND can_login ORDER BY created_at, id LIMIT 1",
       [userId, MemberStatus.ACTIVE],
     );

@@ -1,12 +1,12 @@
 /** Wiring: PARTNER invitations are accepted and resent by the partner network. */
 import { passwordProblem, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
-import { queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import type { Context } from "../../graphql/context";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService } from "../audit/audit.service";
 import { identityService } from "../identity/identity.service";
+import { membersService } from "../members/members.service";
 import type {
   AcceptFailure,
   AcceptSuccess,
@@ -79,10 +79,10 @@ async function acceptPartner(
     newcomer.userId,
     accepted.linkedAccountId,
   );
-  const [owner] = await queryRows<{ id: string }>(
+  const ownerMemberId = await membersService.memberIdOf(
     db,
-    "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
-    [accepted.linkedAccountId, newcomer.userId],
+    accepted.linkedAccountId,
+    newcomer.userId,
   );
   await auditService.record(db, context, [
     {
@@ -91,7 +91,7 @@ async function acceptPartner(
       objectType: "Session",
       objectId: newSession.id,
       details: { method: "invitation" },
-      actor: { userId: newcomer.userId, memberId: owner?.id ?? null },
+      actor: { userId: newcomer.userId, memberId: ownerMemberId },
     },
   ]);
   return { accountId: accepted.accountId, memberId: null, newSession };
@@ -99,6 +99,7 @@ async function acceptPartner(
 
 export function registerPartnerInvitationKinds(registry: InvitationKindRegistry): void {
   registry.register("PARTNER", {
+    resendPermission: "managePartners",
     accept: acceptPartner,
     resendPlan: (db, row) => partnerNetwork.resendPlan(db, row),
   });

@@ -1,6 +1,8 @@
 /** Batched reads for partner fields: one statement per field per request, whatever the page size. */
+import type { MemberStatus } from "@pn/shared";
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
+import { queryRows } from "../../db/sql";
 import { encodeCursor } from "../../graphql/connection";
 import {
   MEMBER_COLUMNS,
@@ -20,7 +22,8 @@ import {
 
 export function createPartnerLoader(db: EntityManager): DataLoader<string, Partner | null> {
   return new DataLoader(async (ids) => {
-    const rows: PartnerRow[] = await db.query(
+    const rows = await queryRows<PartnerRow>(
+      db,
       `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -31,7 +34,8 @@ export function createPartnerLoader(db: EntityManager): DataLoader<string, Partn
 
 export function createMemberCountsLoader(db: EntityManager): DataLoader<string, MemberCounts> {
   return new DataLoader(async (partnerIds) => {
-    const rows: { partner_id: string; status: string; count: number }[] = await db.query(
+    const rows = await queryRows<{ partner_id: string; status: MemberStatus; count: number }>(
+      db,
       `SELECT partner_id, status, count(*)::int AS count FROM members WHERE partner_id = ANY($1::uuid[]) GROUP BY partner_id, status`,
       [partnerIds],
     );
@@ -82,7 +86,8 @@ export function createPartnerMembersLoader(
         const { statuses, scope } = groupKeys[0]!;
         if (scope.kind === "none") continue;
         const limit = Math.max(...groupKeys.map((key) => key.first)) + 1;
-        const rows: (MemberRow & { key0: string; key1: string })[] = await db.query(
+        const rows = await queryRows<MemberRow & { key0: string; key1: string }>(
+          db,
           `SELECT * FROM (
              SELECT ${MEMBER_COLUMNS}, m.created_at::text AS key0, m.id::text AS key1, ROW_NUMBER() OVER (PARTITION BY m.partner_id ORDER BY m.created_at DESC, m.id DESC) AS rank
              FROM ${MEMBER_FROM} WHERE m.partner_id = ANY($1::uuid[]) AND ($3::text[] IS NULL OR m.status = ANY($3::text[]))
@@ -116,7 +121,8 @@ export function createLatestPartnerInvitationLoader(
   db: EntityManager,
 ): DataLoader<string, string | null> {
   return new DataLoader(async (partnerIds) => {
-    const rows: { partner_id: string; id: string }[] = await db.query(
+    const rows = await queryRows<{ partner_id: string; id: string }>(
+      db,
       `SELECT DISTINCT ON (partner_id) partner_id, id FROM invitations WHERE partner_id = ANY($1::uuid[]) ORDER BY partner_id, created_at DESC`,
       [partnerIds],
     );

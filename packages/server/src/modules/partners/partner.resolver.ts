@@ -216,3 +216,15 @@ export class AccountPartnersResolver {
     return partnersService.list(context, account.localId, args, filter);
   }
 }
+
+/** Invitation.partner lives here, so the invitations module needs to know nothing of partners. */
+@Resolver(() => Invitation)
+export class InvitationPartnerResolver {
+  @FieldResolver(() => Partner, {
+    nullable: true,
+    description: "For PARTNER invitations: the partner it invites.",
+  })
+  partner(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Partner | null> | null {
+    return invitation.partnerId ? partnersService.partnerById(context, invitation.partnerId) : null;
+  }
+}

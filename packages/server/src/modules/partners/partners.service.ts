@@ -15,7 +15,7 @@ import {
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { mintToken } from "../../crypto/secret-token";
-import { likePattern, queryRows } from "../../db/sql";
+import { execute, likePattern, queryRows } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import {
   newestFirst,
@@ -126,8 +126,9 @@ async function externalIdTaken(
   externalId: string,
   exceptPartnerId: string | null,
 ) {
-  const [row] = await db.query(
-    "SELECT 1 FROM partners WHERE account_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3",
+  const [row] = await queryRows<{ taken: number }>(
+    db,
+    "SELECT 1 AS taken FROM partners WHERE account_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3",
     [accountId, externalId, exceptPartnerId],
   );
   return Boolean(row);
@@ -375,9 +376,7 @@ export const partnersService = {
       let target: { id: string; name: string } | null = null;
       let recipients: string[] = email ? [email] : [];
       if (handle) {
-        const [account] = await db.query("SELECT id, name FROM accounts WHERE handle = $1", [
-          handle,
-        ]);
+        const account = await accountsService.findByHandle(db, handle);
         if (!account)
           return fail(
             userError(UserErrorCode.NOT_FOUND, `No account has the ID "${handle}".`, [
@@ -390,8 +389,9 @@ export const partnersService = {
               "accountHandle",
             ]),
           );
-        const [linked] = await db.query(
-          "SELECT 1 FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED'",
+        const [linked] = await queryRows<{ linked: number }>(
+          db,
+          "SELECT 1 AS linked FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED'",
           [viewer.accountId, account.id],
         );
         if (linked)
@@ -534,7 +534,7 @@ async function addPartnerPeople(
  */
 async function endLink(context: Context, db: EntityManager, partner: PartnerRow): Promise<number> {
   const now = clock.now();
-  await db.query("UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [
+  await execute(db, "UPDATE partners SET status = 'REMOVED', removed_at = $2 WHERE id = $1", [
     partner.id,
     now,
   ]);
@@ -625,9 +625,11 @@ export const partnerNetwork = {
   /** For the client side (B) removing A: ends the link from the partner row's id. */
   async endLinkOfPartner(context: Context, db: EntityManager, partnerId: string): Promise<number> {
     // B's own client row names A, whose partner row this is.
-    const [client] = await db.query("SELECT client_account_id FROM clients WHERE partner_id = $1", [
-      partnerId,
-    ]);
+    const [client] = await queryRows<{ client_account_id: string | null }>(
+      db,
+      "SELECT client_account_id FROM clients WHERE partner_id = $1",
+      [partnerId],
+    );
     return tenantScope.reachInto(db, [client?.client_account_id ?? null], async () => {
       const [partner] = await queryRows<PartnerRow>(
         db,
@@ -711,8 +713,9 @@ export const partnerNetwork = {
       return fail(UserErrorCode.INVALID, "An account cannot be its own partner.", [
         "partnerAccountId",
       ]);
-    const [linked] = await db.query(
-      "SELECT 1 FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED' AND id <> $3",
+    const [linked] = await queryRows<{ linked: number }>(
+      db,
+      "SELECT 1 AS linked FROM partners WHERE account_id = $1 AND partner_account_id = $2 AND status <> 'REMOVED' AND id <> $3",
       [invitation.account_id, accountId, partner.id],
     );
     if (linked)
@@ -724,17 +727,16 @@ export const partnerNetwork = {
     const linkedAccountId = accountId;
     // Accepting writes on both sides: A's partner row and new external members, B's client row and both audit trails.
     await tenantScope.reachInto(db, [linkedAccountId], async () => {
-      await db.query(
+      await execute(
+        db,
         "UPDATE partners SET status = 'ACTIVE', partner_account_id = $2, connected_at = $3 WHERE id = $1",
         [partner.id, linkedAccountId, now],
       );
-      const [inviting] = await db.query("SELECT name FROM accounts WHERE id = $1", [
-        invitation.account_id,
-      ]);
+      const invitingName = await accountsService.nameOf(db, invitation.account_id);
       const clientId = await clientsService.linkAccountClient(db, {
         accountId: linkedAccountId,
         clientAccountId: invitation.account_id,
-        name: inviting.name,
+        name: invitingName,
         partnerId: partner.id,
       });
       const pendingMemberCount = await addPartnerPeople(
@@ -745,13 +747,9 @@ export const partnerNetwork = {
         null,
       );
       await markInvitationAccepted(db, invitation.id, now, null);
-      const [actorInB] = await db.query(
-        "SELECT id FROM members WHERE account_id = $1 AND user_id = $2",
-        [linkedAccountId, viewer.userId],
-      );
       const actorB = {
         userId: viewer.userId,
-        memberId: (actorInB?.id as string | undefined) ?? null,
+        memberId: await membersService.memberIdOf(db, linkedAccountId, viewer.userId),
       };
       const entries: AuditEntry[] = [
         {
@@ -784,7 +782,7 @@ export const partnerNetwork = {
           action: "client.created",
           objectType: "Client",
           objectId: clientId,
-          details: { type: "ACCOUNT", name: inviting.name },
+          details: { type: "ACCOUNT", name: invitingName },
           actor: actorB,
         },
       ];

@@ -15,7 +15,7 @@ import { normalizeEmail, retryAfterText, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import type { RateLimitSettings } from "../../config";
-import { queryRows as countedQueryRows } from "../../db/sql";
+import { execute as countedExecute, queryRows as countedQueryRows } from "../../db/sql";
 import { outsideRequestScope } from "../../http/request-scope";
 import { userError, type UserError } from "../../graphql/user-error";
 
@@ -24,6 +24,10 @@ const DAY_SECONDS = 24 * 60 * 60;
 /** Rate-limit bookkeeping is the same for every request, so it stays out of `x-sql-statements`. */
 function queryRows<Row>(db: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
   return outsideRequestScope(() => countedQueryRows<Row>(db, sql, params));
+}
+
+function execute(db: EntityManager, sql: string, params: unknown[]): Promise<void> {
+  return outsideRequestScope(() => countedExecute(db, sql, params));
 }
 
 /** What Shopify reports as `extensions.cost.throttleStatus`. */
@@ -110,7 +114,7 @@ async function peekWindow(
 }
 
 async function giveBack(db: EntityManager, key: string, amount: number): Promise<void> {
-  await queryRows(
+  await execute(
     db,
     "UPDATE rate_limit_windows SET used = greatest(used - $2, 0) WHERE key = $1 AND window_ends_at > $3",
     [key, amount, clock.now()],
@@ -274,9 +278,9 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
     /** Deletes finished windows and buckets that have refilled completely (they hold nothing). */
     async prune(): Promise<void> {
       const now = clock.now();
-      await queryRows(db, "DELETE FROM rate_limit_windows WHERE window_ends_at <= $1", [now]);
+      await execute(db, "DELETE FROM rate_limit_windows WHERE window_ends_at <= $1", [now]);
       const fullAfterSeconds = costCapacity / costRestorePerSecond;
-      await queryRows(
+      await execute(
         db,
         "DELETE FROM rate_limit_buckets WHERE updated_at < $1::timestamptz - make_interval(secs => $2::float8)",
         [now, fullAfterSeconds],
