@@ -300,24 +300,48 @@ export async function startWebhookSystem(options: {
   }
 
   /**
-   * A paused endpoint's delivery comes back when the pause ends: it holds no worker slot
-   * meanwhile, and the attempts it has used so far travel with it.
+   * Claims a delivery for one attempt, or says when to try it again: while its endpoint is
+   * paused, or already has `perEndpointInFlight` attempts in flight. The endpoint row is
+   * locked first, so two workers cannot both see a free place (pg-boss's group limit is
+   * checked per fetch and can let a few more through when workers fetch at once).
    */
-  async function postponeIfPaused(job: Job<DeliveryJob>): Promise<boolean> {
-    const [paused] = await queryRows<{ endpoint_id: string; paused_until: Date }>(
-      dataSource.manager,
-      `SELECT d.endpoint_id, e.paused_until FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-       WHERE d.id = $1 AND d.status = 'PENDING' AND e.paused_until > now()`,
-      [job.data.deliveryId],
-    );
-    if (!paused) return false;
-    await dataSource.transaction((db) =>
-      enqueueDeliveries(db, [{ id: job.data.deliveryId, endpoint_id: paused.endpoint_id }], {
-        startAfter: paused.paused_until,
-        priorAttempts: attemptsUsed(job),
-      }),
-    );
-    return true;
+  function claim(
+    deliveryId: string,
+  ): Promise<
+    { delivery: ClaimedDelivery } | { retryAt: Date; endpointId: string } | { done: true }
+  > {
+    return dataSource.transaction(async (db) => {
+      const [endpoint] = await queryRows<{ id: string; paused_until: Date | null; now: Date }>(
+        db,
+        `SELECT e.id, CASE WHEN e.paused_until > now() THEN e.paused_until END AS paused_until, now() AS now
+         FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+         WHERE d.id = $1 AND d.status = 'PENDING' FOR UPDATE OF e`,
+        [deliveryId],
+      );
+      if (!endpoint) return { done: true };
+      if (endpoint.paused_until) return { retryAt: endpoint.paused_until, endpointId: endpoint.id };
+      const [busy] = await queryRows<{ in_flight: number }>(
+        db,
+        `SELECT count(*)::int AS in_flight FROM webhook_deliveries
+         WHERE endpoint_id = $1 AND status = 'PENDING' AND claimed_until > now()`,
+        [endpoint.id],
+      );
+      if (busy && busy.in_flight >= settings.perEndpointInFlight)
+        return { retryAt: new Date(endpoint.now.getTime() + 1_000), endpointId: endpoint.id };
+      // A lease rather than a lock: no transaction stays open during the HTTP call.
+      const [delivery] = await queryRows<ClaimedDelivery>(
+        db,
+        `UPDATE webhook_deliveries d SET claimed_until = now() + interval '1 minute'
+         FROM webhook_endpoints e
+         WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'PENDING'
+           AND (d.claimed_until IS NULL OR d.claimed_until < now())
+           AND NOT ${EARLIER_DELIVERY_PENDING}
+         RETURNING d.id, d.account_id, d.endpoint_id, d.object_id, d.message_id, d.payload, d.attempts, e.url, e.sealed_secret, e.enabled`,
+        [deliveryId],
+      );
+      // Without a claim: waiting behind an earlier one (which will start it), or another worker has it.
+      return delivery ? { delivery } : { done: true };
+    });
   }
 
   /** Rejects when the attempt's deadline passes first (the address check has no signal of its own). */
@@ -396,20 +420,20 @@ export async function startWebhookSystem(options: {
   }
 
   async function deliver(job: Job<DeliveryJob>): Promise<void> {
-    if (await postponeIfPaused(job)) return;
-    // A lease rather than a lock: no transaction stays open during the HTTP call.
-    const [delivery] = await queryRows<ClaimedDelivery>(
-      dataSource.manager,
-      `UPDATE webhook_deliveries d SET claimed_until = now() + interval '1 minute'
-       FROM webhook_endpoints e
-       WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'PENDING'
-         AND (d.claimed_until IS NULL OR d.claimed_until < now())
-         AND NOT ${EARLIER_DELIVERY_PENDING}
-       RETURNING d.id, d.account_id, d.endpoint_id, d.object_id, d.message_id, d.payload, d.attempts, e.url, e.sealed_secret, e.enabled`,
-      [job.data.deliveryId],
-    );
-    // Done already, waiting behind an earlier one (which will start it), or another worker has it.
-    if (!delivery) return;
+    const claimed = await claim(job.data.deliveryId);
+    if ("done" in claimed) return;
+    if ("retryAt" in claimed) {
+      // Back when the endpoint has room again; it holds no worker slot meanwhile, and the
+      // attempts used so far travel with it.
+      await dataSource.transaction((db) =>
+        enqueueDeliveries(db, [{ id: job.data.deliveryId, endpoint_id: claimed.endpointId }], {
+          startAfter: claimed.retryAt,
+          priorAttempts: attemptsUsed(job),
+        }),
+      );
+      return;
+    }
+    const { delivery } = claimed;
 
     const started = performance.now();
     const { statusCode, failure } = delivery.enabled
