@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
 import type { ShellViewerQuery } from "../gql/graphql";
-import { installMockBackend, server } from "../testing/msw-server";
+import { installMockBackend } from "../testing/mock-backend";
+import { server } from "../testing/msw-server";
 import { renderApp } from "../testing/render-app";
 
 describe("app shell", () => {

@@ -2,8 +2,9 @@ import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
 import type { AuditEventsQuery, AuditEventsQueryVariables } from "../../gql/graphql";
-import { acmeAccount } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { acmeAccount } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 import type { AuditEventRow } from "./api/get-audit-events";
 

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
-import type { LogInMutation, LogInMutationVariables } from "../../gql/graphql";
-import { PASSWORD, USER } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { LogInDocument, type LogInMutation, type LogInMutationVariables } from "../../gql/graphql";
+import { PASSWORD, USER } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 async function fillAndSubmit(email: string, password: string) {
@@ -17,6 +18,7 @@ async function fillAndSubmit(email: string, password: string) {
 describe("log in", () => {
   it("shows BAD_CREDENTIALS as an alert and stays on the page", async () => {
     const backend = installMockBackend({ signedIn: false });
+    server.use(refuse(LogInDocument, "BAD_CREDENTIALS", "Wrong email or password."));
     const { router } = renderApp("/login");
 
     await fillAndSubmit(USER.email, "not the password");

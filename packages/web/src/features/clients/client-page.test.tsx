@@ -1,14 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
-import { member } from "../../testing/mock-backend";
+import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmeClients, type MockClient } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
 import { server } from "../../testing/msw-server";
-import {
-  acmeClients,
-  installNetworkBackend,
-  type MockClient,
-  networkAcmeAccount,
-} from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.

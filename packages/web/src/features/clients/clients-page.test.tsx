@@ -1,8 +1,9 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { installNetworkBackend } from "../../testing/mock-backend";
 import { server } from "../../testing/msw-server";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.

@@ -1,12 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import { graphql, HttpResponse } from "msw";
 import userEvent from "@testing-library/user-event";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmeClients } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
 import { server } from "../../testing/msw-server";
-import {
-  acmeClients,
-  installNetworkBackend,
-  networkAcmeAccount,
-} from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.

@@ -1,14 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
-import { acmeAccount } from "../../testing/mock-backend";
+import { acmeAccount, networkAcmeAccount, PENDING_PEOPLE } from "../../testing/fixtures/accounts";
+import { INITECH } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
 import { server } from "../../testing/msw-server";
-import {
-  INITECH,
-  installNetworkBackend,
-  networkAcmeAccount,
-  PENDING_PEOPLE,
-} from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.

@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { member } from "../../testing/mock-backend";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { installNetworkBackend } from "../../testing/mock-backend";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.

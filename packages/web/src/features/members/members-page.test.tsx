@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
-import { acmeAccount, member } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { acmeAccount, member } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 function bodyRows() {

@@ -1,14 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmePartners, INITECH, partner } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
 import { server } from "../../testing/msw-server";
-import {
-  acmePartners,
-  INITECH,
-  installNetworkBackend,
-  networkAcmeAccount,
-  partner,
-} from "../../testing/network-handlers";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.

@@ -1,9 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { BACKUP_FILE_NAME } from "../../testing/account-admin-handlers";
-import { acmeAccount, PASSWORD } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { acmeAccount, PASSWORD } from "../../testing/fixtures/accounts";
+import { BACKUP_FILE_NAME } from "../../testing/handlers/account";
+import { installMockBackend } from "../../testing/mock-backend";
+import { server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
