@@ -17,9 +17,10 @@ const ADA_MEMBER_ID = "TWVtYmVyOmFkYQ";
 function asClient() {
   return installNetworkBackend({
     accounts: [networkAcmeAccount({ role: "CLIENT" })],
-    clients: acmeClients().map((c) =>
-      c.type === "PERSON" ? { ...c, memberId: ADA_MEMBER_ID } : c,
-    ),
+    // The server scopes a CLIENT's list to their own record.
+    clients: acmeClients()
+      .filter((c) => c.type === "PERSON")
+      .map((c) => ({ ...c, memberId: ADA_MEMBER_ID })),
   });
 }
 

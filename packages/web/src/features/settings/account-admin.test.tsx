@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { acmeAccount, PASSWORD } from "../../testing/fixtures/accounts";
 import { BACKUP_FILE_NAME } from "../../testing/handlers/account";
+import { TransferOwnershipDocument } from "../../gql/graphql";
 import { installMockBackend } from "../../testing/mock-backend";
-import { server } from "../../testing/msw-server";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -91,6 +92,10 @@ describe("settings: account name and handle", () => {
 describe("settings: transfer ownership", () => {
   it("names the consequence, asks for the password, and shows the owner's new role", async () => {
     const backend = installMockBackend();
+    const wrong = "That password is not right.";
+    server.use(
+      refuse(TransferOwnershipDocument, "BAD_CREDENTIALS", wrong, ["password"], { once: true }),
+    );
     const user = userEvent.setup();
     renderApp("/settings");
     const section = await screen.findByRole("region", { name: "Transfer ownership" });

@@ -2,8 +2,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { graphql, HttpResponse } from "msw";
 import { acmeAccount } from "../../testing/fixtures/accounts";
+import { ChangePlanDocument } from "../../gql/graphql";
 import { installMockBackend } from "../../testing/mock-backend";
-import { server } from "../../testing/msw-server";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 async function tokensSection() {
@@ -29,6 +30,8 @@ describe("settings: plan", () => {
 
   it("lets the owner change plan, showing the INVALID_STATE message next to the plan", async () => {
     const backend = installMockBackend();
+    const tooSmall = "4 seats are in use; the FREE plan has 3. Free seats first.";
+    server.use(refuse(ChangePlanDocument, "INVALID_STATE", tooSmall, ["plan"], { once: true }));
     const user = userEvent.setup();
     renderApp("/settings");
     const plan = await screen.findByRole("region", { name: "Plan" });
