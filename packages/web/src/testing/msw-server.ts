@@ -45,7 +45,6 @@ export interface RecordedOperation {
 
 /** Every GraphQL operation received in this test, in order (setup-tests empties it). */
 export const operations: RecordedOperation[] = [];
-const recorded = new Set<string>();
 
 type Result = object | Response | undefined;
 /** Data shaped like the operation's result (no __typename needed), or a resolver for it. */
@@ -65,13 +64,14 @@ export function answer<D, V extends Record<string, unknown>>(
   const kind = getOperationAST(document)?.operation === "mutation" ? "mutation" : "query";
   return graphql[kind](
     document,
-    async ({ query, variables, operationName, requestId }) => {
-      if (!recorded.has(requestId)) {
-        recorded.add(requestId);
+    async ({ query, variables, operationName }) => {
+      const value = typeof result === "function" ? await result(variables as V) : result;
+      // Recorded once, by the handler that answers; a network error never reached the server.
+      if (value === undefined) return undefined;
+      if (!(value instanceof Response && value.type === "error")) {
         operations.push({ operationName, variables });
       }
-      const value = typeof result === "function" ? await result(variables as V) : result;
-      if (value === undefined || value instanceof Response) return value;
+      if (value instanceof Response) return value;
       const body = await execute({
         schema,
         document: parse(query),

@@ -1,8 +1,13 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
-import { ImportClientsDocument, InviteClientDocument } from "../../gql/graphql";
+import {
+  CreateClientInviteLinkDocument,
+  ImportClientsDocument,
+  InviteClientDocument,
+  TeamCandidatesDocument,
+} from "../../gql/graphql";
 import { client } from "../../testing/fixtures/network";
 import { installNetworkBackend, type MockBackend } from "../../testing/mock-backend";
 import { answer, refuse, server } from "../../testing/msw-server";
@@ -85,7 +90,7 @@ describe("invite client dialog", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.query("TeamCandidates", () => {
+      answer(TeamCandidatesDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -139,7 +144,7 @@ describe("copy invite link dialog", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.mutation("CreateClientInviteLink", () => {
+      answer(CreateClientInviteLinkDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { AcceptInvitationDocument } from "../../gql/graphql";
-import { graphql, HttpResponse } from "msw";
+import { AcceptInvitationDocument, InvitationPreviewDocument } from "../../gql/graphql";
+import { HttpResponse } from "msw";
 import { USER } from "../../testing/fixtures/accounts";
 import { installMockBackend, installNetworkBackend } from "../../testing/mock-backend";
-import { refuse, server } from "../../testing/msw-server";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -157,7 +157,7 @@ describe("accept invitation", () => {
     installMockBackend({ signedIn: false });
     let calls = 0;
     server.use(
-      graphql.query("InvitationPreview", () => {
+      answer(InvitationPreviewDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import { acmeAccount, invitation } from "../../testing/fixtures/accounts";
-import { RevokeInvitationDocument } from "../../gql/graphql";
+import { InvitationsListDocument, RevokeInvitationDocument } from "../../gql/graphql";
 import { installMockBackend } from "../../testing/mock-backend";
 import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
@@ -189,7 +189,7 @@ describe("invitations page", () => {
     installMockBackend();
     let calls = 0;
     server.use(
-      graphql.query("InvitationsList", () => {
+      answer(InvitationsListDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

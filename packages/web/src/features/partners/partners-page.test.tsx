@@ -1,10 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import { networkAcmeAccount } from "../../testing/fixtures/accounts";
-import { InvitePartnerDocument } from "../../gql/graphql";
+import { InvitePartnerDocument, PartnersListDocument } from "../../gql/graphql";
 import { installNetworkBackend } from "../../testing/mock-backend";
-import { refuse, server } from "../../testing/msw-server";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -72,7 +72,7 @@ describe("partners page", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.query("PartnersList", () => {
+      answer(PartnersListDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

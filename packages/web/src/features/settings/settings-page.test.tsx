@@ -1,10 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import { acmeAccount } from "../../testing/fixtures/accounts";
-import { ChangePlanDocument } from "../../gql/graphql";
+import {
+  AccountSettingsDocument,
+  ApiTokensDocument,
+  ChangePlanDocument,
+  CreateApiTokenDocument,
+} from "../../gql/graphql";
 import { installMockBackend } from "../../testing/mock-backend";
-import { refuse, server } from "../../testing/msw-server";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 async function tokensSection() {
@@ -90,11 +95,11 @@ describe("settings: failures", () => {
     let settingsCalls = 0;
     let tokenCalls = 0;
     server.use(
-      graphql.query("AccountSettings", () => {
+      answer(AccountSettingsDocument, () => {
         settingsCalls += 1;
         return settingsCalls === 1 ? HttpResponse.error() : undefined;
       }),
-      graphql.query("ApiTokens", () => {
+      answer(ApiTokensDocument, () => {
         tokenCalls += 1;
         return tokenCalls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -121,7 +126,7 @@ describe("settings: failures", () => {
     const backend = installMockBackend();
     let calls = 0;
     server.use(
-      graphql.mutation("CreateApiToken", () => {
+      answer(CreateApiTokenDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

@@ -22,16 +22,14 @@ export function invitationHandlers(db: Db) {
   };
   return [
     answer(InviteUsersDocument, ({ input }) => {
-      const created = [input.invitees]
-        .flat()
-        .map(({ email, role }) =>
-          invitation(100 + db.nextId++, {
-            email,
-            role,
-            delivery: "QUEUED",
-            lastSentAt: hoursFromNow(0),
-          }),
-        );
+      const created = [input.invitees].flat().map(({ email, role }) =>
+        invitation(100 + db.nextId++, {
+          email,
+          role,
+          delivery: "QUEUED",
+          lastSentAt: hoursFromNow(0),
+        }),
+      );
       current(db).invitations.unshift(...created);
       return { inviteUsers: { invitations: created } };
     }),
