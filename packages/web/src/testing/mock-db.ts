@@ -25,9 +25,6 @@ export interface MockBackendOptions {
   clients?: MockClient[];
 }
 
-/** Handles of accounts elsewhere on Partner Network. */
-export const TAKEN_HANDLES = ["initech", "soylent"];
-
 export function createDb(options: MockBackendOptions = {}) {
   const accounts = options.accounts ?? [acmeAccount(), globexAccount()];
   return {
@@ -190,11 +187,7 @@ export function graph(db: Db) {
     node: ({ id }: { id: string }) => node(id),
     invitation: ({ token }: { token: string }) =>
       db.invitationLinks.find((link) => link.token === token) ?? null,
-    handleAvailability: ({ handle }: { handle: string }) => {
-      const taken = TAKEN_HANDLES.includes(handle);
-      const reason = taken ? "Another account uses this account ID." : null;
-      return { handle, available: !taken, reason };
-    },
+    handleAvailability: ({ handle }: { handle: string }) => ({ handle, available: true }),
   };
   return { account, root, node, accountNode, memberNode, partnerNode, clientNode, teamOf };
 }

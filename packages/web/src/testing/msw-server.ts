@@ -101,11 +101,3 @@ export function refuse<D, V extends Record<string, unknown>>(
   const payload = selection?.kind === Kind.FIELD ? selection.name.value : "";
   return answer(document, { [payload]: { userErrors: [{ code, message, field }] } }, options);
 }
-
-/** The top-level error the server gives a role that may not do something. */
-export function forbidden() {
-  return HttpResponse.json({
-    data: null,
-    errors: [{ message: "Your role does not allow this.", extensions: { code: "FORBIDDEN" } }],
-  });
-}

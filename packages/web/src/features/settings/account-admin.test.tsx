@@ -3,9 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { acmeAccount, PASSWORD } from "../../testing/fixtures/accounts";
 import { BACKUP_FILE_NAME } from "../../testing/handlers/account";
-import { TransferOwnershipDocument } from "../../gql/graphql";
+import { HandleAvailabilityDocument, TransferOwnershipDocument } from "../../gql/graphql";
 import { installMockBackend } from "../../testing/mock-backend";
-import { refuse, server } from "../../testing/msw-server";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -19,6 +19,14 @@ async function accountSection() {
 describe("settings: account name and handle", () => {
   it("checks a new handle while typing and saves only what changed", async () => {
     const backend = installMockBackend({ accounts: [acmeAccount({ role: "ADMINISTRATOR" })] });
+    const reason = "Another account uses this account ID.";
+    server.use(
+      answer(HandleAvailabilityDocument, ({ handle }) =>
+        handle === "initech"
+          ? { handleAvailability: { handle, available: false, reason } }
+          : undefined,
+      ),
+    );
     const user = userEvent.setup();
     renderApp("/settings");
     const section = await accountSection();

@@ -17,9 +17,9 @@ import { USER } from "../fixtures/accounts";
 import { current, type Db, graph, nowIso, self } from "../mock-db";
 import { answer } from "../msw-server";
 
-/** The bytes the mock backup download streams, in this many chunks. */
-export const BACKUP_BYTES = 3 * 1024 * 1024;
-export const BACKUP_CHUNKS = 3;
+/** The mock backup download streams 3 MB in 3 chunks. */
+const BACKUP_BYTES = 3 * 1024 * 1024;
+const BACKUP_CHUNKS = 3;
 export const BACKUP_FILE_NAME = "acme-backup-2026-02-01.zip";
 
 export function accountHandlers(db: Db) {
