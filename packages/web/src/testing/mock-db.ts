@@ -102,6 +102,7 @@ export function self(account: MockAccount) {
   return { id, role: account.role };
 }
 
+/** The current account's data as schema objects (fields with arguments are functions of them). */
 export function graph(db: Db) {
   const account = current(db);
   const findMember = (id: string) => account.members.find((m) => m.id === id);
