@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { acmeAccount, globexAccount } from "../testing/mock-backend";
-import { installMockBackend } from "../testing/msw-server";
+import { acmeAccount, globexAccount } from "../testing/fixtures/accounts";
+import { installMockBackend } from "../testing/mock-backend";
 import { renderApp } from "../testing/render-app";
 
 describe("account selector", () => {

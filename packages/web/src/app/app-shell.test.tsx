@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import type { ShellViewerQuery } from "../gql/graphql";
-import { installMockBackend, server } from "../testing/msw-server";
+import { HttpResponse } from "msw";
+import { ShellViewerDocument } from "../gql/graphql";
+import { installMockBackend } from "../testing/mock-backend";
+import { answer, server } from "../testing/msw-server";
 import { renderApp } from "../testing/render-app";
 
 describe("app shell", () => {
@@ -66,7 +67,7 @@ describe("app shell", () => {
   it("shows an error with Retry on a network error, and Retry refetches", async () => {
     let calls = 0;
     server.use(
-      graphql.query<ShellViewerQuery>("ShellViewer", () => {
+      answer(ShellViewerDocument, () => {
         calls += 1;
         // Later calls fall through to the default mock backend.
         return calls === 1 ? HttpResponse.error() : undefined;

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { PASSWORD, USER } from "../testing/mock-backend";
-import { installMockBackend } from "../testing/msw-server";
+import { PASSWORD, USER } from "../testing/fixtures/accounts";
+import { installMockBackend } from "../testing/mock-backend";
 import { renderApp } from "../testing/render-app";
 
 describe("auth guard", () => {

@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom";
 import { cleanup, configure } from "@testing-library/react";
-import { server, installMockBackend } from "./msw-server";
-import { installNetworkHandlers } from "./network-handlers";
+import { installMockBackend } from "./mock-backend";
+import { operations, server } from "./msw-server";
 
 // Lazy routes and Mantine transitions can take over the default second on a busy 2-CPU machine;
 // findBy* still returns as soon as the element appears.
@@ -85,8 +85,8 @@ window.FormData = FormDataOfForm;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
-  // Partners, clients and member queues answer on the same state (network-handlers.ts).
-  installNetworkHandlers(installMockBackend());
+  operations.length = 0;
+  installMockBackend();
 });
 afterEach(() => {
   cleanup();

@@ -1,9 +1,14 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import type { AuditEventsQuery, AuditEventsQueryVariables } from "../../gql/graphql";
-import { acmeAccount } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
+import {
+  AuditEventsDocument,
+  type AuditEventsQuery,
+  type AuditEventsQueryVariables,
+} from "../../gql/graphql";
+import { acmeAccount } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 import type { AuditEventRow } from "./api/get-audit-events";
 
@@ -45,7 +50,7 @@ function serveAudit(
 ): Recorded {
   const recorded: Recorded = [];
   server.use(
-    graphql.query<AuditEventsQuery, AuditEventsQueryVariables>("AuditEvents", ({ variables }) => {
+    answer(AuditEventsDocument, (variables) => {
       recorded.push(variables);
       if (options.fail) return HttpResponse.error();
       if (options.forbidden) {

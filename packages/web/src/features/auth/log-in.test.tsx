@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import type { LogInMutation, LogInMutationVariables } from "../../gql/graphql";
-import { PASSWORD, USER } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
+import { LogInDocument } from "../../gql/graphql";
+import { PASSWORD, USER } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 async function fillAndSubmit(email: string, password: string) {
@@ -17,6 +18,7 @@ async function fillAndSubmit(email: string, password: string) {
 describe("log in", () => {
   it("shows BAD_CREDENTIALS as an alert and stays on the page", async () => {
     const backend = installMockBackend({ signedIn: false });
+    server.use(refuse(LogInDocument, "BAD_CREDENTIALS", "Wrong email or password."));
     const { router } = renderApp("/login");
 
     await fillAndSubmit(USER.email, "not the password");
@@ -32,27 +34,7 @@ describe("log in", () => {
 
   it("shows a field error from the server next to the field it names", async () => {
     installMockBackend({ signedIn: false });
-    server.use(
-      graphql.mutation<LogInMutation, LogInMutationVariables>("LogIn", () =>
-        HttpResponse.json({
-          data: {
-            __typename: "Mutation",
-            logIn: {
-              __typename: "LogInPayload",
-              user: null,
-              userErrors: [
-                {
-                  __typename: "UserError",
-                  field: ["email"],
-                  message: "This address cannot sign in.",
-                  code: "INVALID",
-                },
-              ],
-            },
-          },
-        }),
-      ),
-    );
+    server.use(refuse(LogInDocument, "INVALID", "This address cannot sign in.", ["email"]));
     renderApp("/login");
 
     await fillAndSubmit("someone@example.com", "whatever password");
@@ -113,7 +95,7 @@ describe("log in", () => {
     installMockBackend({ signedIn: false });
     let calls = 0;
     server.use(
-      graphql.mutation("LogIn", () => {
+      answer(LogInDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

@@ -1,7 +1,9 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { USER } from "../../testing/mock-backend";
-import { installMockBackend } from "../../testing/msw-server";
+import { USER } from "../../testing/fixtures/accounts";
+import { SignUpDocument } from "../../gql/graphql";
+import { installMockBackend } from "../../testing/mock-backend";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 async function fill(values: { name: string; email: string; password: string; company: string }) {
@@ -32,6 +34,8 @@ describe("sign up", () => {
 
   it("shows a TAKEN email next to the Email field", async () => {
     installMockBackend({ signedIn: false });
+    const taken = "An account with this email exists already; log in instead.";
+    server.use(refuse(SignUpDocument, "TAKEN", taken, ["email"]));
     renderApp("/signup");
 
     await fill({

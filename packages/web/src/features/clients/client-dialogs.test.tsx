@@ -1,9 +1,16 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { member } from "../../testing/mock-backend";
-import { server } from "../../testing/msw-server";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { HttpResponse } from "msw";
+import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import {
+  CreateClientInviteLinkDocument,
+  ImportClientsDocument,
+  InviteClientDocument,
+  TeamCandidatesDocument,
+} from "../../gql/graphql";
+import { client } from "../../testing/fixtures/network";
+import { installNetworkBackend, type MockBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -63,6 +70,7 @@ describe("invite client dialog", () => {
 
   it("shows the server's userErrors on their fields", async () => {
     installNetworkBackend();
+    server.use(refuse(InviteClientDocument, "TAKEN", "This email is a client already.", ["email"]));
     const user = userEvent.setup();
     const dialog = await openDialog(user, "Invite client", "Invite client");
 
@@ -82,7 +90,7 @@ describe("invite client dialog", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.query("TeamCandidates", () => {
+      answer(TeamCandidatesDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -136,7 +144,7 @@ describe("copy invite link dialog", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.mutation("CreateClientInviteLink", () => {
+      answer(CreateClientInviteLinkDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -170,9 +178,32 @@ function fileInput(dialog: HTMLElement): HTMLInputElement {
   return input;
 }
 
+/** The server's check of CSV: a bad line, Paula (a client already) and Ivy, who is new. */
+function answerImport(backend: MockBackend) {
+  return answer(ImportClientsDocument, ({ input: { dryRun, updateExisting } }) => {
+    const row = (line: number, email: string, outcome: string, message?: string) => {
+      const code = outcome === "ERROR" ? "INVALID" : "TAKEN";
+      const errors = message ? [{ code, message, field: [String(line), "email"] }] : [];
+      return { line, email, outcome, errors };
+    };
+    const paula = updateExisting
+      ? row(3, "paula@example.com", "UPDATED")
+      : row(3, "paula@example.com", "SKIPPED", "Line 3: paula@example.com is a client already.");
+    const rows = [
+      row(1, "ivy@client.example", "CREATED"),
+      row(2, "not-an-email", "ERROR", "Line 2: enter a valid email."),
+      paula,
+    ];
+    const ivy = { name: "Ivy Imported", type: "PERSON", status: "INVITED" } as const;
+    if (!dryRun) backend.state.clients.unshift(client("Q2xpZW50Oml2eQ", ivy));
+    return { importClients: { created: 1, updated: updateExisting ? 1 : 0, rows } };
+  });
+}
+
 describe("import clients dialog", () => {
   it("offers the template, previews the file by line, then imports", async () => {
     const backend = installNetworkBackend();
+    server.use(answerImport(backend));
     const user = userEvent.setup();
     const dialog = await openDialog(user, "Import", "Import clients");
 
@@ -223,6 +254,12 @@ describe("import clients dialog", () => {
 
   it("shows a file-level problem on the file field", async () => {
     installNetworkBackend();
+    const header =
+      "The first line must be the header First Name,Last Name,Email,Phone Number,Team.";
+    const userErrors = [{ code: "INVALID", message: header, field: ["csv"] }];
+    server.use(
+      answer(ImportClientsDocument, { importClients: { created: 0, updated: 0, userErrors } }),
+    );
     const user = userEvent.setup();
     const dialog = await openDialog(user, "Import", "Import clients");
 
@@ -236,14 +273,15 @@ describe("import clients dialog", () => {
   });
 
   it("shows progress while the file is checked", async () => {
-    installNetworkBackend();
+    const backend = installNetworkBackend();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     server.use(
-      graphql.mutation("ImportClients", async () => {
+      answer(ImportClientsDocument, async () => {
         await held;
         return undefined;
       }),
+      answerImport(backend),
     );
     const user = userEvent.setup();
     const dialog = await openDialog(user, "Import", "Import clients");

@@ -1,14 +1,15 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { member } from "../../testing/mock-backend";
-import { server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
 import {
-  acmeClients,
-  installNetworkBackend,
-  type MockClient,
-  networkAcmeAccount,
-} from "../../testing/network-handlers";
+  ClientDetailsDocument,
+  RemoveTeamMemberDocument,
+  ResendClientInvitationDocument,
+} from "../../gql/graphql";
+import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmeClients, type MockClient } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -31,7 +32,7 @@ describe("client page", () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     server.use(
-      graphql.query("ClientDetails", async () => {
+      answer(ClientDetailsDocument, async () => {
         await held;
         return undefined;
       }),
@@ -106,26 +107,8 @@ describe("client page", () => {
 
   it("shows a refusal from the server in the dialog and changes nothing", async () => {
     installNetworkBackend();
-    server.use(
-      graphql.mutation("RemoveTeamMember", () =>
-        HttpResponse.json({
-          data: {
-            removeTeamMember: {
-              __typename: "TeamPayload",
-              team: null,
-              userErrors: [
-                {
-                  __typename: "UserError",
-                  code: "TEAM_LEAD_REQUIRED",
-                  message: "Make another member the lead before removing this one.",
-                  field: ["memberId"],
-                },
-              ],
-            },
-          },
-        }),
-      ),
-    );
+    const lead = "Make another member the lead before removing this one.";
+    server.use(refuse(RemoveTeamMemberDocument, "TEAM_LEAD_REQUIRED", lead, ["memberId"]));
     const user = userEvent.setup();
     renderApp(PAULA_PATH);
     const table = await teamTable();
@@ -216,7 +199,7 @@ describe("client page", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.query("ClientDetails", () => {
+      answer(ClientDetailsDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -281,27 +264,8 @@ describe("client page: resending an email invitation", () => {
 
   it("shows the server's reason when it refuses", async () => {
     installNetworkBackend({ clients: [...acmeClients(), rhea()] });
-    server.use(
-      graphql.mutation("ResendClientInvitation", () =>
-        HttpResponse.json({
-          data: {
-            resendInvitation: {
-              __typename: "InvitationPayload",
-              invitation: null,
-              userErrors: [
-                {
-                  __typename: "UserError",
-                  field: ["invitationId"],
-                  code: "RATE_LIMITED",
-                  message:
-                    "This account sent too many invitation emails today; try again tomorrow.",
-                },
-              ],
-            },
-          },
-        }),
-      ),
-    );
+    const tooMany = "This account sent too many invitation emails today; try again tomorrow.";
+    server.use(refuse(ResendClientInvitationDocument, "RATE_LIMITED", tooMany, ["invitationId"]));
     const user = userEvent.setup();
     renderApp(`/clients/${RHEA_ID}`);
 

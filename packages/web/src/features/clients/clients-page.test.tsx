@@ -1,8 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { server } from "../../testing/msw-server";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { HttpResponse } from "msw";
+import { ClientsListDocument } from "../../gql/graphql";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -129,7 +131,7 @@ describe("clients page", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.query("ClientsList", () => {
+      answer(ClientsListDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

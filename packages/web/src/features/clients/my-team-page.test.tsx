@@ -1,12 +1,11 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
-import { graphql, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import userEvent from "@testing-library/user-event";
-import { server } from "../../testing/msw-server";
-import {
-  acmeClients,
-  installNetworkBackend,
-  networkAcmeAccount,
-} from "../../testing/network-handlers";
+import { MyClientDocument } from "../../gql/graphql";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmeClients } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -19,9 +18,10 @@ const ADA_MEMBER_ID = "TWVtYmVyOmFkYQ";
 function asClient() {
   return installNetworkBackend({
     accounts: [networkAcmeAccount({ role: "CLIENT" })],
-    clients: acmeClients().map((c) =>
-      c.type === "PERSON" ? { ...c, memberId: ADA_MEMBER_ID } : c,
-    ),
+    // The server scopes a CLIENT's list to their own record.
+    clients: acmeClients()
+      .filter((c) => c.type === "PERSON")
+      .map((c) => ({ ...c, memberId: ADA_MEMBER_ID })),
   });
 }
 
@@ -79,7 +79,7 @@ describe("a client's own team", () => {
     asClient();
     let calls = 0;
     server.use(
-      graphql.query("MyClient", () => {
+      answer(MyClientDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { refuseAcceptInvitation, USER } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
-import { installNetworkBackend } from "../../testing/network-handlers";
+import { AcceptInvitationDocument, InvitationPreviewDocument } from "../../gql/graphql";
+import { HttpResponse } from "msw";
+import { USER } from "../../testing/fixtures/accounts";
+import { installMockBackend, installNetworkBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -89,11 +90,12 @@ describe("accept invitation", () => {
   });
 
   it("shows the expired page when the link expires while the form is open", async () => {
-    const backend = installMockBackend({ signedIn: false });
+    installMockBackend({ signedIn: false });
     renderApp("/invite/tok-new");
     await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" });
-    const link = backend.state.invitationLinks.find((l) => l.token === "tok-new");
-    if (link) link.status = "EXPIRED";
+    server.use(
+      refuse(AcceptInvitationDocument, "EXPIRED", "This invitation has expired.", ["token"]),
+    );
 
     await fillAndAccept("Nina", "a long enough password");
 
@@ -104,6 +106,8 @@ describe("accept invitation", () => {
 
   it("asks an existing user to log in first (SIGN_IN_REQUIRED), linking back to the invitation", async () => {
     installMockBackend({ signedIn: false });
+    const logIn = "Log in as ada@example.com to accept this invitation.";
+    server.use(refuse(AcceptInvitationDocument, "SIGN_IN_REQUIRED", logIn));
     renderApp("/invite/tok-ada");
 
     await fillAndAccept("Ada", "a long enough password");
@@ -153,7 +157,7 @@ describe("accept invitation", () => {
     installMockBackend({ signedIn: false });
     let calls = 0;
     server.use(
-      graphql.query("InvitationPreview", () => {
+      answer(InvitationPreviewDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -225,7 +229,7 @@ describe("accept a client invitation", () => {
 
   it("by a shared link: shows the server's email error on the field", async () => {
     installNetworkBackend({ signedIn: false });
-    server.use(refuseAcceptInvitation("INVALID", "Enter your email address.", ["email"]));
+    server.use(refuse(AcceptInvitationDocument, "INVALID", "Enter your email address.", ["email"]));
     const user = userEvent.setup();
     renderApp("/invite/tok-client-link");
 

@@ -1,7 +1,9 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { USER } from "../../testing/mock-backend";
-import { installMockBackend } from "../../testing/msw-server";
+import { USER } from "../../testing/fixtures/accounts";
+import { AcceptInvitationDocument } from "../../gql/graphql";
+import { installMockBackend } from "../../testing/mock-backend";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -52,6 +54,8 @@ describe("accept a LOGIN invitation (set a password)", () => {
 
   it("asks someone who has set a password since to log in instead", async () => {
     installMockBackend({ signedIn: false });
+    const logIn = `Log in as ${USER.email} to continue.`;
+    server.use(refuse(AcceptInvitationDocument, "SIGN_IN_REQUIRED", logIn));
     renderApp("/invite/tok-login-set");
 
     const user = userEvent.setup();

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { globexAccount, refuseAcceptInvitation } from "../../testing/mock-backend";
-import { server } from "../../testing/msw-server";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { AcceptInvitationDocument } from "../../gql/graphql";
+import { globexAccount, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 const ACME_ID = networkAcmeAccount().id;
@@ -145,7 +146,7 @@ describe("accept a partner invitation", () => {
   it("shows the server's error on the choice and stays on the page", async () => {
     installNetworkBackend();
     server.use(
-      refuseAcceptInvitation("INVALID", "This invitation was sent to another account.", [
+      refuse(AcceptInvitationDocument, "INVALID", "This invitation was sent to another account.", [
         "partnerAccountId",
       ]),
     );
@@ -167,6 +168,8 @@ describe("accept a partner invitation", () => {
 
   it("signed out with an email that has a login: log in first, then come back", async () => {
     const backend = installNetworkBackend({ signedIn: false });
+    const logIn = "Log in as ada@example.com to accept this invitation.";
+    server.use(refuse(AcceptInvitationDocument, "SIGN_IN_REQUIRED", logIn));
     const user = userEvent.setup();
     renderApp("/invite/tok-partner-ada");
 
@@ -193,7 +196,9 @@ describe("accept a partner invitation", () => {
     renderApp("/invite/tok-partner");
 
     const accept = await screen.findByRole("button", { name: "Accept invitation" });
-    backend.state.signedIn = false;
+    // The session ended meanwhile.
+    const logIn = "Log in (or sign up) as an administrator of your company to accept.";
+    server.use(refuse(AcceptInvitationDocument, "SIGN_IN_REQUIRED", logIn));
     await user.click(accept);
 
     const alert = await screen.findByRole("alert");

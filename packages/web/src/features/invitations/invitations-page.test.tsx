@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { acmeAccount, invitation } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
+import { acmeAccount, invitation } from "../../testing/fixtures/accounts";
+import { InvitationsListDocument, RevokeInvitationDocument } from "../../gql/graphql";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 function rowOf(email: string): HTMLElement {
@@ -123,6 +125,10 @@ describe("invitations page", () => {
       await screen.findByRole("button", { name: "Cancel invitation to new.hire@example.com" }),
     );
     const dialog = await screen.findByRole("dialog", { name: "Cancel invitation" });
+    // The server frees the seat.
+    server.use(
+      answer(RevokeInvitationDocument, () => void (backend.state.accounts[0]!.seatsUsed = 3)),
+    );
     await user.click(within(dialog).getByRole("button", { name: "Cancel invitation" }));
 
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
@@ -183,7 +189,7 @@ describe("invitations page", () => {
     installMockBackend();
     let calls = 0;
     server.use(
-      graphql.query("InvitationsList", () => {
+      answer(InvitationsListDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

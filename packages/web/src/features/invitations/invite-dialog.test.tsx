@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { USER_INVITATION_CSV_SAMPLE } from "@pn/shared";
-import { acmeAccount } from "../../testing/mock-backend";
-import { installMockBackend } from "../../testing/msw-server";
+import { acmeAccount } from "../../testing/fixtures/accounts";
+import { InviteUsersDocument } from "../../gql/graphql";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -140,6 +142,14 @@ describe("invite dialog", () => {
 
   it("shows the server's TAKEN error on the right chip and invites nobody", async () => {
     const backend = installMockBackend();
+    const taken = (index: number, message: string) => {
+      return { code: "TAKEN", message, field: ["invitees", String(index), "email"] };
+    };
+    const userErrors = [
+      taken(1, "grace@example.com is already a member of this account."),
+      taken(2, "new.hire@example.com already has an open invitation; resend it instead."),
+    ];
+    server.use(answer(InviteUsersDocument, { inviteUsers: { userErrors } }));
     const user = userEvent.setup();
     renderApp("/invitations");
     const dialog = await openDialog(user);
@@ -175,10 +185,12 @@ describe("invite dialog", () => {
   it("shows a seat refusal from the server as an alert", async () => {
     const user = userEvent.setup();
     // The page loaded with a free seat; someone else took it meanwhile.
-    const backend = installMockBackend({ accounts: [acmeAccount({ seatsUsed: 9 })] });
+    installMockBackend({ accounts: [acmeAccount({ seatsUsed: 9 })] });
     renderApp("/invitations");
     const dialog = await openDialog(user);
-    backend.state.accounts[0]!.seatsUsed = 10;
+    const full =
+      "10 of 10 seats are used and this needs 1 more; change the plan or free seats first.";
+    server.use(refuse(InviteUsersDocument, "SEAT_LIMIT_REACHED", full, ["invitees"]));
 
     await addEmails(user, dialog, "late@example.org");
     await user.click(within(dialog).getByRole("button", { name: "Send invitations" }));
@@ -204,6 +216,8 @@ describe("invite dialog", () => {
       "ADMINISTRATOR",
     );
     expect(within(dialog).getByRole("combobox", { name: "Role for all" })).toHaveValue("");
+    // The server counts the two new seats.
+    server.use(answer(InviteUsersDocument, () => void (backend.state.accounts[0]!.seatsUsed = 6)));
     await user.click(within(dialog).getByRole("button", { name: "Send invitations" }));
 
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());

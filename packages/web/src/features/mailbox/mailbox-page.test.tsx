@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { installMockBackend } from "../../testing/mock-backend";
+import { server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 import type { MailboxMessage } from "./api/get-mailbox";
 

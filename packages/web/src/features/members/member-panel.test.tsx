@@ -1,7 +1,9 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { member } from "../../testing/mock-backend";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { UpdateMemberDocument } from "../../gql/graphql";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -57,6 +59,8 @@ describe("member side panel", () => {
     renderApp("/members");
 
     // Ada is the viewer: the server refuses to turn off her own login.
+    const own = "You cannot turn off your own login.";
+    server.use(refuse(UpdateMemberDocument, "INVALID_STATE", own, ["canLogin"]));
     const panel = await openPanel(user, "Ada Lovelace");
     const login = await within(panel).findByRole("switch", { name: "Can log in" });
     expect(login).toBeChecked();

@@ -1,14 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { acmeAccount } from "../../testing/mock-backend";
-import { server } from "../../testing/msw-server";
-import {
-  INITECH,
-  installNetworkBackend,
-  networkAcmeAccount,
-  PENDING_PEOPLE,
-} from "../../testing/network-handlers";
+import { ActivateMembersDocument } from "../../gql/graphql";
+import { acmeAccount, networkAcmeAccount, PENDING_PEOPLE } from "../../testing/fixtures/accounts";
+import { INITECH } from "../../testing/fixtures/network";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -59,7 +55,7 @@ describe("members: pending", () => {
     const hold = gate();
     const held: unknown[] = [];
     server.use(
-      graphql.mutation("ActivateMembers", async ({ variables }) => {
+      answer(ActivateMembersDocument, async (variables) => {
         held.push(variables);
         await hold.closed;
         // Falls through to the network backend.
@@ -148,26 +144,8 @@ describe("members: pending", () => {
 
   it("names who could not change when the server refuses, and changes nothing", async () => {
     installNetworkBackend();
-    server.use(
-      graphql.mutation("ActivateMembers", () =>
-        HttpResponse.json({
-          data: {
-            activateMembers: {
-              __typename: "MembersPayload",
-              members: [],
-              userErrors: [
-                {
-                  __typename: "UserError",
-                  code: "INVALID_STATE",
-                  field: ["memberIds", "1"],
-                  message: "This member cannot be activated: they are archived.",
-                },
-              ],
-            },
-          },
-        }),
-      ),
-    );
+    const archived = "This member cannot be activated: they are archived.";
+    server.use(refuse(ActivateMembersDocument, "INVALID_STATE", archived, ["memberIds", "1"]));
     const user = userEvent.setup();
     renderApp("/members");
     await openTab(user, /^Pending/);

@@ -1,7 +1,9 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { member } from "../../testing/mock-backend";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { ArchiveMembersDocument, RestoreMembersDocument } from "../../gql/graphql";
+import { installNetworkBackend, type MockBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -9,6 +11,14 @@ configure({ asyncUtilTimeout: 4000 });
 jest.setTimeout(30_000);
 
 type User = ReturnType<typeof userEvent.setup>;
+
+/** The server frees the archived member's seat: `seatsUsed` of the plan's are used after. */
+function freesSeat(backend: MockBackend, seatsUsed: number) {
+  return answer(
+    ArchiveMembersDocument,
+    () => void (backend.state.accounts[0]!.seatsUsed = seatsUsed),
+  );
+}
 
 async function openPanel(user: User, name: string) {
   const table = await screen.findByRole("table", { name: "Active members" });
@@ -28,6 +38,7 @@ describe("member panel: seats", () => {
     expect(await within(panel).findByTestId("seat-effect")).toHaveTextContent(
       "This frees 1 seat: 3 of 10 used.",
     );
+    server.use(freesSeat(backend, 3));
     await user.click(within(panel).getByRole("button", { name: "Yes, archive" }));
 
     await user.click(await within(panel).findByRole("button", { name: "Restore" }));
@@ -56,6 +67,7 @@ describe("member panel: seats", () => {
     expect(await within(panel).findByTestId("seat-effect")).toHaveTextContent(
       "This frees 1 seat: 2 of 3 used.",
     );
+    server.use(freesSeat(backend, 2));
     await user.click(within(panel).getByRole("button", { name: "Yes, archive" }));
     await user.click(await within(panel).findByRole("button", { name: "Restore" }));
     await waitFor(() =>
@@ -66,6 +78,8 @@ describe("member panel: seats", () => {
 
     // Someone takes the freed seat before the restore is confirmed.
     backend.state.accounts[0]!.seatsUsed = 3;
+    const full = "3 of 3 seats are used and this needs 1 more.";
+    server.use(refuse(RestoreMembersDocument, "SEAT_LIMIT_REACHED", full, ["memberIds"]));
     await user.click(within(panel).getByRole("button", { name: "Yes, restore" }));
     expect(
       await within(panel).findByText("3 of 3 seats are used and this needs 1 more."),

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { acmeAccount, member } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
+import { MembersListDocument } from "../../gql/graphql";
+import { acmeAccount, member } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 function bodyRows() {
@@ -91,7 +93,7 @@ describe("members page", () => {
     installMockBackend();
     let calls = 0;
     server.use(
-      graphql.query("MembersList", () => {
+      answer(MembersListDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -112,7 +114,7 @@ describe("members page", () => {
     installMockBackend();
     let attempts = 0;
     server.use(
-      graphql.query("MembersList", () => {
+      answer(MembersListDocument, () => {
         attempts += 1;
         return HttpResponse.json(
           {

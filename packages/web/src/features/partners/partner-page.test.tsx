@@ -1,14 +1,11 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { server } from "../../testing/msw-server";
-import {
-  acmePartners,
-  INITECH,
-  installNetworkBackend,
-  networkAcmeAccount,
-  partner,
-} from "../../testing/network-handlers";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmePartners, INITECH, partner } from "../../testing/fixtures/network";
+import { AddExternalMemberDocument } from "../../gql/graphql";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -222,6 +219,8 @@ describe("partner page: logo", () => {
 describe("partner page: people and details", () => {
   it("adds an external member by name and email", async () => {
     const backend = installNetworkBackend();
+    const taken = "pat@partner.example is already a member of this account.";
+    server.use(refuse(AddExternalMemberDocument, "TAKEN", taken, ["email"], { once: true }));
     const user = userEvent.setup();
     renderApp(INITECH_PATH);
     const people = await peopleSection();

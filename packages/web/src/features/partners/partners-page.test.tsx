@@ -1,8 +1,10 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { server } from "../../testing/msw-server";
-import { installNetworkBackend, networkAcmeAccount } from "../../testing/network-handlers";
+import { HttpResponse } from "msw";
+import { networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { InvitePartnerDocument, PartnersListDocument } from "../../gql/graphql";
+import { installNetworkBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -70,7 +72,7 @@ describe("partners page", () => {
     installNetworkBackend();
     let calls = 0;
     server.use(
-      graphql.query("PartnersList", () => {
+      answer(PartnersListDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -107,6 +109,15 @@ describe("partners page", () => {
 describe("invite partner dialog", () => {
   it("checks the fields, then shows the server's errors next to the field at fault", async () => {
     const backend = installNetworkBackend();
+    const field = ["accountHandle"];
+    server.use(
+      refuse(InvitePartnerDocument, "NOT_FOUND", 'No account has the ID "nosuch".', field, {
+        once: true,
+      }),
+      refuse(InvitePartnerDocument, "TAKEN", "Initech is already your partner.", field, {
+        once: true,
+      }),
+    );
     const user = userEvent.setup();
     renderApp("/partners");
     const dialog = await openInvite(user);

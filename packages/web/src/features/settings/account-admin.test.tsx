@@ -1,9 +1,11 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { BACKUP_FILE_NAME } from "../../testing/account-admin-handlers";
-import { acmeAccount, PASSWORD } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { acmeAccount, PASSWORD } from "../../testing/fixtures/accounts";
+import { BACKUP_FILE_NAME } from "../../testing/handlers/account";
+import { HandleAvailabilityDocument, TransferOwnershipDocument } from "../../gql/graphql";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 // Whole-app renders with several requests each: leave room for a busy machine.
@@ -17,6 +19,14 @@ async function accountSection() {
 describe("settings: account name and handle", () => {
   it("checks a new handle while typing and saves only what changed", async () => {
     const backend = installMockBackend({ accounts: [acmeAccount({ role: "ADMINISTRATOR" })] });
+    const reason = "Another account uses this account ID.";
+    server.use(
+      answer(HandleAvailabilityDocument, ({ handle }) =>
+        handle === "initech"
+          ? { handleAvailability: { handle, available: false, reason } }
+          : undefined,
+      ),
+    );
     const user = userEvent.setup();
     renderApp("/settings");
     const section = await accountSection();
@@ -90,6 +100,10 @@ describe("settings: account name and handle", () => {
 describe("settings: transfer ownership", () => {
   it("names the consequence, asks for the password, and shows the owner's new role", async () => {
     const backend = installMockBackend();
+    const wrong = "That password is not right.";
+    server.use(
+      refuse(TransferOwnershipDocument, "BAD_CREDENTIALS", wrong, ["password"], { once: true }),
+    );
     const user = userEvent.setup();
     renderApp("/settings");
     const section = await screen.findByRole("region", { name: "Transfer ownership" });

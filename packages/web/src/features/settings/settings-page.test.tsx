@@ -1,8 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { acmeAccount } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
+import { acmeAccount } from "../../testing/fixtures/accounts";
+import {
+  AccountSettingsDocument,
+  ApiTokensDocument,
+  ChangePlanDocument,
+  CreateApiTokenDocument,
+} from "../../gql/graphql";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, refuse, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 async function tokensSection() {
@@ -28,6 +35,8 @@ describe("settings: plan", () => {
 
   it("lets the owner change plan, showing the INVALID_STATE message next to the plan", async () => {
     const backend = installMockBackend();
+    const tooSmall = "4 seats are in use; the FREE plan has 3. Free seats first.";
+    server.use(refuse(ChangePlanDocument, "INVALID_STATE", tooSmall, ["plan"], { once: true }));
     const user = userEvent.setup();
     renderApp("/settings");
     const plan = await screen.findByRole("region", { name: "Plan" });
@@ -86,11 +95,11 @@ describe("settings: failures", () => {
     let settingsCalls = 0;
     let tokenCalls = 0;
     server.use(
-      graphql.query("AccountSettings", () => {
+      answer(AccountSettingsDocument, () => {
         settingsCalls += 1;
         return settingsCalls === 1 ? HttpResponse.error() : undefined;
       }),
-      graphql.query("ApiTokens", () => {
+      answer(ApiTokensDocument, () => {
         tokenCalls += 1;
         return tokenCalls === 1 ? HttpResponse.error() : undefined;
       }),
@@ -117,7 +126,7 @@ describe("settings: failures", () => {
     const backend = installMockBackend();
     let calls = 0;
     server.use(
-      graphql.mutation("CreateApiToken", () => {
+      answer(CreateApiTokenDocument, () => {
         calls += 1;
         return calls === 1 ? HttpResponse.error() : undefined;
       }),

@@ -1,8 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { graphql, HttpResponse } from "msw";
-import { acmeAccount } from "../../testing/mock-backend";
-import { installMockBackend, server } from "../../testing/msw-server";
+import { HttpResponse } from "msw";
+import {
+  CreateWebhookEndpointDocument,
+  ReplayWebhookDeliveryDocument,
+  WebhookDeliveriesDocument,
+  WebhookEndpointsDocument,
+} from "../../gql/graphql";
+import { acmeAccount } from "../../testing/fixtures/accounts";
+import { installMockBackend } from "../../testing/mock-backend";
+import { answer, server } from "../../testing/msw-server";
 import { renderApp } from "../../testing/render-app";
 
 const ENDPOINT = {
@@ -53,8 +60,8 @@ describe("webhooks page", () => {
     installMockBackend();
     const replayed: unknown[] = [];
     server.use(
-      graphql.query("WebhookEndpoints", () => HttpResponse.json(endpointsBody([ENDPOINT]))),
-      graphql.query("WebhookDeliveries", () =>
+      answer(WebhookEndpointsDocument, () => HttpResponse.json(endpointsBody([ENDPOINT]))),
+      answer(WebhookDeliveriesDocument, () =>
         HttpResponse.json({
           data: {
             node: {
@@ -76,7 +83,7 @@ describe("webhooks page", () => {
           },
         }),
       ),
-      graphql.mutation("ReplayWebhookDelivery", ({ variables }) => {
+      answer(ReplayWebhookDeliveryDocument, (variables) => {
         replayed.push(variables);
         return HttpResponse.json({
           data: {
@@ -111,8 +118,8 @@ describe("webhooks page", () => {
     installMockBackend();
     const sent: unknown[] = [];
     server.use(
-      graphql.query("WebhookEndpoints", () => HttpResponse.json(endpointsBody([]))),
-      graphql.mutation("CreateWebhookEndpoint", ({ variables }) => {
+      answer(WebhookEndpointsDocument, () => HttpResponse.json(endpointsBody([]))),
+      answer(CreateWebhookEndpointDocument, (variables) => {
         sent.push(variables);
         const input = (variables as { input: { url: string } }).input;
         if (input.url.includes("127.0.0.1")) {
@@ -182,7 +189,7 @@ describe("webhooks page", () => {
   it("says who may manage webhooks when the server refuses", async () => {
     installMockBackend({ accounts: [acmeAccount({ role: "VIEWER" })] });
     server.use(
-      graphql.query("WebhookEndpoints", () =>
+      answer(WebhookEndpointsDocument, () =>
         HttpResponse.json({
           data: { viewer: { __typename: "Viewer", currentAccount: null } },
           errors: [

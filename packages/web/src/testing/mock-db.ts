@@ -1,0 +1,194 @@
+/**
+ * The mock backend's data, and the read side over it: one query root that every query document
+ * is answered from (mock-backend.ts). Reads page and filter as the schema's arguments say; they
+ * know no permission or state rule (tests that need the server's refusal answer it themselves).
+ */
+import { PLAN_SEAT_LIMITS } from "@pn/shared";
+import {
+  acmeAccount,
+  CREATED_AT,
+  globexAccount,
+  type MockAccount,
+  type MockMember,
+  USER,
+} from "./fixtures/accounts";
+import { defaultInvitationLinks, type MockInvitationLink } from "./fixtures/invitations";
+import { acmeClients, acmePartners, type MockClient, type MockPartner } from "./fixtures/network";
+import { operations } from "./msw-server";
+
+export interface MockBackendOptions {
+  signedIn?: boolean;
+  accounts?: MockAccount[];
+  currentAccountId?: string;
+  invitationLinks?: MockInvitationLink[];
+  partners?: MockPartner[];
+  clients?: MockClient[];
+}
+
+export function createDb(options: MockBackendOptions = {}) {
+  const accounts = options.accounts ?? [acmeAccount(), globexAccount()];
+  return {
+    signedIn: options.signedIn ?? true,
+    currentAccountId: options.currentAccountId ?? accounts[0]!.id,
+    accounts,
+    invitationLinks: options.invitationLinks ?? defaultInvitationLinks(),
+    partners: options.partners ?? acmePartners(),
+    clients: options.clients ?? acmeClients(),
+    /** Every operation received in this test, in order. */
+    operations,
+    nextId: 1,
+  };
+}
+
+export type Db = ReturnType<typeof createDb>;
+type Args = Record<string, unknown> & {
+  filter?: Record<string, unknown> | null;
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+};
+
+export function current(db: Db): MockAccount {
+  const account = db.accounts.find((a) => a.id === db.currentAccountId);
+  if (!account) throw new Error(`No mock account ${db.currentAccountId}`);
+  return account;
+}
+
+export const nowIso = (plusMs = 0) => new Date(Date.now() + plusMs).toISOString();
+
+/** Whether `item` passes a list filter: each given field equals (one of) its values; `search` is text. */
+function matches(filter: Args["filter"], item: object, ...texts: (string | null)[]) {
+  return Object.entries(filter ?? {}).every(([key, wanted]) => {
+    if (wanted === null || wanted === undefined) return true;
+    if (key === "search") {
+      const needle = String(wanted).toLowerCase();
+      return texts.some((text) => text?.toLowerCase().includes(needle));
+    }
+    const value = (item as Record<string, unknown>)[key];
+    return value === undefined || ([wanted].flat() as unknown[]).includes(value);
+  });
+}
+
+const cursor = (index: number) => btoa(`cursor:${index}`);
+const indexOf = (value: string) => Number(atob(value).slice("cursor:".length));
+
+/** One Relay page of `items` for first/after or last/before. */
+export function page<T>(items: readonly T[], args: Args) {
+  const before = args.before ? indexOf(args.before) : null;
+  const start =
+    before !== null
+      ? Math.max(0, before - (args.last ?? 50))
+      : args.after
+        ? indexOf(args.after) + 1
+        : 0;
+  const end = before ?? Math.min(items.length, start + (args.first ?? 50));
+  const nodes = items.slice(start, end);
+  return {
+    totalCount: items.length,
+    nodes,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: nodes.length ? cursor(start) : null,
+      endCursor: nodes.length ? cursor(end - 1) : null,
+    },
+  };
+}
+
+/** The viewer's own member in `account`. */
+export function self(account: MockAccount) {
+  const id = account.members.find((m) => m.email === USER.email)?.id ?? `self-${account.id}`;
+  return { id, role: account.role };
+}
+
+/** The current account's data as schema objects (fields with arguments are functions of them). */
+export function graph(db: Db) {
+  const account = current(db);
+  const findMember = (id: string) => account.members.find((m) => m.id === id);
+  const partnerNode = (p: MockPartner) => {
+    const people = account.members.filter((m) => m.partnerId === p.id);
+    const count = (status: string) => people.filter((m) => m.status === status).length;
+    return {
+      ...p,
+      memberCounts: {
+        pending: count("PENDING"),
+        active: count("ACTIVE"),
+        archived: count("ARCHIVED"),
+      },
+      members: (args: Args) => page(people.map(memberNode), args),
+    };
+  };
+  const memberNode = (m: MockMember) => ({
+    ...m,
+    partner: () => db.partners.find((p) => p.id === m.partnerId) ?? null,
+  });
+  const teamOf = (c: MockClient) => {
+    const people = c.teamMemberIds.flatMap((id) => findMember(id) ?? []);
+    return {
+      id: `VGVhbTo${c.id}`,
+      lead: people[0] ?? null,
+      members: people.map((m, index) => ({ isLead: index === 0, addedAt: CREATED_AT, member: m })),
+    };
+  };
+  const clientNode = (c: MockClient) => ({
+    ...c,
+    invitation: c.invitation ?? null,
+    team: teamOf(c),
+  });
+  const accountNode = (a: MockAccount) => ({
+    ...a,
+    seatLimit: PLAN_SEAT_LIMITS[a.plan],
+    members: (args: Args) =>
+      page(a.members.filter((m) => matches(args.filter, m, m.name, m.email)).map(memberNode), args),
+    invitations: (args: Args) =>
+      page(
+        a.invitations.filter((i) => matches(args.filter, i)),
+        args,
+      ),
+    partners: (args: Args) =>
+      page(
+        db.partners
+          .filter((p) => p.accountId === a.id)
+          .filter((p) =>
+            matches(args.filter, p, p.companyName, p.contactName, p.contactEmail, p.domain),
+          )
+          .map(partnerNode),
+        args,
+      ),
+    clients: (args: Args) =>
+      page(
+        db.clients
+          .filter((c) => c.accountId === a.id && matches(args.filter, c, c.name, c.email))
+          .map(clientNode),
+        args,
+      ),
+  });
+  const node = (id: string) => {
+    const m = findMember(id);
+    if (m) return { __typename: "Member", ...memberNode(m) };
+    const p = db.partners.find(
+      (candidate) => candidate.id === id && candidate.accountId === account.id,
+    );
+    if (p) return { __typename: "Partner", ...partnerNode(p) };
+    const c = db.clients.find(
+      (candidate) => candidate.id === id && candidate.accountId === account.id,
+    );
+    return c ? { __typename: "Client", ...clientNode(c) } : null;
+  };
+  const viewer = {
+    user: USER,
+    memberships: db.accounts.map((a) => ({ ...self(a), account: a })),
+    currentAccount: accountNode(account),
+    currentMember: self(account),
+  };
+  /** The query root every query document is answered from. */
+  const root = {
+    viewer: db.signedIn ? viewer : null,
+    node: ({ id }: { id: string }) => node(id),
+    invitation: ({ token }: { token: string }) =>
+      db.invitationLinks.find((link) => link.token === token) ?? null,
+    handleAvailability: ({ handle }: { handle: string }) => ({ handle, available: true }),
+  };
+  return { account, root, node, accountNode, memberNode, partnerNode, clientNode, teamOf };
+}
