@@ -17,8 +17,8 @@ import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService } from "../audit/audit.service";
-import { userPasswordMatches } from "../identity/password";
 import type { Member } from "../members/member.type";
+import { userPasswordMatches } from "../identity/password";
 import { membersService } from "../members/members.service";
 import { seatsUsed } from "./seats";
 import {
@@ -271,7 +271,7 @@ export const accountsService = {
       userErrors: [error],
     });
     const targetId = localIdOf(input.memberId, "Member");
-    if (!(await userPasswordMatches(context.db, viewer.userId, input.password))) {
+    if (!(await userPasswordMatches(context.credentials, viewer.userId, input.password))) {
       return fail(
         userError(UserErrorCode.BAD_CREDENTIALS, "That password is not right.", ["password"]),
       );

@@ -326,7 +326,12 @@ export const clientsService = {
     context: Context,
     db: EntityManager,
     row: { id: string; account_id: string; email: string | null; client_id: string | null },
-    input: { name?: string | null; password?: string | null; email?: string | null },
+    input: {
+      name?: string | null;
+      password?: string | null;
+      passwordHash?: string | null;
+      email?: string | null;
+    },
   ): Promise<AcceptFailure | AcceptSuccess> {
     const isLink = row.email === null;
     const email = normalizeEmail(isLink ? (input.email ?? "") : row.email!);
@@ -365,7 +370,7 @@ export const clientsService = {
       userId = await identityService.createUser(db, {
         email,
         name: input.name!.trim(),
-        password: input.password!,
+        passwordHash: input.passwordHash!,
       });
       await tenantScope.identifyUser(db, userId);
     }

@@ -14,6 +14,8 @@ export type UserWithPassword = UserRow & { password_hash: string | null };
 
 export type CredentialLookup = {
   userWithPassword(email: string): Promise<UserWithPassword | null>;
+  /** A signed-in user's stored hash, to re-confirm their password (ownership transfer). */
+  passwordHashOf(userId: string): Promise<string | null>;
 };
 
 export function createCredentialLookup(systemDb: EntityManager): CredentialLookup {
@@ -25,6 +27,14 @@ export function createCredentialLookup(systemDb: EntityManager): CredentialLooku
         [normalizeEmail(email)],
       );
       return row ?? null;
+    },
+    async passwordHashOf(userId) {
+      const [row] = await queryRows<{ password_hash: string | null }>(
+        systemDb,
+        "SELECT password_hash FROM users WHERE id = $1",
+        [userId],
+      );
+      return row?.password_hash ?? null;
     },
   };
 }

@@ -5,9 +5,8 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { availableParallelism } from "node:os";
-import type { EntityManager } from "typeorm";
-import { queryRows } from "../../db/sql";
 import { ServiceBusyError } from "../../service-busy";
+import type { CredentialLookup } from "./credentials";
 
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
@@ -120,16 +119,14 @@ export async function passwordMatchesHash(
   return Boolean(storedHash) && matches;
 }
 
-/** Re-confirms a signed-in user's password (ownership transfer); a user without a password never matches. */
+/**
+ * Re-confirms a signed-in user's password (ownership transfer). The hash is read on the
+ * system pool, so no connection of the request waits while it is checked.
+ */
 export async function userPasswordMatches(
-  db: EntityManager,
+  credentials: CredentialLookup,
   userId: string,
   password: string,
 ): Promise<boolean> {
-  const [row] = await queryRows<{ password_hash: string | null }>(
-    db,
-    "SELECT password_hash FROM users WHERE id = $1",
-    [userId],
-  );
-  return passwordMatchesHash(password, row?.password_hash);
+  return passwordMatchesHash(password, await credentials.passwordHashOf(userId));
 }

@@ -17,6 +17,8 @@ export type AcceptInput = {
   email?: string | null;
   partnerAccountId?: string | null;
   accountName?: string | null;
+  /** `password` hashed before the accepting transaction opened; null without an acceptable password. */
+  passwordHash?: string | null;
 };
 
 export type AcceptFailure = { account: null; member: null; userErrors: UserError[] };

@@ -226,6 +226,7 @@ async function acceptLogin(
   db: EntityManager,
   row: InvitationRow,
   password: string | null,
+  passwordHash: string | null,
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
   const user = await identityService.loginState(db, { email: row.email });
@@ -250,7 +251,7 @@ async function acceptLogin(
         member: null,
         userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])],
       };
-    await identityService.setFirstPassword(db, user.id, password!);
+    await identityService.setFirstPassword(db, user.id, passwordHash!);
     const started = await identityService.startSession(db, user.id, row.account_id);
     newSession = started;
     sessionId = started.id;
@@ -793,6 +794,12 @@ export const invitationsService = {
           rateLimitedUserError(TOKEN_GUESSES_MESSAGE, lookup.retryAfterSeconds, ["token"]),
         ],
       };
+    // Hashed before the request's transaction opens, so no connection waits on the hash.
+    const passwordHash =
+      input.password && !passwordProblem(input.password)
+        ? await identityService.hashPassword(input.password)
+        : null;
+    input = { ...input, passwordHash };
     const tokenAccountId = await accountOfToken(context.db, input.token);
     if (!tokenAccountId) return fail(UserErrorCode.NOT_FOUND, "This invitation link is not valid.");
     let tokenFound = false;
@@ -809,7 +816,14 @@ export const invitationsService = {
         if (status === InvitationStatus.EXPIRED)
           return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
         if (row.kind === InvitationKind.LOGIN)
-          return acceptLogin(context, db, row, input.password ?? null, fail);
+          return acceptLogin(
+            context,
+            db,
+            row,
+            input.password ?? null,
+            input.passwordHash ?? null,
+            fail,
+          );
         if (row.kind === InvitationKind.CLIENT || row.kind === InvitationKind.PARTNER)
           return invitationKinds.handlerFor(row.kind).accept(context, db, row, input);
         if (row.kind !== InvitationKind.USER)
@@ -852,7 +866,7 @@ export const invitationsService = {
           userId = await identityService.createUser(db, {
             email: row.email!,
             name: input.name!.trim(),
-            password: input.password!,
+            passwordHash: input.passwordHash!,
           });
           await tenantScope.identifyUser(db, userId);
         }

@@ -28,6 +28,7 @@ async function acceptPartner(
   input: {
     name?: string | null;
     password?: string | null;
+    passwordHash?: string | null;
     accountName?: string | null;
     partnerAccountId?: string | null;
   },
@@ -64,7 +65,7 @@ async function acceptPartner(
       userId: await identityService.createUser(db, {
         email: row.email!,
         name: input.name!.trim(),
-        password: input.password!,
+        passwordHash: input.passwordHash!,
       }),
     };
     await tenantScope.identifyUser(db, newcomer.userId);
