@@ -34,10 +34,7 @@ export const auditEventsQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

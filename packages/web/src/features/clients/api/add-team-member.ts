@@ -24,9 +24,7 @@ export const addTeamMemberMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

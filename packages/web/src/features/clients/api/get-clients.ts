@@ -44,10 +44,7 @@ export const clientsListQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

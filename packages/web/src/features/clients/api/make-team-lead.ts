@@ -24,9 +24,7 @@ export const makeTeamLeadMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

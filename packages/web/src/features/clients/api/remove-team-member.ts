@@ -24,9 +24,7 @@ export const removeTeamMemberMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -24,9 +24,7 @@ export const replaceTeamMemberMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -36,10 +36,7 @@ export const invitationsListQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

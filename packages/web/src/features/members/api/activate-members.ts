@@ -12,9 +12,7 @@ export const activateMembersMutation = graphql(`
         archivedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

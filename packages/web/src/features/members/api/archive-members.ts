@@ -12,9 +12,7 @@ export const archiveMembersMutation = graphql(`
         archivedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -31,10 +31,7 @@ export const memberQueueQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

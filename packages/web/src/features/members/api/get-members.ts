@@ -26,10 +26,7 @@ export const membersListQuery = graphql(`
             status
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

@@ -12,9 +12,7 @@ export const restoreMembersMutation = graphql(`
         archivedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

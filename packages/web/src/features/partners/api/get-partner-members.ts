@@ -21,10 +21,7 @@ export const partnerMembersQuery = graphql(`
             canLogin
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

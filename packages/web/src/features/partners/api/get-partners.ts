@@ -41,10 +41,7 @@ export const partnersListQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }

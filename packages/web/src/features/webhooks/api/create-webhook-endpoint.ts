@@ -16,9 +16,7 @@ export const createWebhookEndpointMutation = graphql(`
       }
       secret
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -18,10 +18,7 @@ export const webhookDeliveriesQuery = graphql(`
         deliveries(first: $first, after: $after, last: $last, before: $before) {
           totalCount
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
           nodes {
             id

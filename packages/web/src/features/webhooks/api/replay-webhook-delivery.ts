@@ -22,9 +22,7 @@ export const replayWebhookDeliveryMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

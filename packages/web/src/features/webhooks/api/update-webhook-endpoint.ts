@@ -15,9 +15,7 @@ export const updateWebhookEndpointMutation = graphql(`
         createdAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }
