@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
-interface PageInfoLike {
+export interface PageInfoLike {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor?: string | null;
