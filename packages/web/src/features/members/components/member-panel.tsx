@@ -1,8 +1,7 @@
 import { Badge, Drawer, Group, Stack, Text } from "@mantine/core";
 import type { Role } from "@pn/shared";
 import type { ReactNode } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../lib/errors";
+import { RecordStatus } from "../../../components/record-status";
 import { formatDateTime } from "../../../lib/format";
 import {
   MEMBER_STATUS_LABELS,
@@ -74,25 +73,17 @@ function MemberPanelContent({ memberId, viewerRole, viewerMemberId }: MemberPane
         />
       </Stack>
     );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
+  } else {
     body = (
-      <PageError
-        title="Could not load this member"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
+      <RecordStatus
+        noun="member"
+        notFound={{ title: "Member not found", message: "They may have been removed." }}
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
-  } else if (loading) {
-    body = <PageLoading label="Loading member" />;
-  } else {
-    body = <PageEmpty title="Member not found" message="They may have been removed." />;
   }
 
   return (
