@@ -6,10 +6,7 @@ export const activateMembersMutation = graphql(`
   mutation ActivateMembers($input: MemberIdsInput!) {
     activateMembers(input: $input) {
       members {
-        id
-        status
-        activatedAt
-        archivedAt
+        ...MemberStatusFields @unmask
       }
       userErrors {
         ...UserErrorFields @unmask

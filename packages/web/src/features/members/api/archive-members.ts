@@ -6,10 +6,7 @@ export const archiveMembersMutation = graphql(`
   mutation ArchiveMembers($input: MemberIdsInput!) {
     archiveMembers(input: $input) {
       members {
-        id
-        status
-        activatedAt
-        archivedAt
+        ...MemberStatusFields @unmask
       }
       userErrors {
         ...UserErrorFields @unmask

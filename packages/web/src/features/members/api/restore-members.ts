@@ -6,10 +6,7 @@ export const restoreMembersMutation = graphql(`
   mutation RestoreMembers($input: MemberIdsInput!) {
     restoreMembers(input: $input) {
       members {
-        id
-        status
-        activatedAt
-        archivedAt
+        ...MemberStatusFields @unmask
       }
       userErrors {
         ...UserErrorFields @unmask

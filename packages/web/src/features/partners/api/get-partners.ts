@@ -36,9 +36,7 @@ export const partnersListQuery = graphql(`
               handle
             }
             memberCounts {
-              pending
-              active
-              archived
+              ...MemberCountsFields @unmask
             }
           }
           pageInfo {

@@ -11,9 +11,7 @@ export const removePartnerMutation = graphql(`
         status
         removedAt
         memberCounts {
-          pending
-          active
-          archived
+          ...MemberCountsFields @unmask
         }
       }
       userErrors {

@@ -22,21 +22,7 @@ export const webhookDeliveriesQuery = graphql(`
             ...PageInfoFields @unmask
           }
           nodes {
-            id
-            messageId
-            eventType
-            objectId
-            status
-            attemptCount
-            createdAt
-            completedAt
-            lastAttempt {
-              attempt
-              attemptedAt
-              statusCode
-              durationMs
-              error
-            }
+            ...WebhookDeliveryFields @unmask
           }
         }
       }

@@ -5,21 +5,7 @@ export const replayWebhookDeliveryMutation = graphql(`
   mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {
     replayWebhookDelivery(input: $input) {
       delivery {
-        id
-        messageId
-        eventType
-        objectId
-        status
-        attemptCount
-        createdAt
-        completedAt
-        lastAttempt {
-          attempt
-          attemptedAt
-          statusCode
-          durationMs
-          error
-        }
+        ...WebhookDeliveryFields @unmask
       }
       userErrors {
         ...UserErrorFields @unmask

@@ -5,14 +5,7 @@ export const updateWebhookEndpointMutation = graphql(`
   mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
     updateWebhookEndpoint(input: $input) {
       webhookEndpoint {
-        id
-        url
-        description
-        eventTypes
-        enabled
-        disabledReason
-        failingSince
-        createdAt
+        ...WebhookEndpointFields @unmask
       }
       userErrors {
         ...UserErrorFields @unmask
