@@ -5,6 +5,8 @@ import { Page } from "./page";
 import { RecordStatus, type RecordStatusProps } from "./record-status";
 
 export interface DetailPageProps<Record> extends RecordStatusProps {
+  /** What the record is, e.g. "Partner": the title until it loads, then "Partner not found". */
+  kind: string;
   /** The record on the page; null while loading, after a failure, or when it does not exist. */
   record: Record | null;
   /** The list the record belongs to, e.g. `{ to: "/partners", label: "All partners" }`. */
@@ -21,6 +23,7 @@ export interface DetailPageProps<Record> extends RecordStatusProps {
  * the list, page actions, and the loading, error and not-found states while there is no record.
  */
 export function DetailPage<Record>({
+  kind,
   record,
   back,
   title,
@@ -35,8 +38,6 @@ export function DetailPage<Record>({
   );
 
   if (!record) {
-    // Until the server has answered, the title names only the kind of record.
-    const kind = status.noun.charAt(0).toUpperCase() + status.noun.slice(1);
     return (
       <Page title={status.loaded && !status.loading ? `${kind} not found` : kind}>
         {backLink}

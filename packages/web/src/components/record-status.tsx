@@ -1,7 +1,8 @@
-import { describeError } from "../lib/errors";
-import { PageEmpty, PageError, PageLoading } from "./page-status";
+import type { ReactNode } from "react";
+import { PageLoading } from "./page-status";
+import { QueryError } from "./query-error";
 
-/** What a detail view knows about the query for its one record. */
+/** What a view knows about the query for the one record it shows. */
 export interface RecordQueryState {
   /** The query has answered at least once (with the record or without it). */
   loaded: boolean;
@@ -11,37 +12,25 @@ export interface RecordQueryState {
 }
 
 export interface RecordStatusProps extends RecordQueryState {
-  /** What the record is, lower case: "partner" gives "Loading partner", "Could not load this partner". */
-  noun: string;
-  /** Shown when the server answered without the record. */
-  notFound: { title: string; message: string };
+  /** e.g. "Could not load this partner". */
+  errorTitle: string;
+  /** Announced while loading, e.g. "Loading partner". */
+  loadingLabel: string;
+  /** Shown when the server answered without the record, e.g. "This partner does not exist". */
+  missing: ReactNode;
 }
 
-/** Why a detail view has no record to show: it is loading, failed to load, or does not exist. */
+/** Why a view has no record to show: it is loading, failed to load, or the record is missing. */
 export function RecordStatus({
-  noun,
-  notFound,
+  errorTitle,
+  loadingLabel,
+  missing,
   loaded,
   loading,
   error,
   refetch,
 }: RecordStatusProps) {
-  if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    return (
-      <PageError
-        title={`Could not load this ${noun}`}
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  }
-  if (loading || !loaded) return <PageLoading label={`Loading ${noun}`} />;
-  return <PageEmpty title={notFound.title} message={notFound.message} />;
+  if (error && !loading) return <QueryError title={errorTitle} error={error} refetch={refetch} />;
+  if (loading || !loaded) return <PageLoading label={loadingLabel} />;
+  return <>{missing}</>;
 }

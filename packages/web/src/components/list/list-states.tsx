@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { describeError } from "../../lib/errors";
-import { PageError, PageLoading } from "../page-status";
+import { PageLoading } from "../page-status";
+import { QueryError } from "../query-error";
 
 export interface ListStatesProps<Items extends readonly unknown[]> {
   /** The rows on screen; null or undefined until the first answer. */
@@ -43,20 +43,7 @@ export function ListStates<Items extends readonly unknown[]>({
   children,
 }: ListStatesProps<Items>) {
   if (error && !loading && (errorOverRows || !items)) {
-    const { message, retryable } = describeError(error);
-    return (
-      <PageError
-        title={errorTitle}
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
+    return <QueryError title={errorTitle} error={error} refetch={refetch} />;
   }
   if (!items) return <PageLoading label={loadingLabel} />;
   if (items.length === 0 && !(emptyAfterLoading && loading)) return <>{empty}</>;

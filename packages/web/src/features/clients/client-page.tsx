@@ -3,6 +3,7 @@ import { can } from "@pn/shared";
 import { type ReactNode, useId, useState } from "react";
 import { useParams } from "react-router";
 import { DetailPage } from "../../components/detail-page";
+import { PageEmpty } from "../../components/page-status";
 import { ResendInvitationButton } from "../../components/resend-invitation-button";
 import { formatDateTime } from "../../lib/format";
 import { toRole } from "../../lib/enum-labels";
@@ -28,11 +29,15 @@ export function ClientPage() {
   return (
     <DetailPage
       record={client}
-      noun="client"
-      notFound={{
-        title: "This client does not exist",
-        message: "It may belong to another account, or the link is wrong.",
-      }}
+      kind="Client"
+      errorTitle="Could not load this client"
+      loadingLabel="Loading client"
+      missing={
+        <PageEmpty
+          title="This client does not exist"
+          message="It may belong to another account, or the link is wrong."
+        />
+      }
       loaded={data !== undefined}
       loading={loading}
       error={error}

@@ -3,6 +3,7 @@ import { can } from "@pn/shared";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { DetailPage } from "../../components/detail-page";
+import { PageEmpty } from "../../components/page-status";
 import { toRole } from "../../lib/enum-labels";
 import { usePartnerDetails } from "./api/get-partner";
 import { PartnerDetailsForm } from "./components/partner-details-form";
@@ -29,11 +30,15 @@ export function PartnerPage() {
   return (
     <DetailPage
       record={partner}
-      noun="partner"
-      notFound={{
-        title: "This partner does not exist",
-        message: "It may belong to another account, or the link is wrong.",
-      }}
+      kind="Partner"
+      errorTitle="Could not load this partner"
+      loadingLabel="Loading partner"
+      missing={
+        <PageEmpty
+          title="This partner does not exist"
+          message="It may belong to another account, or the link is wrong."
+        />
+      }
       loaded={data !== undefined}
       loading={loading}
       error={error}

@@ -1,6 +1,7 @@
 import { Badge, Drawer, Group, Stack, Text } from "@mantine/core";
 import type { Role } from "@pn/shared";
 import type { ReactNode } from "react";
+import { PageEmpty } from "../../../components/page-status";
 import { RecordStatus } from "../../../components/record-status";
 import { formatDateTime } from "../../../lib/format";
 import {
@@ -76,8 +77,9 @@ function MemberPanelContent({ memberId, viewerRole, viewerMemberId }: MemberPane
   } else {
     body = (
       <RecordStatus
-        noun="member"
-        notFound={{ title: "Member not found", message: "They may have been removed." }}
+        errorTitle="Could not load this member"
+        loadingLabel="Loading member"
+        missing={<PageEmpty title="Member not found" message="They may have been removed." />}
         loaded={data !== undefined}
         loading={loading}
         error={error}
