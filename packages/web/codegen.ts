@@ -16,6 +16,9 @@ const config: CodegenConfig = {
         // Results always carry __typename (Apollo adds it), so test fixtures must too.
         nonOptionalTypename: true,
         enumsAsTypes: true,
+        // `...Fragment @unmask` inlines a shared selection (see src/lib/fragments.ts) into the
+        // operation's types instead of masking it, like Apollo Client's own @unmask.
+        customDirectives: { apolloUnmask: true },
         // No `any`: every scalar is typed; a new server scalar must be mapped here.
         strictScalars: true,
         scalars: {

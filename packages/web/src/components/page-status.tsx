@@ -76,3 +76,8 @@ export function PageError({
     </Stack>
   );
 }
+
+/** Where a page needs the current account and the viewer acts in none. */
+export function NoAccountError() {
+  return <PageError title="No account" message="You are not acting in any account." />;
+}

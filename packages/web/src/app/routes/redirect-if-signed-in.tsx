@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useSearchParams } from "react-router";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { PageLoading } from "../../components/page-status";
+import { QueryError } from "../../components/query-error";
 import { HOME_PATH, safeNextPath } from "../../lib/safe-redirect";
 import { useShellViewer } from "../viewer-query";
 
@@ -20,20 +20,9 @@ export function RedirectIfSignedIn() {
   if (data) return <Outlet />;
   if (loading) return <PageLoading label="Loading" />;
   if (error) {
-    const { message, retryable } = describeError(error);
     return (
       <Page title="Could not reach Partner Network">
-        <PageError
-          title="The server did not answer"
-          message={message}
-          onRetry={
-            retryable
-              ? () => {
-                  refetch().catch(() => undefined);
-                }
-              : undefined
-          }
-        />
+        <QueryError title="The server did not answer" error={error} refetch={refetch} />
       </Page>
     );
   }

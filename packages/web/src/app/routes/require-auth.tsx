@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { PageLoading } from "../../components/page-status";
+import { QueryError } from "../../components/query-error";
 import { logInPathFor } from "../../lib/safe-redirect";
 import { useShellViewer } from "../viewer-query";
 
@@ -13,20 +13,9 @@ export function RequireAuth() {
   if (data?.viewer) return <Outlet />;
   if (loading) return <PageLoading label="Loading your account" />;
   if (error) {
-    const { message, retryable } = describeError(error);
     return (
       <Page title="Could not load your account">
-        <PageError
-          title="Your account did not load"
-          message={message}
-          onRetry={
-            retryable
-              ? () => {
-                  refetch().catch(() => undefined);
-                }
-              : undefined
-          }
-        />
+        <QueryError title="Your account did not load" error={error} refetch={refetch} />
       </Page>
     );
   }

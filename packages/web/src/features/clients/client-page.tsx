@@ -1,11 +1,10 @@
-import { Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Badge, Box, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { can } from "@pn/shared";
 import { type ReactNode, useId, useState } from "react";
-import { Link, useParams } from "react-router";
-import { Page } from "../../components/page";
+import { useParams } from "react-router";
+import { DetailPage } from "../../components/detail-page";
+import { PageEmpty } from "../../components/page-status";
 import { ResendInvitationButton } from "../../components/resend-invitation-button";
-import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { toRole } from "../../lib/enum-labels";
 import { type ClientDetailsNode, useClientDetails } from "./api/get-client";
@@ -27,52 +26,25 @@ export function ClientPage() {
   const canRemove = can(role, "removeFromNetwork") && open;
   const [removing, setRemoving] = useState(false);
 
-  const back = (
-    <Anchor component={Link} to="/clients" size="sm">
-      ← All clients
-    </Anchor>
-  );
-
-  if (!client) {
-    let content;
-    if (error && !loading) {
-      const { message, retryable } = describeError(error);
-      content = (
-        <PageError
-          title="Could not load this client"
-          message={message}
-          onRetry={
-            retryable
-              ? () => {
-                  refetch().catch(() => undefined);
-                }
-              : undefined
-          }
-        />
-      );
-    } else if (loading || !data) {
-      content = <PageLoading label="Loading client" />;
-    } else {
-      content = (
+  return (
+    <DetailPage
+      record={client}
+      kind="Client"
+      errorTitle="Could not load this client"
+      loadingLabel="Loading client"
+      missing={
         <PageEmpty
           title="This client does not exist"
           message="It may belong to another account, or the link is wrong."
         />
-      );
-    }
-    return (
-      <Page title={data && !loading ? "Client not found" : "Client"}>
-        {back}
-        {content}
-      </Page>
-    );
-  }
-
-  return (
-    <Page
-      title={client.name}
-      description={back}
-      actions={
+      }
+      loaded={data !== undefined}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      back={{ to: "/clients", label: "All clients" }}
+      title={(record) => record.name}
+      actions={() =>
         canRemove ? (
           <Button
             color="red"
@@ -85,19 +57,23 @@ export function ClientPage() {
         ) : undefined
       }
     >
-      <Stack gap="lg">
-        <ClientDetails client={client} canResend={can(role, "manageClientsAndTeams")} />
-        <ClientTeam client={client} canManage={canManage} />
-      </Stack>
-      {can(role, "removeFromNetwork") && (
-        <RemoveClientModal
-          client={client}
-          opened={removing}
-          onClose={() => setRemoving(false)}
-          onRemoved={() => undefined}
-        />
+      {(client) => (
+        <>
+          <Stack gap="lg">
+            <ClientDetails client={client} canResend={can(role, "manageClientsAndTeams")} />
+            <ClientTeam client={client} canManage={canManage} />
+          </Stack>
+          {can(role, "removeFromNetwork") && (
+            <RemoveClientModal
+              client={client}
+              opened={removing}
+              onClose={() => setRemoving(false)}
+              onRemoved={() => undefined}
+            />
+          )}
+        </>
       )}
-    </Page>
+    </DetailPage>
   );
 }
 

@@ -2,8 +2,8 @@ import { Button } from "@mantine/core";
 import { can } from "@pn/shared";
 import { useState } from "react";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { NoAccountError } from "../../components/page-status";
+import { RecordStatus } from "../../components/record-status";
 import { toRole } from "../../lib/enum-labels";
 import { useClientsPermissions } from "./api/get-clients-permissions";
 import { ClientsList } from "./components/clients-list";
@@ -27,25 +27,18 @@ export function ClientsPage() {
   if (account) {
     // Keyed by account: switching accounts starts the filters and pages afresh.
     content = <ClientsList key={account.id} canRemove={canRemove} />;
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
+  } else {
     content = (
-      <PageError
-        title="Could not load clients"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
+      <RecordStatus
+        errorTitle="Could not load clients"
+        loadingLabel="Loading clients"
+        missing={<NoAccountError />}
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
-  } else if (loading) {
-    content = <PageLoading label="Loading clients" />;
-  } else {
-    content = <PageError title="No account" message="You are not acting in any account." />;
   }
 
   return (

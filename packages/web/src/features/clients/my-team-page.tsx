@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { Page } from "../../components/page";
-import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { PageEmpty } from "../../components/page-status";
+import { RecordStatus } from "../../components/record-status";
 import { type MyClientRecord, useMyClient } from "./api/get-my-client";
 
 /** `/my-team`: what a signed-in client sees: the people serving them and how to reach them. */
@@ -13,28 +13,21 @@ export function MyTeamPage() {
   let content;
   if (record) {
     content = <TeamContacts record={record} accountName={account?.name ?? ""} />;
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load your team"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (loading || !data) {
-    content = <PageLoading label="Loading your team" />;
   } else {
     content = (
-      <PageEmpty
-        title="No team yet"
-        message="You are not set up as a client of this account. Ask the person who invited you."
+      <RecordStatus
+        errorTitle="Could not load your team"
+        loadingLabel="Loading your team"
+        missing={
+          <PageEmpty
+            title="No team yet"
+            message="You are not set up as a client of this account. Ask the person who invited you."
+          />
+        }
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
   }

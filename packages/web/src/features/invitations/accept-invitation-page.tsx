@@ -3,9 +3,9 @@ import { Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
+import { PageLoading } from "../../components/page-status";
+import { QueryError } from "../../components/query-error";
 import { useNow } from "../../hooks/use-now";
-import { describeError } from "../../lib/errors";
 import {
   CLIENT_HOME_PATH,
   HOME_PATH,
@@ -132,20 +132,9 @@ export function AcceptInvitationPage() {
   }
 
   if (!data) {
-    const { message, retryable } = describeError(error);
     return (
       <Page title="Invitation">
-        <PageError
-          title="Could not load the invitation"
-          message={message}
-          onRetry={
-            retryable
-              ? () => {
-                  refetch().catch(() => undefined);
-                }
-              : undefined
-          }
-        />
+        <QueryError title="Could not load the invitation" error={error} refetch={refetch} />
       </Page>
     );
   }

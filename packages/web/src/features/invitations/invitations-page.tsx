@@ -3,9 +3,9 @@ import { can } from "@pn/shared";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
+import { NoAccountError } from "../../components/page-status";
+import { RecordStatus } from "../../components/record-status";
 import type { InvitationStatus } from "../../gql/graphql";
-import { describeError } from "../../lib/errors";
 import { toRole } from "../../lib/enum-labels";
 import { useInvitationSeats } from "./api/get-invitation-seats";
 import { InvitationsList } from "./components/invitations-list";
@@ -130,25 +130,18 @@ export function InvitationsPage() {
         )}
       </div>
     );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
+  } else {
     content = (
-      <PageError
-        title="Could not load invitations"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
+      <RecordStatus
+        errorTitle="Could not load invitations"
+        loadingLabel="Loading invitations"
+        missing={<NoAccountError />}
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
-  } else if (loading) {
-    content = <PageLoading label="Loading invitations" />;
-  } else {
-    content = <PageError title="No account" message="You are not acting in any account." />;
   }
 
   return (

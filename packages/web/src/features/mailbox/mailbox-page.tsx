@@ -1,5 +1,6 @@
-import { Button, Grid, Group, Loader, NavLink, Stack, Text, Title } from "@mantine/core";
+import { Button, Grid, Group, NavLink, Stack, Text, Title } from "@mantine/core";
 import { useId, useState } from "react";
+import { ListSummary } from "../../components/list";
 import { Page } from "../../components/page";
 import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
 import { countText, formatDateTime } from "../../lib/format";
@@ -46,10 +47,11 @@ export function MailboxPage() {
           <Button variant="default" onClick={refresh} loading={state.refreshing}>
             Refresh
           </Button>
-          <Text size="sm" c="gray.7" aria-live="polite">
-            {countText(state.messages.length, "email", "emails")}
-          </Text>
-          {state.refreshing && <Loader size="xs" role="status" aria-label="Loading the mailbox" />}
+          <ListSummary
+            summary={countText(state.messages.length, "email", "emails")}
+            loading={state.refreshing}
+            loadingLabel="Loading the mailbox"
+          />
         </Group>
         <Grid>
           <Grid.Col span={{ base: 12, md: 5 }}>

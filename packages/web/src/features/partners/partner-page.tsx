@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Card, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Stack, Text, Title } from "@mantine/core";
 import { can } from "@pn/shared";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
-import { Page } from "../../components/page";
-import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { useParams } from "react-router";
+import { DetailPage } from "../../components/detail-page";
+import { PageEmpty } from "../../components/page-status";
 import { toRole } from "../../lib/enum-labels";
 import { usePartnerDetails } from "./api/get-partner";
 import { PartnerDetailsForm } from "./components/partner-details-form";
@@ -28,52 +27,25 @@ export function PartnerPage() {
   const [removing, setRemoving] = useState(false);
   const [removed, setRemoved] = useState<{ companyName: string; archived: number } | null>(null);
 
-  const back = (
-    <Anchor component={Link} to="/partners" size="sm">
-      ← All partners
-    </Anchor>
-  );
-
-  if (!partner) {
-    let content;
-    if (error && !loading) {
-      const { message, retryable } = describeError(error);
-      content = (
-        <PageError
-          title="Could not load this partner"
-          message={message}
-          onRetry={
-            retryable
-              ? () => {
-                  refetch().catch(() => undefined);
-                }
-              : undefined
-          }
-        />
-      );
-    } else if (loading || !data) {
-      content = <PageLoading label="Loading partner" />;
-    } else {
-      content = (
+  return (
+    <DetailPage
+      record={partner}
+      kind="Partner"
+      errorTitle="Could not load this partner"
+      loadingLabel="Loading partner"
+      missing={
         <PageEmpty
           title="This partner does not exist"
           message="It may belong to another account, or the link is wrong."
         />
-      );
-    }
-    return (
-      <Page title={data && !loading ? "Partner not found" : "Partner"}>
-        {back}
-        {content}
-      </Page>
-    );
-  }
-
-  return (
-    <Page
-      title={partner.companyName}
-      description={back}
-      actions={
+      }
+      loaded={data !== undefined}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      back={{ to: "/partners", label: "All partners" }}
+      title={(record) => record.companyName}
+      actions={() =>
         canRemove ? (
           <Button
             color="red"
@@ -86,49 +58,53 @@ export function PartnerPage() {
         ) : undefined
       }
     >
-      {removed && (
-        // No Alert title: Mantine colours it, below 4.5:1 on the light background.
-        <Alert color="green" variant="light" role="status">
-          <Text span size="sm" fw={700}>
-            Removed from your network.
-          </Text>{" "}
-          {removed.companyName} is no longer your partner;{" "}
-          {removed.archived === 1
-            ? "1 person was archived."
-            : `${peopleCount(removed.archived)} were archived.`}
-        </Alert>
+      {(partner) => (
+        <>
+          {removed && (
+            // No Alert title: Mantine colours it, below 4.5:1 on the light background.
+            <Alert color="green" variant="light" role="status">
+              <Text span size="sm" fw={700}>
+                Removed from your network.
+              </Text>{" "}
+              {removed.companyName} is no longer your partner;{" "}
+              {removed.archived === 1
+                ? "1 person was archived."
+                : `${peopleCount(removed.archived)} were archived.`}
+            </Alert>
+          )}
+          <Stack gap="lg">
+            <PartnerOverview partner={partner} showDetails={!canManage} canResend={canManage} />
+            <PartnerLogoSection
+              partner={{ ...partner, logoUrl: partner.logoUrl ?? null }}
+              canManage={canManage}
+            />
+            {canManage && (
+              <Card
+                withBorder
+                padding="lg"
+                component="section"
+                aria-labelledby="partner-details-heading"
+              >
+                <Stack gap="md">
+                  <Title order={2} size="h3" id="partner-details-heading">
+                    Details
+                  </Title>
+                  <PartnerDetailsForm key={partner.id} partner={partner} />
+                </Stack>
+              </Card>
+            )}
+            <PartnerPeople partner={partner} canAdd={canAdd} />
+          </Stack>
+          {can(role, "removeFromNetwork") && (
+            <RemovePartnerModal
+              partner={partner}
+              opened={removing}
+              onClose={() => setRemoving(false)}
+              onRemoved={(archived) => setRemoved({ companyName: partner.companyName, archived })}
+            />
+          )}
+        </>
       )}
-      <Stack gap="lg">
-        <PartnerOverview partner={partner} showDetails={!canManage} canResend={canManage} />
-        <PartnerLogoSection
-          partner={{ ...partner, logoUrl: partner.logoUrl ?? null }}
-          canManage={canManage}
-        />
-        {canManage && (
-          <Card
-            withBorder
-            padding="lg"
-            component="section"
-            aria-labelledby="partner-details-heading"
-          >
-            <Stack gap="md">
-              <Title order={2} size="h3" id="partner-details-heading">
-                Details
-              </Title>
-              <PartnerDetailsForm key={partner.id} partner={partner} />
-            </Stack>
-          </Card>
-        )}
-        <PartnerPeople partner={partner} canAdd={canAdd} />
-      </Stack>
-      {can(role, "removeFromNetwork") && (
-        <RemovePartnerModal
-          partner={partner}
-          opened={removing}
-          onClose={() => setRemoving(false)}
-          onRemoved={(archived) => setRemoved({ companyName: partner.companyName, archived })}
-        />
-      )}
-    </Page>
+    </DetailPage>
   );
 }

@@ -2,8 +2,8 @@ import { Button } from "@mantine/core";
 import { can } from "@pn/shared";
 import { useState } from "react";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { NoAccountError } from "../../components/page-status";
+import { RecordStatus } from "../../components/record-status";
 import { toRole } from "../../lib/enum-labels";
 import { usePartnersPermissions } from "./api/get-partners-permissions";
 import { AddPartnerDialog } from "./components/add-partner-dialog";
@@ -29,25 +29,18 @@ export function PartnersPage() {
       // Keyed by account: switching accounts starts the filters and pages afresh.
       <PartnersList key={account.id} emptyAction={canManage ? inviteButton : undefined} />
     );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
+  } else {
     content = (
-      <PageError
-        title="Could not load partners"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
+      <RecordStatus
+        errorTitle="Could not load partners"
+        loadingLabel="Loading partners"
+        missing={<NoAccountError />}
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
-  } else if (loading) {
-    content = <PageLoading label="Loading partners" />;
-  } else {
-    content = <PageError title="No account" message="You are not acting in any account." />;
   }
 
   return (

@@ -1,8 +1,8 @@
 import { Stack } from "@mantine/core";
 import { can } from "@pn/shared";
 import { Page } from "../../components/page";
-import { PageError, PageLoading } from "../../components/page-status";
-import { describeError } from "../../lib/errors";
+import { NoAccountError } from "../../components/page-status";
+import { RecordStatus } from "../../components/record-status";
 import { toRole } from "../../lib/enum-labels";
 import { useAccountSettings } from "./api/get-account-settings";
 import { AccountCard } from "./components/account-card";
@@ -34,25 +34,18 @@ export function SettingsPage() {
         {can(role, "transferOwnership") && <TransferOwnershipCard />}
       </Stack>
     );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
+  } else {
     content = (
-      <PageError
-        title="Could not load settings"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
+      <RecordStatus
+        errorTitle="Could not load settings"
+        loadingLabel="Loading settings"
+        missing={<NoAccountError />}
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
-  } else if (loading) {
-    content = <PageLoading label="Loading settings" />;
-  } else {
-    content = <PageError title="No account" message="You are not acting in any account." />;
   }
 
   return (

@@ -3,7 +3,8 @@ import { Button, Code, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { Page } from "../../components/page";
-import { PageEmpty, PageError, PageLoading } from "../../components/page-status";
+import { ListStates } from "../../components/list";
+import { PageEmpty } from "../../components/page-status";
 import { describeError } from "../../lib/errors";
 import { useWebhookEndpoints, type WebhookEndpointRow } from "./api/get-webhook-endpoints";
 import { useUpdateWebhookEndpoint } from "./api/update-webhook-endpoint";
@@ -63,40 +64,38 @@ export function WebhooksPage() {
     }
   }
 
-  let content;
-  if (endpoints) {
-    content =
-      endpoints.length === 0 ? (
+  const content = (
+    <ListStates
+      items={endpoints}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      emptyAfterLoading={false}
+      errorTitle={
+        isForbidden(error)
+          ? "Only owners and administrators manage webhooks"
+          : "Could not load webhooks"
+      }
+      loadingLabel="Loading webhooks"
+      empty={
         <PageEmpty
           title="No webhook endpoints yet"
           message="Add one to have partner systems hear about invitations, members, partners and clients as they change."
           action={<Button onClick={() => setAdding(true)}>Add endpoint</Button>}
         />
-      ) : (
+      }
+    >
+      {(rows) => (
         <WebhookEndpointsTable
-          endpoints={endpoints}
+          endpoints={rows}
           togglingId={togglingId}
           onShowDeliveries={(endpoint) => setDeliveries({ endpoint, opened: true })}
           onToggle={(endpoint) => void toggle(endpoint)}
           onDelete={(endpoint) => setDeleting({ endpoint, opened: true })}
         />
-      );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title={
-          isForbidden(error)
-            ? "Only owners and administrators manage webhooks"
-            : "Could not load webhooks"
-        }
-        message={message}
-        onRetry={retryable ? () => void refetch().catch(() => undefined) : undefined}
-      />
-    );
-  } else {
-    content = <PageLoading label="Loading webhooks" />;
-  }
+      )}
+    </ListStates>
+  );
 
   return (
     <Page

@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type { AuditEventsQuery, AuditEventsQueryVariables } from "../../../gql/graphql";
 
@@ -34,10 +35,7 @@ export const auditEventsQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -49,9 +47,6 @@ export type AuditConnection = NonNullable<
   NonNullable<AuditEventsQuery["viewer"]>["currentAccount"]
 >["auditEvents"];
 export type AuditEventRow = AuditConnection["nodes"][number];
-
-/** Where a page starts: after a cursor (older events) or before one (newer events). */
-export type PageCursor = { after: string } | { before: string } | null;
 
 export interface AuditFilters {
   /** null: every action. */
@@ -71,8 +66,7 @@ export function auditEventsVariables(
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
   };
-  if (cursor && "before" in cursor) return { filter, last: AUDIT_PAGE_SIZE, before: cursor.before };
-  return { filter, first: AUDIT_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+  return { filter, ...pageVariables(cursor, AUDIT_PAGE_SIZE) };
 }
 
 /** One page of the account's audit log, newest first (OWNER/ADMINISTRATOR only). */

@@ -1,10 +1,9 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from "@mantine/core";
+import { Button, NativeSelect, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { ListPager } from "../../../components/list-pager";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../lib/errors";
+import { ConnectionList, FilterBar, useCursorPaging } from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import { countText } from "../../../lib/format";
-import { type AuditFilters, type PageCursor, useAuditEvents } from "../api/get-audit-events";
+import { type AuditFilters, useAuditEvents } from "../api/get-audit-events";
 import { ACTION_OPTIONS, dayEnd, dayStart } from "../labels";
 import { AuditTable } from "./audit-table";
 
@@ -20,64 +19,15 @@ export function AuditList() {
     // An impossible range is reported beside the field rather than sent.
     to: toDate && !rangeInvalid ? dayEnd(toDate) : null,
   };
-  const view = JSON.stringify(filters);
-  const [paging, setPaging] = useState<{ view: string; cursor: PageCursor }>({
-    view,
-    cursor: null,
-  });
-  const cursor = paging.view === view ? paging.cursor : null;
+  const paging = useCursorPaging(JSON.stringify(filters));
 
-  const { data, previousData, loading, error, refetch } = useAuditEvents(filters, cursor);
+  const { data, previousData, loading, error, refetch } = useAuditEvents(filters, paging.cursor);
   const connection = (data ?? previousData)?.viewer?.currentAccount?.auditEvents;
   const filtered = Boolean(action || fromDate || toDate);
 
-  let content;
-  if (error && !loading && !connection) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load the audit log"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (!connection) {
-    content = <PageLoading label="Loading the audit log" />;
-  } else if (connection.nodes.length === 0 && !loading) {
-    content = filtered ? (
-      <PageEmpty title="No events match" message="Try another action or a wider date range." />
-    ) : (
-      <PageEmpty
-        title="No events yet"
-        message="Changes anyone makes in this account are listed here."
-      />
-    );
-  } else {
-    content = (
-      <Stack gap="sm">
-        <AuditTable events={connection.nodes} busy={loading} />
-        <ListPager
-          summary={countText(connection.totalCount, "event", "events")}
-          pageInfo={connection.pageInfo}
-          loading={loading}
-          label="Audit log pages"
-          loadingLabel="Loading the audit log"
-          onPrevious={(before) => setPaging({ view, cursor: { before } })}
-          onNext={(after) => setPaging({ view, cursor: { after } })}
-        />
-      </Stack>
-    );
-  }
-
   return (
     <Stack gap="md">
-      <Group align="flex-end" gap="md" wrap="wrap">
+      <FilterBar align="flex-end">
         <NativeSelect
           label="Action"
           data={ACTION_OPTIONS}
@@ -114,8 +64,33 @@ export function AuditList() {
             Clear filters
           </Button>
         )}
-      </Group>
-      {content}
+      </FilterBar>
+      <ConnectionList
+        connection={connection}
+        loading={loading}
+        error={error}
+        refetch={refetch}
+        errorTitle="Could not load the audit log"
+        loadingLabel="Loading the audit log"
+        empty={
+          filtered ? (
+            <PageEmpty
+              title="No events match"
+              message="Try another action or a wider date range."
+            />
+          ) : (
+            <PageEmpty
+              title="No events yet"
+              message="Changes anyone makes in this account are listed here."
+            />
+          )
+        }
+        paging={paging}
+        summary={(total) => countText(total, "event", "events")}
+        pagerLabel="Audit log pages"
+      >
+        {(events) => <AuditTable events={events} busy={loading} />}
+      </ConnectionList>
     </Stack>
   );
 }

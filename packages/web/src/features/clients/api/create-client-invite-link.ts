@@ -10,9 +10,7 @@ export const createClientInviteLinkMutation = graphql(`
         expiresAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

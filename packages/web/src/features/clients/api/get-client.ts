@@ -32,23 +32,7 @@ export const clientDetailsQuery = graphql(`
           expiresAt
         }
         team {
-          id
-          lead {
-            id
-            name
-            email
-          }
-          members {
-            isLead
-            addedAt
-            member {
-              id
-              name
-              email
-              title
-              status
-            }
-          }
+          ...ClientTeamFields @unmask
         }
       }
     }

@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type {
   ClientsListQuery,
@@ -44,10 +45,7 @@ export const clientsListQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -59,9 +57,6 @@ export type ClientsConnection = NonNullable<
   NonNullable<ClientsListQuery["viewer"]>["currentAccount"]
 >["clients"];
 export type ClientRow = ClientsConnection["nodes"][number];
-
-/** Where a page of the list starts: after a cursor (forwards) or before one (backwards). */
-export type PageCursor = { after: string } | { before: string } | null;
 
 export interface UseClientsOptions {
   search: string;
@@ -76,10 +71,7 @@ export function clientsListVariables({
   cursor,
 }: UseClientsOptions): ClientsListQueryVariables {
   const filter = { ...(status ? { status: [status] } : {}), ...(search ? { search } : {}) };
-  if (cursor && "before" in cursor) {
-    return { filter, last: CLIENTS_PAGE_SIZE, before: cursor.before };
-  }
-  return { filter, first: CLIENTS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+  return { filter, ...pageVariables(cursor, CLIENTS_PAGE_SIZE) };
 }
 
 /** One page of the account's clients: accounts that have it as a partner, and people. */

@@ -16,9 +16,7 @@ export const inviteClientMutation = graphql(`
         delivery
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

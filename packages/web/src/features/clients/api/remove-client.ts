@@ -12,9 +12,7 @@ export const removeClientMutation = graphql(`
         removedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

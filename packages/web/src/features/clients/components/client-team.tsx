@@ -15,11 +15,13 @@ import { useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { describeError } from "../../../lib/errors";
 import { formatDateTime } from "../../../lib/format";
-import { useAddTeamMember } from "../api/add-team-member";
 import type { ClientDetailsNode, TeamMembershipRow } from "../api/get-client";
-import { useMakeTeamLead } from "../api/make-team-lead";
-import { useRemoveTeamMember } from "../api/remove-team-member";
-import { useReplaceTeamMember } from "../api/replace-team-member";
+import {
+  useAddTeamMember,
+  useMakeTeamLead,
+  useRemoveTeamMember,
+  useReplaceTeamMember,
+} from "../api/team-operations";
 import { MemberChoiceModal } from "./member-choice-modal";
 
 export interface ClientTeamProps {

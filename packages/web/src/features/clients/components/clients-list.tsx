@@ -1,17 +1,19 @@
-import { Alert, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Alert, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
+import {
+  ConnectionList,
+  FilterBar,
+  SearchBox,
+  useCursorPaging,
+  useDebouncedSearch,
+} from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import type { ClientStatus } from "../../../gql/graphql";
-import { describeError } from "../../../lib/errors";
-import { type ClientRow, type PageCursor, useClients } from "../api/get-clients";
+import { type ClientRow, useClients } from "../api/get-clients";
 import { CLIENT_STATUS_FILTERS, isClientStatus } from "../labels";
 import { ClientsTable } from "./clients-table";
-import { ListPager } from "../../../components/list-pager";
 import { RemoveClientModal } from "./remove-client-modal";
 import { countText } from "../../../lib/format";
-
-export const SEARCH_DEBOUNCE_MS = 300;
 
 export interface ClientsListProps {
   /** OWNER/ADMINISTRATOR: "Remove from network" on linked accounts. */
@@ -20,15 +22,10 @@ export interface ClientsListProps {
 
 /** The account's clients: search, status filter, removal of linked accounts. */
 export function ClientsList({ canRemove }: ClientsListProps) {
-  const [searchInput, setSearchInput] = useState("");
-  const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS);
+  const searchBox = useDebouncedSearch();
+  const { search } = searchBox;
   const [status, setStatus] = useState<ClientStatus | null>(null);
-  const view = JSON.stringify([search, status]);
-  const [paging, setPaging] = useState<{ view: string; cursor: PageCursor }>({
-    view,
-    cursor: null,
-  });
-  const cursor = paging.view === view ? paging.cursor : null;
+  const paging = useCursorPaging(JSON.stringify([search, status]));
   const [removing, setRemoving] = useState<{ client: ClientRow | null; opened: boolean }>({
     client: null,
     opened: false,
@@ -39,70 +36,18 @@ export function ClientsList({ canRemove }: ClientsListProps) {
     archived: number;
   } | null>(null);
 
-  const { data, previousData, loading, error, refetch } = useClients({ search, status, cursor });
+  const { data, previousData, loading, error, refetch } = useClients({
+    search,
+    status,
+    cursor: paging.cursor,
+  });
   const connection = (data ?? previousData)?.viewer?.currentAccount?.clients;
   const filtered = Boolean(search || status);
 
-  let content;
-  if (error && !loading && !connection) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load clients"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (!connection) {
-    content = <PageLoading label="Loading clients" />;
-  } else if (connection.nodes.length === 0 && !loading) {
-    content = filtered ? (
-      <PageEmpty title="No clients match" message="Try another name, or another status." />
-    ) : (
-      <PageEmpty
-        title="No clients yet"
-        message="Invite people as clients, or import them from a CSV file. A company that adds yours as a partner shows here too."
-      />
-    );
-  } else {
-    const { totalCount } = connection;
-    content = (
-      <Stack gap="sm">
-        <ClientsTable
-          clients={connection.nodes}
-          busy={loading}
-          onRemove={canRemove ? (client) => setRemoving({ client, opened: true }) : null}
-        />
-        <ListPager
-          summary={countText(totalCount, "client", "clients")}
-          pageInfo={connection.pageInfo}
-          loading={loading}
-          label="Clients pages"
-          loadingLabel="Loading clients"
-          onPrevious={(before) => setPaging({ view, cursor: { before } })}
-          onNext={(after) => setPaging({ view, cursor: { after } })}
-        />
-      </Stack>
-    );
-  }
-
   return (
     <Stack gap="md">
-      <Group align="flex-start" gap="md" wrap="wrap">
-        <TextInput
-          label="Search"
-          description="Name or email"
-          type="search"
-          value={searchInput}
-          onChange={(event) => setSearchInput(event.currentTarget.value)}
-          w={320}
-        />
+      <FilterBar>
+        <SearchBox search={searchBox} description="Name or email" w={320} />
         <NativeSelect
           label="Status"
           description="Show clients in this status"
@@ -114,7 +59,7 @@ export function ClientsList({ canRemove }: ClientsListProps) {
           }}
           w={200}
         />
-      </Group>
+      </FilterBar>
       {removed && (
         <Alert color="green" variant="light" role="status">
           <Text span size="sm" fw={700}>
@@ -129,7 +74,35 @@ export function ClientsList({ canRemove }: ClientsListProps) {
               }`}
         </Alert>
       )}
-      {content}
+      <ConnectionList
+        connection={connection}
+        loading={loading}
+        error={error}
+        refetch={refetch}
+        errorTitle="Could not load clients"
+        loadingLabel="Loading clients"
+        empty={
+          filtered ? (
+            <PageEmpty title="No clients match" message="Try another name, or another status." />
+          ) : (
+            <PageEmpty
+              title="No clients yet"
+              message="Invite people as clients, or import them from a CSV file. A company that adds yours as a partner shows here too."
+            />
+          )
+        }
+        paging={paging}
+        summary={(total) => countText(total, "client", "clients")}
+        pagerLabel="Clients pages"
+      >
+        {(clients) => (
+          <ClientsTable
+            clients={clients}
+            busy={loading}
+            onRemove={canRemove ? (client) => setRemoving({ client, opened: true }) : null}
+          />
+        )}
+      </ConnectionList>
       {canRemove && (
         <RemoveClientModal
           client={removing.client}

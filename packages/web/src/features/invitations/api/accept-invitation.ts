@@ -13,9 +13,7 @@ export const acceptInvitationMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

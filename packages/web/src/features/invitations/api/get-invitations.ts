@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type {
   InvitationsListQuery,
@@ -36,10 +37,7 @@ export const invitationsListQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -51,9 +49,6 @@ export type InvitationsConnection = NonNullable<
   NonNullable<InvitationsListQuery["viewer"]>["currentAccount"]
 >["invitations"];
 export type InvitationRow = InvitationsConnection["nodes"][number];
-
-/** Where a page of the list starts: after a cursor (forwards) or before one (backwards). */
-export type PageCursor = { after: string } | { before: string } | null;
 
 export interface UseInvitationsOptions {
   /** null: every status. */
@@ -67,10 +62,7 @@ export function invitationsListVariables({
 }: UseInvitationsOptions): InvitationsListQueryVariables {
   // User invitations only: partner and client invitations get their own pages.
   const filter = { kind: "USER" as const, ...(status ? { status: [status] } : {}) };
-  if (cursor && "before" in cursor) {
-    return { filter, last: INVITATIONS_PAGE_SIZE, before: cursor.before };
-  }
-  return { filter, first: INVITATIONS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+  return { filter, ...pageVariables(cursor, INVITATIONS_PAGE_SIZE) };
 }
 
 /** One page of the current account's user invitations with the given status. */

@@ -17,9 +17,7 @@ export const inviteUsersMutation = graphql(`
         sendCount
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

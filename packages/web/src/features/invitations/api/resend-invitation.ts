@@ -15,9 +15,7 @@ export const resendInvitationMutation = graphql(`
         sendCount
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -11,9 +11,7 @@ export const revokeInvitationMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

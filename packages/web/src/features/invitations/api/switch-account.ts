@@ -9,9 +9,7 @@ export const invitationSwitchAccountMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

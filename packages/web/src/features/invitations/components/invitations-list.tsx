@@ -1,11 +1,11 @@
-import { Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
+import { ConnectionList, useCursorPaging } from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import type { InvitationStatus } from "../../../gql/graphql";
 import { useNow } from "../../../hooks/use-now";
 import { describeError } from "../../../lib/errors";
-import { type InvitationRow, type PageCursor, useInvitations } from "../api/get-invitations";
+import { type InvitationRow, useInvitations } from "../api/get-invitations";
 import { useResendInvitation } from "../api/resend-invitation";
 import { CancelInvitationModal } from "./cancel-invitation-modal";
 import { InvitationsTable } from "./invitations-table";
@@ -30,8 +30,11 @@ export function InvitationsList({
   emptyMessage,
   canManage,
 }: InvitationsListProps) {
-  const [cursor, setCursor] = useState<PageCursor>(null);
-  const { data, previousData, loading, error, refetch } = useInvitations({ status, cursor });
+  const paging = useCursorPaging(String(status));
+  const { data, previousData, loading, error, refetch } = useInvitations({
+    status,
+    cursor: paging.cursor,
+  });
   const [resendInvitation] = useResendInvitation();
   const [resendingId, setResendingId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<{
@@ -73,73 +76,34 @@ export function InvitationsList({
     }
   }
 
-  let content;
-  if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load invitations"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (!connection) {
-    content = <PageLoading label="Loading invitations" />;
-  } else if (connection.nodes.length === 0 && !loading) {
-    content = <PageEmpty title={emptyTitle} message={emptyMessage} />;
-  } else {
-    const { pageInfo, totalCount } = connection;
-    content = (
-      <Stack gap="sm">
-        <InvitationsTable
-          caption={caption}
-          invitations={connection.nodes}
-          busy={loading}
-          canManage={canManage}
-          resendingId={resendingId}
-          onResend={(invitation) => void resend(invitation)}
-          onCancel={(invitation) => setCancelling({ invitation, opened: true })}
-          now={now}
-        />
-        <Group justify="space-between" wrap="wrap">
-          <Group gap="xs">
-            <Text size="sm" c="gray.7" aria-live="polite">
-              {countText(totalCount, "invitation", "invitations")}
-            </Text>
-            {loading && <Loader size="xs" role="status" aria-label="Loading invitations" />}
-          </Group>
-          <Group gap="xs" component="nav" aria-label="Invitations pages">
-            <Button
-              variant="default"
-              size="sm"
-              disabled={loading || !pageInfo.hasPreviousPage || !pageInfo.startCursor}
-              onClick={() => setCursor({ before: pageInfo.startCursor ?? "" })}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="default"
-              size="sm"
-              disabled={loading || !pageInfo.hasNextPage || !pageInfo.endCursor}
-              onClick={() => setCursor({ after: pageInfo.endCursor ?? "" })}
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    );
-  }
-
   return (
     <>
-      {content}
+      <ConnectionList
+        connection={connection}
+        loading={loading}
+        error={error}
+        refetch={refetch}
+        errorOverRows
+        errorTitle="Could not load invitations"
+        loadingLabel="Loading invitations"
+        empty={<PageEmpty title={emptyTitle} message={emptyMessage} />}
+        paging={paging}
+        summary={(total) => countText(total, "invitation", "invitations")}
+        pagerLabel="Invitations pages"
+      >
+        {(invitations) => (
+          <InvitationsTable
+            caption={caption}
+            invitations={invitations}
+            busy={loading}
+            canManage={canManage}
+            resendingId={resendingId}
+            onResend={(invitation) => void resend(invitation)}
+            onCancel={(invitation) => setCancelling({ invitation, opened: true })}
+            now={now}
+          />
+        )}
+      </ConnectionList>
       {canManage && (
         <CancelInvitationModal
           invitation={cancelling.invitation}

@@ -6,15 +6,10 @@ export const activateMembersMutation = graphql(`
   mutation ActivateMembers($input: MemberIdsInput!) {
     activateMembers(input: $input) {
       members {
-        id
-        status
-        activatedAt
-        archivedAt
+        ...MemberStatusFields @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -6,15 +6,10 @@ export const archiveMembersMutation = graphql(`
   mutation ArchiveMembers($input: MemberIdsInput!) {
     archiveMembers(input: $input) {
       members {
-        id
-        status
-        activatedAt
-        archivedAt
+        ...MemberStatusFields @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -1,7 +1,8 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type { MemberQueueQuery, MemberQueueQueryVariables } from "../../../gql/graphql";
-import { MEMBERS_PAGE_SIZE, type PageCursor } from "./get-members";
+import { MEMBERS_PAGE_SIZE } from "./get-members";
 
 export const memberQueueQuery = graphql(`
   query MemberQueue(
@@ -31,10 +32,7 @@ export const memberQueueQuery = graphql(`
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -69,10 +67,7 @@ export function memberQueueVariables({
     ...(partnerId ? { partnerId } : {}),
     ...(search ? { search } : {}),
   };
-  if (cursor && "before" in cursor) {
-    return { filter, last: MEMBERS_PAGE_SIZE, before: cursor.before };
-  }
-  return { filter, first: MEMBERS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+  return { filter, ...pageVariables(cursor, MEMBERS_PAGE_SIZE) };
 }
 
 /** One page of pending or archived members, with their partner, searched and filtered. */

@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type { MembersListQuery, MembersListQueryVariables } from "../../../gql/graphql";
 
@@ -26,10 +27,7 @@ export const membersListQuery = graphql(`
             status
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -42,9 +40,6 @@ export type MembersConnection = NonNullable<
 >["members"];
 export type MemberRow = MembersConnection["nodes"][number];
 
-/** Where a page of the list starts: after a cursor (forwards) or before one (backwards). */
-export type PageCursor = { after: string } | { before: string } | null;
-
 export interface UseMembersOptions {
   search: string;
   cursor: PageCursor;
@@ -55,10 +50,7 @@ export function membersListVariables({
   cursor,
 }: UseMembersOptions): MembersListQueryVariables {
   const filter = { status: ["ACTIVE" as const], ...(search ? { search } : {}) };
-  if (cursor && "before" in cursor) {
-    return { filter, last: MEMBERS_PAGE_SIZE, before: cursor.before };
-  }
-  return { filter, first: MEMBERS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+  return { filter, ...pageVariables(cursor, MEMBERS_PAGE_SIZE) };
 }
 
 /** One page of the current account's active members, searched by name or email. */

@@ -6,15 +6,10 @@ export const restoreMembersMutation = graphql(`
   mutation RestoreMembers($input: MemberIdsInput!) {
     restoreMembers(input: $input) {
       members {
-        id
-        status
-        activatedAt
-        archivedAt
+        ...MemberStatusFields @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

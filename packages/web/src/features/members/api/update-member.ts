@@ -12,9 +12,7 @@ export const updateMemberMutation = graphql(`
         canLogin
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

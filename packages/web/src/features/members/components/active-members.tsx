@@ -1,14 +1,14 @@
-import { Stack, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../lib/errors";
-import { type PageCursor, useActiveMembers } from "../api/get-members";
-import { ListPager } from "../../../components/list-pager";
+import { Stack } from "@mantine/core";
+import {
+  ConnectionList,
+  SearchBox,
+  useCursorPaging,
+  useDebouncedSearch,
+} from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
+import { useActiveMembers } from "../api/get-members";
 import { countText } from "../../../lib/format";
 import { MembersTable } from "./members-table";
-
-export const SEARCH_DEBOUNCE_MS = 300;
 
 export interface ActiveMembersProps {
   onOpenMember: (memberId: string) => void;
@@ -16,81 +16,51 @@ export interface ActiveMembersProps {
 
 /** Active members of the current account: search by name or email, cursor pagination. */
 export function ActiveMembers({ onOpenMember }: ActiveMembersProps) {
-  const [searchInput, setSearchInput] = useState("");
-  const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS);
-  // The cursor belongs to one search: a new search starts again at the first page.
-  const [paging, setPaging] = useState<{ search: string; cursor: PageCursor }>({
-    search: "",
-    cursor: null,
-  });
-  const cursor = paging.search === search ? paging.cursor : null;
+  const searchBox = useDebouncedSearch();
+  const { search } = searchBox;
+  const paging = useCursorPaging(search);
 
-  const { data, previousData, loading, error, refetch } = useActiveMembers({ search, cursor });
+  const { data, previousData, loading, error, refetch } = useActiveMembers({
+    search,
+    cursor: paging.cursor,
+  });
   // While the next page or search loads, keep the last one on screen (marked busy).
   const connection = (data ?? previousData)?.viewer?.currentAccount?.members;
 
-  let content;
-  if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load members"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (!connection) {
-    content = <PageLoading label="Loading members" />;
-  } else if (connection.nodes.length === 0 && !loading) {
-    content = (
-      <PageEmpty
-        title="No members match"
-        message={
-          search
-            ? `Nobody active matches “${search}”. Try another name or email.`
-            : "There are no active members yet."
-        }
-      />
-    );
-  } else {
-    content = (
-      <Stack gap="sm">
-        <MembersTable
-          caption="Active members"
-          members={connection.nodes}
-          busy={loading}
-          onOpenMember={onOpenMember}
-        />
-        <ListPager
-          summary={countText(connection.totalCount, "member", "members")}
-          pageInfo={connection.pageInfo}
-          loading={loading}
-          label="Members pages"
-          loadingLabel="Loading members"
-          onPrevious={(before) => setPaging({ search, cursor: { before } })}
-          onNext={(after) => setPaging({ search, cursor: { after } })}
-        />
-      </Stack>
-    );
-  }
-
   return (
     <Stack gap="md">
-      <TextInput
-        label="Search"
-        description="Name or email"
-        type="search"
-        value={searchInput}
-        onChange={(event) => setSearchInput(event.currentTarget.value)}
-        maw={360}
-      />
-      {content}
+      <SearchBox search={searchBox} description="Name or email" maw={360} />
+      <ConnectionList
+        connection={connection}
+        loading={loading}
+        error={error}
+        refetch={refetch}
+        errorOverRows
+        errorTitle="Could not load members"
+        loadingLabel="Loading members"
+        empty={
+          <PageEmpty
+            title="No members match"
+            message={
+              search
+                ? `Nobody active matches “${search}”. Try another name or email.`
+                : "There are no active members yet."
+            }
+          />
+        }
+        paging={paging}
+        summary={(total) => countText(total, "member", "members")}
+        pagerLabel="Members pages"
+      >
+        {(members) => (
+          <MembersTable
+            caption="Active members"
+            members={members}
+            busy={loading}
+            onOpenMember={onOpenMember}
+          />
+        )}
+      </ConnectionList>
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
 import { Badge, Drawer, Group, Stack, Text } from "@mantine/core";
 import type { Role } from "@pn/shared";
 import type { ReactNode } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../lib/errors";
+import { PageEmpty } from "../../../components/page-status";
+import { RecordStatus } from "../../../components/record-status";
 import { formatDateTime } from "../../../lib/format";
 import {
   MEMBER_STATUS_LABELS,
@@ -74,25 +74,18 @@ function MemberPanelContent({ memberId, viewerRole, viewerMemberId }: MemberPane
         />
       </Stack>
     );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
+  } else {
     body = (
-      <PageError
-        title="Could not load this member"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
+      <RecordStatus
+        errorTitle="Could not load this member"
+        loadingLabel="Loading member"
+        missing={<PageEmpty title="Member not found" message="They may have been removed." />}
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        refetch={refetch}
       />
     );
-  } else if (loading) {
-    body = <PageLoading label="Loading member" />;
-  } else {
-    body = <PageEmpty title="Member not found" message="They may have been removed." />;
   }
 
   return (

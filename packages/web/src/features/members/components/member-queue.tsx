@@ -7,22 +7,24 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
+import {
+  ConnectionList,
+  FilterBar,
+  SearchBox,
+  useCursorPaging,
+  useDebouncedSearch,
+} from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import { describeError } from "../../../lib/errors";
 import { useActivateMembers } from "../api/activate-members";
 import { useArchiveMembers } from "../api/archive-members";
-import type { PageCursor } from "../api/get-members";
 import { type MemberQueueRow, type QueueStatus, useMemberQueue } from "../api/get-member-queue";
 import { useMemberPartnerOptions } from "../api/get-partner-options";
 import { useRestoreMembers } from "../api/restore-members";
-import { SEARCH_DEBOUNCE_MS } from "./active-members";
 import { BULK_ACTION_TEXT, type BulkAction, describeBulkErrors, doneMessage } from "./bulk-status";
-import { ListPager } from "../../../components/list-pager";
 import { countText } from "../../../lib/format";
 import { MemberQueueTable } from "./member-queue-table";
 
@@ -69,16 +71,12 @@ type Outcome =
  */
 export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQueueProps) {
   const config = CONFIG[status];
-  const [searchInput, setSearchInput] = useState("");
-  const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS);
+  const searchBox = useDebouncedSearch();
+  const { search } = searchBox;
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const view = JSON.stringify([search, partnerId]);
-  // The cursor belongs to one search and filter: a new one starts at the first page.
-  const [paging, setPaging] = useState<{ view: string; cursor: PageCursor }>({
-    view,
-    cursor: null,
-  });
-  const cursor = paging.view === view ? paging.cursor : null;
+  const paging = useCursorPaging(view);
+  const { cursor } = paging;
   const pageKey = JSON.stringify([view, cursor]);
 
   const { data, previousData, loading, error, refetch } = useMemberQueue({
@@ -163,38 +161,29 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
   );
   const filtered = Boolean(search || partnerId);
 
-  let content;
-  if (error && !loading && !connection) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load members"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (!connection) {
-    content = <PageLoading label="Loading members" />;
-  } else if (rows.length === 0 && !loading) {
-    content = (
-      <PageEmpty
-        title={filtered ? "No members match" : config.emptyTitle}
-        message={filtered ? config.noMatch : config.emptyMessage}
-      />
-    );
-  } else {
-    content = (
-      <Stack gap="sm">
+  const content = (
+    <ConnectionList
+      connection={connection}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      errorTitle="Could not load members"
+      loadingLabel="Loading members"
+      empty={
+        <PageEmpty
+          title={filtered ? "No members match" : config.emptyTitle}
+          message={filtered ? config.noMatch : config.emptyMessage}
+        />
+      }
+      paging={paging}
+      summary={(total) => countText(total, "member", "members")}
+      pagerLabel={`${config.caption} pages`}
+    >
+      {(members) => (
         <MemberQueueTable
           caption={config.caption}
           status={status}
-          members={rows}
+          members={members}
           busy={loading}
           selection={
             canChangeStatus
@@ -208,36 +197,20 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
                     select(next);
                   },
                   onToggleAll: (selected) =>
-                    select(selected ? new Set(rows.map((row) => row.id)) : new Set()),
+                    select(selected ? new Set(members.map((row) => row.id)) : new Set()),
                 }
               : null
           }
           onOpenMember={onOpenMember}
         />
-        <ListPager
-          summary={countText(connection.totalCount, "member", "members")}
-          pageInfo={connection.pageInfo}
-          loading={loading}
-          label={`${config.caption} pages`}
-          loadingLabel="Loading members"
-          onPrevious={(before) => setPaging({ view, cursor: { before } })}
-          onNext={(after) => setPaging({ view, cursor: { after } })}
-        />
-      </Stack>
-    );
-  }
+      )}
+    </ConnectionList>
+  );
 
   return (
     <Stack gap="md">
-      <Group align="flex-start" gap="md" wrap="wrap">
-        <TextInput
-          label="Search"
-          description="Name or email"
-          type="search"
-          value={searchInput}
-          onChange={(event) => setSearchInput(event.currentTarget.value)}
-          w={300}
-        />
+      <FilterBar>
+        <SearchBox search={searchBox} description="Name or email" w={300} />
         <Select
           label="Partner"
           description={
@@ -256,7 +229,7 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
           comboboxProps={{ withinPortal: false }}
           w={260}
         />
-      </Group>
+      </FilterBar>
       {canChangeStatus && (
         <Group gap="sm" wrap="wrap" aria-label="Bulk actions" role="group">
           <Text size="sm" aria-live="polite" miw={90}>

@@ -13,9 +13,7 @@ export const addExternalMemberMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type { PartnerMembersQuery, PartnerMembersQueryVariables } from "../../../gql/graphql";
-import type { PageCursor } from "./get-partners";
 
 export const PARTNER_MEMBERS_PAGE_SIZE = 25;
 
@@ -21,10 +21,7 @@ export const partnerMembersQuery = graphql(`
             canLogin
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -43,14 +40,7 @@ export function partnerMembersVariables(
   partnerId: string,
   cursor: PageCursor,
 ): PartnerMembersQueryVariables {
-  if (cursor && "before" in cursor) {
-    return { id: partnerId, last: PARTNER_MEMBERS_PAGE_SIZE, before: cursor.before };
-  }
-  return {
-    id: partnerId,
-    first: PARTNER_MEMBERS_PAGE_SIZE,
-    ...(cursor ? { after: cursor.after } : {}),
-  };
+  return { id: partnerId, ...pageVariables(cursor, PARTNER_MEMBERS_PAGE_SIZE) };
 }
 
 /** One page of a partner's people in this account (every status). */

@@ -32,9 +32,7 @@ export const partnerDetailsQuery = graphql(`
           handle
         }
         memberCounts {
-          pending
-          active
-          archived
+          ...MemberCountsFields @unmask
         }
         invitation {
           id

@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type {
   PartnersListQuery,
@@ -35,16 +36,11 @@ export const partnersListQuery = graphql(`
               handle
             }
             memberCounts {
-              pending
-              active
-              archived
+              ...MemberCountsFields @unmask
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
         }
       }
@@ -56,9 +52,6 @@ export type PartnersConnection = NonNullable<
   NonNullable<PartnersListQuery["viewer"]>["currentAccount"]
 >["partners"];
 export type PartnerRow = PartnersConnection["nodes"][number];
-
-/** Where a page of the list starts: after a cursor (forwards) or before one (backwards). */
-export type PageCursor = { after: string } | { before: string } | null;
 
 export interface UsePartnersOptions {
   search: string;
@@ -73,10 +66,7 @@ export function partnersListVariables({
   cursor,
 }: UsePartnersOptions): PartnersListQueryVariables {
   const filter = { ...(status ? { status: [status] } : {}), ...(search ? { search } : {}) };
-  if (cursor && "before" in cursor) {
-    return { filter, last: PARTNERS_PAGE_SIZE, before: cursor.before };
-  }
-  return { filter, first: PARTNERS_PAGE_SIZE, ...(cursor ? { after: cursor.after } : {}) };
+  return { filter, ...pageVariables(cursor, PARTNERS_PAGE_SIZE) };
 }
 
 /** One page of the account's partners, searched by company, contact or domain. */

@@ -16,9 +16,7 @@ export const invitePartnerMutation = graphql(`
         delivery
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

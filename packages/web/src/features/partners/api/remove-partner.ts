@@ -11,15 +11,11 @@ export const removePartnerMutation = graphql(`
         status
         removedAt
         memberCounts {
-          pending
-          active
-          archived
+          ...MemberCountsFields @unmask
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

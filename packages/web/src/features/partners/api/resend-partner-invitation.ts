@@ -11,9 +11,7 @@ export const resendPartnerInvitationMutation = graphql(`
         expiresAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -14,9 +14,7 @@ export const updatePartnerMutation = graphql(`
         allowLogin
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -1,13 +1,11 @@
 import { Badge, Button, Card, Group, Stack, Table, Title } from "@mantine/core";
 import { useState } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../lib/errors";
+import { ConnectionList, useCursorPaging } from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import { MEMBER_STATUS_LABELS, toMemberStatus } from "../../../lib/enum-labels";
 import { usePartnerMembers } from "../api/get-partner-members";
-import type { PageCursor } from "../api/get-partners";
 import { peopleCount } from "../labels";
 import { AddExternalMemberDialog } from "./add-external-member-dialog";
-import { ListPager } from "../../../components/list-pager";
 
 export interface PartnerPeopleProps {
   partner: { id: string; companyName: string; allowLogin: boolean };
@@ -19,44 +17,38 @@ const STATUS_COLORS = { ACTIVE: "green", PENDING: "yellow", ARCHIVED: "gray" } a
 
 /** The partner's people in this account, and "Add external member". */
 export function PartnerPeople({ partner, canAdd }: PartnerPeopleProps) {
-  const [cursor, setCursor] = useState<PageCursor>(null);
+  const paging = useCursorPaging(partner.id);
   const [adding, setAdding] = useState(false);
-  const { data, previousData, loading, error, refetch } = usePartnerMembers(partner.id, cursor);
+  const { data, previousData, loading, error, refetch } = usePartnerMembers(
+    partner.id,
+    paging.cursor,
+  );
   const node = (data ?? previousData)?.node;
   const connection = node?.__typename === "Partner" ? node.members : null;
 
-  let content;
-  if (error && !loading && !connection) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load the partner's people"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else if (!connection) {
-    content = <PageLoading label="Loading people" />;
-  } else if (connection.nodes.length === 0 && !loading) {
-    content = (
-      <PageEmpty
-        title="No people yet"
-        message={
-          canAdd
-            ? "People appear here when the partner's account joins, or add them yourself."
-            : "People appear here when the partner's account joins."
-        }
-      />
-    );
-  } else {
-    content = (
-      <Stack gap="sm">
+  const content = (
+    <ConnectionList
+      connection={connection}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      errorTitle="Could not load the partner's people"
+      loadingLabel="Loading people"
+      empty={
+        <PageEmpty
+          title="No people yet"
+          message={
+            canAdd
+              ? "People appear here when the partner's account joins, or add them yourself."
+              : "People appear here when the partner's account joins."
+          }
+        />
+      }
+      paging={paging}
+      summary={peopleCount}
+      pagerLabel="People pages"
+    >
+      {(members) => (
         <Table.ScrollContainer minWidth={600}>
           <Table striped aria-busy={loading} captionSide="top">
             <Table.Caption>External members from {partner.companyName}</Table.Caption>
@@ -70,7 +62,7 @@ export function PartnerPeople({ partner, canAdd }: PartnerPeopleProps) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {connection.nodes.map((member) => (
+              {members.map((member) => (
                 <Table.Tr key={member.id}>
                   <Table.Td>{member.name}</Table.Td>
                   <Table.Td>{member.email}</Table.Td>
@@ -86,18 +78,9 @@ export function PartnerPeople({ partner, canAdd }: PartnerPeopleProps) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <ListPager
-          summary={peopleCount(connection.totalCount)}
-          pageInfo={connection.pageInfo}
-          loading={loading}
-          label="People pages"
-          loadingLabel="Loading people"
-          onPrevious={(before) => setCursor({ before })}
-          onNext={(after) => setCursor({ after })}
-        />
-      </Stack>
-    );
-  }
+      )}
+    </ConnectionList>
+  );
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="partner-people-heading">

@@ -11,9 +11,7 @@ export const changePlanMutation = graphql(`
         seatsUsed
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

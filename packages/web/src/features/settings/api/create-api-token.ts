@@ -15,9 +15,7 @@ export const createApiTokenMutation = graphql(`
       }
       secret
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -10,9 +10,7 @@ export const revokeApiTokenMutation = graphql(`
         revokedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

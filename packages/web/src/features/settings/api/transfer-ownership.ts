@@ -14,9 +14,7 @@ export const transferOwnershipMutation = graphql(`
         role
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -10,9 +10,7 @@ export const updateAccountMutation = graphql(`
         handle
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
-import { describeError } from "../../../lib/errors";
+import { ListStates } from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import { type ApiTokenRow, useApiTokens } from "../api/get-api-tokens";
 import { ApiTokenSecretModal } from "./api-token-secret-modal";
 import { ApiTokensTable } from "./api-tokens-table";
@@ -18,38 +18,27 @@ export function ApiTokensSection() {
   });
   const tokens = data?.viewer?.currentAccount?.apiTokens;
 
-  let list;
-  if (tokens) {
-    list =
-      tokens.length === 0 ? (
+  const list = (
+    <ListStates
+      items={tokens}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      emptyAfterLoading={false}
+      errorTitle="Could not load API tokens"
+      loadingLabel="Loading API tokens"
+      empty={
         <PageEmpty
           title="No API tokens yet"
           message="Create one for each system that calls the API."
         />
-      ) : (
-        <ApiTokensTable
-          tokens={tokens}
-          onRevoke={(token) => setRevoking({ token, opened: true })}
-        />
-      );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    list = (
-      <PageError
-        title="Could not load API tokens"
-        message={message}
-        onRetry={
-          retryable
-            ? () => {
-                refetch().catch(() => undefined);
-              }
-            : undefined
-        }
-      />
-    );
-  } else {
-    list = <PageLoading label="Loading API tokens" />;
-  }
+      }
+    >
+      {(rows) => (
+        <ApiTokensTable tokens={rows} onRevoke={(token) => setRevoking({ token, opened: true })} />
+      )}
+    </ListStates>
+  );
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="api-tokens-heading">

@@ -12,7 +12,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
-import { PageError } from "../../../components/page-status";
+import { QueryError } from "../../../components/query-error";
 import { describeError } from "../../../lib/errors";
 import { splitUserErrors } from "../../../lib/user-errors";
 import { type TransferCandidate, useTransferCandidates } from "../api/get-transfer-candidates";
@@ -30,13 +30,8 @@ export function TransferOwnershipCard() {
 
   let body;
   if (error && !data) {
-    const { message, retryable } = describeError(error);
     body = (
-      <PageError
-        title="Could not load your administrators"
-        message={message}
-        onRetry={retryable ? () => void refetch().catch(() => undefined) : undefined}
-      />
+      <QueryError title="Could not load your administrators" error={error} refetch={refetch} />
     );
   } else if (loading && !data) {
     body = <Text size="sm">Loading administrators…</Text>;

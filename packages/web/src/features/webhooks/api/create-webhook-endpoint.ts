@@ -5,20 +5,11 @@ export const createWebhookEndpointMutation = graphql(`
   mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
     createWebhookEndpoint(input: $input) {
       webhookEndpoint {
-        id
-        url
-        description
-        eventTypes
-        enabled
-        disabledReason
-        failingSince
-        createdAt
+        ...WebhookEndpointFields @unmask
       }
       secret
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -8,9 +8,7 @@ export const deleteWebhookEndpointMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type { WebhookDeliveriesQuery } from "../../../gql/graphql";
 
@@ -18,27 +19,10 @@ export const webhookDeliveriesQuery = graphql(`
         deliveries(first: $first, after: $after, last: $last, before: $before) {
           totalCount
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields @unmask
           }
           nodes {
-            id
-            messageId
-            eventType
-            objectId
-            status
-            attemptCount
-            createdAt
-            completedAt
-            lastAttempt {
-              attempt
-              attemptedAt
-              statusCode
-              durationMs
-              error
-            }
+            ...WebhookDeliveryFields @unmask
           }
         }
       }
@@ -49,13 +33,9 @@ export const webhookDeliveriesQuery = graphql(`
 type EndpointNode = Extract<NonNullable<WebhookDeliveriesQuery["node"]>, { deliveries: unknown }>;
 export type WebhookDeliveryRow = EndpointNode["deliveries"]["nodes"][number];
 
-export type DeliveriesPage = { after?: string; before?: string };
-
-export function useWebhookDeliveries(endpointId: string | null, page: DeliveriesPage) {
+export function useWebhookDeliveries(endpointId: string | null, cursor: PageCursor) {
   return useQuery(webhookDeliveriesQuery, {
-    variables: page.before
-      ? { endpointId: endpointId ?? "", last: DELIVERIES_PAGE_SIZE, before: page.before }
-      : { endpointId: endpointId ?? "", first: DELIVERIES_PAGE_SIZE, after: page.after },
+    variables: { endpointId: endpointId ?? "", ...pageVariables(cursor, DELIVERIES_PAGE_SIZE) },
     skip: endpointId === null,
     notifyOnNetworkStatusChange: true,
     // The log changes while the drawer is open: always ask the server.

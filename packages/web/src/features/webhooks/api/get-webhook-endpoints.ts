@@ -8,14 +8,7 @@ export const webhookEndpointsQuery = graphql(`
       currentAccount {
         id
         webhookEndpoints {
-          id
-          url
-          description
-          eventTypes
-          enabled
-          disabledReason
-          failingSince
-          createdAt
+          ...WebhookEndpointFields @unmask
         }
       }
     }

@@ -5,26 +5,10 @@ export const replayWebhookDeliveryMutation = graphql(`
   mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {
     replayWebhookDelivery(input: $input) {
       delivery {
-        id
-        messageId
-        eventType
-        objectId
-        status
-        attemptCount
-        createdAt
-        completedAt
-        lastAttempt {
-          attempt
-          attemptedAt
-          statusCode
-          durationMs
-          error
-        }
+        ...WebhookDeliveryFields @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -5,19 +5,10 @@ export const updateWebhookEndpointMutation = graphql(`
   mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
     updateWebhookEndpoint(input: $input) {
       webhookEndpoint {
-        id
-        url
-        description
-        eventTypes
-        enabled
-        disabledReason
-        failingSince
-        createdAt
+        ...WebhookEndpointFields @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields @unmask
       }
     }
   }

@@ -1,15 +1,14 @@
 import { Badge, Button, Drawer, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { ListPager } from "../../../components/list-pager";
-import { PageEmpty, PageError, PageLoading } from "../../../components/page-status";
+import { ConnectionList, useCursorPaging } from "../../../components/list";
+import { PageEmpty } from "../../../components/page-status";
 import type { WebhookDeliveryStatus } from "../../../gql/graphql";
 import { describeError } from "../../../lib/errors";
 import { countText, formatDateTime } from "../../../lib/format";
 import {
   deliveriesOf,
   useWebhookDeliveries,
-  type DeliveriesPage,
   type WebhookDeliveryRow,
 } from "../api/get-webhook-deliveries";
 import type { WebhookEndpointRow } from "../api/get-webhook-endpoints";
@@ -47,11 +46,9 @@ export function WebhookDeliveriesDrawer({
   opened,
   onClose,
 }: WebhookDeliveriesDrawerProps) {
-  const [page, setPage] = useState<DeliveriesPage>({});
-  const { data, loading, error, refetch } = useWebhookDeliveries(
-    opened && endpoint ? endpoint.id : null,
-    page,
-  );
+  const endpointId = opened && endpoint ? endpoint.id : null;
+  const paging = useCursorPaging(endpointId ?? "");
+  const { data, loading, error, refetch } = useWebhookDeliveries(endpointId, paging.cursor);
   const [replay] = useReplayWebhookDelivery();
   const [replaying, setReplaying] = useState<string | null>(null);
   const deliveries = deliveriesOf(data);
@@ -85,91 +82,82 @@ export function WebhookDeliveriesDrawer({
     }
   }
 
-  let content;
-  if (deliveries) {
-    content =
-      deliveries.nodes.length === 0 ? (
+  const content = (
+    <ConnectionList
+      connection={deliveries}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      // The log is read fresh on every open (no previous page kept): an empty answer is final.
+      emptyAfterLoading={false}
+      errorTitle="Could not load deliveries"
+      loadingLabel="Loading deliveries"
+      empty={
         <PageEmpty
           title="No deliveries yet"
           message="Events this endpoint subscribes to appear here as they happen."
         />
-      ) : (
-        <Stack gap="sm">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" aria-label="Deliveries">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Event</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Attempts</Table.Th>
-                  <Table.Th scope="col">Last attempt</Table.Th>
-                  <Table.Th scope="col">Created</Table.Th>
-                  <Table.Th scope="col">Replay</Table.Th>
+      }
+      paging={paging}
+      summary={(total) => countText(total, "delivery", "deliveries")}
+      pagerLabel="Delivery pages"
+    >
+      {(nodes) => (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs" aria-label="Deliveries">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Event</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Attempts</Table.Th>
+                <Table.Th scope="col">Last attempt</Table.Th>
+                <Table.Th scope="col">Created</Table.Th>
+                <Table.Th scope="col">Replay</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {nodes.map((delivery) => (
+                <Table.Tr key={delivery.id}>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {eventName(delivery.eventType)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="dot" color={STATUS_COLORS[delivery.status]}>
+                      {STATUS_LABELS[delivery.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{delivery.attemptCount}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{lastAttemptText(delivery)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(delivery.createdAt)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      disabled={delivery.status === "PENDING"}
+                      loading={replaying === delivery.id}
+                      onClick={() => void replayDelivery(delivery)}
+                      aria-label={`Replay ${eventName(delivery.eventType)} of ${formatDateTime(delivery.createdAt)}`}
+                    >
+                      Replay
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {deliveries.nodes.map((delivery) => (
-                  <Table.Tr key={delivery.id}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {eventName(delivery.eventType)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="dot" color={STATUS_COLORS[delivery.status]}>
-                        {STATUS_LABELS[delivery.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{delivery.attemptCount}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{lastAttemptText(delivery)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(delivery.createdAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        disabled={delivery.status === "PENDING"}
-                        loading={replaying === delivery.id}
-                        onClick={() => void replayDelivery(delivery)}
-                        aria-label={`Replay ${eventName(delivery.eventType)} of ${formatDateTime(delivery.createdAt)}`}
-                      >
-                        Replay
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListPager
-            summary={countText(deliveries.totalCount, "delivery", "deliveries")}
-            pageInfo={deliveries.pageInfo}
-            loading={loading}
-            label="Delivery pages"
-            loadingLabel="Loading deliveries"
-            onPrevious={(before) => setPage({ before })}
-            onNext={(after) => setPage({ after })}
-          />
-        </Stack>
-      );
-  } else if (error && !loading) {
-    const { message, retryable } = describeError(error);
-    content = (
-      <PageError
-        title="Could not load deliveries"
-        message={message}
-        onRetry={retryable ? () => void refetch().catch(() => undefined) : undefined}
-      />
-    );
-  } else {
-    content = <PageLoading label="Loading deliveries" />;
-  }
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </ConnectionList>
+  );
 
   function close() {
-    setPage({});
+    paging.reset();
     onClose();
   }
 

@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
-interface PageInfoLike {
+export interface PageInfoLike {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor?: string | null;
@@ -21,6 +21,26 @@ export interface ListPagerProps {
   onNext: (endCursor: string) => void;
 }
 
+export interface ListSummaryProps {
+  /** e.g. "4 members"; announced politely when it changes. */
+  summary: ReactNode;
+  loading: boolean;
+  /** Announced while the list reloads, e.g. "Loading members". */
+  loadingLabel: string;
+}
+
+/** A list's total with a busy indicator while it reloads (the rows stay on screen meanwhile). */
+export function ListSummary({ summary, loading, loadingLabel }: ListSummaryProps) {
+  return (
+    <Group gap="xs">
+      <Text size="sm" c="gray.7" aria-live="polite">
+        {summary}
+      </Text>
+      {loading && <Loader size="xs" role="status" aria-label={loadingLabel} />}
+    </Group>
+  );
+}
+
 /** The line under a list: its total, a busy indicator, and Previous/Next by cursor. */
 export function ListPager({
   summary,
@@ -34,12 +54,7 @@ export function ListPager({
   const { startCursor, endCursor } = pageInfo;
   return (
     <Group justify="space-between" wrap="wrap">
-      <Group gap="xs">
-        <Text size="sm" c="gray.7" aria-live="polite">
-          {summary}
-        </Text>
-        {loading && <Loader size="xs" role="status" aria-label={loadingLabel} />}
-      </Group>
+      <ListSummary summary={summary} loading={loading} loadingLabel={loadingLabel} />
       <Group gap="xs" component="nav" aria-label={label}>
         <Button
           variant="default"
