@@ -162,6 +162,8 @@ export async function createApp(options: {
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Compact JSON: Apollo's default pretty-prints every response (two-space indent).
+    stringifyResult: (result) => JSON.stringify(result),
     csrfPrevention: true,
     // main() owns the ordered shutdown (HTTP, Apollo, database).
     stopOnTerminationSignals: false,
