@@ -349,7 +349,7 @@ async function main() {
     statementCounts[`first:${first}`] = counts;
   }
   const q1Statements = Math.max(...Object.values(statementCounts).map((counts) => counts.at(-1)));
-  // Warm Q1s; the median, since the server's job queue polls PostgreSQL now and then meanwhile.
+  // Warm Q1s; the median, in case something else the server does on its own clock falls in a window.
   const warmCounts = [];
   for (let i = 0; i < 7; i++) warmCounts.push((await counted(Q1)).sent);
   const byTrips = [...warmCounts].sort((x, y) => x.roundTrips - y.roundTrips);
@@ -1007,7 +1007,7 @@ function causesOfMissed(figures, results) {
         .join(", ");
       cause = `${results.spa.chunks?.length ?? 0} chunks load first; largest (gzip): ${top}`;
     } else if (f.id.startsWith("search.") || f.id.startsWith("searchPartner."))
-      cause = `p99 of a short run on ${results.machine.cpus} CPUs shared with other work (load average ${results.machine.loadAverageAtStart[0]} → ${results.machine.loadAverageAtEnd[0]}); the plan is in results.explain`;
+      cause = `p99 of a short run on ${results.machine.cpus} CPUs shared with other work (load average ${results.machine.loadAverageAtStart[0]} → ${results.machine.loadAverageAtEnd[0]}); the plans are in results.explain unless run with --no-explain`;
     else cause = `measured ${f.value}; the bench does not break this figure down`;
     causes[f.id] = cause;
   }

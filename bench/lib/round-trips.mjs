@@ -8,6 +8,10 @@
  * an extended-protocol 'B' (Bind; named statements skip Parse). The text of every 'Q'
  * and 'P' is kept, so the results can say which statements a request sent.
  *
+ * Connections that ever send SQL naming `pgboss.` belong to the server's job queue, which
+ * polls on its own clock: they are left out of the counts (`jobQueueRoundTrips` says how
+ * many of theirs fell in the window).
+ *
  * Only the bench's counting server goes through it (it would add a hop to every load run).
  */
 import net from "node:net";
@@ -17,10 +21,15 @@ const GSSENC_REQUEST = 80877104;
 
 export function startCountingProxy({ targetPort, targetHost = "127.0.0.1" }) {
   const events = [];
-  const counts = { roundTrips: 0, statements: 0, connections: 0 };
+  let connections = 0;
   const sockets = new Set();
   const server = net.createServer((client) => {
-    counts.connections += 1;
+    connections += 1;
+    const connection = { jobQueue: false };
+    const push = (event) => {
+      if (event.sql?.includes("pgboss.")) connection.jobQueue = true;
+      events.push({ ...event, connection });
+    };
     const upstream = net.connect(targetPort, targetHost);
     sockets.add(client).add(upstream);
     let buffer = Buffer.alloc(0);
@@ -46,21 +55,17 @@ export function startCountingProxy({ targetPort, targetHost = "127.0.0.1" }) {
         if (buffer.length < 1 + length) break;
         const payload = buffer.subarray(5, 1 + length);
         if (type === "Q") {
-          counts.roundTrips += 1;
-          counts.statements += 1;
-          events.push({ kind: "Q", sql: payload.toString("utf8", 0, payload.length - 1) });
+          push({ kind: "Q", sql: payload.toString("utf8", 0, payload.length - 1) });
         } else if (type === "P") {
           // Parse: statement name (cstring), then the SQL text (cstring).
           const nameEnd = payload.indexOf(0);
           const sqlEnd = payload.indexOf(0, nameEnd + 1);
           pendingStatement = payload.toString("utf8", nameEnd + 1, sqlEnd);
         } else if (type === "B") {
-          counts.statements += 1;
-          events.push({ kind: "B", sql: pendingStatement ?? "(prepared statement)" });
+          push({ kind: "B", sql: pendingStatement ?? "(prepared statement)" });
           pendingStatement = null;
         } else if (type === "S") {
-          counts.roundTrips += 1;
-          events.push({ kind: "S" });
+          push({ kind: "S" });
         }
         buffer = buffer.subarray(1 + length);
       }
@@ -81,11 +86,18 @@ export function startCountingProxy({ targetPort, targetHost = "127.0.0.1" }) {
         port: server.address().port,
         /** Counters and the statements seen since the previous `take()`. */
         take() {
-          const taken = { ...counts, statementsSent: summarize(events.splice(0)) };
-          counts.roundTrips = 0;
-          counts.statements = 0;
-          counts.connections = 0;
-          return taken;
+          const taken = events.splice(0);
+          const own = taken.filter((event) => !event.connection.jobQueue);
+          const trips = (list) => list.filter((e) => e.kind === "Q" || e.kind === "S").length;
+          const result = {
+            roundTrips: trips(own),
+            statements: own.filter((e) => e.kind === "Q" || e.kind === "B").length,
+            connections,
+            jobQueueRoundTrips: trips(taken) - trips(own),
+            statementsSent: summarize(own),
+          };
+          connections = 0;
+          return result;
         },
         close: () =>
           new Promise((done) => {
