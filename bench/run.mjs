@@ -1008,7 +1008,11 @@ function causesOfMissed(figures, results) {
       cause = `${results.spa.chunks?.length ?? 0} chunks load first; largest (gzip): ${top}`;
     } else if (f.id.startsWith("search.") || f.id.startsWith("searchPartner."))
       cause = `p99 of a short run on ${results.machine.cpus} CPUs shared with other work (load average ${results.machine.loadAverageAtStart[0]} → ${results.machine.loadAverageAtEnd[0]}); the plans are in results.explain unless run with --no-explain`;
-    else cause = `measured ${f.value}; the bench does not break this figure down`;
+    else if (f.id.startsWith("deep.")) {
+      const { first, deep } = results.deepPage.runs;
+      const i = f.id === "deep.ratio" ? 0 : 1;
+      cause = `page ${results.deepPage.page} p50 ${deep[i].p50} ms against page 1 ${first[i].p50} ms (p99 ${deep[i].p99} / ${first[i].p99} ms), ${SHORT_DURATION} s runs on a shared machine; the plans are in results.explain unless run with --no-explain`;
+    } else cause = `measured ${round(f.value, 2)}; the bench does not break this figure down`;
     causes[f.id] = cause;
   }
   return causes;
