@@ -13,6 +13,7 @@
  * fresh databases are created on it and dropped afterwards).
  */
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { explainAll } from "./lib/explain.mjs";
 import { graphqlClient } from "./lib/graphql.mjs";
-import { measure, measurePair } from "./lib/load.mjs";
+import { measure, measureTargets } from "./lib/load.mjs";
 import {
   cleanup,
   freePort,
@@ -30,7 +31,9 @@ import {
   tempDir,
   waitForHealthy,
 } from "./lib/proc.mjs";
+import { PEER_Q1, peerSchemaSql } from "./lib/peer.mjs";
 import { evaluate, machineInfo, markdownTable, packageVersions } from "./lib/report.mjs";
+import { startCountingProxy } from "./lib/round-trips.mjs";
 import { newApiTokenSecret, seed } from "./lib/seed.mjs";
 import { measureSpa } from "./lib/spa.mjs";
 import mixedLoad from "./lib/mixed-load.cjs";
@@ -40,6 +43,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_MAIN = path.join(ROOT, "packages/server/dist/main.js");
 const WEB_DIST = path.join(ROOT, "packages/web/dist");
 const FLOOR_MAIN = path.join(ROOT, "bench/lib/floor.mjs");
+const PEER_MAIN = path.join(ROOT, "bench/lib/peer.mjs");
+/** Every server of one run shares it: production requires one, and pn_app's password derives from it. */
+const APP_SECRET = randomBytes(32).toString("base64url");
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -67,6 +73,8 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? (quick ? 5 : 30));
 const DEEP_PAGE = 1000;
 const PAGE_SIZE = 50;
 const externalDatabaseUrl = process.env.DATABASE_URL?.trim() || null;
+/** BENCH_SERVER_NODE_ENV=development runs the measured server as before (to compare); default production. */
+const SERVER_PRODUCTION = (process.env.BENCH_SERVER_NODE_ENV ?? "production") === "production";
 
 const Q1 = `query { viewer { currentAccount { members(first: 50, filter: {status: [PENDING]}) { nodes { name email partner { companyName logoUrl memberCounts { pending } } } } } } }`;
 const q1Sized = (first) => Q1.replace("first: 50", `first: ${first}`);
@@ -90,6 +98,19 @@ const median = (values) => {
 };
 /** a / b, or null when either side has no measurement (e.g. no response completed within the run). */
 const ratioOf = (a, b) => (a == null || b == null || !b ? null : a / b);
+/** Where two JSON values first differ (a path and both sides), for a mismatch report. */
+function firstDifference(a, b, at = "") {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const found = firstDifference(a[key], b[key], `${at}.${key}`);
+      if (found) return found;
+    }
+    return { at, note: "same values, different key order", a: Object.keys(a), b: Object.keys(b) };
+  }
+  return { at, a, b };
+}
 const globalId = (type, id) => Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
 
 function ensureBuilt() {
@@ -142,8 +163,16 @@ function databaseUrlOf(db) {
     : db.url;
 }
 
-/** Starts the built server on `db`; resolves once /healthz answers 200, with the time that took. */
-async function startServer(db, { label, seedDemo }) {
+/**
+ * Starts the built server on `db`; resolves once /healthz answers 200, with the time that took.
+ * It runs as production does (NODE_ENV=production); `production: false` runs it in
+ * development mode, which sends the `x-sql-statements` header. `databaseUrl` overrides
+ * the connection (the counting server connects through the proxy).
+ */
+async function startServer(
+  db,
+  { label, seedDemo, production = SERVER_PRODUCTION, databaseUrl = null },
+) {
   const port = await freePort();
   const env = { ...process.env };
   for (const name of [
@@ -160,6 +189,7 @@ async function startServer(db, { label, seedDemo }) {
     PORT: String(port),
     LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? "warn",
     SEED_DEMO_DATA: seedDemo ? "true" : "false",
+    APP_SECRET,
     // The load runs one token or session at thousands of requests a second: the
     // query-cost budget would throttle it, so the benchmark measures with it raised.
     RATE_LIMIT_COST_CAPACITY: "1000000000",
@@ -171,7 +201,14 @@ async function startServer(db, { label, seedDemo }) {
     // The webhook fairness figure's receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   });
-  if (db.kind === "embedded")
+  if (production) env.NODE_ENV = "production";
+  if (databaseUrl)
+    Object.assign(env, {
+      DATABASE_URL: databaseUrl,
+      MIGRATE_ON_START: "false",
+      DATA_DIR: db.dataDir,
+    });
+  else if (db.kind === "embedded")
     Object.assign(env, { DATA_DIR: db.dataDir, EMBEDDED_PG_PORT: String(db.pgPort) });
   else env.DATABASE_URL = db.url;
   const since = performance.now();
@@ -182,7 +219,9 @@ async function startServer(db, { label, seedDemo }) {
     const ms = Math.round(performance.now() - started);
     // The server should stop its embedded PostgreSQL on SIGTERM; record when it did not.
     const postgresLeftRunning =
-      db.kind === "embedded" ? await stopOrphanedPostgres(path.join(db.dataDir, "pg")) : undefined;
+      db.kind === "embedded" && !databaseUrl
+        ? await stopOrphanedPostgres(path.join(db.dataDir, "pg"))
+        : undefined;
     return { code, ms, postgresLeftRunning };
   };
   onCleanup(stopAll);
@@ -197,6 +236,7 @@ async function main() {
   const results = {
     date: startedAt.toISOString(),
     mode: quick ? "quick" : "full",
+    serverNodeEnv: SERVER_PRODUCTION ? "production" : "development",
     machine: { ...machineInfo(), loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) },
     versions: packageVersions(ROOT),
     database: externalDatabaseUrl
@@ -277,21 +317,61 @@ async function main() {
   onCleanup(endClient);
   const accountId = seeded.ids.account_id;
 
-  // 1. Q1: correctness and statement counts, then load.
+  // 1. Q1: correctness, then statements and round trips, then load.
   const q1 = await gql.ok(Q1);
   const q1Nodes = q1.json.data.viewer.currentAccount.members.nodes;
   if (q1Nodes.length !== 50) throw new Error(`Q1 returned ${q1Nodes.length} nodes, expected 50`);
+
+  // 1a. A second server in development mode (it sends x-sql-statements) on the same database,
+  // connected through a proxy that counts what it sends PostgreSQL (bench/lib/round-trips.mjs).
+  // It stays up, idle, for the counted-only calls below; the load runs never go through it.
+  log("counting server (development mode, through the counting proxy)");
+  const target = new URL(databaseUrlOf(db));
+  const proxy = await startCountingProxy({
+    targetPort: Number(target.port || 5432),
+    targetHost: target.hostname,
+  });
+  onCleanup(() => proxy.close());
+  const proxiedUrl = new URL(target);
+  proxiedUrl.hostname = "127.0.0.1";
+  proxiedUrl.port = String(proxy.port);
+  const counting = await startServer(
+    { kind: "counting", dataDir: tempDir("counting") },
+    { label: "counting", seedDemo: false, production: false, databaseUrl: proxiedUrl.toString() },
+  );
+  const countingGql = graphqlClient(counting.baseUrl, token);
+  /** One request on the counting server: its answer, x-sql-statements and what the proxy saw. */
+  const counted = async (query, variables) => {
+    proxy.take();
+    const result = await countingGql.ok(query, variables);
+    return { result, sent: proxy.take() };
+  };
+  const firstCounted = await counted(Q1);
   const statementCounts = {};
   for (const first of [1, 10, 50, 100]) {
     const counts = [];
-    for (let i = 0; i < 3; i++) counts.push((await gql.ok(q1Sized(first))).statements);
+    for (let i = 0; i < 3; i++) counts.push((await countingGql.ok(q1Sized(first))).statements);
     statementCounts[`first:${first}`] = counts;
   }
   const q1Statements = Math.max(...Object.values(statementCounts).map((counts) => counts.at(-1)));
+  // Warm Q1s; the median, in case something else the server does on its own clock falls in a window.
+  const warmCounts = [];
+  for (let i = 0; i < 7; i++) warmCounts.push((await counted(Q1)).sent);
+  const byTrips = [...warmCounts].sort((x, y) => x.roundTrips - y.roundTrips);
+  const warmQ1 = byTrips[Math.floor((byTrips.length - 1) / 2)];
   results.q1 = {
     query: Q1,
     statementsByPageSize: statementCounts,
-    firstRequestStatements: q1.statements,
+    firstRequestStatements: firstCounted.result.statements,
+    firstRequestRoundTrips: firstCounted.sent.roundTrips,
+    roundTrips: {
+      median: warmQ1.roundTrips,
+      runs: warmCounts.map((run) => run.roundTrips),
+      statementsSentMedian: warmQ1.statements,
+      method:
+        "counting TCP proxy between a development-mode server and PostgreSQL: each simple Query or Sync is one round trip",
+      sent: warmQ1.statementsSent,
+    },
   };
 
   log("starting the floor server");
@@ -308,33 +388,88 @@ async function main() {
   });
   const floorClient = graphqlClient(`http://127.0.0.1:${floorPort}`, token);
   const floorAnswer = await floorClient.ok(Q1);
-  const sameAnswer = JSON.stringify(floorAnswer.json) === JSON.stringify(q1.json);
+  // `data` only: Q1's answer also carries `extensions.cost` (the query-cost budget), the others none.
+  const sameAnswer = JSON.stringify(floorAnswer.json.data) === JSON.stringify(q1.json.data);
   if (!sameAnswer) log("warning: the floor's JSON differs from Q1's (see results.floor.mismatch)");
   results.floor = {
     sameJsonAsQ1: sameAnswer,
+    compared: "data (Q1's extensions.cost is not compared)",
+    q1Extensions: Object.keys(q1.json.extensions ?? {}),
     mismatch: sameAnswer
       ? undefined
-      : { q1: q1.text.slice(0, 2000), floor: floorAnswer.text.slice(0, 2000) },
+      : {
+          first: firstDifference(q1.json.data, floorAnswer.json.data),
+          q1: q1.text.slice(0, 2000),
+          floor: floorAnswer.text.slice(0, 2000),
+        },
+  };
+
+  // 1b. The peer: PostGraphile 4 on views made for Q1 in a schema of its own (bench/lib/peer.mjs).
+  log("starting the peer (PostGraphile 4)");
+  await client.query(peerSchemaSql(accountId));
+  const peerPort = await freePort();
+  const peer = startNode(PEER_MAIN, {
+    env: {
+      PEER_DATABASE_URL: databaseUrlOf(db),
+      PEER_PORT: String(peerPort),
+      NODE_ENV: "production",
+    },
+    cwd: ROOT,
+    label: "peer",
+  });
+  await waitForHealthy(`http://127.0.0.1:${peerPort}/healthz`, {
+    since: performance.now(),
+    handle: peer,
+    timeoutMs: 30_000,
+  });
+  const peerClient = graphqlClient(`http://127.0.0.1:${peerPort}`, token);
+  const peerAnswer = await peerClient.ok(PEER_Q1);
+  const peerSame = JSON.stringify(peerAnswer.json.data) === JSON.stringify(q1.json.data);
+  if (!peerSame) log("warning: the peer's JSON differs from Q1's (see results.peer.mismatch)");
+  results.peer = {
+    tool: `PostGraphile ${results.versions.postgraphile ?? "4"}`,
+    query: PEER_Q1,
+    sameJsonAsQ1: peerSame,
+    compared: "data",
+    notes:
+      "views filtered to the bench account, run as the database owner (no row-level security), no authentication",
+    mismatch: peerSame
+      ? undefined
+      : {
+          first: firstDifference(q1.json.data, peerAnswer.json.data),
+          q1: q1.text.slice(0, 2000),
+          peer: peerAnswer.text.slice(0, 2000),
+        },
   };
 
   const body = JSON.stringify({ query: Q1 });
   results.q1.runs = [];
   results.floor.runs = [];
+  results.peer.runs = [];
   for (const connections of CONCURRENCIES) {
-    log(`Q1 and floor at concurrency ${connections}`);
-    const pair = await measurePair({
-      a: { url: `${server.baseUrl}/graphql`, headers: gql.headers, body },
-      b: { url: `http://127.0.0.1:${floorPort}/graphql`, headers: gql.headers, body },
+    log(`Q1, floor and peer at concurrency ${connections}`);
+    const runs = await measureTargets({
+      targets: {
+        q1: { url: `${server.baseUrl}/graphql`, headers: gql.headers, body },
+        floor: { url: `http://127.0.0.1:${floorPort}/graphql`, headers: gql.headers, body },
+        peer: {
+          url: `http://127.0.0.1:${peerPort}/graphql`,
+          headers: gql.headers,
+          body: JSON.stringify({ query: PEER_Q1 }),
+        },
+      },
       connections,
       duration: DURATION,
       warmup: WARMUP,
       // Slices much longer than a response: at saturation (c=50) a response can take seconds.
       slices: quick || connections >= 50 ? 1 : 2,
     });
-    results.q1.runs.push(pair.a);
-    results.floor.runs.push(pair.b);
+    results.q1.runs.push(runs.q1);
+    results.floor.runs.push(runs.floor);
+    results.peer.runs.push(runs.peer);
   }
   await floor.stop();
+  await peer.stop();
 
   add({
     id: "seed",
@@ -347,11 +482,22 @@ async function main() {
     label: "Q1 SQL statements per request (max over first: 1/10/50/100)",
     value: q1Statements,
     unit: "",
-    target: { op: "<=", value: 4 },
+    target: { op: "<=", value: 2 },
   });
+  add({
+    id: "q1.roundTrips",
+    label: `Q1 round trips to PostgreSQL, everything included (median of ${warmCounts.length} warm requests; ${warmQ1.statements} statements sent)`,
+    value: warmQ1.roundTrips,
+    unit: "",
+    target: { op: "<=", value: 3 },
+  });
+  // The issue's targets (issue 20) hold for c=1 and c=10; c=50 is reported without one.
+  const p50Targets = { 1: 1.5, 10: 2.0 };
+  const rpsTargets = { 1: 0.6, 10: 0.5 };
   for (let i = 0; i < CONCURRENCIES.length; i++) {
     const a = results.q1.runs[i];
     const f = results.floor.runs[i];
+    const pe = results.peer.runs[i];
     const c = CONCURRENCIES[i];
     add({
       id: `q1.p50.c${c}`,
@@ -370,7 +516,7 @@ async function main() {
       label: `Q1 p50 / floor p50, c=${c}`,
       value: ratioOf(a.p50, f.p50),
       unit: "x",
-      target: { op: "<=", value: 3 },
+      target: p50Targets[c] ? { op: "<=", value: p50Targets[c] } : undefined,
     });
     add({
       id: `q1.rps.c${c}`,
@@ -383,14 +529,26 @@ async function main() {
       label: `Q1 throughput / floor throughput, c=${c}`,
       value: ratioOf(a.rps, f.rps),
       unit: "x",
-      target: { op: ">=", value: 0.33 },
+      target: rpsTargets[c] ? { op: ">=", value: rpsTargets[c] } : undefined,
+    });
+    add({
+      id: `peer.p50ratio.c${c}`,
+      label: `peer (PostGraphile) p50 / floor p50, c=${c} (peer p50 ${pe.p50} ms)`,
+      value: ratioOf(pe.p50, f.p50),
+      unit: "x",
+    });
+    add({
+      id: `peer.rpsratio.c${c}`,
+      label: `peer (PostGraphile) throughput / floor throughput, c=${c} (peer ${pe.rps} req/s)`,
+      value: ratioOf(pe.rps, f.rps),
+      unit: "x",
     });
   }
-  const loadErrors = [...results.q1.runs, ...results.floor.runs].reduce(
+  const loadErrors = [...results.q1.runs, ...results.floor.runs, ...results.peer.runs].reduce(
     (sum, run) => sum + run.errors,
     0,
   );
-  if (loadErrors) log(`warning: ${loadErrors} failed responses during Q1/floor load`);
+  if (loadErrors) log(`warning: ${loadErrors} failed responses during Q1/floor/peer load`);
 
   // 3. Search: pending members matching ~0.1% of rows, without and with a partner filter.
   const searchTerm = seeded.surnames[0];
@@ -539,9 +697,11 @@ async function main() {
   const bulkLocal = (
     await client.query(
       `SELECT id FROM members WHERE account_id = $1 AND status = 'PENDING' AND type = 'EXTERNAL' ORDER BY md5(id::text) LIMIT $2`,
-      [accountId, BULK_CALLS * BULK_SIZE],
+      [accountId, (BULK_CALLS + 1) * BULK_SIZE],
     )
   ).rows.map((row) => row.id);
+  // The last 1,000 are activated once on the counting server, untimed, to count what a call sends.
+  const countedBulk = bulkLocal.splice(BULK_CALLS * BULK_SIZE).map((id) => globalId("Member", id));
   const importCsv = [
     "email,role",
     ...Array.from(
@@ -597,13 +757,22 @@ async function main() {
       bulk[`${key}Statements`].push(result.statements);
     }
   }
+  {
+    const { result, sent } = await counted(ACTIVATE, { ids: countedBulk });
+    bulk.countedActivate = {
+      ids: countedBulk.length,
+      statements: result.statements,
+      roundTrips: sent.roundTrips,
+      statementsSent: sent.statements,
+    };
+  }
   results.bulk = bulk;
   add({
     id: "activate.median",
     label: `activateMembers 1,000 IDs, median of ${chunks.length}`,
     value: median(bulk.activateMs),
     unit: "ms",
-    target: { op: "<", value: 300 },
+    target: { op: "<", value: 100 },
   });
   add({
     id: "activate.max",
@@ -621,6 +790,14 @@ async function main() {
 
   // 6. Import 10,000 user invitations on the ENTERPRISE account: dry run, then real.
   const imports = {};
+  {
+    const { result, sent } = await counted(IMPORT, { csv: importCsv, dryRun: true });
+    imports.countedDryRun = {
+      statements: result.statements,
+      roundTrips: sent.roundTrips,
+      statementsSent: sent.statements,
+    };
+  }
   for (const dryRun of [true, false]) {
     log(`importUserInvitations ${IMPORT_ROWS} rows, dryRun=${dryRun}`);
     const result = await gql.ok(IMPORT, { csv: importCsv, dryRun });
@@ -657,7 +834,7 @@ async function main() {
     label: `importUserInvitations ${IMPORT_ROWS.toLocaleString("en")} rows, real (${invited} written)`,
     value: imports.real.ms,
     unit: "ms",
-    target: { op: "<", value: 5000 },
+    target: { op: "<", value: 2000 },
   });
 
   // 6b. Mixed load: concurrent clients reading and writing (bench/lib/mixed-load.cjs), with the
@@ -757,7 +934,7 @@ async function main() {
     label: "cold start to /healthz 200 (fresh database, demo seed)",
     value: results.startup.coldMs,
     unit: "ms",
-    target: { op: "<", value: 15000 },
+    target: { op: "<", value: 3000 },
   });
   add({
     id: "start.coldNoDemo",
@@ -770,12 +947,14 @@ async function main() {
     label: `warm restart to /healthz 200 (${MEMBERS.toLocaleString("en")} members)`,
     value: results.startup.warmMs,
     unit: "ms",
-    target: { op: "<", value: 5000 },
+    target: { op: "<", value: 1500 },
   });
 
   await endClient();
   log("stopping the server");
   results.startup.benchStop = await server.stop();
+  results.startup.countingStop = await counting.stop();
+  await proxy.close();
 
   // 8. SPA initial JavaScript.
   const spa = measureSpa(WEB_DIST);
@@ -785,11 +964,12 @@ async function main() {
     label: `SPA initial JS, gzip (${spa.chunks?.length ?? 0} chunks; ${round((spa.bytes ?? 0) / 1000)} KB raw)`,
     value: spa.gzipBytes ?? null,
     unit: "KB",
-    target: { op: "<=", value: 250_000 },
+    target: { op: "<=", value: 150_000 },
   });
 
   results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
   results.figures = figures;
+  results.causes = causesOfMissed(figures, results);
   results.totalMs = Math.round(performance.now() - runStarted);
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -804,11 +984,65 @@ async function main() {
       `note: load average ${results.machine.loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end on ${results.machine.cpus} CPUs: other work shared the machine`,
     );
   }
+  const causeLines = Object.entries(results.causes).map(([id, cause]) => `- ${id}: ${cause}`);
   process.stdout.write(
     `\n## Partner Network bench (${results.mode}, ${MEMBERS.toLocaleString("en")} members, ${results.machine.cpus} CPUs, Node ${results.machine.node}, PostgreSQL ${results.postgres})\n\n` +
       `${markdownTable(figures)}\n\n` +
+      (causeLines.length ? `Causes of the misses (measured):\n${causeLines.join("\n")}\n\n` : "") +
       `${missed.length ? `Missed: ${missed.map((f) => f.id).join(", ")}` : "Every target met."}  Total run ${round(results.totalMs / 1000)} s; results in ${path.relative(ROOT, outFile)}\n`,
   );
+}
+
+/**
+ * figure id → what this run measured that explains the miss: round trips and statements
+ * counted, times of the parts. Where the bench does not break a figure down, it says so.
+ */
+function causesOfMissed(figures, results) {
+  const causes = {};
+  const rt = results.q1.roundTrips;
+  const trips = rt.sent.map((sql, i) => `${i + 1}) ${sql}`).join("; ");
+  const stmts = Math.max(...Object.values(results.q1.statementsByPageSize).map((c) => c.at(-1)));
+  const run = (id) => {
+    const c = Number(/\.c(\d+)$/.exec(id)?.[1]);
+    const i = CONCURRENCIES.indexOf(c);
+    return { q1: results.q1.runs[i], floor: results.floor.runs[i], peer: results.peer.runs[i] };
+  };
+  for (const f of figures) {
+    if (f.pass !== false) continue;
+    let cause;
+    if (f.id === "q1.statements")
+      cause = `${stmts} statements by x-sql-statements (request's own, without auth, budget, BEGIN/COMMIT); the proxy saw ${rt.statementsSentMedian} statements in all`;
+    else if (f.id === "q1.roundTrips")
+      cause = `${rt.median} sequential round trips for one warm Q1: ${trips}`;
+    else if (/^q1\.(p50|rps)ratio\./.test(f.id)) {
+      const { q1, floor } = run(f.id);
+      cause = `Q1 ${q1.p50} ms p50 / ${q1.rps} req/s against the floor's ${floor.p50} ms / ${floor.rps} req/s: ${rt.median} sequential round trips and ${rt.statementsSentMedian} statements where the floor sends 1, plus the GraphQL stack's CPU per request (not profiled in this run)`;
+    } else if (f.id.startsWith("activate.")) {
+      const counted = results.bulk.countedActivate;
+      cause = `one call of ${counted.ids} IDs sent ${counted.statementsSent} statements in ${counted.roundTrips} round trips (x-sql-statements ${counted.statements}); time per statement not broken down here`;
+    } else if (f.id.startsWith("import.")) {
+      const counted = results.import.countedDryRun;
+      cause = `a dry run of ${IMPORT_ROWS} rows sent ${counted.statementsSent} statements in ${counted.roundTrips} round trips (x-sql-statements ${counted.statements}); time per part not broken down here`;
+    } else if (f.id === "start.cold")
+      cause = `${results.startup.coldMs} ms spawn → /healthz with the demo seed, ${results.startup.coldNoDemoMs} ms without it in the same run (embedded PostgreSQL initdb and start, migrations, schema build); not broken down further here`;
+    else if (f.id === "start.warm")
+      cause = `${results.startup.warmMs} ms spawn → /healthz on the seeded data (embedded PostgreSQL start, migration check, schema build); not broken down further here`;
+    else if (f.id === "spa.initialJs") {
+      const top = (results.spa.chunks ?? [])
+        .slice(0, 3)
+        .map((c) => `${c.file} ${round(c.gzipBytes / 1000)} KB`)
+        .join(", ");
+      cause = `${results.spa.chunks?.length ?? 0} chunks load first; largest (gzip): ${top}`;
+    } else if (f.id.startsWith("search.") || f.id.startsWith("searchPartner."))
+      cause = `p99 of a short run on ${results.machine.cpus} CPUs shared with other work (load average ${results.machine.loadAverageAtStart[0]} → ${results.machine.loadAverageAtEnd[0]}); the plans are in results.explain unless run with --no-explain`;
+    else if (f.id.startsWith("deep.")) {
+      const { first, deep } = results.deepPage.runs;
+      const i = f.id === "deep.ratio" ? 0 : 1;
+      cause = `page ${results.deepPage.page} p50 ${deep[i].p50} ms against page 1 ${first[i].p50} ms (p99 ${deep[i].p99} / ${first[i].p99} ms), ${SHORT_DURATION} s runs on a shared machine; the plans are in results.explain unless run with --no-explain`;
+    } else cause = `measured ${round(f.value, 2)}; the bench does not break this figure down`;
+    causes[f.id] = cause;
+  }
+  return causes;
 }
 
 let exiting = false;

@@ -96,17 +96,20 @@ export async function measure({ url, headers, body, connections, duration, warmu
  * the machine is doing meanwhile weighs on both alike; `duration` seconds each in total.
  */
 export async function measurePair({ a, b, connections, duration, warmup = 1, slices = 2 }) {
+  return measureTargets({ targets: { a, b }, connections, duration, warmup, slices });
+}
+
+/** measurePair for any number of named targets: `{ q1: target, floor: target, peer: target }`. */
+export async function measureTargets({ targets, connections, duration, warmup = 1, slices = 2 }) {
   const sliceSeconds = Math.max(1, Math.round(duration / slices));
-  const parts = { a: [], b: [] };
-  for (const target of [a, b]) {
+  const entries = Object.entries(targets);
+  const parts = Object.fromEntries(entries.map(([key]) => [key, []]));
+  for (const [, target] of entries) {
     if (warmup > 0) await runOnce({ ...target, connections, duration: warmup });
   }
   for (let i = 0; i < slices; i++) {
-    for (const [key, target] of [
-      ["a", a],
-      ["b", b],
-    ])
+    for (const [key, target] of entries)
       parts[key].push(await collect({ ...target, connections, duration: sliceSeconds }));
   }
-  return { a: summarize(connections, parts.a), b: summarize(connections, parts.b) };
+  return Object.fromEntries(entries.map(([key]) => [key, summarize(connections, parts[key])]));
 }

@@ -23,7 +23,10 @@ export function packageVersions(root) {
     if (!existsSync(manifestFile)) continue;
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
     const require = createRequire(manifestFile);
-    const wanted = pkgDir === "." ? ["autocannon", "pg"] : Object.keys(manifest.dependencies ?? {});
+    const wanted =
+      pkgDir === "."
+        ? ["autocannon", "pg", "postgraphile"]
+        : Object.keys(manifest.dependencies ?? {});
     if (pkgDir !== ".") versions[manifest.name] = manifest.version;
     for (const name of wanted) {
       if (name.startsWith("@pn/")) continue;

@@ -9,7 +9,10 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApiScope } from "@pn/shared";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { pinoHttp } from "pino-http";
@@ -162,6 +165,8 @@ export async function createApp(options: {
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Compact JSON: Apollo's default pretty-prints every response (two-space indent).
+    stringifyResult: (result) => JSON.stringify(result),
     csrfPrevention: true,
     // main() owns the ordered shutdown (HTTP, Apollo, database).
     stopOnTerminationSignals: false,
@@ -169,6 +174,9 @@ export async function createApp(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The playground is our own bundled GraphiQL at /graphiql, not Apollo's CDN-hosted page.
       ApolloServerPluginLandingPageDisabled(),
+      // No field or type sets a cache hint (no @cacheControl, no info.cacheControl), so Apollo's
+      // cache-control plugin only costs a hook on every field resolution (issue 20's profile).
+      ApolloServerPluginCacheControlDisabled(),
       metrics.graphqlPlugin<Context>(),
       ...limits.plugins,
       costBudgetPlugin({ maxCost: perQueryCostLimit(config.rateLimits.costCapacity) }),
