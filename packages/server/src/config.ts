@@ -249,7 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
     webConcurrency: parsePositiveInt(env, "WEB_CONCURRENCY", 1),
     webhookConcurrency: parsePositiveInt(env, "WEBHOOK_CONCURRENCY", 8),
     databasePoolMax: parsePositiveInt(env, "DATABASE_POOL_MAX", 10),
-    jobRunnerPoolMax: parsePositiveInt(env, "JOB_RUNNER_POOL_MAX", 2),
+    jobRunnerPoolMax: parsePositiveInt(env, "JOB_RUNNER_POOL_MAX", 4),
     trustProxy: parseTrustProxy(env),
     metricsToken: parseMetricsToken(env),
     migrateOnStart: parseBoolean(env, "MIGRATE_ON_START", true),

@@ -1,7 +1,8 @@
 /**
  * The one pg-boss instance of a process. Mail, webhooks and any later background work
  * register their queues and workers on it, so a process opens one small job-queue pool
- * (JOB_RUNNER_POOL_MAX, 2 by default) instead of one per kind of job; the connection budget
+ * (JOB_RUNNER_POOL_MAX, 4 by default: the mail pool's size before; with 2, a backlog of
+ * emails drained behind the webhook workers' polling) instead of one per kind of job; the connection budget
  * is in docs/operations.md.
  */
 import { PgBoss, type JobInsert } from "pg-boss";
@@ -10,7 +11,7 @@ import { grantJobQueueToAppRole } from "../db/app-role";
 import { jobQueueConnection } from "../db/job-queue-connection";
 import type { Logger } from "../logger";
 
-export const DEFAULT_JOB_RUNNER_POOL_MAX = 2;
+export const DEFAULT_JOB_RUNNER_POOL_MAX = 4;
 
 export type JobRunner = {
   boss: PgBoss;

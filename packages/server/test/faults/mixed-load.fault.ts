@@ -29,10 +29,10 @@ import {
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 /**
- * The server's own pools: TypeORM as owner (10) and as pn_app (10), and pg-boss for mail (4)
- * and for webhooks (4); data-source.ts, mail-worker.ts and webhook-delivery.ts.
+ * The server's own pools (README, "Connection budget"): pn_app's DATABASE_POOL_MAX (10), the
+ * owner's half of that (5) and the one job runner's (4); main.ts and jobs/job-runner.ts.
  */
-const SERVER_POOL_CONNECTIONS = 28;
+const SERVER_POOL_CONNECTIONS = 19;
 
 let observer: Client | null = null;
 

@@ -513,7 +513,8 @@ export async function startWebhookSystem(options: {
       await boss.work<DeliveryJob>(
         WEBHOOK_QUEUE_NAME,
         {
-          pollingIntervalSeconds: 0.5,
+          // Each idle poll runs pg-boss's group query; once a second keeps the job pool free for mail.
+          pollingIntervalSeconds: 1,
           batchSize: 1,
           localConcurrency: settings.concurrency,
           groupConcurrency: settings.perEndpointInFlight,
