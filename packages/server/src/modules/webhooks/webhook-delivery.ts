@@ -344,11 +344,12 @@ export async function startWebhookSystem(options: {
     });
   }
 
+  const noAnswerInTime = `The receiver did not answer within ${settings.timeoutMs / 1000} s.`;
+
   /** Rejects when the attempt's deadline passes first (the address check has no signal of its own). */
   function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const onDeadline = () =>
-        reject(new Error(`The receiver did not answer within ${settings.timeoutMs / 1000} s.`));
+      const onDeadline = () => reject(new Error(noAnswerInTime));
       if (deadline.aborted) return onDeadline();
       deadline.addEventListener("abort", onDeadline, { once: true });
       work.then(resolve, reject).finally(() => deadline.removeEventListener("abort", onDeadline));
@@ -393,7 +394,7 @@ export async function startWebhookSystem(options: {
     } catch (error) {
       const reason =
         deadline.aborted || (error instanceof Error && error.name === "TimeoutError")
-          ? `The receiver did not answer within ${settings.timeoutMs / 1000} s.`
+          ? noAnswerInTime
           : error instanceof Error
             ? error.message
             : String(error);
@@ -498,9 +499,7 @@ export async function startWebhookSystem(options: {
   }
 
   const subscriber = (db: EntityManager, _origin: AuditOrigin, entries: AuditEntry[]) =>
-    recordDeliveries(db, entries, (transaction, deliveries) =>
-      enqueueDeliveries(transaction, deliveries),
-    );
+    recordDeliveries(db, entries, enqueueDeliveries);
   auditService.subscribe(subscriber);
   runtime = { settings, enqueue };
 
