@@ -42,7 +42,7 @@ export type Config = {
   /** Webhook deliveries in flight at once in this process. */
   webhookConcurrency: number;
   /**
-   * The connection budget of one process (docs/operations.md): requests' pool (app role)
+   * The connection budget of one process (README, "Connection budget"): requests' pool (app role)
    * `databasePoolMax`, the system pool (owner role: sign-in lookups, rate limits, background
    * jobs) half that, and the job runner's `jobRunnerPoolMax`.
    */

@@ -3,7 +3,7 @@
  * register their queues and workers on it, so a process opens one small job-queue pool
  * (JOB_RUNNER_POOL_MAX, 4 by default: the mail pool's size before; with 2, a backlog of
  * emails drained behind the webhook workers' polling) instead of one per kind of job; the connection budget
- * is in docs/operations.md.
+ * is in the README ("Connection budget").
  */
 import { PgBoss, type JobInsert } from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
