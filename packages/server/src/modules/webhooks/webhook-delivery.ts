@@ -512,8 +512,9 @@ export async function startWebhookSystem(options: {
       await boss.work<DeliveryJob>(
         WEBHOOK_QUEUE_NAME,
         {
-          // Each idle poll runs pg-boss's group query; once a second keeps the job pool free for mail.
-          pollingIntervalSeconds: 1,
+          // Each idle poll of each worker runs pg-boss's group query; every 2 s keeps the job
+          // pool free for mail (an email backlog drains behind the polls otherwise).
+          pollingIntervalSeconds: 2,
           batchSize: 1,
           localConcurrency: settings.concurrency,
           groupConcurrency: settings.perEndpointInFlight,
