@@ -76,7 +76,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     const insertUser = async (email: string, name: string): Promise<string> => {
       const [row] = await queryRows<{ id: string }>(
         db,
-        "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
+        "INSERT INTO users (email, name, password_hash, email_verified_at) VALUES ($1, $2, $3, now()) RETURNING id",
         [email, name, passwordHash],
       );
       return row!.id;

@@ -15,6 +15,7 @@ import { InvitationExpiryRecorded1764980000000 } from "./1764980000000-invitatio
 import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-security";
 import { UsersTrigramSearch1765100000000 } from "./1765100000000-users-trigram-search";
 import { WebhookEndpointPause1765200000000 } from "./1765200000000-webhook-endpoint-pause";
+import { UserEmailVerified1765300000000 } from "./1765300000000-user-email-verified";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1765000000000,
   UsersTrigramSearch1765100000000,
   WebhookEndpointPause1765200000000,
+  UserEmailVerified1765300000000,
 ];
