@@ -67,6 +67,9 @@ describe("loadConfig", () => {
       invitationSendsPerDay: 10_000,
       tokenGuessesPerIp: 30,
       tokenGuessWindowSeconds: 900,
+      passwordResetsPerEmail: 3,
+      passwordResetsPerIp: 20,
+      passwordResetWindowSeconds: 3600,
     });
     expect(
       loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" })

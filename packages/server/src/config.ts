@@ -77,6 +77,10 @@ export type RateLimitSettings = {
   /** Unknown invitation tokens one IP may try (preview or accept) within tokenGuessWindowSeconds. */
   tokenGuessesPerIp: number;
   tokenGuessWindowSeconds: number;
+  /** Password-reset emails asked for per email address, and per client IP, within passwordResetWindowSeconds. */
+  passwordResetsPerEmail: number;
+  passwordResetsPerIp: number;
+  passwordResetWindowSeconds: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -127,6 +131,15 @@ function parseRateLimits(env: Env): RateLimitSettings {
     invitationSendsPerDay: parsePositiveInt(env, "RATE_LIMIT_INVITATION_SENDS_PER_DAY", 10_000),
     tokenGuessesPerIp: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESSES_PER_IP", 30),
     tokenGuessWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESS_WINDOW_SECONDS", 900),
+    // Each request sends an email: a few per address keep a mailbox from being flooded, and the
+    // per-IP count keeps one caller from flooding many.
+    passwordResetsPerEmail: parsePositiveInt(env, "RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL", 3),
+    passwordResetsPerIp: parsePositiveInt(env, "RATE_LIMIT_PASSWORD_RESETS_PER_IP", 20),
+    passwordResetWindowSeconds: parsePositiveInt(
+      env,
+      "RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS",
+      3600,
+    ),
   };
 }
 

@@ -19,6 +19,8 @@ import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
+import { PasswordResolver } from "../modules/identity/password.resolver";
+import { SessionsResolver } from "../modules/identity/sessions.resolver";
 import {
   AccountInvitationsResolver,
   InvitationResolver,
@@ -70,6 +72,8 @@ export function buildAppSchema(): GraphQLSchema {
       NodeResolver,
       ViewerResolver,
       IdentityResolver,
+      PasswordResolver,
+      SessionsResolver,
       AccountResolver,
       MemberResolver,
       InvitationResolver,

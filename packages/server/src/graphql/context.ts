@@ -39,6 +39,8 @@ export interface Context {
   requestId: string;
   /** The caller's address, for the audit trail. */
   ip: string | null;
+  /** The caller's User-Agent header (cut to a sane length), so a person can tell their sessions apart. */
+  userAgent: string | null;
   /** Base URL for links in emails (APP_URL). */
   appUrl: string;
   logger: Logger;

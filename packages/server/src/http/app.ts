@@ -51,6 +51,8 @@ import { requestLogFields, responseLogFields } from "./request-log";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
 import { securityHeaders } from "./security-headers";
 
+/** Enough for any real browser's User-Agent; a longer header is cut rather than stored whole. */
+const USER_AGENT_MAX_LENGTH = 512;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /** How often finished rate-limit windows and refilled buckets are deleted. */
 const RATE_LIMIT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
@@ -255,6 +257,7 @@ export async function createApp(options: {
       requestId: String(req.id),
       appUrl: config.appUrl,
       ip: req.ip ?? null,
+      userAgent: req.get("user-agent")?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
       mail,
       logger: req.log,
       db: transaction.manager,

@@ -67,6 +67,9 @@ export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
   invitationSendsPerDay: 1_000_000,
   tokenGuessesPerIp: 10_000,
   tokenGuessWindowSeconds: 60,
+  passwordResetsPerEmail: 10_000,
+  passwordResetsPerIp: 10_000,
+  passwordResetWindowSeconds: 60,
 };
 
 /**

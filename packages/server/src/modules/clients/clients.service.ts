@@ -459,7 +459,7 @@ export const clientsService = {
     if (viewer?.credential.kind === "session")
       await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
     else {
-      const started = await identityService.startSession(db, userId, row.account_id);
+      const started = await identityService.startSession(db, userId, row.account_id, context);
       newSession = started;
       entries.push({
         accountId: row.account_id,

@@ -16,6 +16,8 @@ export type CredentialLookup = {
   userWithPassword(email: string): Promise<UserWithPassword | null>;
   /** A signed-in user's stored hash, to re-confirm their password (ownership transfer). */
   passwordHashOf(userId: string): Promise<string | null>;
+  /** A signed-in user's email and hash, to re-confirm their password (changePassword, counted per email). */
+  userWithPasswordById(userId: string): Promise<UserWithPassword | null>;
 };
 
 export function createCredentialLookup(systemDb: EntityManager): CredentialLookup {
@@ -35,6 +37,14 @@ export function createCredentialLookup(systemDb: EntityManager): CredentialLooku
         [userId],
       );
       return row?.password_hash ?? null;
+    },
+    async userWithPasswordById(userId) {
+      const [row] = await queryRows<UserWithPassword>(
+        systemDb,
+        "SELECT id, email, name, password_hash FROM users WHERE id = $1",
+        [userId],
+      );
+      return row ?? null;
     },
   };
 }

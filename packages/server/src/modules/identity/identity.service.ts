@@ -22,7 +22,7 @@ import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import { passwordMatchesHash, passwords } from "./password";
-import { sessionsService } from "./sessions.service";
+import { sessionsService, type SessionOrigin } from "./sessions.service";
 import { toUser, type User, type UserRow } from "./user.type";
 
 const BAD_CREDENTIALS = "That email and password do not match an account.";
@@ -107,8 +107,13 @@ export const identityService = {
     );
   },
 
-  startSession(db: EntityManager, userId: string, accountId: string | null) {
-    return sessionsService.create(db, userId, accountId);
+  startSession(
+    db: EntityManager,
+    userId: string,
+    accountId: string | null,
+    origin?: SessionOrigin,
+  ) {
+    return sessionsService.create(db, userId, accountId, origin);
   },
 
   moveSession(db: EntityManager, sessionId: string, accountId: string) {
@@ -228,7 +233,12 @@ export const identityService = {
     await tenantScope.identifyUser(context.db, row.id);
     const session = await context.db.transaction(async (db) => {
       const membership = await membersService.firstEnterableMembership(db, row.id);
-      const created = await sessionsService.create(db, row.id, membership?.accountId ?? null);
+      const created = await sessionsService.create(
+        db,
+        row.id,
+        membership?.accountId ?? null,
+        context,
+      );
       // A user with no account to enter has no trail to record it in.
       if (membership) {
         // The person now acts in the account the session opens in.

@@ -14,6 +14,18 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** Extending on every request would write on every read; once an hour is enough for a 30-day window. */
 const EXTEND_AFTER_MS = 60 * 60 * 1000;
 
+/** The request a session starts from (graphql/context.ts has both). */
+export type SessionOrigin = { userAgent: string | null; ip: string | null };
+
+export type SessionRow = {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_agent: string | null;
+  ip: string | null;
+};
+
 type SessionViewerRow = {
   id: string;
   user_id: string;
@@ -24,15 +36,62 @@ type SessionViewerRow = {
 };
 
 export const sessionsService = {
-  async create(db: EntityManager, userId: string, accountId: string | null) {
+  /** `origin` is the request that signs in: its user agent and IP label the session in the person's list. */
+  async create(
+    db: EntityManager,
+    userId: string,
+    accountId: string | null,
+    origin?: SessionOrigin,
+  ) {
     const token = newSecret();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
     const [row] = await queryRows<{ id: string }>(
       db,
-      "INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
-      [hashSecret(token), userId, accountId, expiresAt],
+      "INSERT INTO sessions (token_hash, user_id, account_id, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      [
+        hashSecret(token),
+        userId,
+        accountId,
+        expiresAt,
+        origin?.userAgent ?? null,
+        origin?.ip ?? null,
+      ],
     );
     return { id: row!.id, token, expiresAt };
+  },
+
+  /** A person's live sessions, newest first; the caller's transaction must know the person (RLS own_sessions). */
+  async listForUser(db: EntityManager, userId: string): Promise<SessionRow[]> {
+    return queryRows<SessionRow>(
+      db,
+      `SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
+       WHERE user_id = $1 AND expires_at > now() ORDER BY created_at DESC, id`,
+      [userId],
+    );
+  },
+
+  /** Ends one of the person's own sessions; false when `sessionId` is not theirs (or gone). */
+  async endOwn(db: EntityManager, userId: string, sessionId: string): Promise<boolean> {
+    const ended = await queryRows<{ id: string }>(
+      db,
+      "DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING id",
+      [sessionId, userId],
+    );
+    return ended.length > 0;
+  },
+
+  /** Every session of the person but `keepSessionId` (null: all of them), in every account. */
+  async endAllOfUser(
+    db: EntityManager,
+    userId: string,
+    keepSessionId: string | null,
+  ): Promise<number> {
+    const ended = await queryRows<{ id: string }>(
+      db,
+      "DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING id",
+      [userId, keepSessionId],
+    );
+    return ended.length;
   },
 
   /**

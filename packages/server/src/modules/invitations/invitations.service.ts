@@ -252,7 +252,7 @@ async function acceptLogin(
         userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])],
       };
     await identityService.setFirstPassword(db, user.id, passwordHash!);
-    const started = await identityService.startSession(db, user.id, row.account_id);
+    const started = await identityService.startSession(db, user.id, row.account_id, context);
     newSession = started;
     sessionId = started.id;
   }
@@ -882,7 +882,7 @@ export const invitationsService = {
         await markInvitationAccepted(db, row.id, clock.now(), memberId);
         if (viewer?.credential.kind === "session")
           await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
-        else newSession = await identityService.startSession(db, userId, row.account_id);
+        else newSession = await identityService.startSession(db, userId, row.account_id, context);
         await recordAccepted(context, db, row, { userId, memberId }, newSession?.id ?? null);
         return { accountId: row.account_id, memberId, newSession };
       }),

@@ -79,6 +79,7 @@ async function acceptPartner(
     db,
     newcomer.userId,
     accepted.linkedAccountId,
+    context,
   );
   const ownerMemberId = await membersService.memberIdOf(
     db,

@@ -137,6 +137,9 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
     invitationSendsPerDay,
     tokenGuessesPerIp,
     tokenGuessWindowSeconds,
+    passwordResetsPerEmail,
+    passwordResetsPerIp,
+    passwordResetWindowSeconds,
   } = settings;
 
   /** Counts one attempt against every key (all or none); `succeeded` gives them back. */
@@ -247,6 +250,25 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
           key: `token-guess:${ip ?? "unknown"}`,
           limit: tokenGuessesPerIp,
           windowSeconds: tokenGuessWindowSeconds,
+        },
+      ]);
+    },
+
+    /**
+     * Counts a password-reset request against the IP and the email, known or not (a limit
+     * only for known emails would tell which are). Never given back: each one sends an email.
+     */
+    beginPasswordResetRequest(email: string, ip: string | null): Promise<CountedAttempt> {
+      return countAttempt([
+        {
+          key: `reset-ip:${ip ?? "unknown"}`,
+          limit: passwordResetsPerIp,
+          windowSeconds: passwordResetWindowSeconds,
+        },
+        {
+          key: `reset-email:${normalizeEmail(email).toLowerCase()}`,
+          limit: passwordResetsPerEmail,
+          windowSeconds: passwordResetWindowSeconds,
         },
       ]);
     },
