@@ -53,6 +53,16 @@ export const routes: RouteObject[] = [
           ),
         ],
       },
+      // Public, for signed-in and signed-out visitors alike: a forgotten password, and the
+      // emailed reset link (which signs the browser in as the link's person).
+      lazyPage(
+        "forgot-password",
+        async () => (await import("../features/security/forgot-password-page")).ForgotPasswordPage,
+      ),
+      lazyPage(
+        "reset-password",
+        async () => (await import("../features/security/reset-password-page")).ResetPasswordPage,
+      ),
       // Public, for signed-in and signed-out visitors alike: the page itself decides.
       lazyPage(
         "invite/:token",
@@ -70,6 +80,11 @@ export const routes: RouteObject[] = [
         // Signed-out visits go to /login?next=<path>.
         Component: RequireAuth,
         children: [
+          // The person's own password and sessions: staff, clients and people with no account alike.
+          lazyPage(
+            "security",
+            async () => (await import("../features/security/security-page")).SecurityPage,
+          ),
           {
             // The account's own pages; a client is sent to their team.
             Component: StaffArea,

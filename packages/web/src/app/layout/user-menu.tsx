@@ -1,6 +1,6 @@
 import { ActionIcon, Avatar, Menu } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useLogOut } from "../../features/auth/api/log-out";
 import { describeError } from "../../lib/errors";
 
@@ -36,6 +36,9 @@ export function UserMenu({ email }: UserMenuProps) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>
+        <Menu.Item component={Link} to="/security">
+          Security
+        </Menu.Item>
         <Menu.Item
           onClick={() => {
             void handleLogOut();

@@ -80,6 +80,9 @@ export function LogInForm() {
           autoComplete="current-password"
           {...form.getInputProps("password")}
         />
+        <Anchor component={Link} to="/forgot-password" size="sm" style={{ alignSelf: "flex-end" }}>
+          Forgot password?
+        </Anchor>
         <Button type="submit" loading={loading || resetting} fullWidth>
           Log in
         </Button>
