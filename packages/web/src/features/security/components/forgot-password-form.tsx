@@ -65,7 +65,7 @@ export function ForgotPasswordForm() {
           Send another link
         </Button>
         <Text size="sm" ta="center">
-          <Anchor component={Link} to="/login">
+          <Anchor component={Link} to="/login" underline="always">
             Back to log in
           </Anchor>
         </Text>
@@ -88,7 +88,7 @@ export function ForgotPasswordForm() {
         </Button>
         <Text size="sm" ta="center">
           Remembered it?{" "}
-          <Anchor component={Link} to="/login">
+          <Anchor component={Link} to="/login" underline="always">
             Log in
           </Anchor>
         </Text>

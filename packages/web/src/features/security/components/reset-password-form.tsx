@@ -109,7 +109,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Button>
         <Text size="sm" c="gray.7">
           Setting a new password signs you out on every device.{" "}
-          <Anchor component={Link} to="/login">
+          <Anchor component={Link} to="/login" underline="always">
             Back to log in
           </Anchor>
         </Text>

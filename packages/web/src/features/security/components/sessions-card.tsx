@@ -63,7 +63,7 @@ export function SessionsCard() {
                       {deviceLabel(session.userAgent)}
                     </Text>
                     {session.current && (
-                      <Badge color="green" variant="light">
+                      <Badge color="green" variant="dot">
                         This device
                       </Badge>
                     )}
