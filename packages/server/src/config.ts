@@ -135,11 +135,7 @@ function parseRateLimits(env: Env): RateLimitSettings {
     // per-IP count keeps one caller from flooding many.
     passwordResetsPerEmail: parsePositiveInt(env, "RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL", 3),
     passwordResetsPerIp: parsePositiveInt(env, "RATE_LIMIT_PASSWORD_RESETS_PER_IP", 20),
-    passwordResetWindowSeconds: parsePositiveInt(
-      env,
-      "RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS",
-      3600,
-    ),
+    passwordResetWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_RESET_WINDOW_SECONDS", 3600),
   };
 }
 
