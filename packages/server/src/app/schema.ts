@@ -17,6 +17,7 @@ import { teamNodeSource } from "../modules/teams/teams.service";
 import { accountNodeSource } from "../modules/accounts/accounts.service";
 import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
+import { sessionNodeSource } from "../modules/identity/own-sessions.service";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
 import { PasswordResolver } from "../modules/identity/password.resolver";
@@ -51,6 +52,7 @@ for (const source of [
   userNodeSource,
   memberNodeSource,
   apiTokenNodeSource,
+  sessionNodeSource,
   invitationNodeSource,
   partnerNodeSource,
   clientNodeSource,

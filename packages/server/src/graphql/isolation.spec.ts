@@ -118,6 +118,11 @@ async function createWorld(label: string) {
     "INSERT INTO webhook_attempts (account_id, delivery_id, attempt, status_code, duration_ms) VALUES ($1, $2, 1, 500, 5)",
     [accountId, webhookDelivery.id],
   );
+  // A browser session of the owner, in this account: endSession and node(id) of another person's.
+  const [session] = await db.dataSource.query(
+    "INSERT INTO sessions (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, now() + interval '1 day') RETURNING id",
+    [hashSecret(`session-${label}-${Date.now()}-${unique++}`), owner.userId, accountId],
+  );
   /** The local ID this account offers for each Node type. */
   const nodeIds: Record<string, string> = {
     Account: accountId,
@@ -129,6 +134,7 @@ async function createWorld(label: string) {
     Invitation: invitation.id,
     Member: editor,
     Partner: partner.id,
+    Session: session.id,
     Team: team.id,
     User: owner.userId,
   };
@@ -156,6 +162,7 @@ const ID_FIELD_TYPES: Record<string, string> = {
   replacementMemberId: "Member",
   teamMemberIds: "Member",
   partnerId: "Partner",
+  sessionId: "Session",
   // Only the webhook endpoint inputs call their target plainly `id` so far.
   id: "WebhookEndpoint",
   deliveryId: "WebhookDelivery",
@@ -169,10 +176,12 @@ const ID_FIELD_TYPES: Record<string, string> = {
  * Must match the schema exactly: a new mutation has to be classified here or get an ID case.
  */
 const MUTATIONS_WITHOUT_IDS: Record<string, string> = {
+  changePassword: "changes the viewer's own password only",
   changePlan: "acts on the viewer's own account only",
   createApiToken: "creates in the viewer's account",
   createPartner: "creates in the viewer's account",
   createWebhookEndpoint: "creates in the viewer's account",
+  endOtherSessions: "ends the viewer's own other sessions only",
   importClients: "team emails are checked by the CSV case below",
   importUserInvitations:
     "invites emails into the viewer's account; naming another account's people is allowed",
@@ -180,6 +189,8 @@ const MUTATIONS_WITHOUT_IDS: Record<string, string> = {
   inviteUsers: "invites emails into the viewer's account",
   logIn: "no tenant yet",
   logOut: "ends the caller's own session",
+  requestPasswordReset: "public; emails the address's own user, never an account",
+  resetPassword: "public; the emailed token names the user, no account",
   signUp: "creates a new account",
   updateAccount: "acts on the viewer's own account only",
 };

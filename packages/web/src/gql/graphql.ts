@@ -614,6 +614,7 @@ export type ClientDetailsQuery = { __typename: 'Query', viewer: { __typename: 'V
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Partner', id: string }
+    | { __typename: 'Session', id: string }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }
@@ -803,6 +804,7 @@ export type MemberDetailsQuery = { __typename: 'Query', node:
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', name: string, email: string, title: string | null, type: MemberType, role: Role, status: MemberStatus, canLogin: boolean, createdAt: string, activatedAt: string | null, archivedAt: string | null, id: string, partner: { __typename: 'Partner', id: string, companyName: string } | null }
     | { __typename: 'Partner', id: string }
+    | { __typename: 'Session', id: string }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }
@@ -893,6 +895,7 @@ export type PartnerMembersQuery = { __typename: 'Query', node:
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Partner', id: string, members: { __typename: 'MemberConnection', totalCount: number, nodes: Array<{ __typename: 'Member', id: string, name: string, email: string, title: string | null, status: MemberStatus, canLogin: boolean }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+    | { __typename: 'Session', id: string }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }
@@ -912,6 +915,7 @@ export type PartnerDetailsQuery = { __typename: 'Query', viewer: { __typename: '
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Partner', companyName: string, contactName: string | null, contactEmail: string | null, status: PartnerStatus, allowLogin: boolean, guest: boolean, domain: string | null, externalId: string | null, publicUrl: string | null, logoUrl: string | null, createdAt: string, connectedAt: string | null, removedAt: string | null, id: string, partnerAccount: { __typename: 'AccountSummary', id: string, name: string, handle: string } | null, memberCounts: { __typename: 'MemberCounts', pending: number, active: number, archived: number }, invitation: { __typename: 'Invitation', id: string, status: InvitationStatus, delivery: DeliveryStatus, expiresAt: string } | null }
+    | { __typename: 'Session', id: string }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }
@@ -1092,6 +1096,7 @@ export type WebhookDeliveriesQuery = { __typename: 'Query', node:
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Partner', id: string }
+    | { __typename: 'Session', id: string }
     | { __typename: 'Team', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }

@@ -6,7 +6,8 @@
 import { UserErrorCode } from "@pn/shared";
 import type { Context, Viewer } from "../../graphql/context";
 import { ForbiddenError } from "../../graphql/errors";
-import { localIdOf } from "../../graphql/global-id";
+import { isUuid, localIdOf } from "../../graphql/global-id";
+import type { NodeSource } from "../../graphql/node";
 import { requireViewer } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { auditService } from "../audit/audit.service";
@@ -99,5 +100,18 @@ export const ownSessionsService = {
       return ended;
     });
     return { endedSessionCount: count, userErrors: [] };
+  },
+};
+
+/** A session is refetchable by its own person, from a session; to anyone else it is null. */
+export const sessionNodeSource: NodeSource = {
+  typeName: "Session",
+  async load(context, ids) {
+    const viewer = context.viewer ? sessionViewer(context.viewer) : null;
+    const wanted = ids.filter(isUuid);
+    if (!viewer || wanted.length === 0) return ids.map(() => null);
+    const rows = await sessionsService.ownByIds(context.db, viewer.userId, wanted);
+    const byId = new Map(rows.map((row) => [row.id, toSession(row, viewer.credential.sessionId)]));
+    return ids.map((id) => byId.get(id) ?? null);
   },
 };

@@ -129,6 +129,22 @@ describe("viewer.sessions", () => {
   });
 });
 
+describe("node(id) of a session", () => {
+  it("refetches the viewer's own session and gives null for another person's", async () => {
+    const me = await person();
+    const other = await person();
+    const mine = await signedIn(me.email, "10.13.0.1", "Mine");
+    const theirs = await signedIn(other.email, "10.13.0.2", "Theirs");
+    const [own] = await sessionsOf(mine);
+    const [their] = await sessionsOf(theirs);
+    const NODE = `query($id: ID!) { node(id: $id) { id ... on Session { userAgent current } } }`;
+    const refetched = await mine.graphql<{ node: unknown }>(NODE, { id: own!.id });
+    expect(refetched.body.data?.node).toEqual({ id: own!.id, userAgent: "Mine", current: true });
+    const foreign = await mine.graphql<{ node: unknown }>(NODE, { id: their!.id });
+    expect(foreign.body).toEqual({ data: { node: null } });
+  });
+});
+
 describe("endSession", () => {
   it("signs out one of the viewer's other sessions: its next request is signed out; audited", async () => {
     const me = await person();

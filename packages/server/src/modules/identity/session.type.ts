@@ -1,16 +1,16 @@
 import { toGlobalId } from "@pn/shared";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
+import { Node, type Typed } from "../../graphql/node";
 import type { SessionRow } from "./sessions.service";
 
 @ObjectType({
+  implements: Node,
   description:
-    "One of the signed-in person's browser sessions (a sign-in on a device), listed so they can end it.",
+    "One of the signed-in person's browser sessions (a sign-in on a device), listed so they can end it; visible to that person only.",
 })
-export class Session {
+export class Session extends Node implements Typed<"Session"> {
+  __typename: "Session";
   localId: string;
-
-  @Field(() => ID, { description: "Global ID of the session, for endSession." })
-  id: string;
 
   @Field(() => Date, { description: "When the person signed in." })
   createdAt: Date;
@@ -41,6 +41,7 @@ export class Session {
 
 export function toSession(row: SessionRow, currentSessionId: string | null): Session {
   return {
+    __typename: "Session",
     localId: row.id,
     id: toGlobalId("Session", row.id),
     createdAt: row.created_at,

@@ -70,6 +70,16 @@ export const sessionsService = {
     );
   },
 
+  /** The person's live sessions among `ids` (refetching by `node`); others' and ended ones are left out. */
+  async ownByIds(db: EntityManager, userId: string, ids: readonly string[]): Promise<SessionRow[]> {
+    return queryRows<SessionRow>(
+      db,
+      `SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions
+       WHERE id = ANY($1::uuid[]) AND user_id = $2 AND expires_at > now()`,
+      [ids, userId],
+    );
+  },
+
   /** Ends one of the person's own sessions; false when `sessionId` is not theirs (or gone). */
   async endOwn(db: EntityManager, userId: string, sessionId: string): Promise<boolean> {
     const ended = await queryRows<{ id: string }>(
