@@ -3,6 +3,7 @@ import { open, sealKeyFrom } from "../../crypto/sealed-box";
 import { insertMember, insertUser, insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp, type TestClient } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
+import { passwords } from "../identity/password";
 import { auditService } from "./audit.service";
 
 let db: TestDatabase;
@@ -182,6 +183,30 @@ async function clientWithTeam(admin: Viewerish, teamSize = 2) {
   };
 }
 
+/** A person with a password, owner of a fresh account, signed in on `clients` browsers (no sign-up: its flow is not under test here). */
+async function signedInOwner(clients: number) {
+  const made = await owner();
+  const [{ email }] = await db.dataSource.query("SELECT email FROM users WHERE id = $1", [
+    made.userId,
+  ]);
+  await db.dataSource.query("UPDATE users SET password_hash = $2 WHERE id = $1", [
+    made.userId,
+    await passwords.hash(PASSWORD),
+  ]);
+  secrets.push(PASSWORD);
+  const browsers: TestClient[] = [];
+  for (let i = 0; i < clients; i += 1) {
+    const client = app.client();
+    const response = await client.graphql<{ logIn: { userErrors: unknown[] } }>(
+      `mutation($input: LogInInput!) { logIn(input: $input) { userErrors { code } } }`,
+      { input: { email, password: PASSWORD } },
+    );
+    expect(response.body.data?.logIn.userErrors).toEqual([]);
+    browsers.push(client);
+  }
+  return { ...made, email: email as string, browsers };
+}
+
 const expect1 = (account: string, action: AuditAction, objectType: string): Expected => ({
   account,
   action,
@@ -247,6 +272,77 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       );
       expect(switched.body.data?.switchAccount.userErrors).toEqual([]);
       return [expect1(other.accountId, "session.account_switched", "Session")];
+    },
+  },
+  {
+    family: "changePassword",
+    async run() {
+      const made = await signedInOwner(2);
+      await resetTrail();
+      const changed = await made.browsers[0]!.graphql<{
+        changePassword: { userErrors: unknown[] };
+      }>(
+        `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { userErrors { code } } }`,
+        { input: { currentPassword: PASSWORD, newPassword: "another long passphrase" } },
+      );
+      secrets.push("another long passphrase");
+      expect(changed.body.data?.changePassword.userErrors).toEqual([]);
+      return [expect1(made.accountId, "user.password_changed", "User")];
+    },
+  },
+  {
+    family: "requestPasswordReset and resetPassword",
+    async run() {
+      const made = await signedInOwner(1);
+      await resetTrail();
+      const requested = await app.graphql<{ requestPasswordReset: { ok: boolean } }>(
+        `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { ok } }`,
+        { input: { email: made.email } },
+      );
+      expect(requested.body.data?.requestPasswordReset.ok).toBe(true);
+      const [row] = await db.dataSource.query(
+        "SELECT sealed_link FROM outbox WHERE to_address = $1 AND account_id IS NULL ORDER BY created_at DESC LIMIT 1",
+        [made.email],
+      );
+      const token = open(row.sealed_link, key).split("#token=")[1]!;
+      secrets.push(token);
+      const reset = await app
+        .client()
+        .graphql<{ resetPassword: { userErrors: unknown[] } }>(
+          `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { userErrors { code } } }`,
+          { input: { token, newPassword: "a reset long passphrase" } },
+        );
+      secrets.push("a reset long passphrase");
+      expect(reset.body.data?.resetPassword.userErrors).toEqual([]);
+      return [
+        expect1(made.accountId, "user.password_reset", "User"),
+        expect1(made.accountId, "session.created", "Session"),
+      ];
+    },
+  },
+  {
+    family: "endSession and endOtherSessions",
+    async run() {
+      const made = await signedInOwner(3);
+      const [here] = made.browsers;
+      const listed = await here!.graphql<{
+        viewer: { sessions: { id: string; current: boolean }[] };
+      }>("{ viewer { sessions { id current } } }");
+      const other = listed.body.data!.viewer.sessions.find((session) => !session.current)!;
+      await resetTrail();
+      const ended = await here!.graphql<{ endSession: { userErrors: unknown[] } }>(
+        `mutation($id: ID!) { endSession(input: { sessionId: $id }) { userErrors { code } } }`,
+        { id: other.id },
+      );
+      expect(ended.body.data?.endSession.userErrors).toEqual([]);
+      const rest = await here!.graphql<{ endOtherSessions: { endedSessionCount: number } }>(
+        "mutation { endOtherSessions { endedSessionCount } }",
+      );
+      expect(rest.body.data?.endOtherSessions.endedSessionCount).toBe(1);
+      return [
+        expect1(made.accountId, "session.ended", "Session"),
+        expect1(made.accountId, "user.other_sessions_ended", "User"),
+      ];
     },
   },
   {
