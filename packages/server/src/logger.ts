@@ -11,6 +11,8 @@ export function createLogger(level: string): pino.Logger {
         "req.headers.cookie",
         'res.headers["set-cookie"]',
         "*.password",
+        "*.currentPassword",
+        "*.newPassword",
         "*.token",
         "*.secret",
       ],
