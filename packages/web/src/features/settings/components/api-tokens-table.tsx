@@ -19,6 +19,7 @@ export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
             <Table.Th scope="col">Scopes</Table.Th>
             <Table.Th scope="col">Created</Table.Th>
             <Table.Th scope="col">Last used</Table.Th>
+            <Table.Th scope="col">Expires</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>Actions</VisuallyHidden>
@@ -40,10 +41,15 @@ export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
               </Table.Td>
               <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
               <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}</Table.Td>
+              <Table.Td>{token.expiresAt ? formatDateTime(token.expiresAt) : "never"}</Table.Td>
               <Table.Td>
                 {token.revokedAt ? (
                   <Badge variant="dot" color="red" title={formatDateTime(token.revokedAt)}>
                     Revoked
+                  </Badge>
+                ) : token.expiresAt && new Date(token.expiresAt).getTime() <= Date.now() ? (
+                  <Badge variant="dot" color="gray">
+                    Expired
                   </Badge>
                 ) : (
                   <Badge variant="dot" color="green">
