@@ -77,7 +77,7 @@ export function MemberStatusActions({ member, viewerRole, isSelf }: MemberStatus
       </Stack>
     );
   }
-  const canArchive = member.status !== "ARCHIVED" && member.role !== "OWNER" && !isSelf;
+  const canArchive = member.status !== "ARCHIVED" && !isSelf;
   const actions: BulkAction[] = [
     ...(member.status === "PENDING" ? (["activate"] as const) : []),
     ...(canArchive ? (["archive"] as const) : []),
