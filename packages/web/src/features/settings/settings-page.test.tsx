@@ -252,6 +252,26 @@ describe("settings: API tokens", () => {
     });
   });
 
+  it("shows a token past its expiry as Expired", async () => {
+    installMockBackend({
+      accounts: [
+        acmeAccount({
+          apiTokens: [
+            {
+              ...acmeAccount().apiTokens[0]!,
+              expiresAt: new Date(Date.now() - 60_000).toISOString(),
+            },
+          ],
+        }),
+      ],
+    });
+    renderApp("/settings");
+    const section = await tokensSection();
+    const row = (await within(section).findByRole("cell", { name: "CRM sync" })).closest("tr");
+    expect(within(row as HTMLElement).getByText("Expired")).toBeInTheDocument();
+    expect(within(row as HTMLElement).queryByText("Active")).not.toBeInTheDocument();
+  });
+
   it("shows the server's refusal of an expiry next to the choice", async () => {
     installMockBackend();
     server.use(

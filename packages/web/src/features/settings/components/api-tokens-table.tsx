@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Table, VisuallyHidden } from "@mantine/core";
 import { API_SCOPE_LABELS, toApiScope } from "../../../lib/enum-labels";
+import { useNow } from "../../../hooks/use-now";
 import { formatDateTime } from "../../../lib/format";
 import type { ApiTokenRow } from "../api/get-api-tokens";
 
@@ -9,6 +10,7 @@ export interface ApiTokensTableProps {
 }
 
 export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
+  const now = useNow();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table captionSide="top">
@@ -47,7 +49,7 @@ export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
                   <Badge variant="dot" color="red" title={formatDateTime(token.revokedAt)}>
                     Revoked
                   </Badge>
-                ) : token.expiresAt && new Date(token.expiresAt).getTime() <= Date.now() ? (
+                ) : token.expiresAt && new Date(token.expiresAt).getTime() <= now ? (
                   <Badge variant="dot" color="gray">
                     Expired
                   </Badge>
