@@ -460,11 +460,13 @@ export type UserErrorCode =
   | 'EMAIL_MISMATCH'
   /** The invitation or link has expired; ask for a new one. */
   | 'EXPIRED'
+  /** The caller may not do this to this target (the owner's login or status, an API token managing tokens); nothing changed. */
   | 'FORBIDDEN'
   /** A value is malformed or out of range (see `field`). */
   | 'INVALID'
   /** The object is in a status where this action does not apply. */
   | 'INVALID_STATE'
+  /** The person who sent the invitation or link can no longer invite or grant its role; ask the account to send it again. */
   | 'ISSUER_NOT_AUTHORIZED'
   /** A team cannot be left empty: replace the last member instead. */
   | 'LAST_TEAM_MEMBER'
