@@ -134,14 +134,15 @@ type LockedMember = {
 /** What updateMember compares against, so its audit entry names only what changed. */
 type MemberBeforeUpdate = LockedMember & { can_login: boolean; title: string | null; name: string };
 
-/**
- * Every change to a membership passes this guard first (updateMember, changeStatus, and
- * the archiving done by client and partner removal): the owner's role changes only by
- * transferring ownership, the owner is never archived or removed, and only the owner
- * changes their own login or status. Null when the change may go ahead.
- */
-export type MembershipChange = "role" | "canLogin" | "title" | StatusChange | "remove";
+/** What a membership change touches; removals from the network archive, so they are "archive". */
+export type MembershipChange = "role" | "canLogin" | "title" | StatusChange;
 
+/**
+ * Every change to a membership passes this guard first (updateMember, changeStatus; the
+ * archiving done by client and partner removal applies it in its statement): the owner's
+ * role changes only by transferring ownership, the owner is never archived or removed,
+ * and only the owner changes their own login or status. Null when the change may go ahead.
+ */
 export function ownerGuard(
   actorMemberId: string | null,
   target: { id: string; role: Role },
@@ -160,14 +161,7 @@ export function ownerGuard(
         field,
       );
     case "archive":
-    case "remove":
-      return userError(
-        UserErrorCode.INVALID_STATE,
-        change === "archive"
-          ? "The owner cannot be archived."
-          : "The owner cannot be removed; transfer ownership first.",
-        field,
-      );
+      return userError(UserErrorCode.INVALID_STATE, "The owner cannot be archived.", field);
     case "canLogin":
     case "activate":
     case "restore":
