@@ -214,3 +214,48 @@ test("the new owner sees the seat effect before archiving an internal member", a
   await panel.getByRole("button", { name: "Cancel" }).click();
   await panel.getByRole("button", { name: "Archive" }).waitFor();
 });
+
+test("an administrator cannot switch off the owner's login: the control is disabled and the API refuses", async () => {
+  // The former owner (an administrator now) looks at the new owner.
+  await ownerPage.goto("/members");
+  const table = main(ownerPage).getByRole("table", { name: "Active members" });
+  await table.getByRole("button", { name: ADMIN.name }).click();
+  const panel = ownerPage.getByRole("dialog", { name: ADMIN.name });
+  const login = panel.getByRole("switch", { name: "Can log in" });
+  await login.waitFor();
+  expect(await login.isDisabled()).toBe(true);
+  expect(await login.isChecked()).toBe(true);
+  await panel.getByText("Only the owner changes the owner's login.").waitFor();
+  await panel.getByText(/The owner cannot be archived or removed/).waitFor();
+  expect(await panel.getByRole("button", { name: "Archive" }).count()).toBe(0);
+  await expectNoAxeViolations(ownerPage);
+
+  const { viewer } = await graphqlFrom<{
+    viewer: { currentAccount: { members: { nodes: { id: string; role: string }[] } } };
+  }>(
+    ownerPage,
+    `query($search: String) { viewer { currentAccount { members(first: 5, filter: { search: $search }) { nodes { id role } } } } }`,
+    { search: ADMIN.email },
+  );
+  const [owner] = viewer.currentAccount.members.nodes;
+  expect(owner?.role).toBe("OWNER");
+  const { updateMember } = await graphqlFrom<{
+    updateMember: { member: null; userErrors: { field: string[]; code: string }[] };
+  }>(
+    ownerPage,
+    `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { id } userErrors { field code } } }`,
+    { input: { memberId: owner!.id, canLogin: false } },
+  );
+  expect(updateMember).toEqual({
+    member: null,
+    userErrors: [{ field: ["canLogin"], code: "FORBIDDEN" }],
+  });
+
+  // The owner is still signed in and can still use the account.
+  await adminPage.goto("/members");
+  await main(adminPage).getByRole("table", { name: "Active members" }).waitFor();
+  const { viewer: ownerView } = await graphqlFrom<{
+    viewer: { currentMember: { canLogin: boolean } };
+  }>(adminPage, `{ viewer { currentMember { canLogin } } }`);
+  expect(ownerView.currentMember.canLogin).toBe(true);
+});

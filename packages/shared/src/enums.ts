@@ -42,6 +42,10 @@ export enum UserErrorCode {
   BAD_CREDENTIALS = "BAD_CREDENTIALS",
   /** A rate limit stopped it (log-in failures, invitation emails a day, token guesses); nothing changed. */
   RATE_LIMITED = "RATE_LIMITED",
+  /** The caller may not do this to this target (the owner's login, say, or a token minting tokens); nothing changed. */
+  FORBIDDEN = "FORBIDDEN",
+  /** The person who issued the invitation or link can no longer invite or grant its role; nothing changed. */
+  ISSUER_NOT_AUTHORIZED = "ISSUER_NOT_AUTHORIZED",
 }
 
 /** Seats per plan; null means unlimited. */

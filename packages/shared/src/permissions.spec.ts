@@ -1,5 +1,5 @@
-import { Role } from "./enums";
-import { can } from "./permissions";
+import { ApiScope, InvitationKind, Role } from "./enums";
+import { can, issuerMayGrant, roleHoldsScopes, scopesHeldBy } from "./permissions";
 
 describe("permission matrix", () => {
   it("lets only the owner change the plan", () => {
@@ -39,5 +39,31 @@ describe("account administration", () => {
       Role.OWNER,
       Role.ADMINISTRATOR,
     ]);
+  });
+});
+
+describe("authority follows the person", () => {
+  it("lets readers hold READ tokens and only editors and up hold WRITE ones", () => {
+    expect(Object.values(Role).filter((role) => roleHoldsScopes(role, [ApiScope.READ]))).toEqual([
+      Role.OWNER,
+      Role.ADMINISTRATOR,
+      Role.EDITOR,
+      Role.VIEWER,
+    ]);
+    expect(
+      Object.values(Role).filter((role) => roleHoldsScopes(role, [ApiScope.READ, ApiScope.WRITE])),
+    ).toEqual([Role.OWNER, Role.ADMINISTRATOR, Role.EDITOR]);
+    expect(scopesHeldBy(Role.VIEWER)).toEqual([ApiScope.READ]);
+    expect(scopesHeldBy(Role.CLIENT)).toEqual([]);
+  });
+
+  it("lets an issuer grant an invitation only while their role may send its kind and its role", () => {
+    expect(issuerMayGrant(Role.ADMINISTRATOR, InvitationKind.USER, Role.EDITOR)).toBe(true);
+    expect(issuerMayGrant(Role.ADMINISTRATOR, InvitationKind.USER, Role.OWNER)).toBe(false);
+    expect(issuerMayGrant(Role.EDITOR, InvitationKind.USER, Role.VIEWER)).toBe(false);
+    expect(issuerMayGrant(Role.EDITOR, InvitationKind.CLIENT, Role.CLIENT)).toBe(true);
+    expect(issuerMayGrant(Role.VIEWER, InvitationKind.CLIENT, Role.CLIENT)).toBe(false);
+    expect(issuerMayGrant(Role.EDITOR, InvitationKind.PARTNER, null)).toBe(false);
+    expect(issuerMayGrant(Role.OWNER, InvitationKind.PARTNER, null)).toBe(true);
   });
 });

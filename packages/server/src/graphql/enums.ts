@@ -96,6 +96,14 @@ registerEnumType(UserErrorCode, {
       description:
         "Too many attempts (log-ins, invitation tokens, emails sent); the message says when to try again.",
     },
+    FORBIDDEN: {
+      description:
+        "The caller may not do this to this target (the owner's login or status, an API token managing tokens); nothing changed.",
+    },
+    ISSUER_NOT_AUTHORIZED: {
+      description:
+        "The person who sent the invitation or link can no longer invite or grant its role; ask the account to send it again.",
+    },
   },
 });
 registerEnumType(ApiScope, {

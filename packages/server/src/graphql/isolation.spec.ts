@@ -392,9 +392,10 @@ const MUTATION_SETUP: Record<
     );
     const token = `isolation-partner-token-${Date.now()}-${unique++}`;
     await db.dataSource.query(
-      `INSERT INTO invitations (account_id, kind, email, token_hash, expires_at, partner_id)
-       VALUES ($1, 'PARTNER', 'owner@b.example', $2, now() + interval '1 day', $3)`,
-      [inviter.accountId, hashSecret(token), partner.id],
+      `INSERT INTO invitations (account_id, kind, email, token_hash, expires_at, partner_id, invited_by_member_id)
+       VALUES ($1, 'PARTNER', 'owner@b.example', $2, now() + interval '1 day', $3, $4)`,
+      // Sent by the inviting owner, so the issuer rule passes and the foreign ID is what is refused.
+      [inviter.accountId, hashSecret(token), partner.id, inviter.memberId],
     );
     input.token = token;
     delete input.accountName;

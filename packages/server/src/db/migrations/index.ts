@@ -16,6 +16,7 @@ import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-securit
 import { UsersTrigramSearch1765100000000 } from "./1765100000000-users-trigram-search";
 import { WebhookEndpointPause1765200000000 } from "./1765200000000-webhook-endpoint-pause";
 import { UserEmailVerified1765300000000 } from "./1765300000000-user-email-verified";
+import { ApiTokenExpiry1765310000000 } from "./1765310000000-api-token-expiry";
 import { PasswordResetsSessionDetails1765320000000 } from "./1765320000000-password-resets-session-details";
 
 export const MIGRATIONS = [
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   UsersTrigramSearch1765100000000,
   WebhookEndpointPause1765200000000,
   UserEmailVerified1765300000000,
+  ApiTokenExpiry1765310000000,
   PasswordResetsSessionDetails1765320000000,
 ];

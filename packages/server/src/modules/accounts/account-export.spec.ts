@@ -213,12 +213,15 @@ describe("GET /api/account/export", () => {
 
   it("refuses viewers and editors with 403, strangers with 401, and records nothing", async () => {
     const admin = await tokenFor(Role.ADMINISTRATOR);
-    for (const role of [Role.VIEWER, Role.EDITOR, Role.COLLABORATOR_EXTERNAL]) {
+    for (const role of [Role.VIEWER, Role.EDITOR]) {
       const member = await tokenFor(role, admin.accountId);
       const response = await exportAs(member.secret);
       expect(response.status).toBe(403);
       expect(response.headers.get("content-type")).toMatch(/json/);
     }
+    // A role that cannot read the account holds no token at all (API_SCOPE_NEEDS): 401.
+    const outsider = await tokenFor(Role.COLLABORATOR_EXTERNAL, admin.accountId);
+    expect((await exportAs(outsider.secret)).status).toBe(401);
     expect((await exportAs(null)).status).toBe(401);
     expect((await exportAs("pn_not-a-real-token")).status).toBe(401);
     const [{ count }] = await db.dataSource.query(

@@ -668,6 +668,7 @@ export const clientsService = {
         if (row.member_id)
           archivedMemberCount = await membersService.archiveMembersById(
             db,
+            context,
             viewer.accountId,
             [row.member_id],
             now,

@@ -195,13 +195,18 @@ describe("Idempotency-Key on mutations", () => {
   });
 
   it("stores the response sealed, so a new API token secret is never in the database in clear", async () => {
-    const partner = await partnerSystem();
-    const response = await partner.post(
-      CREATE_TOKEN,
-      { input: { name: "second", scopes: ["READ"] } },
-      randomUUID(),
-    );
-    const secret = (JSON.parse(response.text) as { data: { createApiToken: { secret: string } } })
+    // Only a person in a session creates tokens (an API token may not): an administrator's session.
+    const admin = await insertViewer(db.dataSource, Role.ADMINISTRATOR);
+    app.actAs(admin.viewer);
+    const response = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": randomUUID() },
+      body: JSON.stringify({
+        query: CREATE_TOKEN,
+        variables: { input: { name: "second", scopes: ["READ"] } },
+      }),
+    });
+    const secret = ((await response.json()) as { data: { createApiToken: { secret: string } } })
       .data.createApiToken.secret;
     expect(secret).toMatch(/^pn_/);
     const stored = JSON.stringify(await db.dataSource.query("SELECT * FROM idempotency_keys"));

@@ -34,6 +34,13 @@ export class ApiToken extends Node implements Typed<"ApiToken"> {
     description: "When the token was revoked; null while it works.",
   })
   revokedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the token stops working, chosen at creation; null: until revoked. A token also stops (and is revoked) when its creator loses login, is archived or removed, or no longer holds the role its scopes need.",
+  })
+  expiresAt: Date | null;
 }
 
 export type ApiTokenRow = {
@@ -44,10 +51,11 @@ export type ApiTokenRow = {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
 };
 
 export const API_TOKEN_COLUMNS =
-  "id, account_id, name, scopes, created_at, last_used_at, revoked_at";
+  "id, account_id, name, scopes, created_at, last_used_at, revoked_at, expires_at";
 
 export function toApiToken(row: ApiTokenRow): ApiToken {
   return {
@@ -60,5 +68,6 @@ export function toApiToken(row: ApiTokenRow): ApiToken {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }

@@ -1,10 +1,22 @@
 /**
  * API tokens for partner systems: `pn_` + 32 random bytes, shown once, stored as
- * SHA-256. A token acts in its account with the current role of the member who
- * created it; READ tokens may only query.
+ * SHA-256. A token acts in its account with the current membership of the member who
+ * created it; READ tokens may only query. Authority follows the person: the moment the
+ * creator loses login, is archived or removed, or no longer holds the role the token's
+ * scopes need (API_SCOPE_NEEDS), the membership change revokes the token in its own
+ * transaction (revokeForCreators), and every use checks the membership again.
  */
-import { ApiScope, can, MemberStatus, UserErrorCode, type Role } from "@pn/shared";
+import {
+  ApiScope,
+  can,
+  MemberStatus,
+  roleHoldsScopes,
+  scopesHeldBy,
+  UserErrorCode,
+  type Role,
+} from "@pn/shared";
 import type { EntityManager } from "typeorm";
+import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { execute, queryRows } from "../../db/sql";
 import type { Context, Viewer } from "../../graphql/context";
@@ -18,6 +30,22 @@ export const API_TOKEN_PREFIX = "pn_";
 const NAME_MAX = 100;
 /** lastUsedAt is kept to the minute, so busy integrations do not write on every call. */
 const LAST_USED_RESOLUTION = "1 minute";
+/** The longest expiry a token may be given: a year, and a day of slack for a date picked at midnight. */
+const EXPIRY_MAX_MS = 366 * 24 * 60 * 60 * 1000;
+
+const TOKEN_CANNOT_MANAGE_TOKENS =
+  "An API token cannot create or revoke API tokens; sign in as a person to manage them.";
+
+/** Why a creator's tokens were revoked; the `reason` of their `api_token.revoked` audit events. */
+export type TokenRevocationReason =
+  "creator_login_withdrawn" | "creator_archived" | "creator_removed" | "creator_role_changed";
+
+/** A token minted by a token would outlive the person behind it; only a person in a session manages tokens. */
+function refusedForToken(context: Context): UserError | null {
+  return context.viewer?.credential.kind === "apiToken"
+    ? userError(UserErrorCode.FORBIDDEN, TOKEN_CANNOT_MANAGE_TOKENS, null)
+    : null;
+}
 
 type BearerRow = {
   id: string;
@@ -26,6 +54,7 @@ type BearerRow = {
   member_id: string;
   user_id: string;
   role: Role;
+  can_login: boolean;
   stale: boolean;
 };
 
@@ -43,9 +72,11 @@ export const apiTokensService = {
 
   async create(
     context: Context,
-    input: { name: string; scopes: ApiScope[] },
+    input: { name: string; scopes: ApiScope[]; expiresAt?: Date | null },
   ): Promise<{ apiToken: ApiToken | null; secret: string | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageApiTokens");
+    const asToken = refusedForToken(context);
+    if (asToken) return { apiToken: null, secret: null, userErrors: [asToken] };
     const name = input.name.trim();
     const scopes = [...new Set(input.scopes)].sort();
     const userErrors: UserError[] = [];
@@ -57,14 +88,30 @@ export const apiTokensService = {
       );
     if (scopes.length === 0)
       userErrors.push(userError(UserErrorCode.INVALID, "Choose at least one scope.", ["scopes"]));
+    else if (!roleHoldsScopes(viewer.role, scopes))
+      userErrors.push(
+        userError(UserErrorCode.FORBIDDEN, "Your role cannot hold a token with these scopes.", [
+          "scopes",
+        ]),
+      );
+    const expiresAt = input.expiresAt ?? null;
+    const now = clock.now().getTime();
+    if (expiresAt && expiresAt.getTime() <= now)
+      userErrors.push(
+        userError(UserErrorCode.INVALID, "Choose an expiry in the future.", ["expiresAt"]),
+      );
+    else if (expiresAt && expiresAt.getTime() > now + EXPIRY_MAX_MS)
+      userErrors.push(
+        userError(UserErrorCode.INVALID, "Choose an expiry at most a year ahead.", ["expiresAt"]),
+      );
     if (userErrors.length) return { apiToken: null, secret: null, userErrors };
     const secret = newSecret(API_TOKEN_PREFIX);
     const row = await context.db.transaction(async (db) => {
       const [created] = await queryRows<ApiTokenRow>(
         db,
-        `INSERT INTO api_tokens (account_id, created_by_member_id, name, scopes, token_hash)
-         VALUES ($1, $2, $3, $4, $5) RETURNING ${API_TOKEN_COLUMNS}`,
-        [viewer.accountId, viewer.memberId, name, scopes, hashSecret(secret)],
+        `INSERT INTO api_tokens (account_id, created_by_member_id, name, scopes, token_hash, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${API_TOKEN_COLUMNS}`,
+        [viewer.accountId, viewer.memberId, name, scopes, hashSecret(secret), expiresAt],
       );
       await auditService.record(db, context, [
         {
@@ -72,7 +119,7 @@ export const apiTokensService = {
           action: "api_token.created",
           objectType: "ApiToken",
           objectId: created!.id,
-          details: { name, scopes },
+          details: { name, scopes, expiresAt },
         },
       ]);
       return created!;
@@ -85,6 +132,8 @@ export const apiTokensService = {
     apiTokenId: string | null,
   ): Promise<{ apiToken: ApiToken | null; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "manageApiTokens");
+    const asToken = refusedForToken(context);
+    if (asToken) return { apiToken: null, userErrors: [asToken] };
     const notFound = {
       apiToken: null,
       userErrors: [userError(UserErrorCode.NOT_FOUND, "No such API token.", ["apiTokenId"])],
@@ -110,25 +159,68 @@ export const apiTokensService = {
           action: "api_token.revoked",
           objectType: "ApiToken",
           objectId: row!.id,
-          details: { name: row!.name },
+          details: { name: row!.name, reason: "revoked_by_admin" },
         },
       ]);
       return { apiToken: toApiToken(row!), userErrors: [] };
     });
   },
 
-  /** The viewer behind a bearer secret, or null when it is unknown, revoked, or its creator is gone. */
+  /**
+   * Revokes, in the caller's transaction, the working tokens of these creators that their
+   * membership no longer carries: all of them (`role` omitted: login withdrawn, archived,
+   * removed), or those whose scopes the new `role` does not hold. One `api_token.revoked`
+   * audit event each, with the reason. Returns how many were revoked.
+   */
+  async revokeForCreators(
+    db: EntityManager,
+    context: Context,
+    accountId: string,
+    memberIds: string[],
+    reason: TokenRevocationReason,
+    role?: Role,
+  ): Promise<number> {
+    if (memberIds.length === 0) return 0;
+    const keep = role === undefined ? [] : scopesHeldBy(role);
+    const rows = await queryRows<{ id: string; name: string; created_by_member_id: string }>(
+      db,
+      `UPDATE api_tokens SET revoked_at = now()
+       WHERE account_id = $1 AND created_by_member_id = ANY($2::uuid[]) AND revoked_at IS NULL
+         AND NOT (scopes <@ $3::text[])
+       RETURNING id, name, created_by_member_id`,
+      [accountId, memberIds, keep],
+    );
+    if (rows.length)
+      await auditService.record(
+        db,
+        context,
+        rows.map((row) => ({
+          accountId,
+          action: "api_token.revoked",
+          objectType: "ApiToken",
+          objectId: row.id,
+          details: { name: row.name, reason },
+        })),
+      );
+    return rows.length;
+  },
+
+  /**
+   * The viewer behind a bearer secret, or null when it is unknown, revoked, expired, or
+   * its creator may no longer hold it (not active, no login, a role below its scopes).
+   * The membership changes revoke such tokens already; this check is the second line.
+   */
   async viewerForSecret(db: EntityManager, secret: string): Promise<Viewer | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
     const [row] = await queryRows<BearerRow>(
       db,
-      `SELECT t.id, t.account_id, t.scopes, m.id AS member_id, m.user_id, m.role,
+      `SELECT t.id, t.account_id, t.scopes, m.id AS member_id, m.user_id, m.role, m.can_login,
          (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}') AS stale
        FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id AND m.status = $2
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hashSecret(secret), MemberStatus.ACTIVE],
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $3)`,
+      [hashSecret(secret), MemberStatus.ACTIVE, clock.now()],
     );
-    if (!row) return null;
+    if (!row || !row.can_login || !roleHoldsScopes(row.role, row.scopes)) return null;
     // Written at most once a minute, and only then a statement of its own.
     if (row.stale)
       await execute(db, "UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);

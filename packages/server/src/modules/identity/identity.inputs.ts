@@ -81,6 +81,12 @@ export class CreateApiTokenInput {
   name: string;
   @Field(() => [ApiScope], { description: "READ for queries only, WRITE for mutations too." })
   scopes: ApiScope[];
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the token stops working: in the future and at most 366 days ahead. Omitted or null: until revoked.",
+  })
+  expiresAt?: Date | null;
 }
 
 @ObjectType({ description: "Result of createApiToken." })

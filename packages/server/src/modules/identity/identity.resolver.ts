@@ -60,7 +60,8 @@ export class IdentityResolver {
   }
 
   @Mutation(() => CreateApiTokenPayload, {
-    description: "OWNER/ADMINISTRATOR: creates an API token; the secret is returned once.",
+    description:
+      "OWNER/ADMINISTRATOR, signed in as a person (an API token cannot; FORBIDDEN): creates an API token, optionally expiring; the secret is returned once.",
   })
   createApiToken(
     @Arg("input", () => CreateApiTokenInput, {
@@ -73,7 +74,8 @@ export class IdentityResolver {
   }
 
   @Mutation(() => RevokeApiTokenPayload, {
-    description: "OWNER/ADMINISTRATOR: revokes an API token at once.",
+    description:
+      "OWNER/ADMINISTRATOR, signed in as a person (an API token cannot; FORBIDDEN): revokes an API token at once.",
   })
   revokeApiToken(
     @Arg("input", () => RevokeApiTokenInput, {

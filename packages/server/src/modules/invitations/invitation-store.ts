@@ -69,18 +69,20 @@ export function insertInvitations(
   );
 }
 
-/** A new token and lifetime for a resend; the old link stops working. */
+/** A new token and lifetime for a resend, issued by the member sending it now; the old link stops working. */
 export async function reissueInvitation(
   db: EntityManager,
   id: string,
   token: { hash: Buffer; expiresAt: Date },
   now: Date,
+  issuerMemberId: string,
 ): Promise<InvitationRow> {
   const [row] = await queryRows<InvitationRow>(
     db,
-    `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED', expiry_recorded_at = NULL
+    `UPDATE invitations i SET token_hash = $2, expires_at = $3, last_sent_at = $4, send_count = send_count + 1, delivery = 'QUEUED', expiry_recorded_at = NULL,
+       invited_by_member_id = $5
      WHERE i.id = $1 RETURNING ${INVITATION_COLUMNS}`,
-    [id, token.hash, token.expiresAt, now],
+    [id, token.hash, token.expiresAt, now, issuerMemberId],
   );
   return row!;
 }
@@ -132,6 +134,21 @@ export async function revokePendingInvitations(
     db,
     `UPDATE invitations SET status = 'REVOKED', revoked_at = $2 WHERE ${where} AND status = 'PENDING' RETURNING id`,
     [value, at],
+  );
+}
+
+/** Revokes the still-pending shareable client links these members created; returns the revoked ones. */
+export function revokeShareableLinksOf(
+  db: EntityManager,
+  memberIds: string[],
+  at: Date,
+): Promise<{ id: string }[]> {
+  return queryRows<{ id: string }>(
+    db,
+    `UPDATE invitations SET status = 'REVOKED', revoked_at = $2
+     WHERE invited_by_member_id = ANY($1::uuid[]) AND kind = 'CLIENT' AND email IS NULL AND status = 'PENDING'
+     RETURNING id`,
+    [memberIds, at],
   );
 }
 

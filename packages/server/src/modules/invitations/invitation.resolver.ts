@@ -21,7 +21,7 @@ import {
   InvitationFilter,
   InvitationPreview,
 } from "./invitation.type";
-import { invitationsService } from "./invitations.service";
+import { issuerCanGrant, invitationsService } from "./invitations.service";
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -45,6 +45,17 @@ export class InvitationResolver {
     return invitation.invitedByMemberId
       ? membersService.memberById(context, invitation.invitedByMemberId)
       : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the person who sent it may still send it: an active member with login whose role may invite this kind and grant its role. False: accepting fails with ISSUER_NOT_AUTHORIZED until someone who may resends it (resendInvitation re-issues it as the caller). Always true for LOGIN invitations.",
+  })
+  async issuerCanGrant(@Root() invitation: Invitation, @Ctx() context: Context): Promise<boolean> {
+    const issuer = invitation.invitedByMemberId
+      ? await context.loaders.memberById.load(invitation.invitedByMemberId)
+      : null;
+    return issuerCanGrant(invitation, issuer);
   }
 
   @Mutation(() => InviteUsersPayload, {
@@ -79,7 +90,8 @@ export class InvitationResolver {
     description:
       "Sends a PENDING or EXPIRED user, client or partner invitation again: a new link (the old one stops working) and a new lifetime (48 hours; partners 14 days). " +
       "Whoever may invite that kind may resend it (clients: editors too). A partner invited by account ID is emailed to that account's current owners and administrators; " +
-      "a shareable client link has no email and is refused (INVALID_STATE).",
+      "a shareable client link has no email and is refused (INVALID_STATE). " +
+      "The invitation is re-issued as the caller: they become its sender (`invitedBy`), so resending one whose `issuerCanGrant` is false makes it acceptable again.",
   })
   resendInvitation(
     @Arg("input", () => ResendInvitationInput, {

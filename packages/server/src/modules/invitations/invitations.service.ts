@@ -10,7 +10,9 @@ import {
   INVITE_BATCH_MAX,
   InvitationKind,
   InvitationStatus,
+  MemberStatus,
   isInvitableRole,
+  issuerMayGrant,
   isValidEmail,
   normalizeEmail,
   passwordProblem,
@@ -337,6 +339,35 @@ async function resendPlan(
         ),
       };
   }
+}
+
+const ISSUER_NOT_AUTHORIZED_MESSAGE =
+  "The person who sent this invitation can no longer invite; ask the account to send it again.";
+
+/**
+ * The issuer rule: an invitation or shareable link carries its issuer's authority, so
+ * at accept time the issuer must still be an active member with login of the account
+ * whose role may send this kind and grant its role (issuerMayGrant). A LOGIN
+ * invitation only lets the person set the password for a login already granted, so it
+ * carries the member's access, not the sender's.
+ */
+async function issuerStillAuthorized(db: EntityManager, row: InvitationRow): Promise<boolean> {
+  if (row.kind === InvitationKind.LOGIN) return true;
+  if (!row.invited_by_member_id) return false;
+  const issuer = await membersService.issuerStanding(db, row.account_id, row.invited_by_member_id);
+  return Boolean(issuer?.enterable && issuerMayGrant(issuer.role, row.kind, row.role));
+}
+
+/** The same rule on what the invitation list shows: whether accepting would pass the issuer check now. */
+export function issuerCanGrant(invitation: Invitation, issuer: Member | null): boolean {
+  if (invitation.kind === InvitationKind.LOGIN) return true;
+  return Boolean(
+    issuer &&
+    issuer.accountId === invitation.accountId &&
+    issuer.status === MemberStatus.ACTIVE &&
+    issuer.canLogin &&
+    issuerMayGrant(issuer.role, invitation.kind, invitation.role),
+  );
 }
 
 function localInvitationId(globalId: string): string | null {
@@ -667,7 +698,8 @@ export const invitationsService = {
       const now = clock.now();
       const token = mintToken(plan.lifetimeMs, now);
       const expiresAt = token.expiresAt;
-      const updated = await reissueInvitation(db, id, token, now);
+      // Re-sent as the caller: the email names them, and their authority is what the accept checks.
+      const updated = await reissueInvitation(db, id, token, now, viewer.memberId);
       const email = plan.email({
         inviterName: await membersService.nameOf(db, viewer.memberId),
         accountName: seats.accountName,
@@ -696,6 +728,10 @@ export const invitationsService = {
             recipientCount: plan.recipients.length,
             sendCount: updated!.send_count,
             wasExpired: status === InvitationStatus.EXPIRED,
+            ...(row.invited_by_member_id !== viewer.memberId && {
+              previousIssuerId:
+                row.invited_by_member_id && toGlobalId("Member", row.invited_by_member_id),
+            }),
           },
         },
       ]);
@@ -815,6 +851,8 @@ export const invitationsService = {
           return fail(UserErrorCode.ALREADY_ACCEPTED, "This invitation was used already.");
         if (status === InvitationStatus.EXPIRED)
           return fail(UserErrorCode.EXPIRED, "This invitation has expired; ask for a new one.");
+        if (!(await issuerStillAuthorized(db, row)))
+          return fail(UserErrorCode.ISSUER_NOT_AUTHORIZED, ISSUER_NOT_AUTHORIZED_MESSAGE, null);
         if (row.kind === InvitationKind.LOGIN)
           return acceptLogin(
             context,

@@ -4,6 +4,7 @@ import {
   BULK_MEMBERS_MAX,
   can,
   fromGlobalId,
+  INVITATION_KIND_NEEDS,
   MemberStatus,
   MemberType,
   Role,
@@ -18,7 +19,8 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { lockSeats } from "../accounts/seats";
 import { auditService } from "../audit/audit.service";
-import { revokePendingInvitations } from "../invitations/invitation-store";
+import { revokePendingInvitations, revokeShareableLinksOf } from "../invitations/invitation-store";
+import { apiTokensService, type TokenRevocationReason } from "../identity/api-tokens.service";
 import { sessionsService } from "../identity/sessions.service";
 import {
   newestFirst,
@@ -132,17 +134,109 @@ type LockedMember = {
 /** What updateMember compares against, so its audit entry names only what changed. */
 type MemberBeforeUpdate = LockedMember & { can_login: boolean; title: string | null; name: string };
 
-/** Marks members archived, ends their sessions in the account and revokes the invitations they sent. */
+/** What a membership change touches; removals from the network archive, so they are "archive". */
+export type MembershipChange = "role" | "canLogin" | "title" | StatusChange;
+
+/**
+ * Every change to a membership passes this guard first (updateMember, changeStatus; the
+ * archiving done by client and partner removal applies it in its statement): the owner's
+ * role changes only by transferring ownership, the owner is never archived or removed,
+ * and only the owner changes their own login or status. Null when the change may go ahead.
+ */
+export function ownerGuard(
+  actorMemberId: string | null,
+  target: { id: string; role: Role },
+  change: MembershipChange,
+  field: (string | number)[],
+): UserError | null {
+  if (target.role !== Role.OWNER) return null;
+  switch (change) {
+    case "title":
+      // A title is the account's label for the person, not their access.
+      return null;
+    case "role":
+      return userError(
+        UserErrorCode.INVALID_STATE,
+        "The owner's role changes only by transferring ownership.",
+        field,
+      );
+    case "archive":
+      return userError(UserErrorCode.INVALID_STATE, "The owner cannot be archived.", field);
+    case "canLogin":
+    case "activate":
+    case "restore":
+      return actorMemberId === target.id
+        ? null
+        : userError(
+            UserErrorCode.FORBIDDEN,
+            change === "canLogin"
+              ? "Only the owner changes the owner's login."
+              : "Only the owner changes the owner's status.",
+            field,
+          );
+  }
+}
+
+/**
+ * What a member's lost authority takes with it, in the changing transaction: the API
+ * tokens they may no longer hold (all of them, or with `role` those its scopes exceed)
+ * and, once they may not invite clients any more, the shareable client links they made.
+ */
+async function withdrawAuthority(
+  db: EntityManager,
+  context: Context,
+  accountId: string,
+  memberIds: string[],
+  reason: TokenRevocationReason,
+  at: Date,
+  role?: Role,
+): Promise<void> {
+  if (memberIds.length === 0) return;
+  await apiTokensService.revokeForCreators(db, context, accountId, memberIds, reason, role);
+  if (role !== undefined && can(role, INVITATION_KIND_NEEDS.CLIENT)) return;
+  const links = await revokeShareableLinksOf(db, memberIds, at);
+  await auditService.record(
+    db,
+    context,
+    links.map((link) => ({
+      accountId,
+      action: "invitation.revoked",
+      objectType: "Invitation",
+      objectId: link.id,
+      details: { kind: "CLIENT", shareableLink: true, reason },
+    })),
+  );
+}
+
+/** Marks members archived: ends their sessions in the account, their tokens and links, and the invitations they sent. */
 async function archive(
   db: EntityManager,
+  context: Context,
   accountId: string,
   memberIds: string[],
   userIds: string[],
   at: Date,
+  reason: TokenRevocationReason,
 ): Promise<void> {
   if (memberIds.length === 0) return;
   await sessionsService.endForMembersInAccount(db, accountId, userIds);
+  await withdrawAuthority(db, context, accountId, memberIds, reason, at);
   await revokePendingInvitations(db, { invitedByMemberIds: memberIds }, at);
+}
+
+/** The owner guard for one updateMember call: only what it would change is judged. */
+function ownerGuardForUpdate(
+  actorMemberId: string,
+  target: { id: string; role: Role; can_login: boolean },
+  input: { role?: Role | null; canLogin?: boolean | null; title?: string | null },
+): UserError[] {
+  const errors: (UserError | null)[] = [];
+  if (input.role != null && input.role !== target.role)
+    errors.push(ownerGuard(actorMemberId, target, "role", ["role"]));
+  if (input.canLogin != null && input.canLogin !== target.can_login)
+    errors.push(ownerGuard(actorMemberId, target, "canLogin", ["canLogin"]));
+  if (input.title != null) errors.push(ownerGuard(actorMemberId, target, "title", ["title"]));
+  return errors.filter((error): error is UserError => error !== null);
 }
 
 export const membersService = {
@@ -181,9 +275,11 @@ export const membersService = {
       localIds.forEach((id, index) => {
         const member = id ? byId.get(id) : undefined;
         const field = ["memberIds", String(index)];
+        const guarded = member ? ownerGuard(viewer.memberId, member, change, field) : null;
         if (!member) userErrors.push(userError(UserErrorCode.NOT_FOUND, "No such member.", field));
         else if (seen.has(member.id))
           userErrors.push(userError(UserErrorCode.INVALID, "This member is listed twice.", field));
+        else if (guarded) userErrors.push(guarded);
         else if (!rule.from.includes(member.status)) {
           userErrors.push(
             userError(
@@ -192,18 +288,9 @@ export const membersService = {
               field,
             ),
           );
-        } else if (
-          change === "archive" &&
-          (member.role === Role.OWNER || member.id === viewer.memberId)
-        ) {
+        } else if (change === "archive" && member.id === viewer.memberId) {
           userErrors.push(
-            userError(
-              UserErrorCode.INVALID_STATE,
-              member.role === Role.OWNER
-                ? "The owner cannot be archived."
-                : "You cannot archive yourself.",
-              field,
-            ),
+            userError(UserErrorCode.INVALID_STATE, "You cannot archive yourself.", field),
           );
         }
         if (member) seen.add(member.id);
@@ -239,10 +326,12 @@ export const membersService = {
       if (change === "archive")
         await archive(
           db,
+          context,
           viewer.accountId,
           locked.map((m) => m.id),
           locked.map((m) => m.user_id),
           now,
+          "creator_archived",
         );
       await auditService.record(
         db,
@@ -267,6 +356,7 @@ export const membersService = {
   /** Archives every non-archived member of a partner (removal from the network); returns how many. */
   async archivePartnerPeople(
     db: EntityManager,
+    context: Context,
     accountId: string,
     partnerId: string,
     at: Date,
@@ -278,15 +368,22 @@ export const membersService = {
     );
     return membersService.archiveMembersById(
       db,
+      context,
       accountId,
       people.map((person) => person.id),
       at,
     );
   },
 
-  /** Archives the given members (a removed client's member, say), ending their sessions here; returns how many changed. */
+  /**
+   * Archives the given members (a removed client's member, say), ending their sessions,
+   * tokens and links here; returns how many changed. The owner guard holds here too: the
+   * owner is never among a removal's people (they are internal and never a client), and
+   * should an owner's id arrive all the same the statement leaves that row alone.
+   */
   async archiveMembersById(
     db: EntityManager,
+    context: Context,
     accountId: string,
     memberIds: string[],
     at: Date,
@@ -294,15 +391,18 @@ export const membersService = {
     const rows = await queryRows<{ id: string; user_id: string }>(
       db,
       `UPDATE members SET status = 'ARCHIVED', archived_at = $3
-       WHERE account_id = $1 AND id = ANY($2::uuid[]) AND status <> 'ARCHIVED' RETURNING id, user_id`,
-      [accountId, memberIds, at],
+       WHERE account_id = $1 AND id = ANY($2::uuid[]) AND status <> 'ARCHIVED' AND role <> $4
+       RETURNING id, user_id`,
+      [accountId, memberIds, at, Role.OWNER],
     );
     await archive(
       db,
+      context,
       accountId,
       rows.map((r) => r.id),
       rows.map((r) => r.user_id),
       at,
+      "creator_removed",
     );
     return rows.length;
   },
@@ -372,17 +472,9 @@ export const membersService = {
         member: null,
         userErrors: [userError(UserErrorCode.NOT_FOUND, "No such member.", ["memberId"])],
       };
-    const userErrors: UserError[] = [];
-    if (input.role != null && input.role !== member.role) {
-      if (member.role === Role.OWNER)
-        userErrors.push(
-          userError(
-            UserErrorCode.INVALID_STATE,
-            "The owner's role changes only by transferring ownership.",
-            ["role"],
-          ),
-        );
-      else if (member.type === MemberType.EXTERNAL)
+    const userErrors: UserError[] = ownerGuardForUpdate(viewer.memberId, member, input);
+    if (input.role != null && input.role !== member.role && member.role !== Role.OWNER) {
+      if (member.type === MemberType.EXTERNAL)
         userErrors.push(
           userError(UserErrorCode.INVALID, "External members are always collaborators.", ["role"]),
         );
@@ -399,7 +491,15 @@ export const membersService = {
     if (input.name != null && !name)
       userErrors.push(userError(UserErrorCode.INVALID, "Name cannot be empty.", ["name"]));
     if (userErrors.length) return { member: null, userErrors };
-    await context.db.transaction(async (db) => {
+    const refused = await context.db.transaction(async (db) => {
+      // Read again under a row lock: an ownership transfer may have made them the owner since.
+      const [current] = await queryRows<{ id: string; role: Role; can_login: boolean }>(
+        db,
+        "SELECT id, role, can_login FROM members WHERE id = $1 FOR UPDATE",
+        [member.id],
+      );
+      const guarded = ownerGuardForUpdate(viewer.memberId, current!, input);
+      if (guarded.length) return guarded;
       await execute(
         db,
         `UPDATE members SET role = coalesce($2, role), can_login = coalesce($3, can_login),
@@ -414,8 +514,28 @@ export const membersService = {
       );
       if (name)
         await execute(db, "UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
-      if (input.canLogin === false)
+      const now = clock.now();
+      if (input.canLogin === false) {
         await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
+        await withdrawAuthority(
+          db,
+          context,
+          viewer.accountId,
+          [member.id],
+          "creator_login_withdrawn",
+          now,
+        );
+      }
+      if (input.role != null && input.role !== member.role)
+        await withdrawAuthority(
+          db,
+          context,
+          viewer.accountId,
+          [member.id],
+          "creator_role_changed",
+          now,
+          input.role,
+        );
       if (input.canLogin === true)
         await onLoginGranted(db, context, {
           accountId: viewer.accountId,
@@ -442,7 +562,9 @@ export const membersService = {
           },
         ]);
       }
+      return [];
     });
+    if (refused.length) return { member: null, userErrors: refused };
     context.loaders.memberById.clear(member.id);
     return { member: await context.loaders.memberById.load(member.id), userErrors: [] };
   },
@@ -532,6 +654,24 @@ export const membersService = {
       [input.accountId, input.userId, input.role],
     );
     return row?.id ?? null;
+  },
+
+  /**
+   * What an invitation's issuer holds now, read in the accepting transaction: their role
+   * and whether they are active with login. The row is share-locked, so a demotion or
+   * archive racing the accept waits for it and then revokes what it must.
+   */
+  async issuerStanding(
+    db: EntityManager,
+    accountId: string,
+    memberId: string,
+  ): Promise<{ role: Role; enterable: boolean } | null> {
+    const [row] = await queryRows<{ role: Role; enterable: boolean }>(
+      db,
+      "SELECT role, (status = $3 AND can_login) AS enterable FROM members WHERE id = $1 AND account_id = $2 FOR SHARE",
+      [memberId, accountId, MemberStatus.ACTIVE],
+    );
+    return row ?? null;
   },
 
   /** A member's display name, read inside the caller's transaction (no second pool connection). */

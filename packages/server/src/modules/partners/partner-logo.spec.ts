@@ -94,9 +94,9 @@ describe("partner logos", () => {
 
   it("needs the preflight header, a role that manages partners, and a partner of the caller's account", async () => {
     expect((await upload(partnerId, admin.secret, PNG, "a.png", {})).status).toBe(400);
-    const viewer = await tokenFor(Role.VIEWER, admin.accountId);
-    // The token acts with its creator's current role: a VIEWER may not upload.
-    expect((await upload(partnerId, viewer.secret, PNG)).status).toBe(403);
+    const editor = await tokenFor(Role.EDITOR, admin.accountId);
+    // The token acts with its creator's current role: an EDITOR (who may write) may not manage partners.
+    expect((await upload(partnerId, editor.secret, PNG)).status).toBe(403);
     const stranger = await tokenFor(Role.ADMINISTRATOR);
     expect((await upload(partnerId, stranger.secret, PNG)).status).toBe(404);
     expect((await storedLogo()).logo).toBeNull();

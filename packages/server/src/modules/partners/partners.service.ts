@@ -542,6 +542,7 @@ async function endLink(context: Context, db: EntityManager, partner: PartnerRow)
   return tenantScope.reachInto(db, [partner.account_id, partner.partner_account_id], async () => {
     const archived = await membersService.archivePartnerPeople(
       db,
+      context,
       partner.account_id,
       partner.id,
       now,

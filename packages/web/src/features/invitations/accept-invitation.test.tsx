@@ -104,6 +104,31 @@ describe("accept invitation", () => {
     ).toBeInTheDocument();
   });
 
+  it("says the invitation must be sent again when its sender can no longer invite", async () => {
+    installMockBackend({ signedIn: false });
+    renderApp("/invite/tok-new");
+    await screen.findByRole("heading", { level: 1, name: "Join Acme Corp" });
+    server.use(
+      refuse(
+        AcceptInvitationDocument,
+        "ISSUER_NOT_AUTHORIZED",
+        "The person who sent this invitation can no longer invite; ask the account to send it again.",
+      ),
+    );
+
+    await fillAndAccept("Nina", "a long enough password");
+
+    expect(
+      await screen.findByRole("heading", {
+        level: 1,
+        name: "This invitation needs to be sent again",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/can no longer invite\. Ask Acme Corp to send it again\./),
+    ).toBeInTheDocument();
+  });
+
   it("asks an existing user to log in first (SIGN_IN_REQUIRED), linking back to the invitation", async () => {
     installMockBackend({ signedIn: false });
     const logIn = "Log in as ada@example.com to accept this invitation.";

@@ -11,6 +11,7 @@ const DEAD_LINK: Partial<Record<string, UnavailableReason>> = {
   ALREADY_ACCEPTED: "accepted",
   NOT_FOUND: "unknown",
   INVALID_STATE: "unsupported",
+  ISSUER_NOT_AUTHORIZED: "issuer",
 };
 
 /**

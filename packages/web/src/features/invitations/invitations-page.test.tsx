@@ -74,6 +74,41 @@ describe("invitations page", () => {
     expect(within(joined).getAllByRole("cell")[4]).toHaveTextContent("—");
   });
 
+  it("marks an invitation whose sender can no longer invite, and re-sends it as the viewer", async () => {
+    const orphan = invitation(7, {
+      email: "orphan@example.com",
+      issuerCanGrant: false,
+      invitedBy: { __typename: "Member", id: "TWVtYmVyOmRhbg", name: "Demoted Dan" },
+    });
+    const backend = installMockBackend({
+      accounts: [acmeAccount({ invitations: [orphan, ...acmeAccount().invitations] })],
+    });
+    const user = userEvent.setup();
+    renderApp("/invitations");
+    await screen.findByRole("table", { name: "Pending invitations" });
+
+    const row = rowOf("orphan@example.com");
+    expect(within(row).getByText("Demoted Dan")).toBeInTheDocument();
+    expect(within(row).getByText("Sender can no longer invite")).toBeInTheDocument();
+    expect(
+      within(rowOf("new.hire@example.com")).queryByText("Sender can no longer invite"),
+    ).toBeNull();
+
+    await user.click(
+      within(row).getByRole("button", { name: "Re-send invitation to orphan@example.com as me" }),
+    );
+    expect(await screen.findByText("Invitation sent again")).toBeInTheDocument();
+    expect(backend.operations("ResendInvitation").map((o) => o.variables)).toEqual([
+      { input: { invitationId: orphan.id } },
+    ]);
+    await waitFor(() =>
+      expect(
+        within(rowOf("orphan@example.com")).queryByText("Sender can no longer invite"),
+      ).toBeNull(),
+    );
+    expect(within(rowOf("orphan@example.com")).getByText("Ada Lovelace")).toBeInTheDocument();
+  });
+
   it("resends an expired invitation: it moves back to Pending", async () => {
     const backend = installMockBackend();
     const user = userEvent.setup();

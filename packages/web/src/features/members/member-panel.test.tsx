@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
+import { acmeAccount, member, networkAcmeAccount } from "../../testing/fixtures/accounts";
 import { UpdateMemberDocument } from "../../gql/graphql";
 import { installNetworkBackend } from "../../testing/mock-backend";
 import { refuse, server } from "../../testing/msw-server";
@@ -113,6 +113,37 @@ describe("member side panel", () => {
         }),
       ).not.toBeInTheDocument(),
     );
+  });
+
+  it("shows an administrator the owner's login, role and status as locked, with the reasons", async () => {
+    // Ada administers; Grace owns the account.
+    const members = acmeAccount({ role: "ADMINISTRATOR" }).members.map((m) =>
+      m.name === "Grace Hopper" ? { ...m, role: "OWNER" as const } : m,
+    );
+    const backend = installNetworkBackend({
+      accounts: [networkAcmeAccount({ role: "ADMINISTRATOR", members })],
+    });
+    const user = userEvent.setup();
+    renderApp("/members");
+
+    const panel = await openPanel(user, "Grace Hopper");
+    const login = await within(panel).findByRole("switch", { name: "Can log in" });
+    expect(login).toBeChecked();
+    expect(login).toBeDisabled();
+    expect(login).toHaveAccessibleDescription("Only the owner changes the owner's login.");
+    expect(within(panel).getByRole("textbox", { name: "Role" })).toHaveAccessibleDescription(
+      "The owner's role changes only by transferring ownership.",
+    );
+    expect(within(panel).queryByRole("button", { name: "Archive" })).not.toBeInTheDocument();
+    expect(within(panel).getByText(/The owner cannot be archived or removed/)).toBeInTheDocument();
+
+    // The title is still theirs to set; saving sends no login change.
+    await user.type(within(panel).getByRole("textbox", { name: "Title" }), "Founder");
+    await user.click(within(panel).getByRole("button", { name: "Save changes" }));
+    expect(await within(panel).findByText("Changes saved.")).toBeInTheDocument();
+    expect(backend.operations("UpdateMember").map((o) => o.variables)).toEqual([
+      { input: { memberId: member(1).id, title: "Founder" } },
+    ]);
   });
 
   it("is read-only for a viewer", async () => {

@@ -158,10 +158,11 @@ describe("settings: API tokens", () => {
     const cells = within(row as HTMLElement)
       .getAllByRole("cell")
       .map((c) => c.textContent);
-    expect(cells.slice(0, 5)).toEqual([
+    expect(cells.slice(0, 6)).toEqual([
       "CRM sync",
       "Read",
       "Jan 5, 2026, 10:00 AM",
+      "never",
       "never",
       "Active",
     ]);
@@ -200,7 +201,7 @@ describe("settings: API tokens", () => {
     const secret = within(dialog).getByTestId("api-token-secret");
     expect(secret).toHaveTextContent("pn_secret_1_AbCdEfGhIjKlMnOpQrStUvWxYz");
     expect(backend.operations("CreateApiToken")[0]?.variables).toEqual({
-      input: { name: "Billing export", scopes: ["READ", "WRITE"] },
+      input: { name: "Billing export", scopes: ["READ", "WRITE"], expiresAt: expect.any(String) },
     });
 
     // userEvent.setup() installed a clipboard stub on navigator.
@@ -218,6 +219,80 @@ describe("settings: API tokens", () => {
     expect(within(row as HTMLElement).getByText("Write")).toBeInTheDocument();
     // The form is ready for the next token.
     expect(within(section).getByLabelText("Token name")).toHaveValue("");
+  });
+
+  it("expires a new token in 90 days unless another expiry is chosen, and lists the expiry", async () => {
+    const backend = installMockBackend();
+    const user = userEvent.setup();
+    renderApp("/settings");
+    const section = await tokensSection();
+    const DAY = 24 * 60 * 60 * 1000;
+
+    await user.type(within(section).getByLabelText("Token name"), "Quarterly");
+    await user.click(within(section).getByRole("checkbox", { name: /^Read/ }));
+    await user.click(within(section).getByRole("button", { name: "Create token" }));
+    await user.click(await screen.findByRole("button", { name: "Done" }));
+    const first = backend.operations("CreateApiToken")[0]?.variables as {
+      input: { expiresAt: string };
+    };
+    const daysAhead = (new Date(first.input.expiresAt).getTime() - Date.now()) / DAY;
+    expect(daysAhead).toBeGreaterThan(89.9);
+    expect(daysAhead).toBeLessThanOrEqual(90);
+    const row = within(section).getByRole("cell", { name: "Quarterly" }).closest("tr");
+    expect(within(row as HTMLElement).getAllByRole("cell")[4]).not.toHaveTextContent("never");
+
+    await user.type(within(section).getByLabelText("Token name"), "Forever");
+    await user.click(within(section).getByRole("checkbox", { name: /^Read/ }));
+    await user.click(within(section).getByRole("combobox", { name: "Expires" }));
+    await user.click(await within(section).findByRole("option", { name: "Never" }));
+    await user.click(within(section).getByRole("button", { name: "Create token" }));
+    await user.click(await screen.findByRole("button", { name: "Done" }));
+    expect(backend.operations("CreateApiToken")[1]?.variables).toEqual({
+      input: { name: "Forever", scopes: ["READ"], expiresAt: null },
+    });
+  });
+
+  it("shows a token past its expiry as Expired", async () => {
+    installMockBackend({
+      accounts: [
+        acmeAccount({
+          apiTokens: [
+            {
+              ...acmeAccount().apiTokens[0]!,
+              expiresAt: new Date(Date.now() - 60_000).toISOString(),
+            },
+          ],
+        }),
+      ],
+    });
+    renderApp("/settings");
+    const section = await tokensSection();
+    const row = (await within(section).findByRole("cell", { name: "CRM sync" })).closest("tr");
+    expect(within(row as HTMLElement).getByText("Expired")).toBeInTheDocument();
+    expect(within(row as HTMLElement).queryByText("Active")).not.toBeInTheDocument();
+  });
+
+  it("shows the server's refusal of an expiry next to the choice", async () => {
+    installMockBackend();
+    server.use(
+      answer(CreateApiTokenDocument, () => ({
+        createApiToken: {
+          apiToken: null,
+          secret: null,
+          userErrors: [
+            { field: ["expiresAt"], code: "INVALID", message: "Choose an expiry in the future." },
+          ],
+        },
+      })),
+    );
+    const user = userEvent.setup();
+    renderApp("/settings");
+    const section = await tokensSection();
+    await user.type(within(section).getByLabelText("Token name"), "Late");
+    await user.click(within(section).getByRole("checkbox", { name: /^Read/ }));
+    await user.click(within(section).getByRole("button", { name: "Create token" }));
+    expect(await within(section).findByText("Choose an expiry in the future.")).toBeInTheDocument();
+    expect(screen.queryByTestId("api-token-secret")).not.toBeInTheDocument();
   });
 
   it("asks for confirmation before revoking, and Cancel revokes nothing", async () => {

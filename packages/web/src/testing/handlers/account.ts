@@ -53,7 +53,8 @@ export function accountHandlers(db: Db) {
       const n = db.nextId++;
       const scopes = [input.scopes].flat();
       const token = { id: `QXBpVG9rZW46bmV3${n}`, name: input.name, scopes, createdAt: nowIso() };
-      current(db).apiTokens.unshift({ ...token, lastUsedAt: null, revokedAt: null });
+      const expiresAt = input.expiresAt ? String(input.expiresAt) : null;
+      current(db).apiTokens.unshift({ ...token, lastUsedAt: null, revokedAt: null, expiresAt });
       const secret = `pn_secret_${n}_AbCdEfGhIjKlMnOpQrStUvWxYz`;
       return { createApiToken: { apiToken: current(db).apiTokens[0], secret } };
     }),

@@ -42,7 +42,15 @@ export function invitationHandlers(db: Db) {
           delivery: "QUEUED",
           lastSentAt: hoursFromNow(0),
         } as const;
-        Object.assign(found, { ...sent, expiresAt: hoursFromNow(48), sendCount });
+        // Re-issued as the caller (Ada): her authority is what an accept checks now.
+        const invitedBy = { __typename: "Member", id: "TWVtYmVyOmFkYQ", name: USER.name } as const;
+        Object.assign(found, {
+          ...sent,
+          expiresAt: hoursFromNow(48),
+          sendCount,
+          issuerCanGrant: true,
+          invitedBy,
+        });
       }
       return { resendInvitation: { invitation: found } };
     }),

@@ -31,6 +31,7 @@ export const invitationsListQuery = graphql(`
             expiresAt
             lastSentAt
             sendCount
+            issuerCanGrant
             invitedBy {
               id
               name

@@ -13,6 +13,11 @@ export const resendInvitationMutation = graphql(`
         expiresAt
         lastSentAt
         sendCount
+        issuerCanGrant
+        invitedBy {
+          id
+          name
+        }
       }
       userErrors {
         ...UserErrorFields @unmask

@@ -2,7 +2,8 @@ import { Anchor, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { Page } from "../../../components/page";
 
-export type UnavailableReason = "expired" | "revoked" | "accepted" | "unknown" | "unsupported";
+export type UnavailableReason =
+  "expired" | "revoked" | "accepted" | "unknown" | "unsupported" | "issuer";
 
 export interface InvitationUnavailableProps {
   reason: UnavailableReason;
@@ -16,6 +17,7 @@ const TITLES: Record<UnavailableReason, string> = {
   accepted: "This invitation was used already",
   unknown: "This invitation link is not valid",
   unsupported: "This invitation cannot be accepted here yet",
+  issuer: "This invitation needs to be sent again",
 };
 
 /** A clear dead end for a link that no longer works, and what to do instead. */
@@ -39,6 +41,10 @@ export function InvitationUnavailable({
       break;
     case "accepted":
       message = "Each invitation link works once. If you accepted it, log in to continue.";
+      break;
+    case "issuer":
+      // ISSUER_NOT_AUTHORIZED: the sender was demoted or lost access since sending it.
+      message = `The person who sent this invitation can no longer invite. Ask ${accountName ?? "the account"} to send it again.`;
       break;
     case "unsupported":
       message = `This kind of invitation cannot be accepted on this page. Ask ${who} for help.`;

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { formatDateTime, formatRelativeTime } from "../../../lib/format";
 import {
   DELIVERY_STATUS_LABELS,
@@ -24,11 +24,23 @@ const DELIVERY_COLORS: Record<InvitationRow["delivery"], string> = {
   FAILED: "red",
 };
 
-/** Resending helps when the link ran out or the email never arrived. */
+/**
+ * An open invitation whose sender may no longer send it (demoted, without login, archived):
+ * accepting it fails until someone who may re-sends it as themselves.
+ */
+export function senderLostAuthority(invitation: InvitationRow): boolean {
+  return (
+    (invitation.status === "PENDING" || invitation.status === "EXPIRED") &&
+    !invitation.issuerCanGrant
+  );
+}
+
+/** Resending helps when the link ran out, the email never arrived, or its sender can no longer invite. */
 export function canResend(invitation: InvitationRow): boolean {
   return (
     invitation.status === "EXPIRED" ||
-    (invitation.status === "PENDING" && invitation.delivery === "FAILED")
+    (invitation.status === "PENDING" && invitation.delivery === "FAILED") ||
+    senderLostAuthority(invitation)
   );
 }
 
@@ -113,7 +125,20 @@ export function InvitationsTable({
                   )}
                 </Table.Td>
                 <Table.Td>{invitation.sendCount}</Table.Td>
-                <Table.Td>{invitation.invitedBy?.name ?? "—"}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2} align="flex-start">
+                    <span>{invitation.invitedBy?.name ?? "—"}</span>
+                    {senderLostAuthority(invitation) && (
+                      <Badge
+                        variant="light"
+                        color="red"
+                        title="Accepting fails until someone who may invite sends it again."
+                      >
+                        Sender can no longer invite
+                      </Badge>
+                    )}
+                  </Stack>
+                </Table.Td>
                 {canManage && (
                   <Table.Td>
                     <Group gap={6} wrap="nowrap" justify="flex-end">
@@ -121,11 +146,15 @@ export function InvitationsTable({
                         <Button
                           size="compact-sm"
                           variant="default"
-                          aria-label={`Resend invitation to ${email}`}
+                          aria-label={
+                            senderLostAuthority(invitation)
+                              ? `Re-send invitation to ${email} as me`
+                              : `Resend invitation to ${email}`
+                          }
                           loading={resendingId === invitation.id}
                           onClick={() => onResend(invitation)}
                         >
-                          Resend
+                          {senderLostAuthority(invitation) ? "Re-send as me" : "Resend"}
                         </Button>
                       )}
                       {canCancel(invitation) && (

@@ -17,18 +17,24 @@ type Field = (typeof FIELDS)[number];
 export interface MemberEditFormProps {
   member: MemberDetailsNode;
   viewerRole: Role | null;
+  /** Whether this member is the viewer: only the owner changes the owner's login. */
+  isSelf: boolean;
 }
+
+const OWNER_LOGIN_REASON = "Only the owner changes the owner's login.";
 
 /**
  * Name and title (EDITOR and up), role and login (OWNER/ADMINISTRATOR). Internal members other
  * than the owner get a role choice; external members are always collaborators. Only changed
  * fields are sent.
  */
-export function MemberEditForm({ member, viewerRole }: MemberEditFormProps) {
+export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormProps) {
   const canEditProfile = can(viewerRole, "editMemberProfiles");
   const canManage = can(viewerRole, "manageRolesAndLogin");
   const memberRole = toRole(member.role);
   const roleEditable = canManage && member.type === "INTERNAL" && memberRole !== "OWNER";
+  // The server refuses it too (FORBIDDEN): the owner's access is theirs alone.
+  const loginLocked = memberRole === "OWNER" && !isSelf;
   const headingId = useId();
 
   const [updateMember, { loading }] = useUpdateMember();
@@ -45,7 +51,7 @@ export function MemberEditForm({ member, viewerRole }: MemberEditFormProps) {
   if (canEditProfile && name.trim() !== member.name) changes.name = name.trim();
   if (canEditProfile && title.trim() !== (member.title ?? "")) changes.title = title.trim();
   if (roleEditable && role !== memberRole) changes.role = role;
-  if (canManage && canLogin !== member.canLogin) changes.canLogin = canLogin;
+  if (canManage && !loginLocked && canLogin !== member.canLogin) changes.canLogin = canLogin;
   const changed = Object.keys(changes).length > 0;
 
   if (!canEditProfile && !canManage) {
@@ -165,7 +171,10 @@ export function MemberEditForm({ member, viewerRole }: MemberEditFormProps) {
             label="Can log in"
             // The description sits inside Switch's <label>: keep it out of the name.
             aria-label="Can log in"
-            description="Whether they may sign in to this account."
+            description={
+              loginLocked ? OWNER_LOGIN_REASON : "Whether they may sign in to this account."
+            }
+            disabled={loginLocked}
             checked={canLogin}
             error={errors.canLogin}
             onChange={(event) => {

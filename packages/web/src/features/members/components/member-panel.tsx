@@ -66,7 +66,11 @@ function MemberPanelContent({ memberId, viewerRole, viewerMemberId }: MemberPane
     body = (
       <Stack gap="lg">
         <MemberFacts member={member} />
-        <MemberEditForm member={member} viewerRole={viewerRole} />
+        <MemberEditForm
+          member={member}
+          viewerRole={viewerRole}
+          isSelf={member.id === viewerMemberId}
+        />
         <MemberStatusActions
           member={member}
           viewerRole={viewerRole}

@@ -64,7 +64,20 @@ export function MemberStatusActions({ member, viewerRole, isSelf }: MemberStatus
   const seats = useMemberSeats(!allowed || member.type !== "INTERNAL").data?.viewer?.currentAccount;
 
   if (!allowed) return null;
-  const canArchive = member.status !== "ARCHIVED" && member.role !== "OWNER" && !isSelf;
+  if (member.role === "OWNER") {
+    return (
+      <Stack gap="sm" component="section" aria-labelledby={headingId}>
+        <Title order={3} size="h5" id={headingId}>
+          Status
+        </Title>
+        <Text size="sm" c="gray.7">
+          The owner cannot be archived or removed, and only the owner changes their own status.
+          Transferring ownership (in Settings) is the only way to hand the account over.
+        </Text>
+      </Stack>
+    );
+  }
+  const canArchive = member.status !== "ARCHIVED" && !isSelf;
   const actions: BulkAction[] = [
     ...(member.status === "PENDING" ? (["activate"] as const) : []),
     ...(canArchive ? (["archive"] as const) : []),

@@ -12,6 +12,7 @@ export const createApiTokenMutation = graphql(`
         createdAt
         lastUsedAt
         revokedAt
+        expiresAt
       }
       secret
       userErrors {

@@ -14,6 +14,7 @@ export const apiTokensQuery = graphql(`
           createdAt
           lastUsedAt
           revokedAt
+          expiresAt
         }
       }
     }

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Table, VisuallyHidden } from "@mantine/core";
 import { API_SCOPE_LABELS, toApiScope } from "../../../lib/enum-labels";
+import { useNow } from "../../../hooks/use-now";
 import { formatDateTime } from "../../../lib/format";
 import type { ApiTokenRow } from "../api/get-api-tokens";
 
@@ -9,6 +10,7 @@ export interface ApiTokensTableProps {
 }
 
 export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
+  const now = useNow();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table captionSide="top">
@@ -19,6 +21,7 @@ export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
             <Table.Th scope="col">Scopes</Table.Th>
             <Table.Th scope="col">Created</Table.Th>
             <Table.Th scope="col">Last used</Table.Th>
+            <Table.Th scope="col">Expires</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>Actions</VisuallyHidden>
@@ -40,10 +43,15 @@ export function ApiTokensTable({ tokens, onRevoke }: ApiTokensTableProps) {
               </Table.Td>
               <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
               <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}</Table.Td>
+              <Table.Td>{token.expiresAt ? formatDateTime(token.expiresAt) : "never"}</Table.Td>
               <Table.Td>
                 {token.revokedAt ? (
                   <Badge variant="dot" color="red" title={formatDateTime(token.revokedAt)}>
                     Revoked
+                  </Badge>
+                ) : token.expiresAt && new Date(token.expiresAt).getTime() <= now ? (
+                  <Badge variant="dot" color="gray">
+                    Expired
                   </Badge>
                 ) : (
                   <Badge variant="dot" color="green">

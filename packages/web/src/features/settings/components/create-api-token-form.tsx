@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Select, Stack, TextInput } from "@mantine/core";
 import { ApiScope } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
@@ -13,6 +13,20 @@ const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   [ApiScope.READ]: "Run queries.",
   [ApiScope.WRITE]: "Also run mutations.",
 };
+
+/** Expiry choices in days; "never" keeps the token until it is revoked (or its creator loses access). */
+const EXPIRY_OPTIONS = [
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "365", label: "In a year" },
+  { value: "never", label: "Never" },
+];
+const DEFAULT_EXPIRY = "90";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function expiryFrom(choice: string, now: number = Date.now()): string | null {
+  return choice === "never" ? null : new Date(now + Number(choice) * DAY_MS).toISOString();
+}
 
 type Values = { name: string };
 const validate: Validate<Values> = ({ name }) => ({
@@ -41,6 +55,8 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
   const form = useFormFields<Values>({ name: "" }, validate);
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [scopesError, setScopesError] = useState<string | undefined>();
+  const [expiry, setExpiry] = useState(DEFAULT_EXPIRY);
+  const [expiryError, setExpiryError] = useState<string | undefined>();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
 
@@ -54,16 +70,20 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
     if (!nameValid || scopesProblem) return;
     try {
       const { data } = await createApiToken({
-        variables: { input: { name: form.values.name.trim(), scopes } },
+        variables: {
+          input: { name: form.values.name.trim(), scopes, expiresAt: expiryFrom(expiry) },
+        },
       });
       const payload = data?.createApiToken;
       const { fieldErrors, formErrors: general } = splitUserErrors(payload?.userErrors ?? [], [
         "name",
         "scopes",
+        "expiresAt",
       ] as const);
-      if (fieldErrors.name || fieldErrors.scopes || general.length > 0) {
+      if (fieldErrors.name || fieldErrors.scopes || fieldErrors.expiresAt || general.length > 0) {
         form.showErrors({ name: fieldErrors.name });
         setScopesError(fieldErrors.scopes);
+        setExpiryError(fieldErrors.expiresAt);
         setFormErrors(general);
         return;
       }
@@ -74,6 +94,7 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
       onCreated({ name: payload.apiToken.name, secret: payload.secret });
       form.setValue("name", "");
       setScopes([]);
+      setExpiry(DEFAULT_EXPIRY);
     } catch (error) {
       const described = describeError(error);
       setFormErrors([described.message]);
@@ -111,6 +132,18 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
             ))}
           </Stack>
         </Checkbox.Group>
+        <Select
+          label="Expires"
+          description="A token also stops when the person who created it loses access."
+          data={EXPIRY_OPTIONS}
+          value={expiry}
+          onChange={(value) => {
+            setExpiry(value ?? DEFAULT_EXPIRY);
+            setExpiryError(undefined);
+          }}
+          allowDeselect={false}
+          error={expiryError}
+        />
         <Group>
           <Button type="submit" loading={loading}>
             Create token
