@@ -25,6 +25,7 @@ const GENEROUS_RATE_LIMITS = {
   RATE_LIMIT_LOGIN_FAILURES_PER_IP: "1000",
   RATE_LIMIT_INVITATION_SENDS_PER_DAY: "1000000",
   RATE_LIMIT_TOKEN_GUESSES_PER_IP: "1000",
+  RATE_LIMIT_SIGN_UPS_PER_IP: "1000",
 };
 
 /** Variables the server reads: never inherited from the shell running the tests. */

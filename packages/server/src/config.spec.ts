@@ -67,6 +67,8 @@ describe("loadConfig", () => {
       invitationSendsPerDay: 10_000,
       tokenGuessesPerIp: 30,
       tokenGuessWindowSeconds: 900,
+      signUpsPerIp: 10,
+      signUpWindowSeconds: 3600,
     });
     expect(
       loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" })

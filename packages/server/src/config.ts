@@ -77,6 +77,9 @@ export type RateLimitSettings = {
   /** Unknown invitation tokens one IP may try (preview or accept) within tokenGuessWindowSeconds. */
   tokenGuessesPerIp: number;
   tokenGuessWindowSeconds: number;
+  /** Sign-ups one client IP may send within signUpWindowSeconds (each one, answered alike, costs an email). */
+  signUpsPerIp: number;
+  signUpWindowSeconds: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -127,6 +130,8 @@ function parseRateLimits(env: Env): RateLimitSettings {
     invitationSendsPerDay: parsePositiveInt(env, "RATE_LIMIT_INVITATION_SENDS_PER_DAY", 10_000),
     tokenGuessesPerIp: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESSES_PER_IP", 30),
     tokenGuessWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESS_WINDOW_SECONDS", 900),
+    signUpsPerIp: parsePositiveInt(env, "RATE_LIMIT_SIGN_UPS_PER_IP", 10),
+    signUpWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_SIGN_UP_WINDOW_SECONDS", 3600),
   };
 }
 

@@ -180,8 +180,10 @@ const MUTATIONS_WITHOUT_IDS: Record<string, string> = {
   inviteUsers: "invites emails into the viewer's account",
   logIn: "no tenant yet",
   logOut: "ends the caller's own session",
+  resendVerificationEmail: "acts on the viewer's own user only",
   signUp: "creates a new account",
   updateAccount: "acts on the viewer's own account only",
+  verifyEmail: "the token names the user; no tenant yet",
 };
 
 /** Paths from Query to a parent whose field takes an ID in a filter, as B sees them. */

@@ -67,6 +67,8 @@ export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
   invitationSendsPerDay: 1_000_000,
   tokenGuessesPerIp: 10_000,
   tokenGuessWindowSeconds: 60,
+  signUpsPerIp: 10_000,
+  signUpWindowSeconds: 60,
 };
 
 /**
