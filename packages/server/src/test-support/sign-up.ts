@@ -76,3 +76,18 @@ export async function signUpAndVerify(
     cookie: client.cookie()!,
   };
 }
+
+/** The claim secret of the newest shareable-link confirmation sent to `email`, read from the outbox. */
+export async function claimTokenFor(
+  db: DataSource,
+  email: string,
+  key: SealKey = TEST_SEAL_KEY,
+): Promise<string | null> {
+  const rows: { sealed_link: string }[] = await db.query(
+    `SELECT sealed_link FROM outbox WHERE lower(to_address) = lower($1) AND subject LIKE 'Confirm your email to join%'
+     ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
+  if (!rows[0]) return null;
+  return open(rows[0].sealed_link, key).split("#claim=")[1] ?? null;
+}

@@ -254,9 +254,13 @@ export const identityService = {
     context: Context,
     input: { email: string; name: string; passwordHash: string; accountId: string },
   ): Promise<{ userId: string; outcome: "created" | "taken_over" } | null> {
-    const [row] = await queryRows<{ id: string; email_verified_at: Date | null }>(
+    const [row] = await queryRows<{
+      id: string;
+      email_verified_at: Date | null;
+      registered: boolean;
+    }>(
       db,
-      "SELECT id, email_verified_at FROM users WHERE lower(email) = lower($1) FOR UPDATE",
+      "SELECT id, email_verified_at, password_hash IS NOT NULL AS registered FROM users WHERE lower(email) = lower($1) FOR UPDATE",
       [normalizeEmail(input.email)],
     );
     if (!row) {
@@ -281,6 +285,8 @@ export const identityService = {
       [row.id],
     );
     await emailVerificationService.spendLinksOf(db, row.id);
+    // A placeholder (no password yet) claimed by its person is no takeover: nothing to record.
+    if (!row.registered) return { userId: row.id, outcome: "taken_over" };
     await auditService.record(db, context, [
       {
         accountId: input.accountId,
