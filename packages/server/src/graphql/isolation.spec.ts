@@ -455,7 +455,11 @@ describe("mutations given another account's IDs", () => {
       } & Record<string, unknown>;
       const refused = (userErrors ?? []).some((error) => error.code === "NOT_FOUND");
       const empty = Object.values(rest).every(
-        (value) => value === null || value === 0 || (Array.isArray(value) && value.length === 0),
+        (value) =>
+          value === null ||
+          value === 0 ||
+          value === false ||
+          (Array.isArray(value) && value.length === 0),
       );
       expect({ refused, empty }).toEqual({ refused: true, empty: true });
       expect([await snapshot(a.accountId), await snapshot(b.accountId)]).toEqual(before);

@@ -5,6 +5,7 @@
  */
 import type { DataSource } from "typeorm";
 import { open, sealKeyFrom, type SealKey } from "../crypto/sealed-box";
+import { queryRows } from "../db/sql";
 import type { TestClient } from "./test-app";
 
 export const SIGN_UP_MUTATION = `mutation SignUpForTest($input: SignUpInput!) {
@@ -26,7 +27,8 @@ export async function verificationTokenFor(
   email: string,
   key: SealKey = TEST_SEAL_KEY,
 ): Promise<string | null> {
-  const rows: { sealed_link: string }[] = await db.query(
+  const rows = await queryRows<{ sealed_link: string }>(
+    db.manager,
     `SELECT sealed_link FROM outbox WHERE lower(to_address) = lower($1) AND sealed_link IS NOT NULL
      AND subject LIKE 'Confirm your email%' ORDER BY created_at DESC LIMIT 1`,
     [email],
@@ -83,7 +85,8 @@ export async function claimTokenFor(
   email: string,
   key: SealKey = TEST_SEAL_KEY,
 ): Promise<string | null> {
-  const rows: { sealed_link: string }[] = await db.query(
+  const rows = await queryRows<{ sealed_link: string }>(
+    db.manager,
     `SELECT sealed_link FROM outbox WHERE lower(to_address) = lower($1) AND subject LIKE 'Confirm your email to join%'
      ORDER BY created_at DESC LIMIT 1`,
     [email],
