@@ -10,6 +10,7 @@ export const signUpMutation = graphql(`
       account {
         id
       }
+      verificationEmailSent
       userErrors {
         ...UserErrorFields @unmask
       }
