@@ -76,7 +76,7 @@ test("the emailed link confirms the address and the banner goes", async () => {
 test("a used link says so and offers to log in", async () => {
   const used = await verifyEmailPathFor(page, email);
   await page.goto(used);
-  await page.getByText("This link was used already").waitFor();
+  await page.getByText("This link was used already", { exact: true }).waitFor();
   await page.getByRole("link", { name: "Log in" }).waitFor();
   await expectNoAxeViolations(page);
 });

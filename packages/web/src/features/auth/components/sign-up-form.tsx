@@ -93,7 +93,11 @@ export function SignUpForm() {
       <CheckInbox email={sentTo} next="confirm your address and open your new account">
         <Text size="sm">
           Already confirmed?{" "}
-          <Anchor component={Link} to={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
+          <Anchor
+            component={Link}
+            to={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
+            c="blue.9"
+          >
             Log in
           </Anchor>
         </Text>
