@@ -29,12 +29,16 @@ export class SignUpPayload {
     nullable: true,
     description:
       "Always null: an answer naming the user would tell a new email from a taken one. Kept for compatibility.",
+    deprecationReason:
+      "Always null: sign-up answers the same for every email (docs/api.md, Identity and verification). Removal: 2027-06-01",
   })
   user: User | null;
   @Field(() => Account, {
     nullable: true,
     description:
       "Always null, for the same reason as `user`; the account exists once the email is verified and the person logs in.",
+    deprecationReason:
+      "Always null: sign-up answers the same for every email (docs/api.md, Identity and verification). Removal: 2027-06-01",
   })
   account: Account | null;
   @Field(() => Boolean, {
