@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
-import { openEmailInDevMailbox } from "./support/mailbox";
+import { claimPathFor, openEmailInDevMailbox } from "./support/mailbox";
 import { actInAcmeDemo, DEMO_OWNER, logIn, main } from "./support/steps";
 import { until } from "./support/until";
 
@@ -93,6 +93,12 @@ async function acceptAsNewClient(
   await page.getByLabel("Name", { exact: true }).fill(person.name);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Accept invitation" }).click();
+  if (withEmail) {
+    // A shareable link creates nothing until the typed address confirms.
+    await page.getByText(`Check your inbox at ${person.email}`).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto(await claimPathFor(page, person.email));
+  }
   await page.waitForURL("**/my-team");
   await main(page).getByRole("heading", { level: 1, name: "Your team" }).waitFor();
   return { context, page };

@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations } from "./support/axe";
 import { baseUrl, launchBrowser } from "./support/browser";
+import { verifyEmailPathFor } from "./support/mailbox";
 import { fillSignUpForm, submitLogIn } from "./support/steps";
 
 let browser: Browser;
@@ -50,6 +51,8 @@ test("sign up and see yourself as the owner on Members", async () => {
   await fillSignUpForm(page, { name: "Frida Founder", email, password, company: companyName });
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByText(`Check your inbox at ${email}`).waitFor();
+  await page.goto(await verifyEmailPathFor(page, email));
 
   await page.waitForURL("**/members");
   const row = page.getByRole("row").filter({ hasText: email });

@@ -55,6 +55,11 @@ export type LoadReport = {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 };
 
+/** Signs up on the session and logs in (sign-up starts no session); answers the new account's id. */
+export function signUpAndLogIn(
+  session: GraphQLSession,
+  input: { email: string; password: string; name: string; accountName: string },
+): Promise<string>;
 export function graphqlSession(baseUrl: string): GraphQLSession;
 export function prepareMixedLoad(baseUrl: string): Promise<PreparedLoad>;
 export function runMixedLoad(options: {

@@ -12,7 +12,6 @@
 import { createServer } from "node:http";
 import mixedLoad from "./mixed-load.cjs";
 
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } userErrors { code message } } }`;
 const CHANGE_PLAN = `mutation { changePlan(input: { plan: ENTERPRISE }) { account { plan } userErrors { code message } } }`;
 const LOG_IN = `mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { user { id } userErrors { code } } }`;
 const CREATE_ENDPOINT = `mutation($url: String!) { createWebhookEndpoint(input: { url: $url, eventTypes: [INVITATION_CREATED] }) { secret userErrors { code message } } }`;
@@ -22,18 +21,12 @@ const PASSWORD = "pressure test password 123";
 async function owner(baseUrl, label) {
   const session = mixedLoad.graphqlSession(baseUrl);
   const email = `${label}-${process.pid}-${Date.now().toString(36)}@pressure.example`;
-  await session.ok(
-    SIGN_UP,
-    {
-      input: {
-        accountName: `Pressure ${label}`,
-        email,
-        name: `Owner ${label}`,
-        password: PASSWORD,
-      },
-    },
-    "signUp",
-  );
+  await mixedLoad.signUpAndLogIn(session, {
+    accountName: `Pressure ${label}`,
+    email,
+    name: `Owner ${label}`,
+    password: PASSWORD,
+  });
   await session.ok(CHANGE_PLAN, {}, "changePlan");
   return { session, email };
 }

@@ -31,6 +31,33 @@ export async function invitePathFor(page: Page, to: string, about = ""): Promise
 }
 
 /**
+ * The `/verify-email#token=<secret>` path of the newest verification email to `to`, read from
+ * the mailbox API (delivery is a background job); fails after 20 s. `skip` links are passed
+ * over, to wait for a resent one.
+ */
+export async function verifyEmailPathFor(
+  page: Page,
+  to: string,
+  skip: readonly string[] = [],
+): Promise<string> {
+  return until(
+    `a verification email to ${to}`,
+    async () => {
+      const response = await page.request.get("/api/dev/mailbox");
+      expect(response.status()).toBe(200);
+      const { messages } = (await response.json()) as { messages: MailboxMessage[] };
+      for (const message of messages) {
+        if (message.to.toLowerCase() !== to.toLowerCase()) continue;
+        const path = message.text.match(/\/verify-email#token=[A-Za-z0-9_-]+/)?.[0];
+        if (path && !skip.includes(path)) return path;
+      }
+      return undefined;
+    },
+    20_000,
+  );
+}
+
+/**
  * Opens the dev mailbox page and the email to `to`, refreshing until delivery (a background
  * worker) has passed; returns the opened email.
  */
@@ -50,4 +77,19 @@ export async function openEmailInDevMailbox(page: Page, to: string): Promise<Loc
   );
   await email.click();
   return page.getByRole("article");
+}
+
+/** The `/invite/<token>#claim=<secret>` path of the newest shareable-link confirmation to `to`; fails after 20 s. */
+export async function claimPathFor(page: Page, to: string): Promise<string> {
+  return until(
+    `a confirmation email to ${to}`,
+    async () => {
+      const response = await page.request.get("/api/dev/mailbox");
+      expect(response.status()).toBe(200);
+      const { messages } = (await response.json()) as { messages: MailboxMessage[] };
+      const message = messages.find((m) => m.to.toLowerCase() === to.toLowerCase());
+      return message?.text.match(/\/invite\/[A-Za-z0-9_-]+#claim=[A-Za-z0-9_-]+/)?.[0];
+    },
+    20_000,
+  );
 }

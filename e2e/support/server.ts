@@ -27,6 +27,7 @@ const GENEROUS_RATE_LIMITS = {
   RATE_LIMIT_TOKEN_GUESSES_PER_IP: "1000",
   RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL: "1000",
   RATE_LIMIT_PASSWORD_RESETS_PER_IP: "1000",
+  RATE_LIMIT_SIGN_UPS_PER_IP: "1000",
 };
 
 /** Variables the server reads: never inherited from the shell running the tests. */

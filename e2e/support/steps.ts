@@ -1,5 +1,6 @@
 /** Steps several e2e files take the same way: signing up, logging in, choosing the demo account. */
 import type { Locator, Page } from "playwright-core";
+import { verifyEmailPathFor } from "./mailbox";
 
 /** The seeded demo owner (SEED_DEMO_DATA), owner of "Acme Demo" and of a second demo account. */
 export const DEMO_OWNER = { email: "owner@acme.example", password: "partner-network-demo" };
@@ -19,11 +20,16 @@ export async function fillSignUpForm(page: Page, details: SignUpDetails): Promis
   await page.getByLabel("Company name").fill(details.company);
 }
 
-/** Signs up a new owner with a new company account and waits for its Members page. */
+/**
+ * Signs up a new owner with a new company account, follows the verification email from the
+ * dev mailbox (sign-up itself starts no session) and waits for its Members page.
+ */
 export async function signUp(page: Page, details: SignUpDetails): Promise<void> {
   await page.goto("/signup");
   await fillSignUpForm(page, details);
   await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByText(`Check your inbox at ${details.email}`).waitFor();
+  await page.goto(await verifyEmailPathFor(page, details.email));
   await page.waitForURL("**/members");
 }
 

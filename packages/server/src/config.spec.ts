@@ -70,6 +70,8 @@ describe("loadConfig", () => {
       passwordResetsPerEmail: 3,
       passwordResetsPerIp: 20,
       passwordResetWindowSeconds: 3600,
+      signUpsPerIp: 10,
+      signUpWindowSeconds: 3600,
     });
     expect(
       loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" })

@@ -81,6 +81,9 @@ export type RateLimitSettings = {
   passwordResetsPerEmail: number;
   passwordResetsPerIp: number;
   passwordResetWindowSeconds: number;
+  /** Sign-ups one client IP may send within signUpWindowSeconds (each one, answered alike, costs an email). */
+  signUpsPerIp: number;
+  signUpWindowSeconds: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -136,6 +139,8 @@ function parseRateLimits(env: Env): RateLimitSettings {
     passwordResetsPerEmail: parsePositiveInt(env, "RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL", 3),
     passwordResetsPerIp: parsePositiveInt(env, "RATE_LIMIT_PASSWORD_RESETS_PER_IP", 20),
     passwordResetWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_RESET_WINDOW_SECONDS", 3600),
+    signUpsPerIp: parsePositiveInt(env, "RATE_LIMIT_SIGN_UPS_PER_IP", 10),
+    signUpWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_SIGN_UP_WINDOW_SECONDS", 3600),
   };
 }
 

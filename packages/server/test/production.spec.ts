@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const LOG_IN = `mutation LogIn($input: LogInInput!) { logIn(input: $input) { user { email } userErrors { code } } }`;
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { email } userErrors { code message } } }`;
+const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { email } verificationEmailSent userErrors { code message } } }`;
 const WHO = `{ viewer { user { email } } }`;
 
 describe("NODE_ENV=production", () => {
@@ -74,8 +74,13 @@ describe("NODE_ENV=production", () => {
     const signUp = await graphql(SIGN_UP, {
       input: { email, password, name: "Prod Owner", accountName: "Prod Co" },
     });
-    expect(signUp.body.data).toMatchObject({ signUp: { user: { email }, userErrors: [] } });
-    const cookie = signUp.response.headers.getSetCookie()[0]!.split(";")[0]!;
+    expect(signUp.body.data).toEqual({
+      signUp: { user: null, verificationEmailSent: true, userErrors: [] },
+    });
+    // Sign-up starts no session; log-in is allowed before the email is verified.
+    const logIn = await graphql(LOG_IN, { input: { email, password } });
+    expect(logIn.body.data).toEqual({ logIn: { user: { email }, userErrors: [] } });
+    const cookie = logIn.response.headers.getSetCookie()[0]!.split(";")[0]!;
     const cookieValue = cookie.split("=")[1]!;
     const bearer = `pn_${randomBytes(32).toString("base64url")}`;
     const idempotencyKey = randomUUID();

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   "account.updated": "Account renamed or handle changed",
   "account.ownership_transferred": "Ownership transferred",
   "account.exported": "Backup downloaded",
+  "user.identity_claimed": "Unconfirmed registration taken over by the email's owner",
   "session.created": "Signed in",
   "session.ended": "Signed out",
   "session.account_switched": "Switched into the account",

@@ -4,6 +4,7 @@
  */
 import type { Context } from "../graphql/context";
 import type { CredentialLookup } from "../modules/identity/credentials";
+import type { PersonalMail } from "../modules/identity/personal-mail";
 import type { MailQueue } from "../modules/mail/mail.service";
 import type { RateLimits } from "../modules/rate-limits/rate-limits.service";
 import { createLoaders } from "./loaders";
@@ -16,6 +17,8 @@ declare module "../graphql/context" {
     rateLimits: RateLimits;
     /** Log-in lookups that hold no connection while the password is checked. */
     credentials: CredentialLookup;
+    /** Emails to a person outside any account (identity module). */
+    personalMail: PersonalMail;
   }
 }
 

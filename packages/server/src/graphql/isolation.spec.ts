@@ -191,8 +191,10 @@ const MUTATIONS_WITHOUT_IDS: Record<string, string> = {
   logOut: "ends the caller's own session",
   requestPasswordReset: "public; emails the address's own user, never an account",
   resetPassword: "public; the emailed token names the user, no account",
+  resendVerificationEmail: "acts on the viewer's own user only",
   signUp: "creates a new account",
   updateAccount: "acts on the viewer's own account only",
+  verifyEmail: "the token names the user; no tenant yet",
 };
 
 /** Paths from Query to a parent whose field takes an ID in a filter, as B sees them. */
@@ -465,7 +467,11 @@ describe("mutations given another account's IDs", () => {
       } & Record<string, unknown>;
       const refused = (userErrors ?? []).some((error) => error.code === "NOT_FOUND");
       const empty = Object.values(rest).every(
-        (value) => value === null || value === 0 || (Array.isArray(value) && value.length === 0),
+        (value) =>
+          value === null ||
+          value === 0 ||
+          value === false ||
+          (Array.isArray(value) && value.length === 0),
       );
       expect({ refused, empty }).toEqual({ refused: true, empty: true });
       expect([await snapshot(a.accountId), await snapshot(b.accountId)]).toEqual(before);

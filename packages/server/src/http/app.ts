@@ -38,6 +38,7 @@ import { WEBHOOK_QUEUE_NAME } from "../modules/webhooks/webhook-delivery";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
 import { createCredentialLookup } from "../modules/identity/credentials";
+import { createPersonalMail } from "../modules/identity/personal-mail";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
 import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { ServiceBusyError } from "../service-busy";
@@ -152,6 +153,7 @@ export async function createApp(options: {
 
   const rateLimits = createRateLimits(dataSource.manager, config.rateLimits);
   const credentials = createCredentialLookup(dataSource.manager);
+  const personalMail = createPersonalMail(dataSource.manager, mail);
   const schema = buildAppSchema();
   const limits = queryLimits(schema, {
     production: config.production,
@@ -265,6 +267,7 @@ export async function createApp(options: {
       sessionCookie,
       rateLimits,
       credentials,
+      personalMail,
     });
 
   app.use(

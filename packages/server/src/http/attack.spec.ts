@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Role } from "@pn/shared";
+import { signUpAndVerify } from "../test-support/sign-up";
 import { insertViewer } from "../test-support/fixtures";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
@@ -22,7 +23,6 @@ let webDist: string;
 let viewer: Awaited<ReturnType<typeof insertViewer>>["viewer"];
 
 const LISTED_ORIGIN = "https://partners.example.test";
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } userErrors { code } } }`;
 const INTROSPECTION = `{ __schema { queryType { name } types { name } } }`;
 
 type GraphQLBody = {
@@ -314,15 +314,12 @@ describe("introspection and the playground in production", () => {
 
   it("answers introspection to a signed-in caller, and to anyone outside production", async () => {
     const client = production.client();
-    const signedUp = await client.graphql<{ signUp: { userErrors: unknown[] } }>(SIGN_UP, {
-      input: {
-        email: "introspector@example.test",
-        password: "correct horse battery",
-        name: "Intro Spector",
-        accountName: "Introspectors",
-      },
+    await signUpAndVerify(client, db.dataSource, {
+      email: "introspector@example.test",
+      password: "correct horse battery",
+      name: "Intro Spector",
+      accountName: "Introspectors",
     });
-    expect(signedUp.body.data?.signUp.userErrors).toEqual([]);
     const signedIn = await client.graphql<{ __schema: { queryType: { name: string } } }>(
       INTROSPECTION,
     );
@@ -339,13 +336,11 @@ describe("introspection and the playground in production", () => {
     expect(signedOut.headers.get("location")).toBe("/login?next=%2Fgraphiql");
 
     const client = production.client();
-    await client.graphql(SIGN_UP, {
-      input: {
-        email: "playground@example.test",
-        password: "correct horse battery",
-        name: "Play Ground",
-        accountName: "Playground",
-      },
+    await signUpAndVerify(client, db.dataSource, {
+      email: "playground@example.test",
+      password: "correct horse battery",
+      name: "Play Ground",
+      accountName: "Playground",
     });
     const signedIn = await fetch(`${production.url}/graphiql`, {
       redirect: "manual",

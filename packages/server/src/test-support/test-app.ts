@@ -70,6 +70,8 @@ export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
   passwordResetsPerEmail: 10_000,
   passwordResetsPerIp: 10_000,
   passwordResetWindowSeconds: 60,
+  signUpsPerIp: 10_000,
+  signUpWindowSeconds: 60,
 };
 
 /**

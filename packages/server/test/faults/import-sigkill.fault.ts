@@ -10,7 +10,7 @@
  * row still to create.
  */
 import type { Client } from "pg";
-import { graphqlSession } from "../../../../bench/lib/mixed-load.cjs";
+import { graphqlSession, signUpAndLogIn } from "../../../../bench/lib/mixed-load.cjs";
 import {
   cleanUpServers,
   connectDatabase,
@@ -25,7 +25,6 @@ import {
 } from "./support/server-process";
 
 const ROWS = 10_000;
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } userErrors { code message } } }`;
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { user { id } userErrors { code message } } }`;
 const CHANGE_PLAN = `mutation { changePlan(input: { plan: ENTERPRISE }) { account { plan } userErrors { code message } } }`;
 const IMPORT = `mutation($csv: String!, $dryRun: Boolean) { importUserInvitations(input: { csv: $csv, dryRun: $dryRun }) { created userErrors { code message } } }`;
@@ -69,7 +68,7 @@ test("a SIGKILL during a 10,000-row import leaves none of it; the restart is cle
   const first = await startServer();
   await waitHealthy(first);
   const owner = graphqlSession(first.baseUrl);
-  await owner.ok(SIGN_UP, { input: { accountName: "Bulk Co", name: "Owner", ...OWNER } }, "signUp");
+  await signUpAndLogIn(owner, { accountName: "Bulk Co", name: "Owner", ...OWNER });
   await owner.ok(CHANGE_PLAN, {}, "changePlan");
   const watcher = await observe(first);
   const postmaster = postmasterPid(first.dataDir);

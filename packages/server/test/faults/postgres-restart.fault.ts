@@ -10,7 +10,7 @@
  * the running postmaster is no longer the child the server started.
  */
 import type { Client } from "pg";
-import { graphqlSession } from "../../../../bench/lib/mixed-load.cjs";
+import { graphqlSession, signUpAndLogIn } from "../../../../bench/lib/mixed-load.cjs";
 import {
   cleanUpServers,
   connectDatabase,
@@ -24,7 +24,6 @@ import {
   waitHealthy,
 } from "./support/server-process";
 
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } userErrors { code message } } }`;
 const INVITE = `mutation($email: String!) { inviteUsers(input: { invitees: [{ email: $email, role: VIEWER }] }) { invitations { id } userErrors { code } } }`;
 const SEATS = `{ viewer { currentAccount { name seatsUsed } } }`;
 
@@ -56,18 +55,12 @@ test("healthz is 503 while PostgreSQL is down and 200 after; GraphQL and the mai
   const server = await startServer();
   await waitHealthy(server);
   const owner = graphqlSession(server.baseUrl);
-  await owner.ok(
-    SIGN_UP,
-    {
-      input: {
-        accountName: "Restart Co",
-        email: "owner@restart.example",
-        name: "Owner",
-        password: "restart test password",
-      },
-    },
-    "signUp",
-  );
+  await signUpAndLogIn(owner, {
+    accountName: "Restart Co",
+    email: "owner@restart.example",
+    name: "Owner",
+    password: "restart test password",
+  });
   // Fill the pool with connections the restart will kill.
   await Promise.all(Array.from({ length: 10 }, () => owner.ok(SEATS)));
   await owner.ok(INVITE, { email: "before@restart.example" }, "inviteUsers");

@@ -10,7 +10,7 @@
 import type { AddressInfo } from "node:net";
 import type { Client } from "pg";
 import { SMTPServer } from "smtp-server";
-import { graphqlSession } from "../../../../bench/lib/mixed-load.cjs";
+import { graphqlSession, signUpAndLogIn } from "../../../../bench/lib/mixed-load.cjs";
 import {
   cleanUpServers,
   connectDatabase,
@@ -20,7 +20,6 @@ import {
   waitHealthy,
 } from "./support/server-process";
 
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } userErrors { code message } } }`;
 const CHANGE_PLAN = `mutation { changePlan(input: { plan: BUSINESS }) { account { plan } userErrors { code message } } }`;
 const INVITE = `mutation($invitees: [InviteeInput!]!) { inviteUsers(input: { invitees: $invitees }) { invitations { id delivery } userErrors { code } } }`;
 
@@ -77,18 +76,12 @@ test("emails queued while SMTP is down are all delivered once it is back, each e
   });
   await waitHealthy(server);
   const owner = graphqlSession(server.baseUrl);
-  await owner.ok(
-    SIGN_UP,
-    {
-      input: {
-        accountName: "Outage Co",
-        email: "owner@outage.example",
-        name: "Owner",
-        password: "outage test password",
-      },
-    },
-    "signUp",
-  );
+  await signUpAndLogIn(owner, {
+    accountName: "Outage Co",
+    email: "owner@outage.example",
+    name: "Owner",
+    password: "outage test password",
+  });
   await owner.ok(CHANGE_PLAN, {}, "changePlan");
   const db = (observer = await connectDatabase(server));
 

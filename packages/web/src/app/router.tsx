@@ -65,6 +65,10 @@ export const routes: RouteObject[] = [
       ),
       // Public, for signed-in and signed-out visitors alike: the page itself decides.
       lazyPage(
+        "verify-email",
+        async () => (await import("../features/auth/verify-email-page")).VerifyEmailPage,
+      ),
+      lazyPage(
         "invite/:token",
         async () =>
           (await import("../features/invitations/accept-invitation-page")).AcceptInvitationPage,

@@ -8,6 +8,7 @@ export const shellViewerQuery = graphql(`
         id
         name
         email
+        emailVerified
       }
       memberships {
         id

@@ -18,6 +18,8 @@ import { operations } from "./msw-server";
 
 export interface MockBackendOptions {
   signedIn?: boolean;
+  /** Whether the signed-in user confirmed their email (the banner shows until then). */
+  emailVerified?: boolean;
   accounts?: MockAccount[];
   currentAccountId?: string;
   invitationLinks?: MockInvitationLink[];
@@ -29,6 +31,7 @@ export function createDb(options: MockBackendOptions = {}) {
   const accounts = options.accounts ?? [acmeAccount(), globexAccount()];
   return {
     signedIn: options.signedIn ?? true,
+    emailVerified: options.emailVerified ?? true,
     currentAccountId: options.currentAccountId ?? accounts[0]!.id,
     accounts,
     invitationLinks: options.invitationLinks ?? defaultInvitationLinks(),
@@ -177,7 +180,7 @@ export function graph(db: Db) {
     return c ? { __typename: "Client", ...clientNode(c) } : null;
   };
   const viewer = {
-    user: USER,
+    user: { ...USER, emailVerified: db.emailVerified },
     memberships: db.accounts.map((a) => ({ ...self(a), account: a })),
     currentAccount: accountNode(account),
     currentMember: self(account),

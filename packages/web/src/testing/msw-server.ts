@@ -26,7 +26,10 @@ const schema = buildSchema(
   readFileSync(path.resolve(__dirname, "../../../server/schema.graphql"), "utf8"),
 );
 
-/** Functions in the data take the field's arguments; a missing list (userErrors, say) is empty. */
+/**
+ * Functions in the data take the field's arguments; a missing list (userErrors, say) is empty,
+ * and a missing required flag (verificationEmailSent, say) is false: nothing of the kind happened.
+ */
 const fieldResolver: GraphQLFieldResolver<Record<string, unknown>, unknown> = (
   source,
   args,
@@ -35,7 +38,9 @@ const fieldResolver: GraphQLFieldResolver<Record<string, unknown>, unknown> = (
 ) => {
   const value = source[info.fieldName];
   if (typeof value === "function") return (value as (a: unknown) => unknown)(args);
-  return value === undefined && isListType(getNullableType(info.returnType)) ? [] : value;
+  if (value !== undefined) return value;
+  if (isListType(getNullableType(info.returnType))) return [];
+  return String(info.returnType) === "Boolean!" ? false : value;
 };
 
 export interface RecordedOperation {

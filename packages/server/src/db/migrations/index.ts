@@ -18,6 +18,7 @@ import { WebhookEndpointPause1765200000000 } from "./1765200000000-webhook-endpo
 import { UserEmailVerified1765300000000 } from "./1765300000000-user-email-verified";
 import { ApiTokenExpiry1765310000000 } from "./1765310000000-api-token-expiry";
 import { PasswordResetsSessionDetails1765320000000 } from "./1765320000000-password-resets-session-details";
+import { EmailVerifications1765330000000 } from "./1765330000000-email-verifications";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   UserEmailVerified1765300000000,
   ApiTokenExpiry1765310000000,
   PasswordResetsSessionDetails1765320000000,
+  EmailVerifications1765330000000,
 ];

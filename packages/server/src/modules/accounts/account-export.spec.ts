@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import yauzl from "yauzl";
+import { signUpAndVerify } from "../../test-support/sign-up";
 import { insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
@@ -202,9 +203,12 @@ describe("GET /api/account/export", () => {
 
   it("works with a session cookie for the owner", async () => {
     const client = app.client();
-    await client.graphql(
-      `mutation { signUp(input: { email: "backup-owner@example.test", password: "correct horse battery", name: "Bo", accountName: "Session Backup" }) { userErrors { code } } }`,
-    );
+    await signUpAndVerify(client, db.dataSource, {
+      email: "backup-owner@example.test",
+      password: "correct horse battery",
+      name: "Bo",
+      accountName: "Session Backup",
+    });
     const response = await exportAs(null, { cookie: client.cookie()! });
     expect(response.status).toBe(200);
     const entries = await readZip(await download(response));

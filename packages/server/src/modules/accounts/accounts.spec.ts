@@ -1,4 +1,5 @@
 import { MemberStatus, MemberType, Role, toGlobalId } from "@pn/shared";
+import { signUpAndVerify } from "../../test-support/sign-up";
 import { insertMember, insertUser, insertViewer } from "../../test-support/fixtures";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
@@ -42,20 +43,13 @@ let counter = 0;
 async function signedUpOwner(accountName = "Owner Co") {
   counter += 1;
   const client = app.client();
-  const response = await client.graphql<{
-    signUp: { account: { id: string; handle: string }; userErrors: UserErrors };
-  }>(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { account { id handle } userErrors { code } } }`,
-    {
-      input: {
-        email: `owner${counter}@example.test`,
-        password: PASSWORD,
-        name: `Owner ${counter}`,
-        accountName,
-      },
-    },
-  );
-  const account = response.body.data!.signUp.account;
+  const made = await signUpAndVerify(client, db.dataSource, {
+    email: `owner${counter}@example.test`,
+    password: PASSWORD,
+    name: `Owner ${counter}`,
+    accountName,
+  });
+  const account = { id: made.accountId, handle: made.handle };
   const accountId = Buffer.from(account.id, "base64url").toString().split(":")[1]!;
   const [{ id: ownerMemberId }] = await db.dataSource.query(
     "SELECT id FROM members WHERE account_id = $1 AND role = 'OWNER'",

@@ -1,6 +1,12 @@
 import { AUDIT_ACTIONS, fromGlobalId, Plan, Role, toGlobalId, type AuditAction } from "@pn/shared";
 import { open, sealKeyFrom } from "../../crypto/sealed-box";
 import { insertMember, insertUser, insertViewer } from "../../test-support/fixtures";
+import {
+  claimTokenFor,
+  SIGN_UP_MUTATION,
+  signUpAndVerify,
+  verificationTokenFor,
+} from "../../test-support/sign-up";
 import { startTestApp, type TestApp, type TestClient } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
 import { passwords } from "../identity/password";
@@ -104,14 +110,17 @@ async function staff(accountId: string, count: number): Promise<{ id: string; em
 async function signUp(client: TestClient, accountName = "Trail Co") {
   const email = `sign-up-${Math.random().toString(36).slice(2)}@example.test`;
   secrets.push(PASSWORD);
-  const response = await client.graphql<{
-    signUp: { account: { id: string }; user: { id: string } };
-  }>(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { account { id } user { id } userErrors { code } } }`,
-    { input: { email, password: PASSWORD, name: "Sign Up", accountName } },
-  );
-  const { account, user } = response.body.data!.signUp;
-  return { email, accountId: fromGlobalId(account.id)!.id, userId: fromGlobalId(user.id)!.id };
+  const made = await signUpAndVerify(client, db.dataSource, {
+    email,
+    password: PASSWORD,
+    name: "Sign Up",
+    accountName,
+  });
+  return {
+    email,
+    accountId: fromGlobalId(made.accountId)!.id,
+    userId: fromGlobalId(made.userId)!.id,
+  };
 }
 
 const INVITE_USERS = `mutation($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { id } userErrors { code } } }`;
@@ -219,11 +228,43 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
     family: "signUp",
     async run() {
       await resetTrail();
-      const made = await signUp(app.client());
-      return [
-        expect1(made.accountId, "account.created", "Account"),
-        expect1(made.accountId, "session.created", "Session"),
-      ];
+      const email = `sign-up-${Math.random().toString(36).slice(2)}@example.test`;
+      const response = await app
+        .client()
+        .graphql<{ signUp: { userErrors: unknown[] } }>(SIGN_UP_MUTATION, {
+          input: { email, password: PASSWORD, name: "Sign Up", accountName: "Trail Co" },
+        });
+      expect(response.body.data?.signUp.userErrors).toEqual([]);
+      const [{ account_id: accountId }] = await db.dataSource.query(
+        "SELECT m.account_id FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+        [email],
+      );
+      // No session until the email is verified.
+      return [expect1(accountId, "account.created", "Account")];
+    },
+  },
+  {
+    family: "verifyEmail: the link signs the person in",
+    async run() {
+      const email = `verify-${Math.random().toString(36).slice(2)}@example.test`;
+      await app.client().graphql(SIGN_UP_MUTATION, {
+        input: { email, password: PASSWORD, name: "Verify Me", accountName: "Verified Co" },
+      });
+      const token = (await verificationTokenFor(db.dataSource, email))!;
+      secrets.push(token);
+      const [{ account_id: accountId }] = await db.dataSource.query(
+        "SELECT m.account_id FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+        [email],
+      );
+      await resetTrail();
+      const verified = await app
+        .client()
+        .graphql<{ verifyEmail: { userErrors: unknown[] } }>(
+          `mutation($token: String!) { verifyEmail(input: { token: $token }) { userErrors { code } } }`,
+          { token },
+        );
+      expect(verified.body.data?.verifyEmail.userErrors).toEqual([]);
+      return [expect1(accountId, "session.created", "Session")];
     },
   },
   {
@@ -449,6 +490,29 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
       });
       expect(accepted.acceptInvitation.userErrors).toEqual([]);
       return [
+        expect1(boss.accountId, "invitation.accepted", "Invitation"),
+        expect1(boss.accountId, "session.created", "Session"),
+      ];
+    },
+  },
+  {
+    family: "acceptInvitation (user): the mailbox's owner takes over an unverified registration",
+    async run() {
+      const boss = await owner();
+      const email = `squatted-${Math.random().toString(36).slice(2)}@example.test`;
+      await app.client().graphql(SIGN_UP_MUTATION, {
+        input: { email, password: "squatter password 1", name: "Squatter", accountName: "Squat" },
+      });
+      const { invitationId } = await invitedUser(boss, email);
+      const token = await tokenOfInvitation(fromGlobalId(invitationId)!.id);
+      app.actAs(null);
+      await resetTrail();
+      const accepted = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+        input: { token, name: "Rightful Owner", password: PASSWORD },
+      });
+      expect(accepted.acceptInvitation.userErrors).toEqual([]);
+      return [
+        expect1(boss.accountId, "user.identity_claimed", "User"),
         expect1(boss.accountId, "invitation.accepted", "Invitation"),
         expect1(boss.accountId, "session.created", "Session"),
       ];
@@ -686,6 +750,12 @@ const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
         input: { token, email: "link@client.example", name: "Link Client", password: PASSWORD },
       });
       expect(accepted.acceptInvitation.userErrors).toEqual([]);
+      const claimToken = (await claimTokenFor(db.dataSource, "link@client.example"))!;
+      secrets.push(claimToken);
+      const confirmed = await gql<{ acceptInvitation: { userErrors: unknown[] } }>(ACCEPT, {
+        input: { token, claimToken },
+      });
+      expect(confirmed.acceptInvitation.userErrors).toEqual([]);
       return [
         expect1(boss.accountId, "client.invite_link_created", "Invitation"),
         expect1(boss.accountId, "invitation.accepted", "Invitation"),

@@ -34,6 +34,10 @@ import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { accountsService } from "../accounts/accounts.service";
 import { auditService, type AuditEntry } from "../audit/audit.service";
+import {
+  emailVerificationService,
+  type ClientLinkClaim,
+} from "../identity/email-verification.service";
 import { identityService } from "../identity/identity.service";
 import {
   INVITATION_COLUMNS,
@@ -65,7 +69,13 @@ import {
 const EMAIL_LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
 const LINK_LIFETIME_MS = CLIENT_LINK_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 
-type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
+/** Refused, or (a shareable link) waiting for the typed email to be confirmed. */
+type AcceptFailure = {
+  account: null;
+  member: null;
+  userErrors: UserError[];
+  verificationEmailSent?: boolean;
+};
 type AcceptSuccess = {
   accountId: string;
   memberId: string | null;
@@ -327,24 +337,71 @@ export const clientsService = {
     db: EntityManager,
     row: { id: string; account_id: string; email: string | null; client_id: string | null },
     input: {
+      token: string;
       name?: string | null;
       password?: string | null;
       passwordHash?: string | null;
       email?: string | null;
+      claimToken?: string | null;
     },
   ): Promise<AcceptFailure | AcceptSuccess> {
     const isLink = row.email === null;
-    const email = normalizeEmail(isLink ? (input.email ?? "") : row.email!);
+    // A shareable link's second step: the emailed claim carries the email, name and password.
+    let claim: ClientLinkClaim | null = null;
+    if (isLink && input.claimToken) {
+      const opened = await emailVerificationService.openClientLinkClaim(
+        db,
+        input.claimToken,
+        row.id,
+      );
+      if ("code" in opened) return { account: null, member: null, userErrors: [opened] };
+      claim = opened;
+    }
+    const email = normalizeEmail(claim ? claim.email : isLink ? (input.email ?? "") : row.email!);
     if (isLink && !isValidEmail(email))
       return fieldError(UserErrorCode.INVALID, "Enter your email address.", ["email"]);
     const existing = await identityService.findUserByEmail(db, email);
     const viewer = context.viewer;
+    const newPersonErrors = () => {
+      const errors: UserError[] = [];
+      if (!input.name?.trim())
+        errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
+      const weak = passwordProblem(input.password ?? "");
+      if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+      return errors;
+    };
+    if (isLink && !claim && !(viewer && existing && viewer.userId === existing.id)) {
+      if (viewer)
+        return fieldError(
+          UserErrorCode.EMAIL_MISMATCH,
+          `You are logged in as someone else; log out to accept as ${email}.`,
+          null,
+        );
+      // A typed email proves nothing yet: nothing is created until its mailbox answers, and
+      // the answer is the same whether the email belongs to someone.
+      const errors = newPersonErrors();
+      if (errors.length) return { account: null, member: null, userErrors: errors };
+      const limited = await emailVerificationService.storeClientLinkClaim(db, context, {
+        invitationId: row.id,
+        invitationToken: input.token,
+        accountId: row.account_id,
+        accountName: await accountsService.nameOf(db, row.account_id),
+        email,
+        name: input.name!.trim(),
+        passwordHash: input.passwordHash!,
+      });
+      if (limited) return { account: null, member: null, userErrors: [limited] };
+      return { account: null, member: null, userErrors: [], verificationEmailSent: true };
+    }
     let userId: string;
-    if (existing) {
+    // An unverified registration of a proven email is the claimant's to take over.
+    if (existing && (viewer || existing.emailVerified)) {
       if (!viewer)
         return fieldError(
           UserErrorCode.SIGN_IN_REQUIRED,
-          `Log in as ${email} to accept this invitation.`,
+          claim
+            ? `${email} has an account: log in as ${email} and open the link again.`
+            : `Log in as ${email} to accept this invitation.`,
           null,
         );
       if (viewer.userId !== existing.id)
@@ -354,6 +411,8 @@ export const clientsService = {
           null,
         );
       userId = existing.id;
+      // An emailed invitation or claim proves the mailbox; a bare link with a session does not.
+      if (!isLink || claim) await identityService.markEmailVerified(db, userId);
     } else {
       if (viewer)
         return fieldError(
@@ -361,19 +420,24 @@ export const clientsService = {
           `You are logged in as someone else; log out to accept as ${email}.`,
           null,
         );
-      const errors: UserError[] = [];
-      if (!input.name?.trim())
-        errors.push(userError(UserErrorCode.INVALID, "Your name is required.", ["name"]));
-      const weak = passwordProblem(input.password ?? "");
-      if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
+      const errors = claim ? [] : newPersonErrors();
       if (errors.length) return { account: null, member: null, userErrors: errors };
-      userId = await identityService.createUser(db, {
+      const claimed = await identityService.claimVerifiedIdentity(db, context, {
         email,
-        name: input.name!.trim(),
-        passwordHash: input.passwordHash!,
+        name: claim ? claim.name : input.name!.trim(),
+        passwordHash: claim ? claim.passwordHash : input.passwordHash!,
+        accountId: row.account_id,
       });
+      if (!claimed)
+        return fieldError(
+          UserErrorCode.SIGN_IN_REQUIRED,
+          `Log in as ${email} to accept this invitation.`,
+          null,
+        );
+      userId = claimed.userId;
       await tenantScope.identifyUser(db, userId);
     }
+    if (claim) await emailVerificationService.closeClientLinkClaim(db, claim.id);
     const memberId = await membersService.addClientMember(db, row.account_id, userId);
     if (!memberId)
       return fieldError(UserErrorCode.TAKEN, "You are a member of this account already.", null);

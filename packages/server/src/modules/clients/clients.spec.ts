@@ -2,6 +2,7 @@ import { Role, toGlobalId } from "@pn/shared";
 import { clock } from "../../clock";
 import { open, sealKeyFrom } from "../../crypto/sealed-box";
 import { insertUser, insertMember, insertViewer } from "../../test-support/fixtures";
+import { claimTokenFor } from "../../test-support/sign-up";
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
 
@@ -199,6 +200,14 @@ describe("shareable links", () => {
           },
         });
       expect(signUp.body.data?.acceptInvitation.userErrors).toEqual([]);
+      // Nothing exists until the typed email's confirmation link comes back.
+      const claimToken = await claimTokenFor(db.dataSource, `${who}@link.example`);
+      const confirmed = await app
+        .client()
+        .graphql<{ acceptInvitation: { userErrors: UserErrorShape[] } }>(ACCEPT, {
+          input: { token, claimToken },
+        });
+      expect(confirmed.body.data?.acceptInvitation.userErrors).toEqual([]);
     }
     const clients = await db.dataSource.query(
       `SELECT c.email, (SELECT m.id FROM team_memberships tm JOIN members m ON m.id = tm.member_id WHERE tm.team_id = t.id AND tm.is_lead) AS lead

@@ -28,6 +28,7 @@ const SESSION_MUTATIONS = new Set([
   "logIn",
   "logOut",
   "signUp",
+  "verifyEmail",
   "switchAccount",
   "acceptInvitation",
 ]);

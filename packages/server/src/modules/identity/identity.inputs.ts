@@ -9,7 +9,10 @@ import { User } from "./user.type";
 
 @InputType({ description: "Input of signUp: a new user with a new account they own." })
 export class SignUpInput {
-  @Field(() => String, { description: "The new user's email; it must not belong to a user yet." })
+  @Field(() => String, {
+    description:
+      "The new user's email. The answer is the same whether it belongs to a user already (that address then gets a notice instead of a verification link).",
+  })
   email: string;
   @Field(() => String, { description: "10 to 256 characters." }) password: string;
   @Field(() => String, { description: "The new user's display name." }) name: string;
@@ -17,15 +20,32 @@ export class SignUpInput {
   accountName: string;
 }
 
-@ObjectType({ description: "Result of signUp; the session cookie is set on success." })
+@ObjectType({
+  description:
+    "Result of signUp. No session starts: the person follows the emailed verification link (verifyEmail), which signs them in.",
+})
 export class SignUpPayload {
-  @Field(() => User, { nullable: true, description: "The new user; null when refused." })
+  @Field(() => User, {
+    nullable: true,
+    description:
+      "Always null: an answer naming the user would tell a new email from a taken one. Kept for compatibility.",
+    deprecationReason:
+      "Always null: sign-up answers the same for every email (docs/api.md, Identity and verification). Removal: 2027-06-01",
+  })
   user: User | null;
   @Field(() => Account, {
     nullable: true,
-    description: "The new account, owned by the user; null when refused.",
+    description:
+      "Always null, for the same reason as `user`; the account exists once the email is verified and the person logs in.",
+    deprecationReason:
+      "Always null: sign-up answers the same for every email (docs/api.md, Identity and verification). Removal: 2027-06-01",
   })
   account: Account | null;
+  @Field(() => Boolean, {
+    description:
+      'True when the sign-up was taken: "check your inbox", the same for a new and a taken email.',
+  })
+  verificationEmailSent: boolean;
   @Field(() => [UserError], {
     description: "Why the mutation changed nothing; empty when it succeeded.",
   })
@@ -118,6 +138,42 @@ export class RevokeApiTokenPayload {
   apiToken: ApiToken | null;
   @Field(() => [UserError], {
     description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
+}
+
+@InputType({ description: "Input of verifyEmail." })
+export class VerifyEmailInput {
+  @Field(() => String, {
+    description: "The secret from the emailed link (`/verify-email#token=<secret>`).",
+  })
+  token: string;
+}
+
+@ObjectType({
+  description:
+    "Result of verifyEmail; signs the person in (sets the session cookie) when the request is not already theirs.",
+})
+export class VerifyEmailPayload {
+  @Field(() => User, {
+    nullable: true,
+    description: "The user whose email is now verified; null when refused.",
+  })
+  user: User | null;
+  @Field(() => [UserError], {
+    description:
+      "INVALID (unknown link), ALREADY_ACCEPTED (used already), EXPIRED (older than 24 hours: ask for a new link).",
+  })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: "Result of resendVerificationEmail." })
+export class ResendVerificationEmailPayload {
+  @Field(() => Boolean, { description: "True when a new link was sent." })
+  sent: boolean;
+  @Field(() => [UserError], {
+    description:
+      "RATE_LIMITED (one a minute, five a day; the message says when), INVALID_STATE (verified already).",
   })
   userErrors: UserError[];
 }

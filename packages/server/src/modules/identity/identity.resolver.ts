@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { localIdOf } from "../../graphql/global-id";
 import { apiTokensService } from "./api-tokens.service";
+import { emailVerificationService } from "./email-verification.service";
 import { identityService } from "./identity.service";
 import {
   CreateApiTokenInput,
@@ -9,18 +10,22 @@ import {
   LogInInput,
   LogInPayload,
   LogOutPayload,
+  ResendVerificationEmailPayload,
   RevokeApiTokenInput,
   RevokeApiTokenPayload,
   SignUpInput,
   SignUpPayload,
   SwitchAccountInput,
   SwitchAccountPayload,
+  VerifyEmailInput,
+  VerifyEmailPayload,
 } from "./identity.inputs";
 
 @Resolver()
 export class IdentityResolver {
   @Mutation(() => SignUpPayload, {
-    description: "Creates a user, their account (they become OWNER) and a session.",
+    description:
+      "Creates a user (email unverified), their account (they become OWNER) and sends a verification link; no session starts. A taken email gets the same answer and creates nothing. Rate limited per IP.",
   })
   signUp(
     @Arg("input", () => SignUpInput, { description: "What to do; see the fields of SignUpInput." })
@@ -28,6 +33,27 @@ export class IdentityResolver {
     @Ctx() context: Context,
   ): Promise<SignUpPayload> {
     return identityService.signUp(context, input);
+  }
+
+  @Mutation(() => VerifyEmailPayload, {
+    description:
+      "Confirms the email of the user a verification link was sent to, and signs them in when the caller is not them.",
+  })
+  verifyEmail(
+    @Arg("input", () => VerifyEmailInput, {
+      description: "What to do; see the fields of VerifyEmailInput.",
+    })
+    input: VerifyEmailInput,
+    @Ctx() context: Context,
+  ): Promise<VerifyEmailPayload> {
+    return emailVerificationService.verifyEmail(context, input.token);
+  }
+
+  @Mutation(() => ResendVerificationEmailPayload, {
+    description: "Signed-in, unverified: sends a new verification link to the viewer's email.",
+  })
+  resendVerificationEmail(@Ctx() context: Context): Promise<ResendVerificationEmailPayload> {
+    return emailVerificationService.resend(context);
   }
 
   @Mutation(() => LogInPayload, {

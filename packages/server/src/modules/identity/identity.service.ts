@@ -21,9 +21,11 @@ import { auditService } from "../audit/audit.service";
 import type { Account } from "../accounts/account.type";
 import { membersService } from "../members/members.service";
 import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
+import { emailVerificationService } from "./email-verification.service";
+import { signUpAttemptEmail } from "./identity-email";
 import { passwordMatchesHash, passwords } from "./password";
 import { sessionsService, type SessionOrigin } from "./sessions.service";
-import { toUser, type User, type UserRow } from "./user.type";
+import { toUser, type User } from "./user.type";
 
 const BAD_CREDENTIALS = "That email and password do not match an account.";
 
@@ -41,7 +43,13 @@ function requiredText(value: string, field: string, label: string, errors: UserE
 }
 
 /** Who a user is for a login invitation: whether they have set a password yet (never the hash). */
-export type UserLoginState = { id: string; email: string; hasPassword: boolean };
+export type UserLoginState = {
+  id: string;
+  email: string;
+  hasPassword: boolean;
+  /** Whether the person proved the mailbox; an unverified registration may be taken over. */
+  emailVerified: boolean;
+};
 
 export const identityService = {
   /** By id, or by email (case-insensitive); read inside the caller's transaction. */
@@ -51,12 +59,20 @@ export const identityService = {
   ): Promise<UserLoginState | null> {
     const [where, value] =
       "id" in user ? ["id = $1", user.id] : ["lower(email) = lower($1)", user.email];
-    const [row] = await queryRows<{ id: string; email: string; password_hash: string | null }>(
-      db,
-      `SELECT id, email, password_hash FROM users WHERE ${where}`,
-      [value],
-    );
-    return row ? { id: row.id, email: row.email, hasPassword: Boolean(row.password_hash) } : null;
+    const [row] = await queryRows<{
+      id: string;
+      email: string;
+      password_hash: string | null;
+      email_verified_at: Date | null;
+    }>(db, `SELECT id, email, password_hash, email_verified_at FROM users WHERE ${where}`, [value]);
+    return row
+      ? {
+          id: row.id,
+          email: row.email,
+          hasPassword: Boolean(row.password_hash),
+          emailVerified: row.email_verified_at !== null,
+        }
+      : null;
   },
 
   /** A user's name, read inside the caller's transaction. */
@@ -67,13 +83,16 @@ export const identityService = {
     return row.name;
   },
 
-  async findUserByEmail(db: EntityManager, email: string): Promise<{ id: string } | null> {
-    const [row] = await queryRows<{ id: string }>(
+  async findUserByEmail(
+    db: EntityManager,
+    email: string,
+  ): Promise<{ id: string; emailVerified: boolean } | null> {
+    const [row] = await queryRows<{ id: string; email_verified_at: Date | null }>(
       db,
-      "SELECT id FROM users WHERE lower(email) = lower($1)",
+      "SELECT id, email_verified_at FROM users WHERE lower(email) = lower($1)",
       [normalizeEmail(email)],
     );
-    return row ?? null;
+    return row ? { id: row.id, emailVerified: row.email_verified_at !== null } : null;
   },
 
   /**
@@ -136,10 +155,28 @@ export const identityService = {
     return identityService.userById(context, member.userId);
   },
 
+  /**
+   * Answers the same for a new and a taken email (docs/api.md "Identity and verification"):
+   * no session, `user` and `account` null, "check your inbox". A new email gets its user
+   * (unverified), account and owner membership, and a verification link; a taken one gets
+   * nothing but a notice to that address. The password is hashed in both branches so the
+   * time taken does not tell them apart either.
+   */
   async signUp(
     context: Context,
     input: { email: string; password: string; name: string; accountName: string },
-  ): Promise<{ user: User | null; account: Account | null; userErrors: UserError[] }> {
+  ): Promise<{
+    user: User | null;
+    account: Account | null;
+    verificationEmailSent: boolean;
+    userErrors: UserError[];
+  }> {
+    const refused = (userErrors: UserError[]) => ({
+      user: null,
+      account: null,
+      verificationEmailSent: false,
+      userErrors,
+    });
     const userErrors: UserError[] = [];
     const email = normalizeEmail(input.email);
     if (!isValidEmail(email))
@@ -148,24 +185,27 @@ export const identityService = {
     if (weak) userErrors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
     const name = requiredText(input.name, "name", "Your name", userErrors);
     const accountName = requiredText(input.accountName, "accountName", "Company name", userErrors);
-    if (userErrors.length) return { user: null, account: null, userErrors };
+    if (userErrors.length) return refused(userErrors);
+    const limit = await context.rateLimits.beginSignUp(context.ip);
+    if (!limit.granted)
+      return refused([
+        rateLimitedUserError("Too many sign-ups from this network.", limit.retryAfterSeconds),
+      ]);
 
     const passwordHash = await passwords.hash(input.password);
     const created = await context.db.transaction(async (db) => {
-      const [row] = await queryRows<UserRow>(
+      const [row] = await queryRows<{ id: string; email: string; name: string }>(
         db,
         `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, email, name`,
         [email, name, passwordHash],
       );
-      if (!row) return null;
+      if (!row) return false;
       const account = await accountsService.createAccount(db, accountName);
-      // The new person acts in their new account from here on.
+      // The new person acts in their new account for the rest of this transaction.
       await tenantScope.identifyUser(db, row.id);
       await tenantScope.enterAccount(db, account.localId);
       const ownerId = await membersService.addOwner(db, account.localId, row.id);
-      const session = await sessionsService.create(db, row.id, account.localId);
-      const actor = { userId: row.id, memberId: ownerId };
       await auditService.record(db, context, [
         {
           accountId: account.localId,
@@ -173,34 +213,96 @@ export const identityService = {
           objectType: "Account",
           objectId: account.localId,
           details: { name: account.name, handle: account.handle },
-          actor,
-        },
-        {
-          accountId: account.localId,
-          action: "session.created",
-          objectType: "Session",
-          objectId: session.id,
-          details: { method: "sign_up" },
-          actor,
+          actor: { userId: row.id, memberId: ownerId },
         },
       ]);
-      return { user: toUser(row), account, session };
+      await emailVerificationService.sendSignUpVerification(db, context, row, account.localId);
+      return true;
     });
     if (!created) {
-      return {
-        user: null,
-        account: null,
-        userErrors: [
-          userError(
-            UserErrorCode.TAKEN,
-            "An account with this email exists already; log in instead.",
-            ["email"],
-          ),
-        ],
-      };
+      // Never a verification link here: it would hand the first registrant's password a
+      // proven identity. The mailbox's owner takes over through a password reset instead.
+      const notice = await context.rateLimits.takeWindow(
+        `sign-up-notice:${email.toLowerCase()}`,
+        1,
+        60 * 60,
+      );
+      if (notice.granted)
+        await context.personalMail.send({
+          to: email,
+          ...signUpAttemptEmail({ appUrl: context.appUrl }),
+          secretLink: null,
+        });
     }
-    context.sessionCookie.set(created.session.token, created.session.expiresAt);
-    return { user: created.user, account: created.account, userErrors: [] };
+    return { user: null, account: null, verificationEmailSent: true, userErrors: [] };
+  },
+
+  /** The person proved the mailbox of their email (an invitation's emailed link, their own session). */
+  async markEmailVerified(db: EntityManager, userId: string): Promise<void> {
+    await execute(
+      db,
+      "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1",
+      [userId],
+    );
+  },
+
+  /**
+   * A verified claim to `email` (an emailed invitation link, a confirmed shareable-link
+   * claim) from someone not signed in as its user. A new email becomes a verified user. An
+   * existing user whose email was never verified is taken over: the mailbox's owner sets the
+   * name and password, the earlier password and every session end, and the account's audit
+   * log records it. A verified user is never changed by someone else's link: null, and the
+   * caller asks them to log in. Every accept path goes through here.
+   */
+  async claimVerifiedIdentity(
+    db: EntityManager,
+    context: Context,
+    input: { email: string; name: string; passwordHash: string; accountId: string },
+  ): Promise<{ userId: string; outcome: "created" | "taken_over" } | null> {
+    const [row] = await queryRows<{
+      id: string;
+      email_verified_at: Date | null;
+      registered: boolean;
+    }>(
+      db,
+      "SELECT id, email_verified_at, password_hash IS NOT NULL AS registered FROM users WHERE lower(email) = lower($1) FOR UPDATE",
+      [normalizeEmail(input.email)],
+    );
+    if (!row) {
+      const [created] = await queryRows<{ id: string }>(
+        db,
+        "INSERT INTO users (email, name, password_hash, email_verified_at) VALUES ($1, $2, $3, now()) RETURNING id",
+        [normalizeEmail(input.email), input.name, input.passwordHash],
+      );
+      return { userId: created!.id, outcome: "created" };
+    }
+    if (row.email_verified_at) return null;
+    await execute(
+      db,
+      "UPDATE users SET name = $2, password_hash = $3, email_verified_at = now() WHERE id = $1",
+      [row.id, input.name, input.passwordHash],
+    );
+    // The user's own sessions are theirs to end (row-level security): act as them from here.
+    await tenantScope.identifyUser(db, row.id);
+    const ended = await queryRows<{ id: string }>(
+      db,
+      "DELETE FROM sessions WHERE user_id = $1 RETURNING id",
+      [row.id],
+    );
+    await emailVerificationService.spendLinksOf(db, row.id);
+    // A placeholder (no password yet) claimed by its person is no takeover: nothing to record.
+    if (!row.registered) return { userId: row.id, outcome: "taken_over" };
+    await auditService.record(db, context, [
+      {
+        accountId: input.accountId,
+        action: "user.identity_claimed",
+        objectType: "User",
+        objectId: row.id,
+        details: { sessionsEnded: ended.length, reason: "verified_email_claim" },
+        actor: { userId: row.id, memberId: null },
+      },
+    ]);
+    return { userId: row.id, outcome: "taken_over" };
   },
 
   async logIn(

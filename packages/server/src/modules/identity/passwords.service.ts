@@ -22,7 +22,7 @@ import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import { passwordMatchesHash, passwords } from "./password";
 import { passwordResetEmail, passwordResetLink } from "./password-reset-email";
 import { sessionsService } from "./sessions.service";
-import { toUser, type User } from "./user.type";
+import { toUser, type UserRow, type User } from "./user.type";
 
 /** A reset link works for an hour: long enough to reach the mailbox, short for a link left lying in it. */
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
@@ -229,10 +229,10 @@ export const passwordsService = {
         clock.now(),
       ]);
       await endResetTokens(db, row.user_id, row.id);
-      const [user] = await queryRows<{ id: string; email: string; name: string }>(
+      const [user] = await queryRows<UserRow>(
         db,
         `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now())
-         WHERE id = $1 RETURNING id, email, name`,
+         WHERE id = $1 RETURNING id, email, name, email_verified_at`,
         [row.user_id, passwordHash],
       );
       const ended = await sessionsService.endAllOfUser(db, row.user_id, null);

@@ -7,7 +7,7 @@ export function createUserLoader(db: EntityManager): DataLoader<string, User | n
   return new DataLoader(async (ids) => {
     const rows = await queryRows<UserRow>(
       db,
-      "SELECT id, email, name FROM users WHERE id = ANY($1::uuid[])",
+      "SELECT id, email, name, email_verified_at FROM users WHERE id = ANY($1::uuid[])",
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, toUser(row)]));

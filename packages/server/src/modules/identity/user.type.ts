@@ -12,9 +12,15 @@ export class User extends Node implements Typed<"User"> {
 
   @Field(() => String, { description: "The person's display name, the same in every account." })
   name: string;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the person confirmed their email (a verification link or an invitation's emailed link). Until then the SPA shows a banner, and memberships others created for the email stay out of reach.",
+  })
+  emailVerified: boolean;
 }
 
-export type UserRow = { id: string; email: string; name: string };
+export type UserRow = { id: string; email: string; name: string; email_verified_at: Date | null };
 
 export function toUser(row: UserRow): User {
   return {
@@ -23,5 +29,6 @@ export function toUser(row: UserRow): User {
     localId: row.id,
     email: row.email,
     name: row.name,
+    emailVerified: row.email_verified_at !== null,
   };
 }

@@ -19,9 +19,17 @@ export type AcceptInput = {
   accountName?: string | null;
   /** `password` hashed before the accepting transaction opened; null without an acceptable password. */
   passwordHash?: string | null;
+  /** A shareable client link's emailed second step: the claim the typed email confirmed. */
+  claimToken?: string | null;
 };
 
-export type AcceptFailure = { account: null; member: null; userErrors: UserError[] };
+/** Refused, or (a shareable client link) waiting for the typed email to be confirmed. */
+export type AcceptFailure = {
+  account: null;
+  member: null;
+  userErrors: UserError[];
+  verificationEmailSent?: boolean;
+};
 export type AcceptSuccess = {
   /** The account the invitation came from. */
   accountId: string;

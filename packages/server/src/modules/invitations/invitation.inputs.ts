@@ -115,6 +115,12 @@ export class AcceptInvitationInput {
     description: "... or create a new account with this name.",
   })
   accountName: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Shareable client links: the `claim` secret from the confirmation email's link (`/invite/<token>#claim=<secret>`); completes the acceptance the typed email asked for.",
+  })
+  claimToken: string | null;
 }
 
 @ObjectType({ description: "Result of acceptInvitation." })
@@ -130,6 +136,11 @@ export class AcceptInvitationPayload {
       "The caller's member record created by accepting; null for a partner invitation or when refused.",
   })
   member: Member | null;
+  @Field(() => Boolean, {
+    description:
+      'Shareable client links: true when nothing was created yet and a confirmation link went to the typed email ("check your inbox").',
+  })
+  verificationEmailSent: boolean;
   @Field(() => [UserError], {
     description: "Why the mutation changed nothing; empty when it succeeded.",
   })

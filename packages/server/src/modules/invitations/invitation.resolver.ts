@@ -126,7 +126,9 @@ export class InvitationResolver {
     input: AcceptInvitationInput,
     @Ctx() context: Context,
   ): Promise<AcceptInvitationPayload> {
-    return invitationsService.accept(context, input);
+    return invitationsService
+      .accept(context, input)
+      .then((result) => ({ verificationEmailSent: false, ...result }));
   }
 }
 

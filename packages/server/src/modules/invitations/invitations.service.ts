@@ -229,6 +229,7 @@ async function acceptLogin(
   row: InvitationRow,
   password: string | null,
   passwordHash: string | null,
+  name: string | null,
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
   const user = await identityService.loginState(db, { email: row.email });
@@ -239,12 +240,34 @@ async function acceptLogin(
     return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
   let sessionId: string | null = null;
-  if (user.hasPassword) {
-    const viewer = context.viewer;
+  const viewer = context.viewer;
+  // The emailed link proves the mailbox: an unverified registration is the link-follower's to take over.
+  const takeOver = user.hasPassword && !user.emailVerified && !viewer;
+  if (user.hasPassword && !takeOver) {
     if (!viewer || viewer.userId !== user.id)
       return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
+    await identityService.markEmailVerified(db, user.id);
     if (viewer.credential.kind === "session")
       await identityService.moveSession(db, viewer.credential.sessionId, row.account_id);
+  } else if (takeOver) {
+    const weak = passwordProblem(password ?? "");
+    if (weak)
+      return {
+        account: null,
+        member: null,
+        userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])],
+      };
+    const claimed = await identityService.claimVerifiedIdentity(db, context, {
+      email: user.email,
+      name: name?.trim() || (await identityService.nameOf(db, user.id)),
+      passwordHash: passwordHash!,
+      accountId: row.account_id,
+    });
+    if (!claimed)
+      return fail(UserErrorCode.SIGN_IN_REQUIRED, `Log in as ${row.email} to continue.`, null);
+    const started = await identityService.startSession(db, user.id, row.account_id, context);
+    newSession = started;
+    sessionId = started.id;
   } else {
     const weak = passwordProblem(password ?? "");
     if (weak)
@@ -254,6 +277,7 @@ async function acceptLogin(
         userErrors: [userError(UserErrorCode.INVALID, weak, ["password"])],
       };
     await identityService.setFirstPassword(db, user.id, passwordHash!);
+    await identityService.markEmailVerified(db, user.id);
     const started = await identityService.startSession(db, user.id, row.account_id, context);
     newSession = started;
     sessionId = started.id;
@@ -860,6 +884,7 @@ export const invitationsService = {
             row,
             input.password ?? null,
             input.passwordHash ?? null,
+            input.name ?? null,
             fail,
           );
         if (row.kind === InvitationKind.CLIENT || row.kind === InvitationKind.PARTNER)
@@ -874,7 +899,8 @@ export const invitationsService = {
         const viewer = context.viewer;
         let userId: string;
         let newSession: { id: string; token: string; expiresAt: Date } | null = null;
-        if (existing) {
+        // An unverified registration of the email is the link-follower's to take over.
+        if (existing && (existing.emailVerified || viewer)) {
           if (!viewer)
             return fail(
               UserErrorCode.SIGN_IN_REQUIRED,
@@ -888,6 +914,8 @@ export const invitationsService = {
               null,
             );
           userId = existing.id;
+          // The emailed link proves the mailbox.
+          await identityService.markEmailVerified(db, userId);
         } else {
           if (viewer)
             return fail(
@@ -901,11 +929,19 @@ export const invitationsService = {
           const weak = passwordProblem(input.password ?? "");
           if (weak) errors.push(userError(UserErrorCode.INVALID, weak, ["password"]));
           if (errors.length) return { account: null, member: null, userErrors: errors };
-          userId = await identityService.createUser(db, {
+          const claimed = await identityService.claimVerifiedIdentity(db, context, {
             email: row.email!,
             name: input.name!.trim(),
             passwordHash: input.passwordHash!,
+            accountId: row.account_id,
           });
+          if (!claimed)
+            return fail(
+              UserErrorCode.SIGN_IN_REQUIRED,
+              `Log in as ${row.email} to accept this invitation.`,
+              null,
+            );
+          userId = claimed.userId;
           await tenantScope.identifyUser(db, userId);
         }
         const memberId = await membersService.addInvitedMember(db, {

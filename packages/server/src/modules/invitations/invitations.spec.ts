@@ -346,9 +346,11 @@ describe("acceptInvitation", () => {
 
   it("asks an existing user to sign in as the invited email (SIGN_IN_REQUIRED, EMAIL_MISMATCH)", async () => {
     const existing = await insertViewer(db.dataSource, Role.OWNER);
-    const [{ email }] = await db.dataSource.query("SELECT email FROM users WHERE id = $1", [
-      existing.userId,
-    ]);
+    // A verified user: an unverified registration would be the link-follower's to take over.
+    const [[{ email }]] = await db.dataSource.query(
+      "UPDATE users SET email_verified_at = now() WHERE id = $1 RETURNING email",
+      [existing.userId],
+    );
     const { token, admin } = await invite(email);
 
     const signedOut = await app

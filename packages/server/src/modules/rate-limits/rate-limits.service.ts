@@ -140,6 +140,8 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
     passwordResetsPerEmail,
     passwordResetsPerIp,
     passwordResetWindowSeconds,
+    signUpsPerIp,
+    signUpWindowSeconds,
   } = settings;
 
   /** Counts one attempt against every key (all or none); `succeeded` gives them back. */
@@ -271,6 +273,33 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
           windowSeconds: passwordResetWindowSeconds,
         },
       ]);
+    },
+
+    /**
+     * Counts a sign-up from the IP before any work; never given back: a sign-up answers the
+     * same whether it created anything, so every one costs an email and counts.
+     */
+    async beginSignUp(ip: string | null): Promise<WindowOutcome> {
+      return consumeWindow(
+        db,
+        `sign-up-ip:${ip ?? "unknown"}`,
+        1,
+        signUpsPerIp,
+        signUpWindowSeconds,
+      );
+    },
+
+    /**
+     * One use of a fixed window at `key` (the identity module's per-person email limits:
+     * verification resends, "someone tried your address" notices); refused uses count nothing.
+     */
+    async takeWindow(key: string, limit: number, windowSeconds: number): Promise<WindowOutcome> {
+      return consumeWindow(db, key, 1, limit, windowSeconds);
+    },
+
+    /** Whether one more use of `key` would fit now, without counting it. */
+    async peekWindow(key: string, limit: number): Promise<WindowOutcome> {
+      return peekWindow(db, key, 1, limit);
     },
 
     /**

@@ -6,6 +6,7 @@ import { toRole } from "../../lib/enum-labels";
 import { useActsAsClient } from "../routes/require-role-area";
 import { useShellViewer } from "../viewer-query";
 import { CLIENT_NAV_ITEMS, NAV_ITEMS, PLAYGROUND_PATH, type NavItem } from "./nav-items";
+import { VerifyEmailBanner } from "./verify-email-banner";
 import { ViewerStatus } from "./viewer-status";
 
 function isActive(pathname: string, to: string) {
@@ -90,6 +91,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <VerifyEmailBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { USER } from "../../testing/fixtures/accounts";
 import { SignUpDocument } from "../../gql/graphql";
@@ -32,10 +32,10 @@ describe("sign up", () => {
     expect(backend.operations("SignUp")).toHaveLength(0);
   });
 
-  it("shows a TAKEN email next to the Email field", async () => {
+  it("shows a RATE_LIMITED refusal with when to try again, and keeps the form", async () => {
     installMockBackend({ signedIn: false });
-    const taken = "An account with this email exists already; log in instead.";
-    server.use(refuse(SignUpDocument, "TAKEN", taken, ["email"]));
+    const limited = "Too many sign-ups from this network. Try again in 12 minutes.";
+    server.use(refuse(SignUpDocument, "RATE_LIMITED", limited));
     renderApp("/signup");
 
     await fill({
@@ -45,16 +45,11 @@ describe("sign up", () => {
       company: "Analytical Engines",
     });
 
-    const email = screen.getByLabelText("Email");
-    await waitFor(() =>
-      expect(email).toHaveAccessibleDescription(
-        "An account with this email exists already; log in instead.",
-      ),
-    );
-    expect(screen.getByLabelText("Name")).not.toHaveAttribute("aria-invalid", "true");
+    expect(await screen.findByRole("alert")).toHaveTextContent(limited);
+    expect(screen.getByRole("button", { name: "Create account" })).toBeInTheDocument();
   });
 
-  it("creates the account with the form's values and opens the app", async () => {
+  it("sends the form's values and says to check the inbox, without signing in", async () => {
     const backend = installMockBackend({ signedIn: false });
     const { router } = renderApp("/signup");
 
@@ -65,8 +60,11 @@ describe("sign up", () => {
       company: "Sheep Co",
     });
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Members" })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/members");
+    const status = await screen.findByRole("status");
+    expect(status).toHaveTextContent("Check your inbox at bo@example.com");
+    expect(status).toHaveTextContent(/spam or junk folder/);
+    expect(within(status).getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login");
+    expect(router.state.location.pathname).toBe("/signup");
     expect(backend.operations("SignUp")[0]?.variables).toEqual({
       input: {
         name: "Bo Peep",
@@ -75,5 +73,7 @@ describe("sign up", () => {
         accountName: "Sheep Co",
       },
     });
+    // Nobody is signed in: no viewer was fetched again.
+    expect(backend.operations("ShellViewer")).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { useApolloClient } from "@apollo/client/react";
 import { Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useLocation, useNavigate, useParams } from "react-router";
 import { Page } from "../../components/page";
 import { PageLoading } from "../../components/page-status";
 import { QueryError } from "../../components/query-error";
@@ -15,6 +15,7 @@ import {
 import { type InvitationPreview, useInvitationPreview } from "./api/get-invitation-preview";
 import { useInvitationSwitchAccount } from "./api/switch-account";
 import { AcceptInvitationForm } from "./components/accept-invitation-form";
+import { ConfirmClaim } from "./components/confirm-claim";
 import {
   AcceptPartnerInvitationForm,
   type PartnerAccount,
@@ -80,6 +81,8 @@ const STATUS_REASONS: Partial<Record<string, UnavailableReason>> = {
 export function AcceptInvitationPage() {
   useNoReferrer();
   const { token = "" } = useParams();
+  // A shareable link's confirmation email comes back with `#claim=…` (never sent to the server's logs).
+  const claimToken = new URLSearchParams(useLocation().hash.replace(/^#/, "")).get("claim");
   const { data, loading, error, refetch } = useInvitationPreview(token);
   const client = useApolloClient();
   const navigate = useNavigate();
@@ -88,7 +91,7 @@ export function AcceptInvitationPage() {
   /** The title shown while the app opens after accepting. */
   const [opening, setOpening] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState<UnavailableReason | null>(null);
-  const logInPath = logInPathFor(`/invite/${token}`);
+  const logInPath = logInPathFor(`/invite/${token}${claimToken ? `#claim=${claimToken}` : ""}`);
 
   async function accepted(accountName: string, role: string | null) {
     setOpening(`Welcome to ${accountName}`);
@@ -172,7 +175,17 @@ export function AcceptInvitationPage() {
     <Page title={title} description={description}>
       <Stack gap="lg">
         <InvitationDetails invitation={invitation} now={now} />
-        {invitation.kind === "LOGIN" ? (
+        {claimToken && isLink ? (
+          <ConfirmClaim
+            token={token}
+            claimToken={claimToken}
+            logInPath={logInPath}
+            onUnavailable={setUnavailable}
+            onAccepted={(accountName, role) =>
+              void accepted(accountName || invitation.accountName, role)
+            }
+          />
+        ) : invitation.kind === "LOGIN" ? (
           <SetPasswordForm
             key={formKey}
             {...formProps}

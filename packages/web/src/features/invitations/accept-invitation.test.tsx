@@ -239,7 +239,10 @@ describe("accept a client invitation", () => {
     await user.type(email, "lina@client.example");
     await user.click(screen.getByRole("button", { name: "Accept invitation" }));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe("/my-team"));
+    // Nothing exists until the typed address confirms: the page says to check the inbox.
+    expect(await screen.findByText("Check your inbox at lina@client.example")).toBeInTheDocument();
+    expect(screen.getByText(/Look in your spam or junk folder/)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/invite/tok-client-link");
     expect(backend.operations("AcceptInvitation").map((o) => o.variables)).toEqual([
       {
         input: {
@@ -250,6 +253,35 @@ describe("accept a client invitation", () => {
         },
       },
     ]);
+  });
+
+  it("by a shared link: the confirmation email's link completes the acceptance and opens their team", async () => {
+    const backend = installNetworkBackend({ signedIn: false });
+    const { router } = renderApp("/invite/tok-client-link#claim=claim-secret-0123456789abcdef");
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/my-team"));
+    expect(backend.operations("AcceptInvitation").map((o) => o.variables)).toEqual([
+      { input: { token: "tok-client-link", claimToken: "claim-secret-0123456789abcdef" } },
+    ]);
+  });
+
+  it("by a shared link: a confirmed email that has an account asks to log in, back to the same link", async () => {
+    installNetworkBackend({ signedIn: false });
+    server.use(
+      refuse(
+        AcceptInvitationDocument,
+        "SIGN_IN_REQUIRED",
+        "lina@client.example has an account: log in as lina@client.example and open the link again.",
+      ),
+    );
+    renderApp("/invite/tok-client-link#claim=claim-secret-0123456789abcdef");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(/open the link again/);
+    expect(within(alert).getByRole("link", { name: "Log in" })).toHaveAttribute(
+      "href",
+      `/login?next=${encodeURIComponent("/invite/tok-client-link#claim=claim-secret-0123456789abcdef")}`,
+    );
   });
 
   it("by a shared link: shows the server's email error on the field", async () => {

@@ -8,10 +8,12 @@ import {
   LogInDocument,
   LogOutDocument,
   RevokeApiTokenDocument,
+  ResendVerificationEmailDocument,
   SignUpDocument,
   SwitchAccountDocument,
   TransferOwnershipDocument,
   UpdateAccountDocument,
+  VerifyEmailDocument,
 } from "../../gql/graphql";
 import { USER } from "../fixtures/accounts";
 import { current, type Db, graph, nowIso, self } from "../mock-db";
@@ -37,10 +39,16 @@ export function accountHandlers(db: Db) {
       db.signedIn = true;
       return { logIn: { user: USER } };
     }),
-    answer(SignUpDocument, () => {
+    // Sign-up starts no session: the verification link does (answered the same for any email).
+    answer(SignUpDocument, () => ({
+      signUp: { verificationEmailSent: true },
+    })),
+    answer(VerifyEmailDocument, () => {
       db.signedIn = true;
-      return { signUp: { user: USER, account: current(db) } };
+      db.emailVerified = true;
+      return { verifyEmail: { user: { ...USER, emailVerified: true } } };
     }),
+    answer(ResendVerificationEmailDocument, () => ({ resendVerificationEmail: { sent: true } })),
     answer(LogOutDocument, logOut),
     answer(InvitationLogOutDocument, logOut),
     answer(SwitchAccountDocument, switchAccount),

@@ -61,6 +61,9 @@ export function invitationHandlers(db: Db) {
     }),
     answer(AcceptInvitationDocument, ({ input }) => {
       const link = db.invitationLinks.find((l) => l.token === input.token);
+      // A shareable link's first step signed out: nothing yet, a confirmation email to the typed address.
+      if (link?.kind === "CLIENT" && link.email === null && !input.claimToken && !db.signedIn)
+        return { acceptInvitation: { account: null, member: null, verificationEmailSent: true } };
       if (input.accountName) {
         // A partner invitation may create the company's account; a newcomer acts in it.
         const id = createAccount(input.accountName);
@@ -75,6 +78,7 @@ export function invitationHandlers(db: Db) {
         acceptInvitation: {
           account: { ...joined, name: link?.accountName ?? joined.name },
           member: role ? { id: "TWVtYmVyOm5ldw", role } : null,
+          verificationEmailSent: false,
         },
       };
     }),

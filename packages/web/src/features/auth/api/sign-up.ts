@@ -4,12 +4,7 @@ import { graphql } from "../../../gql";
 export const signUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      user {
-        id
-      }
-      account {
-        id
-      }
+      verificationEmailSent
       userErrors {
         ...UserErrorFields @unmask
       }

@@ -1,4 +1,3 @@
-import { useApolloClient } from "@apollo/client/react";
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import {
   isValidEmail,
@@ -9,6 +8,7 @@ import {
 } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { CheckInbox } from "../../../components/check-inbox";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
 import { describeError } from "../../../lib/errors";
@@ -40,9 +40,9 @@ const validate: Validate<Values> = ({ name, email, password, accountName }) => (
 });
 
 export function SignUpForm() {
-  const client = useApolloClient();
   const [signUp, { loading }] = useSignUp();
-  const [resetting, setResetting] = useState(false);
+  /** Where the verification email went, once sent: the form gives way to "check your inbox". */
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
   const form = useFormFields<Values>(
@@ -78,16 +78,31 @@ export function SignUpForm() {
         form.showErrors(fieldErrors);
         return;
       }
-      // Signed in as the new owner: reload everything; the route guard goes on.
-      setResetting(true);
-      await client.resetStore();
+      // No session yet: the emailed link confirms the address and signs the person in. The
+      // answer is the same for a taken email, so the page says the same too.
+      setSentTo(normalizeEmail(email));
     } catch (error) {
       const described = describeError(error);
       setFormErrors([described.message]);
       setRetryable(described.retryable);
-    } finally {
-      setResetting(false);
     }
+  }
+
+  if (sentTo) {
+    return (
+      <CheckInbox email={sentTo} next="confirm your address and open your new account">
+        <Text size="sm">
+          Already confirmed?{" "}
+          <Anchor
+            component={Link}
+            to={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
+            c="blue.9"
+          >
+            Log in
+          </Anchor>
+        </Text>
+      </CheckInbox>
+    );
   }
 
   return (
@@ -115,7 +130,7 @@ export function SignUpForm() {
           autoComplete="organization"
           {...form.getInputProps("accountName")}
         />
-        <Button type="submit" loading={loading || resetting} fullWidth>
+        <Button type="submit" loading={loading} fullWidth>
           Create account
         </Button>
         <Text size="sm" ta="center">

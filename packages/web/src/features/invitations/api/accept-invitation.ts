@@ -12,6 +12,7 @@ export const acceptInvitationMutation = graphql(`
         id
         role
       }
+      verificationEmailSent
       userErrors {
         ...UserErrorFields @unmask
       }

@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { CheckInbox } from "../../../components/check-inbox";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields } from "../../../hooks/use-form-fields";
 import { describeError } from "../../../lib/errors";
@@ -50,6 +51,8 @@ export function AcceptInvitationForm({
   );
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [retryable, setRetryable] = useState(false);
+  /** A shareable link's first step: the typed email got a confirmation link. */
+  const [sentTo, setSentTo] = useState<string | null>(null);
   /** The server asked for something the form cannot give: log in, or log out first. */
   const [blocked, setBlocked] = useState<{
     code: "SIGN_IN_REQUIRED" | "EMAIL_MISMATCH";
@@ -96,12 +99,22 @@ export function AcceptInvitationForm({
         form.showErrors(fieldErrors);
         return;
       }
+      if (payload?.verificationEmailSent) {
+        setSentTo(form.values.email.trim());
+        return;
+      }
       onAccepted(payload?.account?.name ?? invitation.accountName, payload?.member?.role ?? null);
     } catch (error) {
       const described = describeError(error);
       setFormErrors([described.message]);
       setRetryable(described.retryable);
     }
+  }
+
+  if (sentTo) {
+    return (
+      <CheckInbox email={sentTo} next={`confirm your address and join ${invitation.accountName}`} />
+    );
   }
 
   if (blocked?.code === "SIGN_IN_REQUIRED") {
