@@ -16,7 +16,8 @@ import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "./validation";
  * - email, url, domain, handle, phone: single-line, shape checked by the service.
  * - password: anything printable; bidi characters allowed (they are never shown).
  * - secret: tokens from links; identifiers: global IDs and cursors; search: filter terms.
- * - csv: a whole CSV document; the importer checks each cell with its column's kind.
+ * - csv: a whole CSV document: only its length here; the importer checks each cell
+ *   with its column's rule and reports the line and column.
  */
 export type InputKind =
   | "name"
@@ -123,8 +124,6 @@ export function inputRuleFor(typeName: string, field: string): InputRule | null 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 /** What a multi-line field may hold of them: tab and line feed. */
 const CONTROL_EXCEPT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
-/** A CSV document also needs carriage returns (CRLF line endings); its cells are checked one by one. */
-const CONTROL_EXCEPT_TAB_CR_LF = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 /** Bidi embedding, override and isolate characters: they make "Invoice \u202Efdp.exe" show as "Invoice exe.pdf". */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 
@@ -147,10 +146,9 @@ export function inputProblem(value: string, rule: InputRule, label: string): Inp
       reason: "tooLong",
       message: `${label} must be at most ${rule.maxLength.toLocaleString("en-US")} characters.`,
     };
-  const multiLine = rule.kind === "multilineText";
-  const controls =
-    rule.kind === "csv" ? CONTROL_EXCEPT_TAB_CR_LF : multiLine ? CONTROL_EXCEPT_TAB_LF : CONTROL;
-  const control = controls.exec(value);
+  // The importer checks a CSV's cells one by one, so it can name the line and column at fault.
+  if (rule.kind === "csv") return null;
+  const control = (rule.kind === "multilineText" ? CONTROL_EXCEPT_TAB_LF : CONTROL).exec(value);
   if (control) {
     const char = control[0];
     if (char === "\r" || char === "\n")
@@ -160,8 +158,8 @@ export function inputProblem(value: string, rule: InputRule, label: string): Inp
       message: `${label} contains the control character ${visible(char.codePointAt(0)!)}; remove it.`,
     };
   }
-  // Passwords are never shown, multi-line text may be right-to-left prose and a CSV's cells are checked one by one.
-  if (rule.kind !== "password" && rule.kind !== "multilineText" && rule.kind !== "csv") {
+  // Passwords are never shown, and multi-line text may be right-to-left prose.
+  if (rule.kind !== "password" && rule.kind !== "multilineText") {
     const bidi = BIDI_CONTROL.exec(value);
     if (bidi)
       return {
