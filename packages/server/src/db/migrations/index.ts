@@ -16,6 +16,7 @@ import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-securit
 import { UsersTrigramSearch1765100000000 } from "./1765100000000-users-trigram-search";
 import { WebhookEndpointPause1765200000000 } from "./1765200000000-webhook-endpoint-pause";
 import { UserEmailVerified1765300000000 } from "./1765300000000-user-email-verified";
+import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-checks";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UsersTrigramSearch1765100000000,
   WebhookEndpointPause1765200000000,
   UserEmailVerified1765300000000,
+  TextColumnChecks1765350000000,
 ];
