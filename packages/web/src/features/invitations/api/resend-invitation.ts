@@ -16,6 +16,7 @@ export const resendInvitationMutation = graphql(`
       }
       userErrors {
         ...UserErrorFields @unmask
+        retryAfter
       }
     }
   }
