@@ -121,8 +121,10 @@ export function inputRuleFor(typeName: string, field: string): InputRule | null 
 }
 
 /** C0 and C1 control characters, DEL included. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 /** What a multi-line field may hold of them: tab and line feed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_EXCEPT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 /** Bidi embedding, override and isolate characters: they make "Invoice \u202Efdp.exe" show as "Invoice exe.pdf". */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
