@@ -1,6 +1,6 @@
 import { Button, Group, Select, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { can, INVITABLE_ROLES, parseInvitableRole, type Role } from "@pn/shared";
+import { can, INVITABLE_ROLES, parseInvitableRole, type Role, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import type { UpdateMemberInput } from "../../../gql/graphql";
@@ -108,6 +108,7 @@ export function MemberEditForm({ member, viewerRole }: MemberEditFormProps) {
         {canEditProfile && (
           <>
             <TextInput
+              maxLength={TEXT_LIMITS.name}
               label="Name"
               value={name}
               error={errors.name}
@@ -118,6 +119,7 @@ export function MemberEditForm({ member, viewerRole }: MemberEditFormProps) {
               }}
             />
             <TextInput
+              maxLength={TEXT_LIMITS.title}
               label="Title"
               description="e.g. “Account manager”; leave empty for none."
               value={title}
