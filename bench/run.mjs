@@ -198,6 +198,8 @@ async function startServer(
     // The log-in burst must reach the password hasher, not stop at the per-email limit.
     RATE_LIMIT_LOGIN_FAILURES_PER_EMAIL: "1000000",
     RATE_LIMIT_INVITATION_SENDS_PER_DAY: "1000000",
+    RATE_LIMIT_INVITATION_RESENDS_PER_MINUTE: "1000000",
+    RATE_LIMIT_INVITATION_RESENDS_PER_DAY: "1000000",
     // The webhook fairness figure's receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   });
