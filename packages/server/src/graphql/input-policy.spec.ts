@@ -35,7 +35,7 @@ describe("the input policy table", () => {
   it("has a rule for every String and ID input of the schema", () => {
     const missing = uncoveredInputs(buildAppSchema()).map(
       ({ owner, field }) =>
-        `${owner}.${field} has no input policy: add "${field}" (or "${owner.replace(/\(\)$/, "()")}.${field}" when the name means something else there) to INPUT_POLICY in packages/shared/src/input-policy.ts`,
+        `${owner}.${field} has no input policy: add "${field}" (or "${owner}.${field}" when the name means something else there) to INPUT_POLICY in packages/shared/src/input-policy.ts`,
     );
     expect(missing).toEqual([]);
   });
