@@ -65,6 +65,8 @@ describe("loadConfig", () => {
       loginFailuresPerIp: 50,
       loginWindowSeconds: 900,
       invitationSendsPerDay: 10_000,
+      invitationResendsPerMinute: 1,
+      invitationResendsPerDay: 5,
       tokenGuessesPerIp: 30,
       tokenGuessWindowSeconds: 900,
       passwordResetsPerEmail: 3,
@@ -74,11 +76,17 @@ describe("loadConfig", () => {
       signUpWindowSeconds: 3600,
     });
     expect(
-      loadConfig({ RATE_LIMIT_COST_RESTORE_RATE: "2.5", RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20" })
-        .rateLimits,
+      loadConfig({
+        RATE_LIMIT_COST_RESTORE_RATE: "2.5",
+        RATE_LIMIT_INVITATION_SENDS_PER_DAY: "20",
+        RATE_LIMIT_INVITATION_RESENDS_PER_MINUTE: "2",
+        RATE_LIMIT_INVITATION_RESENDS_PER_DAY: "8",
+      }).rateLimits,
     ).toMatchObject({
       costRestorePerSecond: 2.5,
       invitationSendsPerDay: 20,
+      invitationResendsPerMinute: 2,
+      invitationResendsPerDay: 8,
     });
   });
 

@@ -74,6 +74,9 @@ export type RateLimitSettings = {
   loginWindowSeconds: number;
   /** Invitation emails one account may queue per 24 hours (users, resends, clients, partners). */
   invitationSendsPerDay: number;
+  /** Resends of one invitation to the same address per minute and per 24 hours. */
+  invitationResendsPerMinute: number;
+  invitationResendsPerDay: number;
   /** Unknown invitation tokens one IP may try (preview or accept) within tokenGuessWindowSeconds. */
   tokenGuessesPerIp: number;
   tokenGuessWindowSeconds: number;
@@ -132,6 +135,12 @@ function parseRateLimits(env: Env): RateLimitSettings {
     loginFailuresPerIp: parsePositiveInt(env, "RATE_LIMIT_LOGIN_FAILURES_PER_IP", 50),
     loginWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_LOGIN_WINDOW_SECONDS", 900),
     invitationSendsPerDay: parsePositiveInt(env, "RATE_LIMIT_INVITATION_SENDS_PER_DAY", 10_000),
+    invitationResendsPerMinute: parsePositiveInt(
+      env,
+      "RATE_LIMIT_INVITATION_RESENDS_PER_MINUTE",
+      1,
+    ),
+    invitationResendsPerDay: parsePositiveInt(env, "RATE_LIMIT_INVITATION_RESENDS_PER_DAY", 5),
     tokenGuessesPerIp: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESSES_PER_IP", 30),
     tokenGuessWindowSeconds: parsePositiveInt(env, "RATE_LIMIT_TOKEN_GUESS_WINDOW_SECONDS", 900),
     // Each request sends an email: a few per address keep a mailbox from being flooded, and the

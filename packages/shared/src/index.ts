@@ -6,3 +6,4 @@ export * from "./validation";
 export * from "./invitations";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./input-policy";

@@ -43,6 +43,7 @@ import {
   webhookDeliveryNodeSource,
   webhookEndpointNodeSource,
 } from "../modules/webhooks/webhooks.service";
+import { applyInputPolicy } from "../graphql/input-policy";
 import { registerNodeSource } from "../graphql/node";
 import { NodeResolver } from "../graphql/node.resolver";
 import { registerInvitationKinds } from "./invitation-kinds";
@@ -106,7 +107,8 @@ export function buildAppSchema(): GraphQLSchema {
     mutation.description ??=
       "Changes. Each takes one `input` and returns `userErrors`: when any is returned nothing was changed. Send an `Idempotency-Key` header to retry safely.";
   }
-  return built;
+  // Every text argument is checked against the shared input policy before its resolver runs.
+  return applyInputPolicy(built);
 }
 
 /** The committed snapshot: sorted so that diffs show real changes only. */

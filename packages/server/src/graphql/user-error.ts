@@ -21,6 +21,13 @@ export class UserError {
     description: "Machine-readable reason; branch on this, not on `message`.",
   })
   code: UserErrorCode;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "With RATE_LIMITED: the earliest time a retry can succeed (e.g. when an invitation may be resent); null otherwise.",
+  })
+  retryAfter?: Date | null;
 }
 
 export function userError(

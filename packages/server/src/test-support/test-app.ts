@@ -65,6 +65,8 @@ export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
   loginFailuresPerIp: 10_000,
   loginWindowSeconds: 60,
   invitationSendsPerDay: 1_000_000,
+  invitationResendsPerMinute: 1_000_000,
+  invitationResendsPerDay: 1_000_000,
   tokenGuessesPerIp: 10_000,
   tokenGuessWindowSeconds: 60,
   passwordResetsPerEmail: 10_000,

@@ -1,9 +1,9 @@
 import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { describeError } from "../lib/errors";
-import { formatDateTime } from "../lib/format";
-import type { UserErrorLike } from "../lib/user-errors";
+import { formatDateTime, formatTime } from "../lib/format";
+import { retryAfterOf, type UserErrorLike } from "../lib/user-errors";
 
 /** What a resendInvitation payload tells the button: why it was refused, or the new expiry. */
 export interface ResendOutcome {
@@ -24,14 +24,40 @@ export interface ResendInvitationButtonProps {
  * "Resend" for an invitation shown on a client's or partner's page: the server issues a new
  * link (the old one stops working) and a new lifetime; the outcome is a notification.
  */
+/** The notice for a resend refused as too soon: when it becomes possible, not an error. */
+export function resendLaterNotice(retryAfter: string) {
+  return {
+    color: "yellow",
+    title: "Invitation sent recently",
+    message: `You can resend at ${formatTime(retryAfter)}.`,
+  };
+}
+
 export function ResendInvitationButton({ label, sentTo, resend }: ResendInvitationButtonProps) {
   const [sending, setSending] = useState(false);
+  /** Set when the server said "too soon": the button waits until then. */
+  const [blockedUntil, setBlockedUntil] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!blockedUntil) return;
+    const timer = setTimeout(
+      () => setBlockedUntil(null),
+      Math.max(0, new Date(blockedUntil).getTime() - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [blockedUntil]);
 
   async function send() {
     setSending(true);
     try {
       const outcome = await resend();
       const problems = outcome?.userErrors ?? [];
+      const retryAfter = retryAfterOf(problems);
+      if (retryAfter) {
+        setBlockedUntil(retryAfter);
+        notifications.show(resendLaterNotice(retryAfter));
+        return;
+      }
       if (!outcome?.invitation || problems.length > 0) {
         notifications.show({
           color: "red",
@@ -62,9 +88,10 @@ export function ResendInvitationButton({ label, sentTo, resend }: ResendInvitati
       variant="default"
       aria-label={label}
       loading={sending}
+      disabled={blockedUntil !== null}
       onClick={() => void send()}
     >
-      Resend
+      {blockedUntil ? `Resend at ${formatTime(blockedUntil)}` : "Resend"}
     </Button>
   );
 }

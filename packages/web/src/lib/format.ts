@@ -11,6 +11,14 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
+const timeOfDay = new Intl.DateTimeFormat("en", { timeStyle: "short" });
+
+/** "3:04 PM" for an ISO date-time string: when something later today becomes possible. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : timeOfDay.format(date);
+}
+
 /**
  * "in 2 days", "in 5 hours", "3 minutes ago" for an ISO date-time string, relative to `now`
  * (milliseconds since the epoch). Under a minute away reads "now".

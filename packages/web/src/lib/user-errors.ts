@@ -2,6 +2,16 @@
 export interface UserErrorLike {
   field?: readonly string[] | null;
   message: string;
+  code?: string | null;
+  /** With RATE_LIMITED: when a retry can succeed (ISO date-time), where the mutation asks for it. */
+  retryAfter?: string | null;
+}
+
+/** When a RATE_LIMITED refusal says a retry becomes possible, or null when none does. */
+export function retryAfterOf(errors: readonly UserErrorLike[]): string | null {
+  return (
+    errors.find((error) => error.code === "RATE_LIMITED" && error.retryAfter)?.retryAfter ?? null
+  );
 }
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;

@@ -222,3 +222,56 @@ describe("importClients with random files", () => {
     expect(seen.written).toBeGreaterThan(0);
   });
 });
+
+describe("parseClientCsv and the input policy", () => {
+  const header = CLIENT_CSV_COLUMNS.join(",");
+
+  it("refuses a NUL byte, a bidi override or 10,000 characters in a cell, by line and column", () => {
+    const csv = [
+      header,
+      "Ada,Lovelace,ada@example.test,,lead@example.test",
+      "Nul\u0000,Byte,nul@example.test,,lead@example.test",
+      "Invoice \u202Efdp.exe,X,rtl@example.test,,lead@example.test",
+      `${"a".repeat(10_000)},Long,long@example.test,,lead@example.test`,
+      "Bob,Team,bob@example.test,,lead\u0000@example.test",
+    ].join("\n");
+    const { rows } = parseClientCsv(csv);
+    expect(rows.map((row) => [row.line, row.errors.map((e) => [e.field, e.message])])).toEqual([
+      [1, []],
+      [
+        2,
+        [
+          [
+            ["2", "name"],
+            "Line 2, column First Name contains the control character U+0000; remove it.",
+          ],
+        ],
+      ],
+      [
+        3,
+        [
+          [
+            ["3", "name"],
+            "Line 3, column First Name contains the text-direction character U+202E, which can disguise what is shown; remove it.",
+          ],
+        ],
+      ],
+      [4, [[["4", "name"], "Line 4, column First Name must be at most 200 characters."]]],
+      [
+        5,
+        [[["5", "team"], "Line 5, column Team contains the control character U+0000; remove it."]],
+      ],
+    ]);
+    // A refused Team cell never reaches the staff lookup.
+    expect(rows[4]!.teamEmails).toEqual([]);
+  });
+
+  it("refuses a first and last name that together pass the name limit", () => {
+    const { rows } = parseClientCsv(
+      `${header}\n${"a".repeat(150)},${"b".repeat(150)},ab@example.test,,lead@example.test`,
+    );
+    expect(rows[0]!.errors.map((e) => e.message)).toEqual([
+      "Line 1, name must be at most 200 characters.",
+    ]);
+  });
+});

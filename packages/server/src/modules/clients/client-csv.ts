@@ -6,6 +6,8 @@
 import {
   CLIENT_CSV_COLUMNS,
   IMPORT_ROWS_MAX,
+  inputProblem,
+  inputRuleFor,
   isValidEmail,
   isValidPhone,
   normalizeEmail,
@@ -21,6 +23,21 @@ export type ParsedClientRow = {
   phone: string | null;
   teamEmails: string[];
   errors: UserError[];
+};
+
+type Column = (typeof CLIENT_CSV_COLUMNS)[number];
+
+/** The input policy's rule for each column: the cells become the fields of inviteClient. */
+const CELL_RULES: Record<
+  Column,
+  { field: string; rule: NonNullable<ReturnType<typeof inputRuleFor>> }
+> = {
+  "First Name": { field: "name", rule: inputRuleFor("InviteClientInput", "name")! },
+  "Last Name": { field: "name", rule: inputRuleFor("InviteClientInput", "name")! },
+  Email: { field: "email", rule: inputRuleFor("InviteClientInput", "email")! },
+  "Phone Number": { field: "phone", rule: inputRuleFor("InviteClientInput", "phone")! },
+  // Several emails separated by semicolons: each within the email rule, the cell within this.
+  Team: { field: "team", rule: { kind: "text", maxLength: 100 * 255 } },
 };
 
 export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErrors: UserError[] } {
@@ -65,7 +82,22 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
       .filter(Boolean);
     const errors: UserError[] = [];
     const at = (field: string) => [String(line), field];
-    if (!name)
+    // Every cell goes through the input policy first: a NUL byte or 10,000 characters stop here, by line and column.
+    const refused = new Set<string>();
+    for (const name of CLIENT_CSV_COLUMNS) {
+      const { field, rule } = CELL_RULES[name];
+      const problem = inputProblem(cell(name), rule, `Line ${line}, column ${name}`);
+      if (problem && !refused.has(field)) {
+        refused.add(field);
+        errors.push(userError(UserErrorCode.INVALID, problem.message, at(field)));
+      }
+    }
+    const nameProblem = inputProblem(name, CELL_RULES["First Name"].rule, `Line ${line}, name`);
+    if (refused.has("name")) {
+      // Reported above, by column.
+    } else if (nameProblem)
+      errors.push(userError(UserErrorCode.INVALID, nameProblem.message, at("name")));
+    else if (!name)
       errors.push(
         userError(
           UserErrorCode.INVALID,
@@ -73,7 +105,7 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
           at("name"),
         ),
       );
-    if (!isValidEmail(email))
+    if (!refused.has("email") && !isValidEmail(email))
       errors.push(
         userError(
           UserErrorCode.INVALID,
@@ -81,7 +113,7 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
           at("email"),
         ),
       );
-    if (phone && !isValidPhone(phone))
+    if (!refused.has("phone") && phone && !isValidPhone(phone))
       errors.push(
         userError(
           UserErrorCode.INVALID,
@@ -89,7 +121,9 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
           at("phone"),
         ),
       );
-    if (teamEmails.length === 0)
+    if (refused.has("team")) {
+      // Reported above.
+    } else if (teamEmails.length === 0)
       errors.push(
         userError(
           UserErrorCode.INVALID,
@@ -97,7 +131,15 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
           at("team"),
         ),
       );
-    rows.push({ line, name, email, phone, teamEmails, errors });
+    // A refused Team cell must not reach the staff lookup.
+    rows.push({
+      line,
+      name,
+      email,
+      phone,
+      teamEmails: refused.has("team") ? [] : teamEmails,
+      errors,
+    });
   });
   return { rows, fileErrors: [] };
 }

@@ -197,3 +197,34 @@ describe("importUserInvitations with random files", () => {
     expect(seen.created).toBeGreaterThan(0);
   });
 });
+
+describe("parseUserInvitationCsv and the input policy", () => {
+  it("refuses a NUL byte or an over-long cell, by line and column", () => {
+    const { rows } = parseUserInvitationCsv(
+      [
+        "email,role",
+        "ok@example.test,Viewer",
+        "nul\u0000@example.test,Viewer",
+        `ok2@example.test,Vi\u0000ewer`,
+        `${"a".repeat(300)}@example.test,Editor`,
+      ].join("\n"),
+    );
+    expect(rows.map((row) => [row.line, row.errors.map((e) => [e.field, e.message])])).toEqual([
+      [1, []],
+      [
+        2,
+        [
+          [
+            ["2", "email"],
+            "Line 2, column email contains the control character U+0000; remove it.",
+          ],
+        ],
+      ],
+      [
+        3,
+        [[["3", "role"], "Line 3, column role contains the control character U+0000; remove it."]],
+      ],
+      [4, [[["4", "email"], "Line 4, column email must be at most 254 characters."]]],
+    ]);
+  });
+});

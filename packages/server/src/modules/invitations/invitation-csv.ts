@@ -5,6 +5,8 @@
  */
 import {
   IMPORT_ROWS_MAX,
+  inputProblem,
+  inputRuleFor,
   isValidEmail,
   normalizeEmail,
   parseInvitableRole,
@@ -20,6 +22,10 @@ export type ParsedInviteeRow = {
   role: InvitableRole | null;
   errors: UserError[];
 };
+
+const EMAIL_CELL = inputRuleFor("InviteeInput", "email")!;
+/** A role is one word; the policy's single-line text rule keeps control characters out of the messages that echo it. */
+const ROLE_CELL = { kind: "text", maxLength: 50 } as const;
 
 export type ParsedCsv = { rows: ParsedInviteeRow[]; fileErrors: UserError[] };
 
@@ -60,14 +66,21 @@ export function parseUserInvitationCsv(csv: string): ParsedCsv {
     const roleText = (record[roleColumn] ?? "").trim();
     const role = parseInvitableRole(roleText);
     const errors: UserError[] = [];
-    if (!isValidEmail(email))
+    // Every cell goes through the input policy first: a NUL byte or 10,000 characters stop here, by line and column.
+    const emailProblem = inputProblem(email, EMAIL_CELL, `Line ${line}, column email`);
+    const roleProblem = inputProblem(roleText, ROLE_CELL, `Line ${line}, column role`);
+    if (emailProblem)
+      errors.push(userError(UserErrorCode.INVALID, emailProblem.message, [String(line), "email"]));
+    else if (!isValidEmail(email))
       errors.push(
         userError(UserErrorCode.INVALID, `Line ${line}: "${email}" is not a valid email address.`, [
           String(line),
           "email",
         ]),
       );
-    if (!role) {
+    if (roleProblem)
+      errors.push(userError(UserErrorCode.INVALID, roleProblem.message, [String(line), "role"]));
+    else if (!role) {
       errors.push(
         userError(
           UserErrorCode.INVALID,

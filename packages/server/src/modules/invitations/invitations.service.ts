@@ -712,6 +712,10 @@ export const invitationsService = {
       }
       const plan = await resendPlan(db, row, status, seats);
       if ("refusal" in plan) return { invitation: null, userErrors: [plan.refusal] };
+      const tooSoon = await context.rateLimits.reserveInvitationResend(db, id, plan.recipients, [
+        "invitationId",
+      ]);
+      if (tooSoon) return { invitation: null, userErrors: [tooSoon] };
       const overSendLimit = await context.rateLimits.reserveInvitationSends(
         db,
         viewer.accountId,

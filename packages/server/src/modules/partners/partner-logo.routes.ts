@@ -4,7 +4,7 @@
  * stored in PostgreSQL) and `GET` for the image with long-lived caching (the URL
  * carries a version). Like Apollo's CSRF rule, the upload needs a non-simple header.
  */
-import { ApiScope, can } from "@pn/shared";
+import { ApiScope, can, inputProblem, inputRuleFor } from "@pn/shared";
 import busboy from "busboy";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
@@ -33,6 +33,18 @@ export function detectImageType(bytes: Buffer): "image/png" | "image/jpeg" | "im
   )
     return "image/webp";
   return null;
+}
+
+/** The partner ID in the path goes through the input policy like any GraphQL ID: a NUL or 10,000 characters get a 400. */
+function partnerIdProblem(req: Request): string | null {
+  const id = req.params.id;
+  return (
+    inputProblem(
+      typeof id === "string" ? id : "",
+      inputRuleFor("UpdatePartnerInput", "partnerId")!,
+      "Partner ID",
+    )?.message ?? null
+  );
 }
 
 function fail(res: Response, status: number, error: string) {
@@ -86,6 +98,8 @@ export function partnerLogoRouter(
   const router = express.Router();
 
   router.post("/api/partners/:id/logo", async (req, res) => {
+    const badId = partnerIdProblem(req);
+    if (badId) return fail(res, 400, badId);
     if (!req.headers["apollo-require-preflight"] && !req.headers["x-apollo-operation-name"]) {
       return fail(
         res,
@@ -134,6 +148,8 @@ export function partnerLogoRouter(
   });
 
   router.get("/api/partners/:id/logo", async (req, res) => {
+    const badId = partnerIdProblem(req);
+    if (badId) return fail(res, 400, badId);
     const viewer = await viewerOf(dataSource, req, res, options.secureCookies);
     if (viewer === "refused" || !viewer?.accountId) return fail(res, 401, "Sign in first.");
     const partnerId = localIdOf(req.params.id ?? "", "Partner");

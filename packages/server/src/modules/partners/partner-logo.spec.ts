@@ -122,3 +122,20 @@ describe("partner logos", () => {
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
   });
 });
+
+describe("the partner ID in the path", () => {
+  it.each([
+    ["a NUL byte", "%00"],
+    ["a line break", "abc%0D%0Adef"],
+    ["10,000 characters", "a".repeat(10_000)],
+  ])("with %s gets 400 from the input policy, never 500", async (_label, id) => {
+    for (const method of ["GET", "POST"]) {
+      const response = await fetch(`${app.url}/api/partners/${id}/logo`, {
+        method,
+        headers: { authorization: `Bearer ${admin.secret}`, "x-test-real-auth": "1" },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/^Partner ID /);
+    }
+  });
+});

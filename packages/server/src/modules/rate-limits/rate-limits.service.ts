@@ -58,11 +58,14 @@ export function rateLimitedUserError(
   retryAfterSeconds: number,
   field: (string | number)[] | null = null,
 ): UserError {
-  return userError(
-    UserErrorCode.RATE_LIMITED,
-    `${what} Try again in ${retryAfterText(retryAfterSeconds)}.`,
-    field,
-  );
+  return {
+    ...userError(
+      UserErrorCode.RATE_LIMITED,
+      `${what} Try again in ${retryAfterText(retryAfterSeconds)}.`,
+      field,
+    ),
+    retryAfter: new Date(clock.now().getTime() + retryAfterSeconds * 1000),
+  };
 }
 
 /**
@@ -135,6 +138,8 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
     loginFailuresPerIp,
     loginWindowSeconds,
     invitationSendsPerDay,
+    invitationResendsPerMinute,
+    invitationResendsPerDay,
     tokenGuessesPerIp,
     tokenGuessWindowSeconds,
     passwordResetsPerEmail,
@@ -324,6 +329,42 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
         outcome.retryAfterSeconds,
         options.field ?? null,
       );
+    },
+
+    /**
+     * Counts one resend of invitation `invitationId` to each of `recipients` against the
+     * per-address limits (a minute and a day; config `RATE_LIMIT_INVITATION_RESENDS_*`),
+     * all or none. Call it on the resend's transaction, before anything is written, so a
+     * rolled-back resend gives the count back. Returns the userError to report when a
+     * limit stops it; its `retryAfter` is when the resend becomes possible again.
+     */
+    async reserveInvitationResend(
+      transaction: EntityManager,
+      invitationId: string,
+      recipients: string[],
+      field: (string | number)[] | null = null,
+    ): Promise<UserError | null> {
+      const windows = [
+        { scope: "minute", limit: invitationResendsPerMinute, seconds: 60 },
+        { scope: "day", limit: invitationResendsPerDay, seconds: DAY_SECONDS },
+      ];
+      const taken: string[] = [];
+      for (const address of new Set(recipients.map((to) => normalizeEmail(to).toLowerCase()))) {
+        for (const { scope, limit, seconds } of windows) {
+          const key = `invite-resend-${scope}:${invitationId}:${address}`;
+          const outcome = await consumeWindow(transaction, key, 1, limit, seconds);
+          if (!outcome.granted) {
+            for (const earlier of taken) await giveBack(transaction, earlier, 1);
+            return rateLimitedUserError(
+              `This invitation may be emailed to the same address ${limit === 1 ? "once" : `${limit} times`} a ${scope}.`,
+              outcome.retryAfterSeconds,
+              field,
+            );
+          }
+          taken.push(key);
+        }
+      }
+      return null;
     },
 
     /** Deletes finished windows and buckets that have refilled completely (they hold nothing). */

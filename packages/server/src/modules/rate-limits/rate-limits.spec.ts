@@ -5,6 +5,7 @@ import { clock } from "../../clock";
 import type { RateLimitSettings } from "../../config";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import type { Viewer } from "../../graphql/context";
+import { localIdOf } from "../../graphql/global-id";
 import { passwords } from "../identity/password";
 import { createRateLimits } from "./rate-limits.service";
 import { insertMember, insertUser, insertViewer } from "../../test-support/fixtures";
@@ -532,6 +533,102 @@ describe("invitation emails per account per day", () => {
         )[0].n,
       ),
     ).toBe(1);
+  });
+  describe("resends of one invitation to the same address", () => {
+    const RESEND_AT = `mutation Resend($id: ID!) { resendInvitation(input: { invitationId: $id }) { invitation { sendCount } userErrors { field code message retryAfter } } }`;
+    type ResendData = {
+      resendInvitation: {
+        invitation: { sendCount: number } | null;
+        userErrors: (UserErrorShape & { retryAfter: string | null })[];
+      };
+    };
+
+    async function invited(app: TestApp) {
+      const admin = await enterpriseAdmin();
+      app.actAs(admin.viewer);
+      const response = await post<InviteData>(app, INVITE, { invitees: invitees("resend") });
+      return { admin, id: response.body.data!.inviteUsers.invitations[0]!.id };
+    }
+
+    const sendCount = async (id: string) =>
+      Number(
+        (
+          await db.dataSource.query("SELECT send_count FROM invitations WHERE id = $1", [
+            localIdOf(id, "Invitation"),
+          ])
+        )[0].send_count,
+      );
+
+    it("refuses a second resend within a minute with retryAfter, and changes nothing", async () => {
+      const app = await start({ invitationResendsPerMinute: 1, invitationResendsPerDay: 5 });
+      const { admin, id } = await invited(app);
+      const firstAt = clock.now().getTime();
+      const first = await post<ResendData>(app, RESEND_AT, { id });
+      expect(first.body.data?.resendInvitation.userErrors).toEqual([]);
+      const outbox = await outboxCount(admin.accountId);
+      const sent = await sendCount(id);
+
+      clock.advance(20_000);
+      const second = await post<ResendData>(app, RESEND_AT, { id });
+      expect(second.body.data?.resendInvitation).toEqual({
+        invitation: null,
+        userErrors: [
+          {
+            field: ["invitationId"],
+            code: "RATE_LIMITED",
+            message: expect.stringMatching(
+              /^This invitation may be emailed to the same address once a minute\. Try again in 4\d seconds\.$/,
+            ),
+            retryAfter: expect.any(String),
+          },
+        ],
+      });
+      // A minute after the first resend, give or take the rounding to whole seconds.
+      const retryAfter = Date.parse(second.body.data!.resendInvitation.userErrors[0]!.retryAfter!);
+      expect(Math.abs(retryAfter - (firstAt + 60_000))).toBeLessThan(3_000);
+      expect(await outboxCount(admin.accountId)).toBe(outbox);
+      expect(await sendCount(id)).toBe(sent);
+
+      clock.advance(41_000);
+      const later = await post<ResendData>(app, RESEND_AT, { id });
+      expect(later.body.data?.resendInvitation.userErrors).toEqual([]);
+    });
+
+    it("refuses the sixth resend in a day, and no email is queued for it", async () => {
+      const app = await start({ invitationResendsPerMinute: 1, invitationResendsPerDay: 5 });
+      const { admin, id } = await invited(app);
+      const firstAt = clock.now().getTime();
+      for (let resend = 0; resend < 5; resend++) {
+        const ok = await post<ResendData>(app, RESEND_AT, { id });
+        expect(ok.body.data?.resendInvitation.userErrors).toEqual([]);
+        clock.advance(61_000);
+      }
+      const outbox = await outboxCount(admin.accountId);
+      const sixth = await post<ResendData>(app, RESEND_AT, { id });
+      const [refusal] = sixth.body.data!.resendInvitation.userErrors;
+      expect(refusal).toMatchObject({ code: "RATE_LIMITED", field: ["invitationId"] });
+      expect(refusal!.message).toContain("5 times a day");
+      expect(Math.abs(Date.parse(refusal!.retryAfter!) - (firstAt + 24 * 3_600_000))).toBeLessThan(
+        3_000,
+      );
+      expect(await outboxCount(admin.accountId)).toBe(outbox);
+      expect(await sendCount(id)).toBe(6);
+    });
+
+    it("counts each invitation on its own", async () => {
+      const app = await start({ invitationResendsPerMinute: 1, invitationResendsPerDay: 5 });
+      const one = await invited(app);
+      expect(
+        (await post<ResendData>(app, RESEND_AT, { id: one.id })).body.data?.resendInvitation
+          .userErrors,
+      ).toEqual([]);
+      const two = await post<InviteData>(app, INVITE, { invitees: invitees("other") });
+      const otherId = two.body.data!.inviteUsers.invitations[0]!.id;
+      expect(
+        (await post<ResendData>(app, RESEND_AT, { id: otherId })).body.data?.resendInvitation
+          .userErrors,
+      ).toEqual([]);
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import { TextInput, type TextInputProps } from "@mantine/core";
 import type { DebouncedSearch } from "./use-debounced-search";
 
@@ -11,6 +12,7 @@ export interface SearchBoxProps extends Pick<TextInputProps, "w" | "maw"> {
 export function SearchBox({ search, description, ...size }: SearchBoxProps) {
   return (
     <TextInput
+      maxLength={TEXT_LIMITS.search}
       label="Search"
       description={description}
       type="search"

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { USER } from "../../testing/fixtures/accounts";
@@ -17,6 +18,22 @@ async function fill(values: { name: string; email: string; password: string; com
 }
 
 describe("sign up", () => {
+  it("caps each input at the input policy's maximum length", async () => {
+    installMockBackend({ signedIn: false });
+    renderApp("/signup");
+
+    expect(await screen.findByLabelText("Name")).toHaveAttribute(
+      "maxLength",
+      String(TEXT_LIMITS.name),
+    );
+    expect(screen.getByLabelText("Email")).toHaveAttribute("maxLength", String(TEXT_LIMITS.email));
+    expect(screen.getByLabelText("Password")).toHaveAttribute(
+      "maxLength",
+      String(TEXT_LIMITS.password),
+    );
+    expect(screen.getByLabelText("Company name")).toHaveAttribute("maxLength", "200");
+  });
+
   it("checks the password rule before sending", async () => {
     const backend = installMockBackend({ signedIn: false });
     renderApp("/signup");

@@ -280,6 +280,43 @@ describe("client page: resending an email invitation", () => {
     expect(screen.getByTestId("client-details")).toHaveTextContent("Invitationexpired");
   });
 
+  it("says when a resend will be possible when it was sent too recently, and waits until then", async () => {
+    installNetworkBackend({ clients: [...acmeClients(), rhea()] });
+    const retryAfter = new Date(Date.now() + 45_000).toISOString();
+    const at = new Intl.DateTimeFormat("en", { timeStyle: "short" }).format(new Date(retryAfter));
+    server.use(
+      answer(ResendClientInvitationDocument, {
+        resendInvitation: {
+          invitation: null,
+          userErrors: [
+            {
+              code: "RATE_LIMITED",
+              field: ["invitationId"],
+              message: "This invitation may be emailed to the same address once a minute.",
+              retryAfter,
+            },
+          ],
+        },
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp(`/clients/${RHEA_ID}`);
+
+    await user.click(
+      await screen.findByRole("button", { name: "Resend invitation to rhea@client.example" }),
+    );
+
+    expect(await screen.findByText(`You can resend at ${at}.`)).toBeInTheDocument();
+    // A notice, not an error: the server's message is not shown.
+    expect(screen.getByText("Invitation sent recently")).toBeInTheDocument();
+    expect(
+      screen.queryByText("This invitation may be emailed to the same address once a minute."),
+    ).not.toBeInTheDocument();
+    const button = screen.getByRole("button", { name: "Resend invitation to rhea@client.example" });
+    expect(button).toBeDisabled();
+    expect(button).toHaveTextContent(`Resend at ${at}`);
+  });
+
   it("offers no Resend to a viewer", async () => {
     installNetworkBackend({
       accounts: [networkAcmeAccount({ role: "VIEWER" })],

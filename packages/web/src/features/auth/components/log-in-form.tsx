@@ -1,6 +1,6 @@
 import { useApolloClient } from "@apollo/client/react";
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { isValidEmail, normalizeEmail } from "@pn/shared";
+import { isValidEmail, normalizeEmail, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
@@ -70,12 +70,14 @@ export function LogInForm() {
       <Stack gap="md">
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
         <TextInput
+          maxLength={TEXT_LIMITS.email}
           label="Email"
           type="email"
           autoComplete="email"
           {...form.getInputProps("email")}
         />
         <PasswordInput
+          maxLength={TEXT_LIMITS.password}
           label="Password"
           autoComplete="current-password"
           {...form.getInputProps("password")}

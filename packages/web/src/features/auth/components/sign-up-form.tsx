@@ -5,6 +5,7 @@ import {
   normalizeEmail,
   PASSWORD_MIN_LENGTH,
   passwordProblem,
+  TEXT_LIMITS,
 } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -112,20 +113,28 @@ export function SignUpForm() {
           All fields are required.
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
-        <TextInput label="Name" autoComplete="name" {...form.getInputProps("name")} />
         <TextInput
+          maxLength={TEXT_LIMITS.name}
+          label="Name"
+          autoComplete="name"
+          {...form.getInputProps("name")}
+        />
+        <TextInput
+          maxLength={TEXT_LIMITS.email}
           label="Email"
           type="email"
           autoComplete="email"
           {...form.getInputProps("email")}
         />
         <PasswordInput
+          maxLength={TEXT_LIMITS.password}
           label="Password"
           description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           autoComplete="new-password"
           {...form.getInputProps("password")}
         />
         <TextInput
+          maxLength={TEXT_LIMITS.name}
           label="Company name"
           autoComplete="organization"
           {...form.getInputProps("accountName")}

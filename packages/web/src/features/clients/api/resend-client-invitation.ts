@@ -11,6 +11,7 @@ export const resendClientInvitationMutation = graphql(`
       }
       userErrors {
         ...UserErrorFields @unmask
+        retryAfter
       }
     }
   }

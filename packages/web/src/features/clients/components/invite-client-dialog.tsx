@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { isValidEmail, isValidPhone, NAME_MAX_LENGTH } from "@pn/shared";
+import { isValidEmail, isValidPhone, NAME_MAX_LENGTH, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
@@ -111,9 +111,21 @@ function InviteClientForm({ onDone }: { onDone: () => void }) {
           The client gets an email with a link to join and sees the team that serves them.
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
-        <TextInput label="Name" autoComplete="off" {...form.getInputProps("name")} />
-        <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps("email")} />
         <TextInput
+          maxLength={TEXT_LIMITS.name}
+          label="Name"
+          autoComplete="off"
+          {...form.getInputProps("name")}
+        />
+        <TextInput
+          maxLength={TEXT_LIMITS.email}
+          label="Email"
+          type="email"
+          autoComplete="off"
+          {...form.getInputProps("email")}
+        />
+        <TextInput
+          maxLength={TEXT_LIMITS.phone}
           label="Phone"
           description="Optional."
           type="tel"

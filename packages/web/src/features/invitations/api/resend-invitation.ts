@@ -21,6 +21,7 @@ export const resendInvitationMutation = graphql(`
       }
       userErrors {
         ...UserErrorFields @unmask
+        retryAfter
       }
     }
   }

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
@@ -208,6 +209,7 @@ export function AcceptPartnerInvitationForm({
       logInPath={logInPath}
     >
       <TextInput
+        maxLength={TEXT_LIMITS.name}
         label="Company name"
         autoComplete="organization"
         {...form.getInputProps("accountName")}

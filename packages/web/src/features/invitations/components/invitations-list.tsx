@@ -2,9 +2,11 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { ConnectionList, useCursorPaging } from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
+import { resendLaterNotice } from "../../../components/resend-invitation-button";
 import type { InvitationStatus } from "../../../gql/graphql";
 import { useNow } from "../../../hooks/use-now";
 import { describeError } from "../../../lib/errors";
+import { retryAfterOf } from "../../../lib/user-errors";
 import { type InvitationRow, useInvitations } from "../api/get-invitations";
 import { useResendInvitation } from "../api/resend-invitation";
 import { CancelInvitationModal } from "./cancel-invitation-modal";
@@ -52,6 +54,11 @@ export function InvitationsList({
         variables: { input: { invitationId: invitation.id } },
       });
       const problems = result?.resendInvitation.userErrors ?? [];
+      const retryAfter = retryAfterOf(problems);
+      if (retryAfter) {
+        notifications.show(resendLaterNotice(retryAfter));
+        return;
+      }
       if (problems.length > 0) {
         notifications.show({
           color: "red",

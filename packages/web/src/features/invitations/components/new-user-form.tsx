@@ -1,5 +1,11 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { isValidEmail, NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "@pn/shared";
+import {
+  isValidEmail,
+  NAME_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+  TEXT_LIMITS,
+} from "@pn/shared";
 import type { FormEvent, ReactNode } from "react";
 import { Link } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
@@ -66,10 +72,22 @@ export function NewUserForm({
         </Text>
         <FormAlert messages={formErrors} onRetry={onRetry} />
         {askEmail && (
-          <TextInput label="Email" type="email" autoComplete="email" {...inputProps("email")} />
+          <TextInput
+            maxLength={TEXT_LIMITS.email}
+            label="Email"
+            type="email"
+            autoComplete="email"
+            {...inputProps("email")}
+          />
         )}
-        <TextInput label="Name" autoComplete="name" {...inputProps("name")} />
+        <TextInput
+          maxLength={TEXT_LIMITS.name}
+          label="Name"
+          autoComplete="name"
+          {...inputProps("name")}
+        />
         <PasswordInput
+          maxLength={TEXT_LIMITS.password}
           label="Password"
           description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           autoComplete="new-password"

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import { Radio, Stack, TextInput } from "@mantine/core";
 import type { FieldInputProps } from "../../../hooks/use-form-fields";
 
@@ -54,7 +55,12 @@ export function PartnerAccountChoice({
         </Stack>
       </Radio.Group>
       {value === NEW_ACCOUNT && (
-        <TextInput label="Company name" autoComplete="organization" {...accountNameProps} />
+        <TextInput
+          maxLength={TEXT_LIMITS.name}
+          label="Company name"
+          autoComplete="organization"
+          {...accountNameProps}
+        />
       )}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack, Text } from "@mantine/core";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@pn/shared";
+import { PASSWORD_MIN_LENGTH, passwordProblem, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields } from "../../../hooks/use-form-fields";
@@ -90,6 +90,7 @@ export function SetPasswordForm({
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
         <PasswordInput
+          maxLength={TEXT_LIMITS.password}
           label="Password"
           description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           autoComplete="new-password"

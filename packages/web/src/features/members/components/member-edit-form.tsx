@@ -1,6 +1,6 @@
 import { Button, Group, Select, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { can, INVITABLE_ROLES, parseInvitableRole, type Role } from "@pn/shared";
+import { can, INVITABLE_ROLES, parseInvitableRole, type Role, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import type { UpdateMemberInput } from "../../../gql/graphql";
@@ -114,6 +114,7 @@ export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormPro
         {canEditProfile && (
           <>
             <TextInput
+              maxLength={TEXT_LIMITS.name}
               label="Name"
               value={name}
               error={errors.name}
@@ -124,6 +125,7 @@ export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormPro
               }}
             />
             <TextInput
+              maxLength={TEXT_LIMITS.title}
               label="Title"
               description="e.g. “Account manager”; leave empty for none."
               value={title}

@@ -12,6 +12,7 @@ export const resendPartnerInvitationMutation = graphql(`
       }
       userErrors {
         ...UserErrorFields @unmask
+        retryAfter
       }
     }
   }

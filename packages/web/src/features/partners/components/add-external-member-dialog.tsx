@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { isValidEmail } from "@pn/shared";
+import { isValidEmail, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
@@ -96,8 +96,13 @@ function AddExternalMemberForm({
           {partner.allowLogin ? " and may log in." : "; login is off for this partner."}
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
-        <TextInput label="Name" {...form.getInputProps("name")} />
-        <TextInput label="Email" type="email" {...form.getInputProps("email")} />
+        <TextInput maxLength={TEXT_LIMITS.name} label="Name" {...form.getInputProps("name")} />
+        <TextInput
+          maxLength={TEXT_LIMITS.email}
+          label="Email"
+          type="email"
+          {...form.getInputProps("email")}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

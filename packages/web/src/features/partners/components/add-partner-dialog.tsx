@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { isValidDomain, isValidPublicUrl } from "@pn/shared";
+import { isValidDomain, isValidPublicUrl, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { FormAlert } from "../../../components/form-alert";
@@ -119,18 +119,26 @@ function AddPartnerForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
-        <TextInput label="Company name" required {...form.getInputProps("companyName")} />
         <TextInput
+          maxLength={TEXT_LIMITS.name}
+          label="Company name"
+          required
+          {...form.getInputProps("companyName")}
+        />
+        <TextInput
+          maxLength={TEXT_LIMITS.domain}
           label="Domain"
           description="Optional, e.g. example.com."
           {...form.getInputProps("domain")}
         />
         <TextInput
+          maxLength={TEXT_LIMITS.externalId}
           label="External ID"
           description="Optional: your own reference, unique among your partners."
           {...form.getInputProps("externalId")}
         />
         <TextInput
+          maxLength={TEXT_LIMITS.url}
           label="Public URL"
           description="Optional, e.g. https://example.com."
           type="url"

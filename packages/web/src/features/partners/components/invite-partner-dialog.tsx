@@ -9,7 +9,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { isValidEmail, isValidHandle } from "@pn/shared";
+import { isValidEmail, isValidHandle, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useId, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
@@ -157,6 +157,7 @@ function InvitePartnerForm({ onDone }: { onDone: () => void }) {
         </Stack>
         {mode === "email" ? (
           <TextInput
+            maxLength={TEXT_LIMITS.email}
             label="Email"
             description="Someone at a company that is not on Partner Network yet."
             type="email"
@@ -173,11 +174,13 @@ function InvitePartnerForm({ onDone }: { onDone: () => void }) {
           />
         )}
         <TextInput
+          maxLength={TEXT_LIMITS.name}
           label="Contact name"
           description="Optional."
           {...form.getInputProps("contactName")}
         />
         <TextInput
+          maxLength={TEXT_LIMITS.name}
           label="Company name"
           description="Optional: defaults to the account's name or the email's domain."
           {...form.getInputProps("companyName")}

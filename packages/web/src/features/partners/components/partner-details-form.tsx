@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import { Button, Group, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
@@ -91,18 +92,26 @@ export function PartnerDetailsForm({ partner }: PartnerDetailsFormProps) {
     <form onSubmit={(event) => void submit(event)} noValidate aria-label="Partner details">
       <Stack gap="sm" maw={520}>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
-        <TextInput label="Company name" required {...form.getInputProps("companyName")} />
         <TextInput
+          maxLength={TEXT_LIMITS.name}
+          label="Company name"
+          required
+          {...form.getInputProps("companyName")}
+        />
+        <TextInput
+          maxLength={TEXT_LIMITS.domain}
           label="Domain"
           description="e.g. example.com"
           {...form.getInputProps("domain")}
         />
         <TextInput
+          maxLength={TEXT_LIMITS.externalId}
           label="External ID"
           description="Your own reference, unique among your partners."
           {...form.getInputProps("externalId")}
         />
         <TextInput
+          maxLength={TEXT_LIMITS.url}
           label="Public URL"
           description="e.g. https://example.com"
           type="url"

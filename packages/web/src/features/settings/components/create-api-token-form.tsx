@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Select, Stack, TextInput } from "@mantine/core";
-import { ApiScope } from "@pn/shared";
+import { ApiScope, TEXT_LIMITS } from "@pn/shared";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { useFormFields, type Validate } from "../../../hooks/use-form-fields";
@@ -107,6 +107,7 @@ export function CreateApiTokenForm({ onCreated }: CreateApiTokenFormProps) {
       <Stack gap="sm" maw={420}>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
         <TextInput
+          maxLength={TEXT_LIMITS.apiTokenName}
           label="Token name"
           description="Say which system uses it, e.g. “CRM sync”."
           {...form.getInputProps("name")}

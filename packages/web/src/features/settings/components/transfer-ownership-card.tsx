@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import {
   Button,
   Card,
@@ -167,6 +168,7 @@ function TransferOwnershipModal({ target, opened, onClose, onDone }: TransferOwn
           </Text>
           <FormAlert messages={problems} onRetry={retryable ? () => void submit() : undefined} />
           <PasswordInput
+            maxLength={TEXT_LIMITS.password}
             label="Your password"
             description="Confirm it is you."
             autoComplete="current-password"

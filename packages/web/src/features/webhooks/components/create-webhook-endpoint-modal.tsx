@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "@pn/shared";
 import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
@@ -75,6 +76,7 @@ export function CreateWebhookEndpointModal({
       >
         <Stack gap="md">
           <TextInput
+            maxLength={TEXT_LIMITS.url}
             label="URL"
             description="Events are POSTed here as JSON, signed as Standard Webhooks."
             placeholder="https://partner.example.com/webhooks"
@@ -85,6 +87,7 @@ export function CreateWebhookEndpointModal({
             data-autofocus
           />
           <TextInput
+            maxLength={TEXT_LIMITS.description}
             label="Description"
             placeholder="Which system receives it"
             value={description}
