@@ -86,6 +86,8 @@ export const INPUT_POLICY: Record<string, InputRule> = {
   // Shaped values: the services check the shape, the policy the characters and length.
   email: EMAIL,
   password: PASSWORD,
+  currentPassword: PASSWORD,
+  newPassword: PASSWORD,
   url: URL_RULE,
   publicUrl: URL_RULE,
   domain: rule("domain", TEXT_LIMITS.domain),
@@ -93,6 +95,7 @@ export const INPUT_POLICY: Record<string, InputRule> = {
   accountHandle: rule("handle", TEXT_LIMITS.handle),
   phone: rule("phone", TEXT_LIMITS.phone),
   token: rule("secret", TEXT_LIMITS.secret),
+  claimToken: rule("secret", TEXT_LIMITS.secret),
   search: SEARCH,
   csv: rule("csv", TEXT_LIMITS.csv),
   // Global IDs and pagination cursors.
@@ -112,6 +115,7 @@ export const INPUT_POLICY: Record<string, InputRule> = {
   partnerId: ID_RULE,
   replacementMemberId: ID_RULE,
   apiTokenId: ID_RULE,
+  sessionId: ID_RULE,
   teamMemberIds: ID_RULE,
 };
 
