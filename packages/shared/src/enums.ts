@@ -42,6 +42,10 @@ export enum UserErrorCode {
   BAD_CREDENTIALS = "BAD_CREDENTIALS",
   /** A rate limit stopped it (log-in failures, invitation emails a day, token guesses); nothing changed. */
   RATE_LIMITED = "RATE_LIMITED",
+  /** Someone else's identity (name, email, password, sessions, tokens): only that person changes it. */
+  FORBIDDEN = "FORBIDDEN",
+  /** The action needs the viewer's email to be verified first (accepting a membership someone else created). */
+  EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED",
 }
 
 /** Seats per plan; null means unlimited. */

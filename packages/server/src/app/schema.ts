@@ -19,6 +19,7 @@ import { userNodeSource } from "../modules/identity/identity.service";
 import { apiTokenNodeSource } from "../modules/identity/api-tokens.service";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
+import { ProfileResolver } from "../modules/identity/profile.resolver";
 import {
   AccountInvitationsResolver,
   InvitationResolver,
@@ -70,6 +71,7 @@ export function buildAppSchema(): GraphQLSchema {
       NodeResolver,
       ViewerResolver,
       IdentityResolver,
+      ProfileResolver,
       AccountResolver,
       MemberResolver,
       InvitationResolver,

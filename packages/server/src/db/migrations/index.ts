@@ -16,6 +16,7 @@ import { RowLevelSecurity1765000000000 } from "./1765000000000-row-level-securit
 import { UsersTrigramSearch1765100000000 } from "./1765100000000-users-trigram-search";
 import { WebhookEndpointPause1765200000000 } from "./1765200000000-webhook-endpoint-pause";
 import { UserEmailVerified1765300000000 } from "./1765300000000-user-email-verified";
+import { MemberAcceptance1765340000000 } from "./1765340000000-member-acceptance";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   UsersTrigramSearch1765100000000,
   WebhookEndpointPause1765200000000,
   UserEmailVerified1765300000000,
+  MemberAcceptance1765340000000,
 ];

@@ -251,7 +251,7 @@ describe("GET /api/account/export", () => {
     await db.dataSource.query(
       `WITH people AS (
          INSERT INTO users (email, name) SELECT 'bulk-' || n || '@example.test', 'Bulk Person ' || n FROM generate_series(1, 99999) n RETURNING id)
-       INSERT INTO members (account_id, user_id, type, role, status) SELECT $1, id, 'INTERNAL', 'VIEWER', 'ACTIVE' FROM people`,
+       INSERT INTO members (account_id, user_id, type, role, status, accepted_at) SELECT $1, id, 'INTERNAL', 'VIEWER', 'ACTIVE', now() FROM people`,
       [owner.accountId],
     );
     const before = process.memoryUsage().rss;
