@@ -96,6 +96,14 @@ registerEnumType(UserErrorCode, {
       description:
         "Too many attempts (log-ins, invitation tokens, emails sent); the message says when to try again.",
     },
+    FORBIDDEN: {
+      description:
+        "It belongs to someone else's identity (their own name, say): only that person changes it.",
+    },
+    EMAIL_NOT_VERIFIED: {
+      description:
+        "Verify your email first (accepting a membership someone else created for the address).",
+    },
   },
 });
 registerEnumType(ApiScope, {

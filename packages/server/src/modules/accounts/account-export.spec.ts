@@ -181,6 +181,7 @@ describe("GET /api/account/export", () => {
       "created_at",
       "activated_at",
       "archived_at",
+      "accepted_at",
     ]);
     expect(members.slice(1).map((row) => row[0])).toEqual([admin.memberId]);
     const invitations = entries.get("invitations.csv")!;
