@@ -179,6 +179,7 @@ export function graph(db: Db) {
   const viewer = {
     user: USER,
     memberships: db.accounts.map((a) => ({ ...self(a), account: a })),
+    pendingMemberships: { emailVerified: true, hiddenReason: null, memberships: [] },
     currentAccount: accountNode(account),
     currentMember: self(account),
   };

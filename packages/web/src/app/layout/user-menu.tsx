@@ -36,6 +36,10 @@ export function UserMenu({ email }: UserMenuProps) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>
+        <Menu.Item onClick={() => void navigate("/profile")}>Your profile</Menu.Item>
+        <Menu.Item onClick={() => void navigate("/invitations-to-join")}>
+          Invitations to join
+        </Menu.Item>
         <Menu.Item
           onClick={() => {
             void handleLogOut();
