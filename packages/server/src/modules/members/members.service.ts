@@ -20,6 +20,7 @@ import { lockSeats } from "../accounts/seats";
 import { tenantScope } from "../../db/tenant-transaction";
 import { auditService } from "../audit/audit.service";
 import { answerLoginInvitations, revokePendingInvitations } from "../invitations/invitation-store";
+import { placeholderUsersService } from "../identity/placeholder-users.service";
 import { sessionsService } from "../identity/sessions.service";
 import {
   newestFirst,
@@ -363,16 +364,7 @@ export const membersService = {
       addedByMemberId: string;
     },
   ): Promise<{ memberId: string; userId: string; existingUser: boolean } | null> {
-    // The CTE's insert is invisible to the SELECT beside it: exactly one of the two answers.
-    const [user] = await queryRows<{ id: string; created: boolean }>(
-      db,
-      `WITH created AS (
-         INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((lower(email))) DO NOTHING RETURNING id)
-       SELECT id, true AS created FROM created
-       UNION ALL SELECT id, false AS created FROM users WHERE lower(email) = lower($1)`,
-      [input.email, input.name],
-    );
-    if (!user) throw new Error("a user for the email was neither created nor found");
+    const user = await placeholderUsersService.findOrCreate(db, input.email, input.name);
     const addedByName = await membersService.nameOf(db, input.addedByMemberId);
     const [row] = await queryRows<{ id: string }>(
       db,
