@@ -2,6 +2,8 @@ import { Badge } from "@mantine/core";
 
 export interface AcceptanceBadgeProps {
   member: { acceptedAt?: string | null; declinedAt?: string | null };
+  /** Space before the badge when it follows another one. */
+  ml?: number;
 }
 
 /**

@@ -45,8 +45,8 @@ export function MembersTable({ caption, members, busy = false, onOpenMember }: M
               <Table.Td>
                 <Badge variant="dot" color={member.status === "ACTIVE" ? "green" : "gray"}>
                   {MEMBER_STATUS_LABELS[toMemberStatus(member.status)]}
-                </Badge>{" "}
-                <AcceptanceBadge member={member} />
+                </Badge>
+                <AcceptanceBadge member={member} ml={6} />
               </Table.Td>
             </Table.Tr>
           ))}
