@@ -216,7 +216,8 @@ export async function seed(
   );
   await step(
     "members",
-    `INSERT INTO members (id, account_id, user_id, type, role, status, can_login, title, partner_id, created_at, activated_at, archived_at)
+    `INSERT INTO members (id, account_id, user_id, type, role, status, can_login, title, partner_id, created_at, activated_at, archived_at, accepted_at)
+     SELECT seeded.*, seeded.created_at FROM (
      SELECT ${owner}, ${large}, ${uid("'user-owner'")}, 'INTERNAL', 'OWNER', 'ACTIVE', true, 'CEO', NULL::uuid,
             ${base} - interval '400 days', ${base} - interval '400 days', NULL::timestamptz
      UNION ALL
@@ -239,7 +240,8 @@ export async function seed(
             'ACTIVE', true, NULL,
             CASE WHEN k >= 3 THEN ${uid("'partner-small-' || s || '-' || (1 + k % 2)")} END,
             ${base} - interval '300 days' + k * interval '1 hour', ${base} - interval '300 days' + k * interval '1 hour', NULL
-     FROM generate_series(1, $4::int) s, generate_series(0, 22) k`,
+     FROM generate_series(1, $4::int) s, generate_series(0, 22) k
+     ) AS seeded (id, account_id, user_id, type, role, status, can_login, title, partner_id, created_at, activated_at, archived_at)`,
     [staff, members, partners, smallAccounts],
   );
   await step(

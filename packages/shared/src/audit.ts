@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = {
   "member.archived": "Member archived",
   "member.restored": "Member restored",
   "member.updated": "Member updated",
+  "member.accepted": "Member accepted the membership",
+  "member.declined": "Member declined the membership",
   "client.created": "Client added",
   "client.activated": "Client joined",
   "client.updated": "Client updated",

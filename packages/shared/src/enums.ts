@@ -42,10 +42,12 @@ export enum UserErrorCode {
   BAD_CREDENTIALS = "BAD_CREDENTIALS",
   /** A rate limit stopped it (log-in failures, invitation emails a day, token guesses); nothing changed. */
   RATE_LIMITED = "RATE_LIMITED",
-  /** The caller may not do this to this target (the owner's login, say, or a token minting tokens); nothing changed. */
+  /** The caller may not do this to this target (the owner's login, a token minting tokens, someone else's own name); nothing changed. */
   FORBIDDEN = "FORBIDDEN",
   /** The person who issued the invitation or link can no longer invite or grant its role; nothing changed. */
   ISSUER_NOT_AUTHORIZED = "ISSUER_NOT_AUTHORIZED",
+  /** The action needs the viewer's email to be verified first (accepting a membership someone else created). */
+  EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED",
 }
 
 /** Seats per plan; null means unlimited. */

@@ -21,6 +21,7 @@ import { sessionNodeSource } from "../modules/identity/own-sessions.service";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { ViewerResolver } from "../modules/identity/viewer.resolver";
 import { PasswordResolver } from "../modules/identity/password.resolver";
+import { ProfileResolver } from "../modules/identity/profile.resolver";
 import { SessionsResolver } from "../modules/identity/sessions.resolver";
 import {
   AccountInvitationsResolver,
@@ -76,6 +77,7 @@ export function buildAppSchema(): GraphQLSchema {
       ViewerResolver,
       IdentityResolver,
       PasswordResolver,
+      ProfileResolver,
       SessionsResolver,
       AccountResolver,
       MemberResolver,

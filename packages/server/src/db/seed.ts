@@ -98,8 +98,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     ) =>
       execute(
         db,
-        `INSERT INTO members (account_id, user_id, type, role, status, can_login, title, activated_at)
-         VALUES ($1, $2, $3, $4, $5, true, $6, now())`,
+        `INSERT INTO members (account_id, user_id, type, role, status, can_login, title, activated_at, accepted_at)
+         VALUES ($1, $2, $3, $4, $5, true, $6, now(), now())`,
         [accountId, userId, type, role, MemberStatus.ACTIVE, title],
       );
 

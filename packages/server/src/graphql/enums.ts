@@ -98,11 +98,15 @@ registerEnumType(UserErrorCode, {
     },
     FORBIDDEN: {
       description:
-        "The caller may not do this to this target (the owner's login or status, an API token managing tokens); nothing changed.",
+        "The caller may not do this to this target: the owner's login or status, an API token managing tokens, or someone else's identity (their own name, say), which only that person changes; nothing changed.",
     },
     ISSUER_NOT_AUTHORIZED: {
       description:
         "The person who sent the invitation or link can no longer invite or grant its role; ask the account to send it again.",
+    },
+    EMAIL_NOT_VERIFIED: {
+      description:
+        "Verify your email first (accepting a membership someone else created for the address).",
     },
   },
 });

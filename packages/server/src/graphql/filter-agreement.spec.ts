@@ -67,8 +67,8 @@ async function createWorld() {
       email: `${name.toLowerCase().replace(/ /g, "-")}-${unique()}@${emailDomain}`,
     });
     const [row] = await db.dataSource.query(
-      `INSERT INTO members (account_id, user_id, type, role, status, partner_id, can_login)
-       VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
+      `INSERT INTO members (account_id, user_id, type, role, status, partner_id, can_login, accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, true, now()) RETURNING id`,
       [accountId, userId, fields.type, fields.role, fields.status, fields.partnerId ?? null],
     );
     return { userId, memberId: row.id as string };

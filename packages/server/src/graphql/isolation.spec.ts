@@ -21,7 +21,7 @@ import {
 } from "graphql";
 import { hashSecret } from "../crypto/secret-token";
 import { passwords } from "../modules/identity/password";
-import { insertMember, insertUser, insertViewer } from "../test-support/fixtures";
+import { insertAccount, insertMember, insertUser, insertViewer } from "../test-support/fixtures";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import {
   createTestDatabase,
@@ -63,8 +63,8 @@ async function createWorld(label: string) {
   );
   const externalUser = await insertUser(db.dataSource);
   const [external] = await db.dataSource.query(
-    `INSERT INTO members (account_id, user_id, type, role, status, partner_id)
-     VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $3) RETURNING id`,
+    `INSERT INTO members (account_id, user_id, type, role, status, partner_id, accepted_at)
+     VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $3, now()) RETURNING id`,
     [accountId, externalUser, partner.id],
   );
   const [client] = await db.dataSource.query(
@@ -193,6 +193,7 @@ const MUTATIONS_WITHOUT_IDS: Record<string, string> = {
   resetPassword: "public; the emailed token names the user, no account",
   resendVerificationEmail: "acts on the viewer's own user only",
   signUp: "creates a new account",
+  updateProfile: "changes the viewer's own user only",
   updateAccount: "acts on the viewer's own account only",
   verifyEmail: "the token names the user; no tenant yet",
 };
@@ -405,7 +406,25 @@ const MUTATION_SETUP: Record<
   async transferOwnership(input) {
     input.password = OWNER_PASSWORD;
   },
+  acceptMembership: ownPendingMembership,
+  declineMembership: ownPendingMembership,
 };
+
+/**
+ * Memberships are answered by their person: the caller's "own" member ID becomes a membership
+ * a third account created for the caller's owner (pending), so the own-ID case reaches past
+ * NOT_FOUND; A's IDs stay A's.
+ */
+async function ownPendingMembership(input: Record<string, unknown>, caller: World) {
+  if (input.memberId !== toGlobalId("Member", caller.nodeIds.Member!)) return;
+  const third = await insertAccount(db.dataSource);
+  const [pending] = await db.dataSource.query(
+    `INSERT INTO members (account_id, user_id, type, role, status, display_name, display_email)
+     VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'ACTIVE', 'Typed Name', 'typed@example.test') RETURNING id`,
+    [third, caller.owner.userId],
+  );
+  input.memberId = toGlobalId("Member", pending.id);
+}
 
 /** Calls the mutation as the caller's owner (B unless told) with generated input: the IDs `foreign` picks are A's, the rest the caller's own. */
 async function callAsB(

@@ -42,10 +42,11 @@ export async function insertMember(
     createdAt?: Date;
   },
 ): Promise<string> {
+  // Accepted, as every membership from before consent existed: fixtures set up people in their accounts.
   const [row] = await queryRows<{ id: string }>(
     db.manager,
-    `INSERT INTO members (account_id, user_id, type, role, status, created_at)
-     VALUES ($1, $2, $3, $4, $5, coalesce($6, now())) RETURNING id`,
+    `INSERT INTO members (account_id, user_id, type, role, status, created_at, accepted_at)
+     VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), coalesce($6, now())) RETURNING id`,
     [
       fields.accountId,
       fields.userId,

@@ -133,6 +133,16 @@ export const routes: RouteObject[] = [
               ),
             ],
           },
+          // The person's own pages, whatever their role (or with no account to enter yet).
+          lazyPage(
+            "profile",
+            async () => (await import("../features/profile/profile-page")).ProfilePage,
+          ),
+          lazyPage(
+            "invitations-to-join",
+            async () =>
+              (await import("../features/profile/invitations-to-join-page")).InvitationsToJoinPage,
+          ),
           {
             // A client's own pages; the account's people are sent home.
             Component: ClientArea,

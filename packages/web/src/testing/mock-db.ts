@@ -182,6 +182,7 @@ export function graph(db: Db) {
   const viewer = {
     user: { ...USER, emailVerified: db.emailVerified },
     memberships: db.accounts.map((a) => ({ ...self(a), account: a })),
+    pendingMemberships: { emailVerified: true, hiddenReason: null, memberships: [] },
     currentAccount: accountNode(account),
     currentMember: self(account),
   };

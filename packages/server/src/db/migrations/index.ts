@@ -19,6 +19,7 @@ import { UserEmailVerified1765300000000 } from "./1765300000000-user-email-verif
 import { ApiTokenExpiry1765310000000 } from "./1765310000000-api-token-expiry";
 import { PasswordResetsSessionDetails1765320000000 } from "./1765320000000-password-resets-session-details";
 import { EmailVerifications1765330000000 } from "./1765330000000-email-verifications";
+import { MemberAcceptance1765340000000 } from "./1765340000000-member-acceptance";
 import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-checks";
 
 export const MIGRATIONS = [
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   ApiTokenExpiry1765310000000,
   PasswordResetsSessionDetails1765320000000,
   EmailVerifications1765330000000,
+  MemberAcceptance1765340000000,
   TextColumnChecks1765350000000,
 ];

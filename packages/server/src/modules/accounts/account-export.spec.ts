@@ -182,6 +182,7 @@ describe("GET /api/account/export", () => {
       "created_at",
       "activated_at",
       "archived_at",
+      "accepted_at",
     ]);
     expect(members.slice(1).map((row) => row[0])).toEqual([admin.memberId]);
     const invitations = entries.get("invitations.csv")!;
@@ -258,7 +259,7 @@ describe("GET /api/account/export", () => {
     await db.dataSource.query(
       `WITH people AS (
          INSERT INTO users (email, name) SELECT 'bulk-' || n || '@example.test', 'Bulk Person ' || n FROM generate_series(1, 99999) n RETURNING id)
-       INSERT INTO members (account_id, user_id, type, role, status) SELECT $1, id, 'INTERNAL', 'VIEWER', 'ACTIVE' FROM people`,
+       INSERT INTO members (account_id, user_id, type, role, status, accepted_at) SELECT $1, id, 'INTERNAL', 'VIEWER', 'ACTIVE', now() FROM people`,
       [owner.accountId],
     );
     const before = process.memoryUsage().rss;

@@ -225,6 +225,45 @@ const expect1 = (account: string, action: AuditAction, objectType: string): Expe
 /** Each family: set up, clear the trail, run the mutation, and name the entries it must have written (and no others). */
 const CASES: { family: string; run: () => Promise<Expected[]> }[] = [
   {
+    family:
+      "acceptMembership and declineMembership (by the person, in the accounts that added them)",
+    async run() {
+      const person = await owner();
+      await db.dataSource.query("UPDATE users SET email_verified_at = now() WHERE id = $1", [
+        person.userId,
+      ]);
+      const [accepting, declining] = [await owner(), await owner()];
+      const pendingIn = async (accountId: string) => {
+        const [row] = await db.dataSource.query(
+          `INSERT INTO members (account_id, user_id, type, role, status, display_name, display_email)
+           VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'ACTIVE', 'Typed', 'typed@example.test') RETURNING id`,
+          [accountId, person.userId],
+        );
+        return toGlobalId("Member", row.id);
+      };
+      const [toAccept, toDecline] = [
+        await pendingIn(accepting.accountId),
+        await pendingIn(declining.accountId),
+      ];
+      app.actAs(person.viewer);
+      await resetTrail();
+      for (const [mutation, memberId] of [
+        ["acceptMembership", toAccept],
+        ["declineMembership", toDecline],
+      ] as const) {
+        const data = await gql<Record<string, { userErrors: unknown[] }>>(
+          `mutation($input: AnswerMembershipInput!) { ${mutation}(input: $input) { userErrors { code } } }`,
+          { input: { memberId } },
+        );
+        expect(data[mutation]!.userErrors).toEqual([]);
+      }
+      return [
+        expect1(accepting.accountId, "member.accepted", "Member"),
+        expect1(declining.accountId, "member.declined", "Member"),
+      ];
+    },
+  },
+  {
     family: "signUp",
     async run() {
       await resetTrail();

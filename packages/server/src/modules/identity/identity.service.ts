@@ -150,8 +150,23 @@ export const identityService = {
     return context.loaders.userById.load(userId);
   },
 
-  /** Members carry their user's name and email already; this is for the `user` field. */
-  userOfMember(context: Context, member: { userId: string }): Promise<User> {
+  /**
+   * The `user` field of a member. Until the person accepted (or while an unclaimed
+   * placeholder) the account sees only what it typed, so this is a view with the member's
+   * name and email, never the person's own identity.
+   */
+  async userOfMember(
+    context: Context,
+    member: { userId: string; identityShown: boolean; name: string; email: string },
+  ): Promise<User> {
+    if (!member.identityShown)
+      return toUser({
+        id: member.userId,
+        name: member.name,
+        email: member.email,
+        // The account learns nothing of the person's own state either.
+        email_verified_at: null,
+      });
     return identityService.userById(context, member.userId);
   },
 

@@ -106,7 +106,7 @@ export const sessionsService = {
 
   /**
    * The viewer behind a session cookie, or null when it is unknown or expired.
-   * The current account counts only while the membership is active with login allowed.
+   * The current account counts only while the membership is accepted, active, with login allowed.
    */
   async viewerForToken(
     db: EntityManager,
@@ -117,7 +117,7 @@ export const sessionsService = {
       `SELECT s.id, s.user_id, s.account_id, s.last_seen_at, m.id AS member_id, m.role
        FROM sessions s
        LEFT JOIN members m ON m.account_id = s.account_id AND m.user_id = s.user_id
-         AND m.status = $2 AND m.can_login
+         AND m.status = $2 AND m.can_login AND m.accepted_at IS NOT NULL
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
       [hashSecret(token), MemberStatus.ACTIVE],
     );

@@ -167,3 +167,28 @@ export async function recordInvitationDelivery(
     [outboxId, delivery],
   );
 }
+
+/**
+ * A pending membership answered from the person's own session: their open LOGIN
+ * invitation in that account (its emailed link would have been the other way to accept)
+ * is marked accepted, or revoked when they declined.
+ */
+export async function answerLoginInvitations(
+  db: EntityManager,
+  accountId: string,
+  memberId: string,
+  answer: "accept" | "decline",
+  at: Date,
+): Promise<void> {
+  await queryRows<{ id: string }>(
+    db,
+    `UPDATE invitations i SET status = $4,
+       accepted_at = CASE WHEN $4 = 'ACCEPTED' THEN $3 ELSE i.accepted_at END,
+       accepted_member_id = CASE WHEN $4 = 'ACCEPTED' THEN $2::uuid ELSE i.accepted_member_id END,
+       revoked_at = CASE WHEN $4 = 'REVOKED' THEN $3 ELSE i.revoked_at END
+     FROM members m JOIN users u ON u.id = m.user_id
+     WHERE m.id = $2 AND i.account_id = $1 AND i.kind = 'LOGIN' AND i.status = 'PENDING'
+       AND lower(i.email) = lower(u.email) RETURNING i.id`,
+    [accountId, memberId, at, answer === "accept" ? "ACCEPTED" : "REVOKED"],
+  );
+}

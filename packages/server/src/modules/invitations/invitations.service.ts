@@ -72,7 +72,7 @@ import {
 } from "./invitation-kinds";
 import { parseUserInvitationCsv } from "./invitation-csv";
 import { userInvitationEmail } from "./invitation-email";
-import { loginInvitationEmail } from "./login-email";
+import { addedToAccountEmail, loginInvitationEmail, pendingMembershipsUrl } from "./login-email";
 import {
   effectiveStatus,
   INVITATION_COLUMNS,
@@ -233,9 +233,8 @@ async function acceptLogin(
   fail: (code: UserErrorCode, message: string, field?: string[] | null) => AcceptFailure,
 ): Promise<AcceptFailure | AcceptSuccess> {
   const user = await identityService.loginState(db, { email: row.email });
-  const member = user
-    ? await membersService.enterableMembership(db, user.id, row.account_id)
-    : null;
+  // Not yet accepted, perhaps: following this emailed link is how the person accepts.
+  const member = user ? await membersService.loginMembership(db, user.id, row.account_id) : null;
   if (!user || !member)
     return fail(UserErrorCode.INVALID_STATE, "Your access to this account was withdrawn.");
   let newSession: AcceptSuccess["newSession"] = null;
@@ -283,6 +282,7 @@ async function acceptLogin(
     sessionId = started.id;
   }
   await markInvitationAccepted(db, row.id, clock.now(), member.id);
+  await membersService.markAccepted(db, member.id);
   await recordAccepted(context, db, row, { userId: user.id, memberId: member.id }, sessionId);
   return { accountId: row.account_id, memberId: member.id, newSession };
 }
@@ -401,15 +401,22 @@ function localInvitationId(globalId: string): string | null {
 export const invitationsService = {
   /**
    * Granting login to someone who has never set a password (an external member added
-   * by hand, say) sends them a link to set one. No seat: they are not internal.
+   * by hand, say) sends them a link to set one; granting it to someone who has not
+   * accepted yet sends the same kind of invitation, whose link (with them signed in)
+   * accepts. Known and unknown emails so leave the account the same invitation to see.
+   * No seat: they are not internal.
    */
   sendLoginInvitationIfNeeded: (async (db, context, member) => {
     const user = await identityService.loginState(db, { id: member.userId });
-    if (!user || user.hasPassword) return;
+    if (!user) return;
+    const membership = await membersService.acceptanceOf(db, member.accountId, member.userId);
+    if (!membership || (user.hasPassword && membership.accepted)) return;
+    // The address as the account knows it: a known user's own spelling would tell them apart.
+    const email = membership.email;
     const [open] = await queryRows<{ open: number }>(
       db,
       "SELECT 1 AS open FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
-      [member.accountId, user.email, clock.now()],
+      [member.accountId, email, clock.now()],
     );
     if (open) return;
     const now = clock.now();
@@ -419,7 +426,7 @@ export const invitationsService = {
       {
         accountId: member.accountId,
         kind: "LOGIN",
-        email: user.email,
+        email,
         role: null,
         tokenHash: token.hash,
         delivery: "QUEUED",
@@ -439,8 +446,15 @@ export const invitationsService = {
       {
         accountId: member.accountId,
         invitationId: row!.id,
-        to: user.email,
-        ...loginInvitationEmail({ inviterName, accountName, expiresAt }),
+        to: email,
+        ...(user.hasPassword
+          ? addedToAccountEmail({
+              inviterName,
+              accountName,
+              expiresAt,
+              pendingUrl: pendingMembershipsUrl(context),
+            })
+          : loginInvitationEmail({ inviterName, accountName, expiresAt })),
         secretLink: invitationLink(context, token.secret),
       },
     ]);
@@ -450,7 +464,7 @@ export const invitationsService = {
         action: "invitation.created",
         objectType: "Invitation",
         objectId: row!.id,
-        details: { kind: InvitationKind.LOGIN, email: user.email },
+        details: { kind: InvitationKind.LOGIN, email },
       },
     ]);
   }) satisfies LoginGrantedHook,

@@ -40,8 +40,8 @@ beforeAll(async () => {
        INSERT INTO users (email, name)
        SELECT 'bulk' || n || '@example.test', 'Bulk Person ' || n FROM generate_series(1, $2::int) n
        RETURNING id, email)
-     INSERT INTO members (account_id, user_id, type, role, status, created_at)
-     SELECT $1, id, 'INTERNAL', 'VIEWER', 'ACTIVE',
+     INSERT INTO members (account_id, user_id, type, role, status, accepted_at, created_at)
+     SELECT $1, id, 'INTERNAL', 'VIEWER', 'ACTIVE', now(),
             '2024-01-01'::timestamptz + (substring(email FROM '[0-9]+')::int * interval '1 second')
      FROM people`,
     [accountId, BULK],

@@ -15,11 +15,39 @@ export class Member extends Node implements Typed<"Member"> {
   userId: string;
   partnerId: string | null;
 
-  @Field(() => String, { description: "The person's display name." })
+  @Field(() => String, {
+    description:
+      "The person's name: their own once they accepted the membership; until then (or while they never set a password) the name this account gave them.",
+  })
   name: string;
 
-  @Field(() => String, { description: "The person's email." })
+  @Field(() => String, {
+    description:
+      "The person's email: their sign-in email once they accepted; until then the email this account typed.",
+  })
   email: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the person accepted this membership; null while it awaits them (someone else added them). Entering the account needs it.",
+  })
+  acceptedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the person declined this membership (it is archived then); null otherwise.",
+  })
+  declinedAt: Date | null;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether this account may still rename the person: until they accept, or while they never set a password. Afterwards only they change their name.",
+  })
+  nameEditable: boolean;
+
+  /** Whether the account sees the person's own identity (name, email, user) rather than what it typed. */
+  identityShown: boolean;
 
   @Field(() => String, { nullable: true, description: "Job title in this account." })
   title: string | null;
@@ -78,9 +106,21 @@ export class MemberFilter {
   search?: string | null;
 }
 
-/** Columns every member read selects: the member joined with its user's name and email. */
-export const MEMBER_COLUMNS = `m.id, m.account_id, m.user_id, m.partner_id, u.name, u.email, m.title, m.type, m.role,
-  m.status, m.can_login, m.created_at, m.activated_at, m.archived_at`;
+/**
+ * The name an account sees for a member: what it typed until the person accepts, and for a
+ * placeholder who never set a password (whom the account may keep renaming); the person's
+ * own name once they accepted and claimed it. Reads and searches use the same expressions,
+ * so a search can never match the real name of someone who has not accepted (an oracle).
+ */
+export const MEMBER_NAME_SQL = `(CASE WHEN m.accepted_at IS NULL THEN m.display_name
+  WHEN u.password_hash IS NULL THEN coalesce(m.display_name, u.name) ELSE u.name END)`;
+/** The email an account sees: what it typed until the person accepts, then their sign-in email. */
+export const MEMBER_EMAIL_SQL = `(CASE WHEN m.accepted_at IS NULL THEN m.display_email ELSE u.email END)`;
+
+/** Columns every member read selects: the member joined with the name and email the account may see. */
+export const MEMBER_COLUMNS = `m.id, m.account_id, m.user_id, m.partner_id, ${MEMBER_NAME_SQL} AS name,
+  ${MEMBER_EMAIL_SQL} AS email, m.title, m.type, m.role, m.status, m.can_login, m.created_at,
+  m.activated_at, m.archived_at, m.accepted_at, m.declined_at, (u.password_hash IS NULL) AS placeholder`;
 export const MEMBER_FROM = "members m JOIN users u ON u.id = m.user_id";
 
 export type MemberRow = {
@@ -98,6 +138,9 @@ export type MemberRow = {
   created_at: Date;
   activated_at: Date | null;
   archived_at: Date | null;
+  accepted_at: Date | null;
+  declined_at: Date | null;
+  placeholder: boolean;
 };
 
 export function toMember(row: MemberRow): Member {
@@ -118,5 +161,9 @@ export function toMember(row: MemberRow): Member {
     createdAt: row.created_at,
     activatedAt: row.activated_at,
     archivedAt: row.archived_at,
+    acceptedAt: row.accepted_at,
+    declinedAt: row.declined_at,
+    nameEditable: row.accepted_at === null || row.placeholder,
+    identityShown: row.accepted_at !== null && !row.placeholder,
   };
 }

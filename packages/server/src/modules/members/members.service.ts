@@ -18,9 +18,15 @@ import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
 import { lockSeats } from "../accounts/seats";
+import { tenantScope } from "../../db/tenant-transaction";
 import { auditService } from "../audit/audit.service";
-import { revokePendingInvitations, revokeShareableLinksOf } from "../invitations/invitation-store";
+import {
+  answerLoginInvitations,
+  revokePendingInvitations,
+  revokeShareableLinksOf,
+} from "../invitations/invitation-store";
 import { apiTokensService, type TokenRevocationReason } from "../identity/api-tokens.service";
+import { placeholderUsersService } from "../identity/placeholder-users.service";
 import { sessionsService } from "../identity/sessions.service";
 import {
   newestFirst,
@@ -33,7 +39,9 @@ import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
 import {
   MEMBER_COLUMNS,
+  MEMBER_EMAIL_SQL,
   MEMBER_FROM,
+  MEMBER_NAME_SQL,
   toMember,
   type Member,
   type MemberFilter,
@@ -75,6 +83,14 @@ export type LoginGrantedHook = (
 
 type StatusChange = "activate" | "archive" | "restore";
 
+/** A membership awaiting the person's answer, as their pending list reads it. */
+export type PendingMembershipRow = {
+  id: string;
+  account_id: string;
+  added_by_name: string | null;
+  created_at: Date;
+};
+
 /** Above this many matching people, a search pages through the account's members instead. */
 export const SEARCH_LOOKUP_MAX = 2_000;
 
@@ -89,11 +105,17 @@ async function searchMatchedUserIds(
   accountId: string,
   pattern: string,
 ): Promise<string[] | null> {
+  // The trigram lookup finds candidates by the person's own name or email; the member's
+  // display identity is matched beside it. Either way only what the account sees
+  // (MEMBER_NAME_SQL, MEMBER_EMAIL_SQL) decides: the real name of someone who has not
+  // accepted must not match, or search would tell the account who they are.
   const rows = await queryRows<{ id: string }>(
     db,
-    `SELECT u.id FROM users u
-     WHERE (u.name ILIKE $2 OR u.email ILIKE $2)
-       AND EXISTS (SELECT 1 FROM members m WHERE m.user_id = u.id AND m.account_id = $1)
+    `SELECT m.user_id AS id FROM members m JOIN users u ON u.id = m.user_id
+     WHERE m.account_id = $1
+       AND (m.user_id IN (SELECT id FROM users WHERE name ILIKE $2 OR email ILIKE $2)
+         OR m.display_name ILIKE $2 OR m.display_email ILIKE $2)
+       AND (${MEMBER_NAME_SQL} ILIKE $2 OR ${MEMBER_EMAIL_SQL} ILIKE $2)
      LIMIT ${SEARCH_LOOKUP_MAX + 1}`,
     [accountId, pattern],
   );
@@ -132,7 +154,12 @@ type LockedMember = {
   role: Role;
 };
 /** What updateMember compares against, so its audit entry names only what changed. */
-type MemberBeforeUpdate = LockedMember & { can_login: boolean; title: string | null; name: string };
+type MemberBeforeUpdate = LockedMember & {
+  can_login: boolean;
+  title: string | null;
+  name: string;
+  name_editable: boolean;
+};
 
 /** What a membership change touches; removals from the network archive, so they are "archive". */
 export type MembershipChange = "role" | "canLogin" | "title" | StatusChange;
@@ -415,34 +442,165 @@ export const membersService = {
   ): Promise<string | null> {
     const [row] = await queryRows<{ id: string }>(
       db,
-      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
-       VALUES ($1, $2, 'EXTERNAL', 'CLIENT', 'ACTIVE', true, now()) ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
+      // The person accepted the client invitation or used the link themselves: accepted at once.
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at, accepted_at)
+       VALUES ($1, $2, 'EXTERNAL', 'CLIENT', 'ACTIVE', true, now(), now()) ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
       [accountId, userId],
     );
     return row?.id ?? null;
   },
 
-  /** An external person added by hand: a user without password if new, active at once. Null when already a member. */
+  /**
+   * An external person added by hand, active at once but awaiting the person: the account
+   * sees the name and email it typed until they accept (docs/api.md "Identity ownership").
+   * A new email gets a placeholder user without password; an existing user is never
+   * changed, only pointed at. The same statements run either way, and `existingUser`
+   * stays with the caller's mail step, never in the answer. Null when already a member.
+   */
   async addExternalMember(
     db: EntityManager,
-    input: { accountId: string; partnerId: string; name: string; email: string; canLogin: boolean },
-  ): Promise<{ memberId: string; userId: string } | null> {
-    const [user] = await queryRows<{ id: string }>(
-      db,
-      `INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email RETURNING id`,
-      [input.email, input.name],
-    );
+    input: {
+      accountId: string;
+      partnerId: string;
+      name: string;
+      email: string;
+      canLogin: boolean;
+      addedByMemberId: string;
+    },
+  ): Promise<{ memberId: string; userId: string; existingUser: boolean } | null> {
+    const user = await placeholderUsersService.findOrCreate(db, input.email, input.name);
+    const addedByName = await membersService.nameOf(db, input.addedByMemberId);
     const [row] = await queryRows<{ id: string }>(
       db,
-      `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id, activated_at)
-       VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'ACTIVE', $3, $4, now())
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id, activated_at,
+         accepted_at, display_name, display_email, added_by_name)
+       VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'ACTIVE', $3, $4, now(), NULL, $5, $6, $7)
        ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
-      [input.accountId, user.id, input.canLogin, input.partnerId],
+      [
+        input.accountId,
+        user.id,
+        input.canLogin,
+        input.partnerId,
+        input.name,
+        input.email.toLowerCase(),
+        addedByName,
+      ],
     );
-    return row ? { memberId: row.id, userId: user.id } : null;
+    return row ? { memberId: row.id, userId: user.id, existingUser: !user.created } : null;
   },
 
-  /** Role and login need ADMINISTRATOR; title and name need EDITOR. */
+  /**
+   * Whether the user accepted their membership in the account, and the email the account
+   * sees for them (what it typed, until they accept); null without a membership.
+   */
+  async acceptanceOf(
+    db: EntityManager,
+    accountId: string,
+    userId: string,
+  ): Promise<{ accepted: boolean; email: string } | null> {
+    const [row] = await queryRows<{ accepted: boolean; email: string }>(
+      db,
+      `SELECT m.accepted_at IS NOT NULL AS accepted, ${MEMBER_EMAIL_SQL} AS email
+       FROM members m JOIN users u ON u.id = m.user_id WHERE m.account_id = $1 AND m.user_id = $2`,
+      [accountId, userId],
+    );
+    return row ?? null;
+  },
+
+  /**
+   * The membership a LOGIN invitation's link opens: active with login allowed, accepted or
+   * not (following the emailed link is the acceptance; see markAccepted).
+   */
+  async loginMembership(
+    db: EntityManager,
+    userId: string,
+    accountId: string,
+  ): Promise<{ id: string } | null> {
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      "SELECT id FROM members WHERE user_id = $1 AND account_id = $2 AND status = $3 AND can_login",
+      [userId, accountId, MemberStatus.ACTIVE],
+    );
+    return row ?? null;
+  },
+
+  /** The person accepted (their emailed link, or their own session): from now on the account sees who they are. */
+  async markAccepted(db: EntityManager, memberId: string): Promise<void> {
+    await execute(
+      db,
+      "UPDATE members SET accepted_at = coalesce(accepted_at, now()), declined_at = NULL WHERE id = $1",
+      [memberId],
+    );
+  },
+
+  /**
+   * Memberships someone else created for the user that await their answer: not accepted,
+   * not declined, not archived. Read through the user's own-memberships policy.
+   */
+  async pendingFor(db: EntityManager, userId: string): Promise<PendingMembershipRow[]> {
+    return queryRows<PendingMembershipRow>(
+      db,
+      `SELECT m.id, m.account_id, m.added_by_name, m.created_at FROM members m
+       WHERE m.user_id = $1 AND m.accepted_at IS NULL AND m.declined_at IS NULL AND m.status <> 'ARCHIVED'
+       ORDER BY m.created_at, m.id`,
+      [userId],
+    );
+  },
+
+  /**
+   * The person's answer to a pending membership, from their own session (the caller checked
+   * their email is verified). Accepting makes it enterable and shows their own identity to
+   * the account; declining archives it (sessions there end, it never counts as pending
+   * again). Null when the membership is not theirs or not pending.
+   */
+  async answerPending(
+    context: Context,
+    db: EntityManager,
+    userId: string,
+    memberGlobalId: string,
+    answer: "accept" | "decline",
+  ): Promise<{ accountId: string; memberId: string } | null> {
+    const memberId = localIdOf(memberGlobalId, "Member");
+    if (!memberId) return null;
+    const [pending] = (await membersService.pendingFor(db, userId)).filter(
+      (row) => row.id === memberId,
+    );
+    if (!pending) return null;
+    const accountId = pending.account_id;
+    // The person writes their own membership in the account that added them.
+    return tenantScope.reachInto(db, [accountId], async () => {
+      const now = clock.now();
+      if (answer === "accept") await membersService.markAccepted(db, memberId);
+      else {
+        await execute(
+          db,
+          "UPDATE members SET declined_at = $2, status = 'ARCHIVED', archived_at = $2 WHERE id = $1",
+          [memberId, now],
+        );
+        await sessionsService.endForMembersInAccount(db, accountId, [userId]);
+      }
+      await answerLoginInvitations(db, accountId, memberId, answer, now);
+      await auditService.record(db, context, [
+        {
+          accountId,
+          action: answer === "accept" ? "member.accepted" : "member.declined",
+          objectType: "Member",
+          objectId: memberId,
+          actor: { userId, memberId },
+        },
+      ]);
+      context.loaders.memberById.clear(memberId);
+      context.loaders.membershipsByUserId.clear(userId);
+      return { accountId, memberId };
+    });
+  },
+
+  /**
+   * Role and login need ADMINISTRATOR; title and name need EDITOR. The name is the member's
+   * display name in this account, never the person's own (users.name): it changes only
+   * while they have not accepted or never set a password; after that only they rename
+   * themselves (updateProfile).
+   */
   async updateMember(
     context: Context,
     input: {
@@ -463,7 +621,9 @@ export const membersService = {
     const [member] = id
       ? await queryRows<MemberBeforeUpdate>(
           context.db,
-          "SELECT m.id, m.user_id, m.status, m.type, m.role, m.can_login, m.title, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1 AND m.account_id = $2",
+          `SELECT m.id, m.user_id, m.status, m.type, m.role, m.can_login, m.title, ${MEMBER_NAME_SQL} AS name,
+             (m.accepted_at IS NULL OR u.password_hash IS NULL) AS name_editable
+           FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1 AND m.account_id = $2`,
           [id, viewer.accountId],
         )
       : [];
@@ -490,6 +650,14 @@ export const membersService = {
     const name = input.name?.trim();
     if (input.name != null && !name)
       userErrors.push(userError(UserErrorCode.INVALID, "Name cannot be empty.", ["name"]));
+    else if (name && name !== member.name && !member.name_editable)
+      userErrors.push(
+        userError(
+          UserErrorCode.FORBIDDEN,
+          `Only ${member.name} can change their own name: they accepted this membership.`,
+          ["name"],
+        ),
+      );
     if (userErrors.length) return { member: null, userErrors };
     const refused = await context.db.transaction(async (db) => {
       // Read again under a row lock: an ownership transfer may have made them the owner since.
@@ -512,8 +680,9 @@ export const membersService = {
           input.title ?? null,
         ],
       );
-      if (name)
-        await execute(db, "UPDATE users SET name = $2 WHERE id = $1", [member.user_id, name]);
+      // The account's name for the person; their own name (users.name) is theirs alone.
+      if (name && name !== member.name)
+        await execute(db, "UPDATE members SET display_name = $2 WHERE id = $1", [member.id, name]);
       const now = clock.now();
       if (input.canLogin === false) {
         await sessionsService.endForMembersInAccount(db, viewer.accountId, [member.user_id]);
@@ -628,8 +797,8 @@ export const membersService = {
   async addOwner(db: EntityManager, accountId: string, userId: string): Promise<string> {
     const [row] = await queryRows<{ id: string }>(
       db,
-      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
-       VALUES ($1, $2, $3, $4, $5, true, now()) RETURNING id`,
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at, accepted_at)
+       VALUES ($1, $2, $3, $4, $5, true, now(), now()) RETURNING id`,
       [accountId, userId, MemberType.INTERNAL, Role.OWNER, MemberStatus.ACTIVE],
     );
     return row.id;
@@ -645,10 +814,12 @@ export const membersService = {
   ): Promise<string | null> {
     const [row] = await queryRows<{ id: string }>(
       db,
-      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at)
-       VALUES ($1, $2, 'INTERNAL', $3, 'ACTIVE', true, now())
+      // Accepting the invitation from their own session or its emailed link is the person's consent.
+      `INSERT INTO members (account_id, user_id, type, role, status, can_login, activated_at, accepted_at)
+       VALUES ($1, $2, 'INTERNAL', $3, 'ACTIVE', true, now(), now())
        ON CONFLICT (account_id, user_id) DO UPDATE
-         SET type = 'INTERNAL', role = excluded.role, status = 'ACTIVE', can_login = true, activated_at = now(), archived_at = NULL
+         SET type = 'INTERNAL', role = excluded.role, status = 'ACTIVE', can_login = true, activated_at = now(), archived_at = NULL,
+           accepted_at = coalesce(members.accepted_at, now())
          WHERE members.status = 'ARCHIVED'
        RETURNING id`,
       [input.accountId, input.userId, input.role],
@@ -678,7 +849,7 @@ export const membersService = {
   async nameOf(db: EntityManager, memberId: string): Promise<string> {
     const [row] = await queryRows<{ name: string }>(
       db,
-      "SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1",
+      `SELECT ${MEMBER_NAME_SQL} AS name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1`,
       [memberId],
     );
     return row?.name ?? "Someone";
@@ -705,7 +876,7 @@ export const membersService = {
     return row?.id ?? null;
   },
 
-  /** Whether the user may enter the account: an active membership with login allowed. */
+  /** Whether the user may enter the account: an accepted, active membership with login allowed. */
   async enterableMembership(
     db: EntityManager,
     userId: string,
@@ -713,7 +884,7 @@ export const membersService = {
   ): Promise<{ id: string } | null> {
     const [row] = await queryRows<{ id: string }>(
       db,
-      "SELECT id FROM members WHERE user_id = $1 AND account_id = $2 AND status = $3 AND can_login",
+      "SELECT id FROM members WHERE user_id = $1 AND account_id = $2 AND status = $3 AND can_login AND accepted_at IS NOT NULL",
       [userId, accountId, MemberStatus.ACTIVE],
     );
     return row ?? null;
@@ -726,7 +897,7 @@ export const membersService = {
   ): Promise<{ accountId: string; memberId: string } | null> {
     const [row] = await queryRows<{ account_id: string; id: string }>(
       db,
-      "SELECT account_id, id FROM members WHERE user_id = $1 AND status = $2 AND can_login ORDER BY created_at, id LIMIT 1",
+      "SELECT account_id, id FROM members WHERE user_id = $1 AND status = $2 AND can_login AND accepted_at IS NOT NULL ORDER BY created_at, id LIMIT 1",
       [userId, MemberStatus.ACTIVE],
     );
     return row ? { accountId: row.account_id, memberId: row.id } : null;
@@ -761,7 +932,7 @@ export const membersService = {
       const pattern = likePattern(search);
       const matches = await searchMatchedUserIds(context.db, accountId, pattern);
       if (matches) add((p) => `m.user_id = ANY(${p}::uuid[])`, matches);
-      else add((p) => `(u.name ILIKE ${p} OR u.email ILIKE ${p})`, pattern);
+      else add((p) => `(${MEMBER_NAME_SQL} ILIKE ${p} OR ${MEMBER_EMAIL_SQL} ILIKE ${p})`, pattern);
     }
     return paginate<MemberRow & Record<string, unknown>, Member>(
       context.db,
@@ -781,10 +952,13 @@ export const membersService = {
     return visibleToViewer(context, await context.loaders.memberById.load(localId));
   },
 
-  /** The accounts a user can enter: their active memberships with login allowed. */
+  /** The accounts a user can enter: their accepted, active memberships with login allowed. */
   async enterableMemberships(context: Context, userId: string): Promise<Member[]> {
     const memberships = await context.loaders.membershipsByUserId.load(userId);
-    return memberships.filter((member) => member.status === MemberStatus.ACTIVE && member.canLogin);
+    return memberships.filter(
+      (member) =>
+        member.acceptedAt !== null && member.status === MemberStatus.ACTIVE && member.canLogin,
+    );
   },
 
   async currentMember(context: Context): Promise<Member | null> {
@@ -798,7 +972,7 @@ export const memberNodeSource: NodeSource = {
   load: (context, ids) => Promise.all(ids.map((id) => membersService.memberById(context, id))),
 };
 
-/** members.csv of the account backup: every member, with their user's name and email. */
+/** members.csv of the account backup: every member, with the name and email the account sees. */
 export const memberExportTable: ExportTable = {
   file: "members.csv",
   columns: [
@@ -815,9 +989,11 @@ export const memberExportTable: ExportTable = {
     "created_at",
     "activated_at",
     "archived_at",
+    "accepted_at",
   ],
-  sql: `SELECT m.id, m.user_id, u.name, u.email, m.type, m.role, m.status, m.can_login, m.title, m.partner_id,
-          m.created_at, m.activated_at, m.archived_at
+  // The names and emails the account sees, as in its member list: not the identity of someone who has not accepted.
+  sql: `SELECT m.id, m.user_id, ${MEMBER_NAME_SQL} AS name, ${MEMBER_EMAIL_SQL} AS email, m.type, m.role, m.status,
+          m.can_login, m.title, m.partner_id, m.created_at, m.activated_at, m.archived_at, m.accepted_at
         FROM members m JOIN users u ON u.id = m.user_id
         WHERE m.account_id = $1 ORDER BY m.created_at, m.id`,
 };

@@ -45,6 +45,7 @@ import {
   revokePendingInvitations,
 } from "../invitations/invitation-store";
 import { invitationLink } from "../invitations/invitation-link";
+import { addedToAccountEmail, pendingMembershipsUrl } from "../invitations/login-email";
 import { mailService } from "../mail/mail.service";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { partnerInvitationEmail } from "./partner-email";
@@ -502,9 +503,12 @@ async function addPartnerPeople(
 ): Promise<number> {
   const added = await queryRows<{ id: string }>(
     db,
-    `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id)
-     SELECT $1, m.user_id, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $2, $3 FROM members m
-     WHERE m.account_id = $4 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND ($5::uuid[] IS NULL OR m.user_id = ANY($5::uuid[]))
+    // Accepted: the person joined their own account (B) themselves, and B's administrators
+    // linked B to this account; the mirror follows their B membership and ends with the link
+    // (docs/api.md "Identity ownership"). Only people who accepted in B are mirrored.
+    `INSERT INTO members (account_id, user_id, type, role, status, can_login, partner_id, accepted_at)
+     SELECT $1, m.user_id, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $2, $3, now() FROM members m
+     WHERE m.account_id = $4 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND m.accepted_at IS NOT NULL AND ($5::uuid[] IS NULL OR m.user_id = ANY($5::uuid[]))
      ON CONFLICT (account_id, user_id) DO NOTHING RETURNING id`,
     [partner.account_id, partner.allow_login, partner.id, partnerAccountId, userIds],
   );
@@ -875,6 +879,7 @@ export const partnerNetwork = {
         name,
         email,
         canLogin: partner.allow_login,
+        addedByMemberId: viewer.memberId,
       });
       if (!added) return null;
       await auditService.record(db, context, [
@@ -899,6 +904,24 @@ export const partnerNetwork = {
           userId: added.userId,
           invitedByMemberId: viewer.memberId,
         });
+      else if (added.existingUser) {
+        // Without login there is no invitation to send; someone who already uses the product
+        // still learns they were added, and answers from their own session.
+        await mailService.queue(db, context.mail, [
+          {
+            accountId: viewer.accountId,
+            invitationId: null,
+            to: email,
+            ...addedToAccountEmail({
+              inviterName: await membersService.nameOf(db, viewer.memberId),
+              accountName: await accountsService.nameOf(db, viewer.accountId),
+              expiresAt: null,
+              pendingUrl: pendingMembershipsUrl(context),
+            }),
+            secretLink: null,
+          },
+        ]);
+      }
       return added.memberId;
     });
     if (!memberId)

@@ -491,7 +491,7 @@ describe("N+1 guard", () => {
       for (let j = 0; j < 3; j += 1) {
         const userId = await insertUser(db.dataSource);
         await db.dataSource.query(
-          "INSERT INTO members (account_id, user_id, type, role, status, partner_id) VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $3)",
+          "INSERT INTO members (account_id, user_id, type, role, status, partner_id, accepted_at) VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $3, now())",
           [a.accountId, userId, p.id],
         );
       }

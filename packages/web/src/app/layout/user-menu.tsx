@@ -36,6 +36,12 @@ export function UserMenu({ email }: UserMenuProps) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>
+        <Menu.Item component={Link} to="/profile">
+          Your profile
+        </Menu.Item>
+        <Menu.Item component={Link} to="/invitations-to-join">
+          Invitations to join
+        </Menu.Item>
         <Menu.Item component={Link} to="/security">
           Security
         </Menu.Item>

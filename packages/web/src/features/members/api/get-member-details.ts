@@ -17,6 +17,9 @@ export const memberDetailsQuery = graphql(`
         createdAt
         activatedAt
         archivedAt
+        acceptedAt
+        declinedAt
+        nameEditable
         partner {
           id
           companyName

@@ -25,6 +25,8 @@ export const membersListQuery = graphql(`
             role
             type
             status
+            acceptedAt
+            declinedAt
           }
           pageInfo {
             ...PageInfoFields @unmask

@@ -7,6 +7,7 @@ export const updateMemberMutation = graphql(`
       member {
         id
         name
+        nameEditable
         title
         role
         canLogin

@@ -48,7 +48,8 @@ export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormPro
   const [saved, setSaved] = useState(false);
 
   const changes: Omit<UpdateMemberInput, "memberId"> = {};
-  if (canEditProfile && name.trim() !== member.name) changes.name = name.trim();
+  if (canEditProfile && member.nameEditable && name.trim() !== member.name)
+    changes.name = name.trim();
   if (canEditProfile && title.trim() !== (member.title ?? "")) changes.title = title.trim();
   if (roleEditable && role !== memberRole) changes.role = role;
   if (canManage && !loginLocked && canLogin !== member.canLogin) changes.canLogin = canLogin;
@@ -117,6 +118,14 @@ export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormPro
               maxLength={TEXT_LIMITS.name}
               label="Name"
               value={name}
+              readOnly={!member.nameEditable}
+              description={
+                member.nameEditable
+                  ? member.acceptedAt === null
+                    ? "The name your account knows them by until they accept; they never see it as theirs."
+                    : undefined
+                  : `${member.name} accepted this membership: only they change their own name.`
+              }
               error={errors.name}
               onChange={(event) => {
                 setName(event.currentTarget.value);

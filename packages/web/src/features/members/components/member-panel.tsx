@@ -13,6 +13,7 @@ import {
 import { type MemberDetailsNode, useMemberDetails } from "../api/get-member-details";
 import { MemberEditForm } from "./member-edit-form";
 import { MemberStatusActions } from "./member-status-actions";
+import { AcceptanceBadge } from "./acceptance-badge";
 
 export interface MemberPanelProps {
   /** The member shown; null closes the panel. */
@@ -135,6 +136,18 @@ function MemberFacts({ member }: { member: MemberDetailsNode }) {
         >
           {MEMBER_STATUS_LABELS[status]}
         </Badge>
+      </Fact>
+      <Fact label="Acceptance">
+        {member.declinedAt ? (
+          <AcceptanceBadge member={member} />
+        ) : member.acceptedAt === null ? (
+          <>
+            <AcceptanceBadge member={member} /> They were added by email; until they accept from
+            their own account, you see only the name and email you typed, and they cannot enter.
+          </>
+        ) : (
+          `Accepted ${formatDateTime(member.acceptedAt)}`
+        )}
       </Fact>
       <Fact label="Added">{formatDateTime(member.createdAt)}</Fact>
       {member.activatedAt && <Fact label="Activated">{formatDateTime(member.activatedAt)}</Fact>}

@@ -9,6 +9,7 @@ import {
 } from "../../../lib/enum-labels";
 import type { MemberRow } from "../api/get-members";
 import { MemberNameButton } from "./member-name-button";
+import { AcceptanceBadge } from "./acceptance-badge";
 
 export interface MembersTableProps {
   caption: string;
@@ -45,6 +46,7 @@ export function MembersTable({ caption, members, busy = false, onOpenMember }: M
                 <Badge variant="dot" color={member.status === "ACTIVE" ? "green" : "gray"}>
                   {MEMBER_STATUS_LABELS[toMemberStatus(member.status)]}
                 </Badge>
+                <AcceptanceBadge member={member} ml={6} />
               </Table.Td>
             </Table.Tr>
           ))}
