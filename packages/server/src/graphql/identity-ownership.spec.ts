@@ -201,6 +201,13 @@ const CASES: Record<string, (c: CaseContext) => Case[]> = {
       input: () => ({ email, password: "Another-passw0rd-1", name: "Mallory", accountName: "M" }),
       anonymous: true,
     })),
+  // A reset link goes to the victim's own mailbox; asking for one changes nothing of theirs.
+  requestPasswordReset: (c) =>
+    spellings(c.victim.email).map((email) => ({
+      label: spelling(email),
+      input: () => ({ email }),
+      anonymous: true,
+    })),
   logIn: (c) =>
     spellings(c.victim.email).map((email) => ({
       label: spelling(email),
