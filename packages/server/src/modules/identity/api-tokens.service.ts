@@ -19,6 +19,7 @@ import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { execute, queryRows } from "../../db/sql";
+import { tenantScope } from "../../db/tenant-transaction";
 import type { Context, Viewer } from "../../graphql/context";
 import { auditService } from "../audit/audit.service";
 import type { NodeSource } from "../../graphql/node";
@@ -38,7 +39,11 @@ const TOKEN_CANNOT_MANAGE_TOKENS =
 
 /** Why a creator's tokens were revoked; the `reason` of their `api_token.revoked` audit events. */
 export type TokenRevocationReason =
-  "creator_login_withdrawn" | "creator_archived" | "creator_removed" | "creator_role_changed";
+  | "creator_login_withdrawn"
+  | "creator_archived"
+  | "creator_removed"
+  | "creator_role_changed"
+  | "identity_claimed";
 
 /** A token minted by a token would outlive the person behind it; only a person in a session manages tokens. */
 function refusedForToken(context: Context): UserError | null {
@@ -203,6 +208,37 @@ export const apiTokensService = {
         })),
       );
     return rows.length;
+  },
+
+  /**
+   * Revokes every token the user created, in every account they belong to: a verified claim
+   * took over a registration that was never verified, and whoever registered first must keep
+   * no access through a token minted meanwhile. Needs the user identified in the
+   * transaction (their memberships are read through row-level security's own-rows policy).
+   */
+  async revokeAllOfUser(db: EntityManager, context: Context, userId: string): Promise<number> {
+    const memberships = await queryRows<{ id: string; account_id: string }>(
+      db,
+      "SELECT id, account_id FROM members WHERE user_id = $1",
+      [userId],
+    );
+    if (memberships.length === 0) return 0;
+    return tenantScope.reachInto(
+      db,
+      memberships.map((member) => member.account_id),
+      async () => {
+        let revoked = 0;
+        for (const member of memberships)
+          revoked += await apiTokensService.revokeForCreators(
+            db,
+            context,
+            member.account_id,
+            [member.id],
+            "identity_claimed",
+          );
+        return revoked;
+      },
+    );
   },
 
   /**

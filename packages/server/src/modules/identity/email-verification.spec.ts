@@ -335,6 +335,13 @@ describe("verified takeover through an invitation's emailed link", () => {
     expect((await logIn(squatterSession, squatter.email, squatter.password)).userErrors).toEqual(
       [],
     );
+    // A token minted meanwhile must not outlive the squatter's password.
+    const minted = await squatterSession.graphql<{ createApiToken: { secret: string | null } }>(
+      `mutation { createApiToken(input: { name: "squatter", scopes: [READ] }) { secret } }`,
+    );
+    const squatterToken = app.client();
+    squatterToken.setBearer(minted.body.data!.createApiToken.secret!);
+    expect((await squatterToken.graphql(`{ viewer { user { email } } }`)).status).toBe(200);
     const { admin, token } = await invite(squatter.email);
 
     const owner = app.client();
@@ -370,7 +377,12 @@ describe("verified takeover through an invitation's emailed link", () => {
       "SELECT details FROM audit_events WHERE account_id = $1 AND action = 'user.identity_claimed'",
       [admin.accountId],
     );
-    expect(event.details).toEqual({ sessionsEnded: 1, reason: "verified_email_claim" });
+    expect(event.details).toEqual({
+      sessionsEnded: 1,
+      tokensRevoked: 1,
+      reason: "verified_email_claim",
+    });
+    expect((await squatterToken.graphql(`{ viewer { user { email } } }`)).status).toBe(401);
   });
 
   it("never changes a verified user: the link-follower must log in (SIGN_IN_REQUIRED)", async () => {

@@ -24,6 +24,7 @@ import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import { emailVerificationService } from "./email-verification.service";
 import { signUpAttemptEmail } from "./identity-email";
 import { passwordMatchesHash, passwords } from "./password";
+import { apiTokensService } from "./api-tokens.service";
 import { sessionsService, type SessionOrigin } from "./sessions.service";
 import { toUser, type User } from "./user.type";
 
@@ -307,13 +308,14 @@ export const identityService = {
     await emailVerificationService.spendLinksOf(db, row.id);
     // A placeholder (no password yet) claimed by its person is no takeover: nothing to record.
     if (!row.registered) return { userId: row.id, outcome: "taken_over" };
+    const tokensRevoked = await apiTokensService.revokeAllOfUser(db, context, row.id);
     await auditService.record(db, context, [
       {
         accountId: input.accountId,
         action: "user.identity_claimed",
         objectType: "User",
         objectId: row.id,
-        details: { sessionsEnded: ended.length, reason: "verified_email_claim" },
+        details: { sessionsEnded: ended.length, tokensRevoked, reason: "verified_email_claim" },
         actor: { userId: row.id, memberId: null },
       },
     ]);

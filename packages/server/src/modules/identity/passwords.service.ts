@@ -22,6 +22,7 @@ import { rateLimitedUserError } from "../rate-limits/rate-limits.service";
 import { passwordMatchesHash, passwords } from "./password";
 import { passwordResetEmail, passwordResetLink } from "./password-reset-email";
 import { sessionsService } from "./sessions.service";
+import { apiTokensService } from "./api-tokens.service";
 import { toUser, type UserRow, type User } from "./user.type";
 
 /** A reset link works for an hour: long enough to reach the mailbox, short for a link left lying in it. */
@@ -229,6 +230,16 @@ export const passwordsService = {
         clock.now(),
       ]);
       await endResetTokens(db, row.user_id, row.id);
+      const [before] = await queryRows<{ verified: boolean }>(
+        db,
+        "SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1",
+        [row.user_id],
+      );
+      // A reset of a registration that was never verified is the mailbox owner taking it over:
+      // tokens minted by whoever registered first go with the old password.
+      const tokensRevoked = before?.verified
+        ? 0
+        : await apiTokensService.revokeAllOfUser(db, context, row.user_id);
       const [user] = await queryRows<UserRow>(
         db,
         `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now())
@@ -253,7 +264,7 @@ export const passwordsService = {
             action: "user.password_reset",
             objectType: "User",
             objectId: row.user_id,
-            details: { sessionsEnded: ended },
+            details: { sessionsEnded: ended, tokensRevoked },
             actor,
           },
           {

@@ -406,7 +406,11 @@ describe("resetPassword", () => {
         actor_user_id: userId,
         details: { method: "password_reset" },
       },
-      { action: "user.password_reset", actor_user_id: userId, details: { sessionsEnded: 1 } },
+      {
+        action: "user.password_reset",
+        actor_user_id: userId,
+        details: { sessionsEnded: 1, tokensRevoked: 0 },
+      },
     ]);
   });
 
@@ -503,6 +507,11 @@ describe("resetPassword", () => {
     // Someone registered the address first and never proved the mailbox.
     const squatter = await person({ verified: false });
     const squatterSession = await signedIn(app, squatter.email);
+    const [minted] = await db.dataSource.query(
+      `INSERT INTO api_tokens (account_id, created_by_member_id, name, scopes, token_hash)
+       VALUES ($1, $2, 'squatter', ARRAY['READ'], $3) RETURNING id`,
+      [squatter.accountId, squatter.memberId, randomUUID()],
+    );
     const token = await requestLink(squatter.email);
     const owner = browser(app, { ip: "10.7.0.1" });
     const response = await owner.graphql<ResetData>(RESET, {
@@ -516,6 +525,12 @@ describe("resetPassword", () => {
       [squatter.userId],
     );
     expect(verifiedAt).toBeInstanceOf(Date);
+    // Tokens minted by whoever registered first go with their password.
+    const [{ revoked_at: revokedAt }] = await db.dataSource.query(
+      "SELECT revoked_at FROM api_tokens WHERE id = $1",
+      [minted.id],
+    );
+    expect(revokedAt).toBeInstanceOf(Date);
   });
 
   it("keeps an earlier verification time", async () => {
