@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -12,6 +11,7 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import { useId, useState } from "react";
+import { ConfirmActionModal } from "../../../components/confirm-action-modal";
 import { FormAlert } from "../../../components/form-alert";
 import { describeError } from "../../../lib/errors";
 import { formatDateTime } from "../../../lib/format";
@@ -289,57 +289,31 @@ function RemoveTeamMemberModal({
   onClose: () => void;
   onRemoved: (person: Person) => void;
 }) {
-  const [removeTeamMember, { loading }] = useRemoveTeamMember();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [retryable, setRetryable] = useState(false);
+  const [removeTeamMember] = useRemoveTeamMember();
   const name = person?.name ?? "this person";
 
-  function close() {
-    setProblems([]);
-    setRetryable(false);
-    onClose();
-  }
-
   async function remove() {
-    if (!person) return;
-    setProblems([]);
-    setRetryable(false);
-    try {
-      const { data } = await removeTeamMember({
-        variables: { input: { clientId, memberId: person.id } },
-      });
-      const errors = data?.removeTeamMember.userErrors ?? [];
-      if (errors.length) {
-        setProblems(errors.map((error) => error.message));
-        return;
-      }
-      close();
-      onRemoved(person);
-    } catch (error) {
-      const described = describeError(error);
-      setProblems([described.message]);
-      setRetryable(described.retryable);
-    }
+    if (!person) return [];
+    const { data } = await removeTeamMember({
+      variables: { input: { clientId, memberId: person.id } },
+    });
+    const errors = data?.removeTeamMember.userErrors ?? [];
+    if (!errors.length) onRemoved(person);
+    return errors;
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Remove from team">
-      <Stack gap="md">
-        <Text>
-          Remove <strong>{name}</strong> from {clientName}&apos;s team? They no longer serve{" "}
-          {clientName}, and {clientName} no longer sees them as a contact. They stay in your
-          account.
-        </Text>
-        <FormAlert messages={problems} onRetry={retryable ? () => void remove() : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void remove()}>
-            Remove from team
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmActionModal
+      opened={opened}
+      onClose={onClose}
+      title="Remove from team"
+      confirmLabel="Remove from team"
+      onConfirm={remove}
+    >
+      <Text>
+        Remove <strong>{name}</strong> from {clientName}&apos;s team? They no longer serve{" "}
+        {clientName}, and {clientName} no longer sees them as a contact. They stay in your account.
+      </Text>
+    </ConfirmActionModal>
   );
 }

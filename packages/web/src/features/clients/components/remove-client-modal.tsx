@@ -1,7 +1,5 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useState } from "react";
-import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../lib/errors";
+import { Text } from "@mantine/core";
+import { ConfirmActionModal } from "../../../components/confirm-action-modal";
 import { useRemoveClient } from "../api/remove-client";
 
 /** What the confirmation needs to know of the client. */
@@ -29,64 +27,39 @@ export function RemoveClientModal<C extends RemovableClient>({
   onClose,
   onRemoved,
 }: RemoveClientModalProps<C>) {
-  const [removeClient, { loading }] = useRemoveClient();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [retryable, setRetryable] = useState(false);
+  const [removeClient] = useRemoveClient();
   const name = client?.name ?? "this client";
 
-  function close() {
-    setProblems([]);
-    setRetryable(false);
-    onClose();
-  }
-
   async function remove() {
-    if (!client) return;
-    setProblems([]);
-    setRetryable(false);
-    try {
-      const { data } = await removeClient({ variables: { input: { clientId: client.id } } });
-      const payload = data?.removeClientFromNetwork;
-      const userErrors = payload?.userErrors ?? [];
-      if (userErrors.length > 0) {
-        setProblems(userErrors.map((error) => error.message));
-        return;
-      }
-      close();
-      onRemoved(client, payload?.archivedMemberCount ?? 0);
-    } catch (error) {
-      const described = describeError(error);
-      setProblems([described.message]);
-      setRetryable(described.retryable);
-    }
+    if (!client) return [];
+    const { data } = await removeClient({ variables: { input: { clientId: client.id } } });
+    const payload = data?.removeClientFromNetwork;
+    const userErrors = payload?.userErrors ?? [];
+    if (userErrors.length === 0) onRemoved(client, payload?.archivedMemberCount ?? 0);
+    return userErrors;
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Remove from network">
-      <Stack gap="md">
-        {client?.type === "PERSON" ? (
-          <Text>
-            Remove <strong>{name}</strong> from your network? They are no longer your client: they
-            are signed out and can no longer sign in to see their team, and a pending invitation
-            stops working. Their team is kept on record.
-          </Text>
-        ) : (
-          <Text>
-            Remove <strong>{name}</strong> from your network? The partnership ends for both
-            companies: you are no longer {name}&apos;s partner, and your people there are archived
-            and lose access to {name} at once.
-          </Text>
-        )}
-        <FormAlert messages={problems} onRetry={retryable ? () => void remove() : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void remove()}>
-            Remove from network
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmActionModal
+      opened={opened}
+      onClose={onClose}
+      title="Remove from network"
+      confirmLabel="Remove from network"
+      onConfirm={remove}
+    >
+      {client?.type === "PERSON" ? (
+        <Text>
+          Remove <strong>{name}</strong> from your network? They are no longer your client: they are
+          signed out and can no longer sign in to see their team, and a pending invitation stops
+          working. Their team is kept on record.
+        </Text>
+      ) : (
+        <Text>
+          Remove <strong>{name}</strong> from your network? The partnership ends for both companies:
+          you are no longer {name}&apos;s partner, and your people there are archived and lose
+          access to {name} at once.
+        </Text>
+      )}
+    </ConfirmActionModal>
   );
 }

@@ -1,8 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
-import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../lib/errors";
+import { ConfirmActionModal } from "../../../components/confirm-action-modal";
 import type { InvitationRow } from "../api/get-invitations";
 import { useRevokeInvitation } from "../api/revoke-invitation";
 
@@ -15,60 +13,38 @@ export interface CancelInvitationModalProps {
 
 /** Asks before cancelling: the link stops working and the seat is freed at once. */
 export function CancelInvitationModal({ invitation, opened, onClose }: CancelInvitationModalProps) {
-  const [revokeInvitation, { loading }] = useRevokeInvitation();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [retryable, setRetryable] = useState(false);
+  const [revokeInvitation] = useRevokeInvitation();
   const email = invitation?.email ?? "this person";
 
-  function close() {
-    setProblems([]);
-    setRetryable(false);
-    onClose();
-  }
-
   async function cancel() {
-    if (!invitation) return;
-    setProblems([]);
-    setRetryable(false);
-    try {
-      const { data } = await revokeInvitation({
-        variables: { input: { invitationId: invitation.id } },
-      });
-      const userErrors = data?.revokeInvitation.userErrors ?? [];
-      if (userErrors.length > 0) {
-        setProblems(userErrors.map((error) => error.message));
-        return;
-      }
+    if (!invitation) return [];
+    const { data } = await revokeInvitation({
+      variables: { input: { invitationId: invitation.id } },
+    });
+    const userErrors = data?.revokeInvitation.userErrors ?? [];
+    if (userErrors.length === 0) {
       notifications.show({
         color: "green",
         title: "Invitation cancelled",
         message: `The invitation to ${email} no longer works; its seat is free.`,
       });
-      close();
-    } catch (error) {
-      const described = describeError(error);
-      setProblems([described.message]);
-      setRetryable(described.retryable);
     }
+    return userErrors;
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Cancel invitation">
-      <Stack gap="md">
-        <Text>
-          Cancel the invitation to <strong>{email}</strong>? The link in the email stops working and
-          the seat is freed at once.
-        </Text>
-        <FormAlert messages={problems} onRetry={retryable ? () => void cancel() : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Keep invitation
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void cancel()}>
-            Cancel invitation
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmActionModal
+      opened={opened}
+      onClose={onClose}
+      title="Cancel invitation"
+      cancelLabel="Keep invitation"
+      confirmLabel="Cancel invitation"
+      onConfirm={cancel}
+    >
+      <Text>
+        Cancel the invitation to <strong>{email}</strong>? The link in the email stops working and
+        the seat is freed at once.
+      </Text>
+    </ConfirmActionModal>
   );
 }

@@ -1,7 +1,5 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useState } from "react";
-import { FormAlert } from "../../../components/form-alert";
-import { describeError } from "../../../lib/errors";
+import { Text } from "@mantine/core";
+import { ConfirmActionModal } from "../../../components/confirm-action-modal";
 import { useRemovePartner } from "../api/remove-partner";
 import { peopleCount } from "../labels";
 
@@ -32,58 +30,33 @@ export function RemovePartnerModal({
   onClose,
   onRemoved,
 }: RemovePartnerModalProps) {
-  const [removePartner, { loading }] = useRemovePartner();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [retryable, setRetryable] = useState(false);
-
-  function close() {
-    setProblems([]);
-    setRetryable(false);
-    onClose();
-  }
+  const [removePartner] = useRemovePartner();
 
   async function remove() {
-    setProblems([]);
-    setRetryable(false);
-    try {
-      const { data } = await removePartner({
-        variables: { input: { partnerId: partner.id } },
-      });
-      const payload = data?.removePartnerFromNetwork;
-      const userErrors = payload?.userErrors ?? [];
-      if (userErrors.length > 0) {
-        setProblems(userErrors.map((error) => error.message));
-        return;
-      }
-      close();
-      onRemoved(payload?.archivedMemberCount ?? 0);
-    } catch (error) {
-      const described = describeError(error);
-      setProblems([described.message]);
-      setRetryable(described.retryable);
-    }
+    const { data } = await removePartner({
+      variables: { input: { partnerId: partner.id } },
+    });
+    const payload = data?.removePartnerFromNetwork;
+    const userErrors = payload?.userErrors ?? [];
+    if (userErrors.length === 0) onRemoved(payload?.archivedMemberCount ?? 0);
+    return userErrors;
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Remove from network">
-      <Stack gap="md">
-        <Text>
-          Remove <strong>{partner.companyName}</strong> from your network? The partnership ends for
-          both companies, and their people lose access to this account at once.
-        </Text>
-        <Text fw={600} data-testid="archive-forecast">
-          {archiveForecast(partner.memberCounts.pending, partner.memberCounts.active)}
-        </Text>
-        <FormAlert messages={problems} onRetry={retryable ? () => void remove() : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void remove()}>
-            Remove from network
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmActionModal
+      opened={opened}
+      onClose={onClose}
+      title="Remove from network"
+      confirmLabel="Remove from network"
+      onConfirm={remove}
+    >
+      <Text>
+        Remove <strong>{partner.companyName}</strong> from your network? The partnership ends for
+        both companies, and their people lose access to this account at once.
+      </Text>
+      <Text fw={600} data-testid="archive-forecast">
+        {archiveForecast(partner.memberCounts.pending, partner.memberCounts.active)}
+      </Text>
+    </ConfirmActionModal>
   );
 }

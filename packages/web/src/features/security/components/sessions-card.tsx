@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -12,9 +11,8 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { FormAlert } from "../../../components/form-alert";
+import { ConfirmActionModal } from "../../../components/confirm-action-modal";
 import { QueryError } from "../../../components/query-error";
-import { describeError } from "../../../lib/errors";
 import { countText, formatDateTime, formatRelativeTime } from "../../../lib/format";
 import { type MySession, useEndOtherSessions, useEndSession, useMySessions } from "../api/sessions";
 import { deviceLabel } from "./device-label";
@@ -137,58 +135,35 @@ export function SessionsCard() {
 }
 
 function EndSessionModal({ session, onClose }: { session: MySession | null; onClose: () => void }) {
-  const [endSession, { loading }] = useEndSession();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [retryable, setRetryable] = useState(false);
-
-  function close() {
-    setProblems([]);
-    setRetryable(false);
-    onClose();
-  }
+  const [endSession] = useEndSession();
 
   async function confirm() {
-    if (!session) return;
-    setProblems([]);
-    setRetryable(false);
-    try {
-      const { data } = await endSession({ variables: { input: { sessionId: session.id } } });
-      const userErrors = data?.endSession.userErrors ?? [];
-      if (userErrors.length > 0) {
-        setProblems(userErrors.map((problem) => problem.message));
-        return;
-      }
+    if (!session) return [];
+    const { data } = await endSession({ variables: { input: { sessionId: session.id } } });
+    const userErrors = data?.endSession.userErrors ?? [];
+    if (userErrors.length === 0) {
       notifications.show({
         color: "green",
         title: "Signed out",
         message: `${deviceLabel(session.userAgent)} is signed out.`,
       });
-      close();
-    } catch (error) {
-      const described = describeError(error);
-      setProblems([described.message]);
-      setRetryable(described.retryable);
     }
+    return userErrors;
   }
 
   return (
-    <Modal opened={session !== null} onClose={close} title="Sign out this session">
-      <Stack gap="md">
-        <Text>
-          Sign out <strong>{session ? deviceLabel(session.userAgent) : ""}</strong>
-          {session?.ip ? ` (${session.ip})` : ""}? Whoever uses it will have to log in again.
-        </Text>
-        <FormAlert messages={problems} onRetry={retryable ? () => void confirm() : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void confirm()}>
-            Sign out
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmActionModal
+      opened={session !== null}
+      onClose={onClose}
+      title="Sign out this session"
+      confirmLabel="Sign out"
+      onConfirm={confirm}
+    >
+      <Text>
+        Sign out <strong>{session ? deviceLabel(session.userAgent) : ""}</strong>
+        {session?.ip ? ` (${session.ip})` : ""}? Whoever uses it will have to log in again.
+      </Text>
+    </ConfirmActionModal>
   );
 }
 
@@ -201,56 +176,34 @@ function EndOtherSessionsModal({
   count: number;
   onClose: () => void;
 }) {
-  const [endOtherSessions, { loading }] = useEndOtherSessions();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [retryable, setRetryable] = useState(false);
-
-  function close() {
-    setProblems([]);
-    setRetryable(false);
-    onClose();
-  }
+  const [endOtherSessions] = useEndOtherSessions();
 
   async function confirm() {
-    setProblems([]);
-    setRetryable(false);
-    try {
-      const { data } = await endOtherSessions();
-      const payload = data?.endOtherSessions;
-      if (payload && payload.userErrors.length > 0) {
-        setProblems(payload.userErrors.map((problem) => problem.message));
-        return;
-      }
+    const { data } = await endOtherSessions();
+    const payload = data?.endOtherSessions;
+    const userErrors = payload?.userErrors ?? [];
+    if (userErrors.length === 0) {
       notifications.show({
         color: "green",
         title: "Signed out everywhere else",
         message: `${countText(payload?.endedSessionCount ?? 0, "session was", "sessions were")} signed out.`,
       });
-      close();
-    } catch (error) {
-      const described = describeError(error);
-      setProblems([described.message]);
-      setRetryable(described.retryable);
     }
+    return userErrors;
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Sign out everywhere else">
-      <Stack gap="md">
-        <Text>
-          Sign out {countText(count, "other session", "other sessions")}? Every other browser and
-          device signed in as you will have to log in again. This device stays signed in.
-        </Text>
-        <FormAlert messages={problems} onRetry={retryable ? () => void confirm() : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void confirm()}>
-            Sign out everywhere else
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmActionModal
+      opened={opened}
+      onClose={onClose}
+      title="Sign out everywhere else"
+      confirmLabel="Sign out everywhere else"
+      onConfirm={confirm}
+    >
+      <Text>
+        Sign out {countText(count, "other session", "other sessions")}? Every other browser and
+        device signed in as you will have to log in again. This device stays signed in.
+      </Text>
+    </ConfirmActionModal>
   );
 }
