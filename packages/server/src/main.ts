@@ -58,7 +58,11 @@ async function connectDatabase(config: Config, logger: Logger) {
     });
     url = embedded.url;
   }
-  const dataSource = createDataSource(url, { logger, poolSize: systemPoolSize(config) });
+  const dataSource = createDataSource(url, {
+    logger,
+    poolSize: systemPoolSize(config),
+    applicationName: "partner-network:system",
+  });
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -267,6 +271,7 @@ async function main(): Promise<void> {
     appDataSource = createDataSource(await ensureAppRoleLogin(url, appRolePassword(appSecret)), {
       logger,
       poolSize: config.databasePoolMax,
+      applicationName: "partner-network:app",
     });
     await appDataSource.initialize();
     jobs = await startJobRunner({

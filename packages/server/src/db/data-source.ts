@@ -11,6 +11,11 @@ export function createDataSource(
     /** How long a statement waits for a free connection before the request is answered 503. */
     connectionTimeoutMs?: number;
     logger?: Logger;
+    /**
+     * Shown in pg_stat_activity, so an operator (and the load test) can tell the request
+     * pools from pg-boss's (which names itself `pgboss:<id>`).
+     */
+    applicationName?: string;
   } = {},
 ): DataSource {
   return new DataSource({
@@ -28,6 +33,7 @@ export function createDataSource(
     maxQueryExecutionTime: 1_000,
     extra: {
       max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? "partner-network",
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     },
   });

@@ -34,6 +34,11 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
  */
 const SERVER_POOL_CONNECTIONS = 19;
 
+const QUEUED_MAIL_SQL = "SELECT count(*)::int AS n FROM outbox WHERE status = 'QUEUED'";
+const CONNECTIONS_BY_POOL_SQL = `SELECT application_name, state, count(*)::int AS n FROM pg_stat_activity
+  WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+  GROUP BY 1, 2 ORDER BY 1, 2`;
+
 let observer: Client | null = null;
 
 afterEach(async () => {
@@ -101,11 +106,22 @@ test(
     // Connections: bounded by the pools during the run, back to the idle baseline after
     // (pg's pool closes idle clients after 10 s), and none stuck in a transaction.
     expect(report.connections.max).toBeLessThanOrEqual(SERVER_POOL_CONNECTIONS);
+    // The invitations the run sent are still being mailed: the mail worker keeps its
+    // connections busy until the outbox is drained, so the baseline is awaited after that.
+    await waitFor(
+      "the outbox to drain",
+      async () => (await db.query<{ n: number }>(QUEUED_MAIL_SQL)).rows[0]!.n === 0,
+      60_000,
+    );
     await waitFor(
       `connections back to the baseline of ${baseline}`,
       async () => (await connections()) <= baseline,
       30_000,
-    );
+    ).catch(async (error: Error) => {
+      // Say which pool kept them (every pool names itself: db/data-source.ts, pg-boss).
+      const byPool = await db.query(CONNECTIONS_BY_POOL_SQL);
+      throw new Error(`${error.message}; still open: ${JSON.stringify(byPool.rows)}`);
+    });
     const stuck = await db.query(
       "SELECT state, left(query, 100) AS query FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
     );
