@@ -8,9 +8,26 @@ export const NAME_MAX_LENGTH = 200;
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
-/** Trims; comparisons elsewhere are case-insensitive, the typed case is kept for display. */
+/**
+ * The stored form of an address: trimmed and in Unicode NFC, so "a\u0308nne@…" (a + combining
+ * diaeresis, as some keyboards and macOS file names send it) and "änne@…" are the same text.
+ * The typed case is kept: mail goes to the address as the person wrote it.
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim();
+  return email.trim().normalize("NFC");
+}
+
+/**
+ * The identity of an address: its stored form with full Unicode case folding, so "ÄNNE@x"
+ * and "änne@x" (and "STRASSE@x" / "straße@x") are one login, one invitation, one client.
+ * Upper- then lower-casing applies the full mappings (ß → SS → ss, ﬁ → FI → fi, final
+ * sigma → Σ → σ) that plain toLowerCase leaves out. PostgreSQL computes the same key with
+ * its `email_key(text)` function (migration 1765360000000), which the unique indexes use;
+ * JavaScript uses this one for comparisons within a request (duplicates in one import).
+ */
+export function emailKey(email: string): string {
+  // toLowerCase writes a word-final sigma as ς; folding makes every sigma σ.
+  return normalizeEmail(email).toUpperCase().toLowerCase().replace(/ς/g, "σ").normalize("NFC");
 }
 
 export function isValidEmail(email: string): boolean {

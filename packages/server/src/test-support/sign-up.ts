@@ -29,7 +29,7 @@ export async function verificationTokenFor(
 ): Promise<string | null> {
   const rows = await queryRows<{ sealed_link: string }>(
     db.manager,
-    `SELECT sealed_link FROM outbox WHERE lower(to_address) = lower($1) AND sealed_link IS NOT NULL
+    `SELECT sealed_link FROM outbox WHERE email_key(to_address) = email_key($1) AND sealed_link IS NOT NULL
      AND subject LIKE 'Confirm your email%' ORDER BY created_at DESC LIMIT 1`,
     [email],
   );
@@ -87,7 +87,7 @@ export async function claimTokenFor(
 ): Promise<string | null> {
   const rows = await queryRows<{ sealed_link: string }>(
     db.manager,
-    `SELECT sealed_link FROM outbox WHERE lower(to_address) = lower($1) AND subject LIKE 'Confirm your email to join%'
+    `SELECT sealed_link FROM outbox WHERE email_key(to_address) = email_key($1) AND subject LIKE 'Confirm your email to join%'
      ORDER BY created_at DESC LIMIT 1`,
     [email],
   );

@@ -4,6 +4,7 @@
  * with a team of the account's own people.
  */
 import {
+  emailKey,
   can,
   CLIENT_LINK_LIFETIME_DAYS,
   INVITATION_LIFETIME_HOURS,
@@ -86,14 +87,14 @@ function fieldError(code: UserErrorCode, message: string, field: string[] | null
   return { account: null, member: null, userErrors: [userError(code, message, field)] };
 }
 
-/** Open (not removed) clients of the account by lower(email). */
+/** Open (not removed) clients of the account by email key (emailKey). */
 async function openClientsByEmail(db: EntityManager, accountId: string, emails: string[]) {
   const rows = await queryRows<ClientRow>(
     db,
-    `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.account_id = $1 AND c.status <> 'REMOVED' AND lower(c.email) = ANY($2::text[])`,
-    [accountId, emails.map((email) => email.toLowerCase())],
+    `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.account_id = $1 AND c.status <> 'REMOVED' AND email_key(c.email) = ANY($2::text[])`,
+    [accountId, emails.map(emailKey)],
   );
-  return new Map(rows.map((row) => [row.email!.toLowerCase(), row]));
+  return new Map(rows.map((row) => [emailKey(row.email!), row]));
 }
 
 /** Creates invited PERSON clients with their teams, invitations and emails, all in the caller's transaction. */
@@ -111,7 +112,7 @@ async function createInvitedClients(
     [
       viewer.accountId,
       clients.map((c) => c.name),
-      clients.map((c) => c.email),
+      clients.map((c) => normalizeEmail(c.email)),
       clients.map((c) => c.phone),
     ],
   );
@@ -547,13 +548,11 @@ export const clientsService = {
     const { rows: parsed, fileErrors } = parseClientCsv(input.csv);
     if (fileErrors.length) return { rows: [], created: 0, updated: 0, userErrors: fileErrors };
     return context.db.transaction(async (db) => {
-      const teamEmails = [
-        ...new Set(parsed.flatMap((row) => row.teamEmails.map((email) => email.toLowerCase()))),
-      ];
+      const teamEmails = [...new Set(parsed.flatMap((row) => row.teamEmails.map(emailKey)))];
       const staff = await queryRows<{ id: string; email: string }>(
         db,
-        `SELECT m.id, lower(u.email) AS email FROM members m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = $1 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND lower(u.email) = ANY($2::text[])`,
+        `SELECT m.id, email_key(u.email) AS email FROM members m JOIN users u ON u.id = m.user_id
+         WHERE m.account_id = $1 AND m.type = 'INTERNAL' AND m.status = 'ACTIVE' AND email_key(u.email) = ANY($2::text[])`,
         [viewer.accountId, teamEmails],
       );
       const staffByEmail = new Map(staff.map((member) => [member.email, member.id]));
@@ -574,7 +573,7 @@ export const clientsService = {
       for (const row of parsed) {
         const errors = [...row.errors];
         for (const teamEmail of row.teamEmails) {
-          if (!staffByEmail.has(teamEmail.toLowerCase())) {
+          if (!staffByEmail.has(emailKey(teamEmail))) {
             errors.push(
               userError(
                 UserErrorCode.NOT_FOUND,
@@ -584,7 +583,7 @@ export const clientsService = {
             );
           }
         }
-        const key = row.email.toLowerCase();
+        const key = emailKey(row.email);
         const current = existing.get(key);
         const outcome = (value: string, extra: UserError[] = []) =>
           report.push({ line: row.line, email: row.email || null, outcome: value, errors: extra });
@@ -615,9 +614,7 @@ export const clientsService = {
             name: row.name,
             email: row.email,
             phone: row.phone,
-            teamMemberIds: [
-              ...new Set(row.teamEmails.map((e) => staffByEmail.get(e.toLowerCase())!)),
-            ],
+            teamMemberIds: [...new Set(row.teamEmails.map((e) => staffByEmail.get(emailKey(e))!))],
           });
         }
         seen.add(key);

@@ -25,7 +25,7 @@ export function createCredentialLookup(systemDb: EntityManager): CredentialLooku
     async userWithPassword(email) {
       const [row] = await queryRows<UserWithPassword>(
         systemDb,
-        "SELECT id, email, name, email_verified_at, password_hash FROM users WHERE lower(email) = lower($1)",
+        "SELECT id, email, name, email_verified_at, password_hash FROM users WHERE email_key(email) = email_key($1)",
         [normalizeEmail(email)],
       );
       return row ?? null;

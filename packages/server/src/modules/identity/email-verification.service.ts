@@ -169,7 +169,7 @@ export const emailVerificationService = {
       const [user] = await queryRows<UserRow>(
         db,
         `UPDATE users SET email_verified_at = coalesce(email_verified_at, now())
-         WHERE id = $1 AND lower(email) = lower($2) RETURNING id, email, name, email_verified_at`,
+         WHERE id = $1 AND email_key(email) = email_key($2) RETURNING id, email, name, email_verified_at`,
         [userId, row!.email],
       );
       if (!user) return { problem: userError(UserErrorCode.INVALID, INVALID_LINK, ["token"]) };

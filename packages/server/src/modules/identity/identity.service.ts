@@ -2,6 +2,7 @@
  * Sign-up, log-in, log-out and account switching, and users as the viewer may see them.
  */
 import {
+  emailKey,
   isValidEmail,
   NAME_MAX_LENGTH,
   normalizeEmail,
@@ -59,7 +60,7 @@ export const identityService = {
     user: { id: string } | { email: string | null },
   ): Promise<UserLoginState | null> {
     const [where, value] =
-      "id" in user ? ["id = $1", user.id] : ["lower(email) = lower($1)", user.email];
+      "id" in user ? ["id = $1", user.id] : ["email_key(email) = email_key($1)", user.email];
     const [row] = await queryRows<{
       id: string;
       email: string;
@@ -90,7 +91,7 @@ export const identityService = {
   ): Promise<{ id: string; emailVerified: boolean } | null> {
     const [row] = await queryRows<{ id: string; email_verified_at: Date | null }>(
       db,
-      "SELECT id, email_verified_at FROM users WHERE lower(email) = lower($1)",
+      "SELECT id, email_verified_at FROM users WHERE email_key(email) = email_key($1)",
       [normalizeEmail(email)],
     );
     return row ? { id: row.id, emailVerified: row.email_verified_at !== null } : null;
@@ -213,7 +214,7 @@ export const identityService = {
       const [row] = await queryRows<{ id: string; email: string; name: string }>(
         db,
         `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
-         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id, email, name`,
+         ON CONFLICT ((email_key(email))) DO NOTHING RETURNING id, email, name`,
         [email, name, passwordHash],
       );
       if (!row) return false;
@@ -239,7 +240,7 @@ export const identityService = {
       // Never a verification link here: it would hand the first registrant's password a
       // proven identity. The mailbox's owner takes over through a password reset instead.
       const notice = await context.rateLimits.takeWindow(
-        `sign-up-notice:${email.toLowerCase()}`,
+        `sign-up-notice:${emailKey(email)}`,
         1,
         60 * 60,
       );
@@ -281,7 +282,7 @@ export const identityService = {
       registered: boolean;
     }>(
       db,
-      "SELECT id, email_verified_at, password_hash IS NOT NULL AS registered FROM users WHERE lower(email) = lower($1) FOR UPDATE",
+      "SELECT id, email_verified_at, password_hash IS NOT NULL AS registered FROM users WHERE email_key(email) = email_key($1) FOR UPDATE",
       [normalizeEmail(input.email)],
     );
     if (!row) {

@@ -155,7 +155,7 @@ export const passwordsService = {
     await context.db.transaction(async (db) => {
       const [user] = await queryRows<{ id: string; email: string; name: string }>(
         db,
-        "SELECT id, email, name FROM users WHERE lower(email) = lower($1)",
+        "SELECT id, email, name FROM users WHERE email_key(email) = email_key($1)",
         [email],
       );
       if (!user) return;

@@ -3,6 +3,7 @@
  * an email an account adds, or the existing user of that email, who is pointed at and never
  * changed. Kept apart from identity.service, which itself uses the members module.
  */
+import { normalizeEmail } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
 
@@ -20,10 +21,10 @@ export const placeholderUsersService = {
     const [user] = await queryRows<{ id: string; created: boolean }>(
       db,
       `WITH created AS (
-         INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((lower(email))) DO NOTHING RETURNING id)
+         INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT ((email_key(email))) DO NOTHING RETURNING id)
        SELECT id, true AS created FROM created
-       UNION ALL SELECT id, false AS created FROM users WHERE lower(email) = lower($1)`,
-      [email, name],
+       UNION ALL SELECT id, false AS created FROM users WHERE email_key(email) = email_key($1)`,
+      [normalizeEmail(email), name],
     );
     if (!user) throw new Error("a user for the email was neither created nor found");
     return user;

@@ -3,6 +3,7 @@
  * to that). Other modules change invitations through these functions, inside their
  * own transaction. This file imports no service, so anyone may call it without a circle.
  */
+import { normalizeEmail } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
 import { INVITATION_COLUMNS, type InvitationRow } from "./invitation.type";
@@ -53,7 +54,7 @@ export function insertInvitations(
     [
       column((i) => i.accountId),
       column((i) => i.kind),
-      column((i) => i.email),
+      column((i) => (i.email === null ? null : normalizeEmail(i.email))),
       column((i) => i.role),
       column((i) => i.tokenHash),
       column((i) => i.delivery),
@@ -188,7 +189,7 @@ export async function answerLoginInvitations(
        revoked_at = CASE WHEN $4 = 'REVOKED' THEN $3 ELSE i.revoked_at END
      FROM members m JOIN users u ON u.id = m.user_id
      WHERE m.id = $2 AND i.account_id = $1 AND i.kind = 'LOGIN' AND i.status = 'PENDING'
-       AND lower(i.email) = lower(u.email) RETURNING i.id`,
+       AND email_key(i.email) = email_key(u.email) RETURNING i.id`,
     [accountId, memberId, at, answer === "accept" ? "ACCEPTED" : "REVOKED"],
   );
 }

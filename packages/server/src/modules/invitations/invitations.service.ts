@@ -5,6 +5,7 @@
  * in the same transaction.
  */
 import {
+  emailKey,
   can,
   INVITATION_LIFETIME_HOURS,
   INVITE_BATCH_MAX,
@@ -104,12 +105,12 @@ async function findConflicts(
 ): Promise<Map<string, Conflict>> {
   const rows = await queryRows<{ email: string; reason: "member" | "pending" }>(
     db,
-    `SELECT lower(u.email) AS email, 'member' AS reason FROM members m JOIN users u ON u.id = m.user_id
-       WHERE m.account_id = $1 AND m.status <> 'ARCHIVED' AND lower(u.email) = ANY($2::text[])
+    `SELECT email_key(u.email) AS email, 'member' AS reason FROM members m JOIN users u ON u.id = m.user_id
+       WHERE m.account_id = $1 AND m.status <> 'ARCHIVED' AND email_key(u.email) = ANY($2::text[])
      UNION ALL
-     SELECT lower(i.email), 'pending' FROM invitations i
-       WHERE i.account_id = $1 AND i.kind = 'USER' AND i.status = 'PENDING' AND lower(i.email) = ANY($2::text[])`,
-    [accountId, emails.map((email) => email.toLowerCase())],
+     SELECT email_key(i.email), 'pending' FROM invitations i
+       WHERE i.account_id = $1 AND i.kind = 'USER' AND i.status = 'PENDING' AND email_key(i.email) = ANY($2::text[])`,
+    [accountId, emails.map(emailKey)],
   );
   const conflicts = new Map<string, Conflict>();
   for (const row of rows)
@@ -415,7 +416,7 @@ export const invitationsService = {
     const email = membership.email;
     const [open] = await queryRows<{ open: number }>(
       db,
-      "SELECT 1 AS open FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND lower(email) = lower($2) AND status = 'PENDING' AND expires_at > $3",
+      "SELECT 1 AS open FROM invitations WHERE account_id = $1 AND kind = 'LOGIN' AND email_key(email) = email_key($2) AND status = 'PENDING' AND expires_at > $3",
       [member.accountId, email, clock.now()],
     );
     if (open) return;
@@ -540,7 +541,7 @@ export const invitationsService = {
             "email",
           ]),
         );
-      } else if (seen.has(email.toLowerCase())) {
+      } else if (seen.has(emailKey(email))) {
         userErrors.push(
           userError(UserErrorCode.INVALID, `${email} appears more than once in this invitation.`, [
             "invitees",
@@ -549,7 +550,7 @@ export const invitationsService = {
           ]),
         );
       }
-      seen.add(email.toLowerCase());
+      seen.add(emailKey(email));
       const role = invitee.role as Parameters<typeof isInvitableRole>[0];
       if (!isInvitableRole(role)) {
         userErrors.push(
@@ -573,7 +574,7 @@ export const invitationsService = {
         valid.map((invitee) => invitee.email),
       );
       valid.forEach((invitee, index) => {
-        const conflict = conflicts.get(invitee.email.toLowerCase());
+        const conflict = conflicts.get(emailKey(invitee.email));
         if (conflict)
           userErrors.push(
             userError(UserErrorCode.TAKEN, conflictMessage(conflict, invitee.email), [
@@ -617,7 +618,7 @@ export const invitationsService = {
       const rows: ImportRow[] = [];
       const toCreate: Invitee[] = [];
       for (const row of parsed) {
-        const key = row.email.toLowerCase();
+        const key = emailKey(row.email);
         const conflict = conflicts.get(key);
         if (row.errors.length) {
           rows.push({

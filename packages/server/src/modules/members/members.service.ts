@@ -7,6 +7,7 @@ import {
   INVITATION_KIND_NEEDS,
   MemberStatus,
   MemberType,
+  normalizeEmail,
   Role,
   UserErrorCode,
   type AuditAction,
@@ -482,7 +483,8 @@ export const membersService = {
         input.canLogin,
         input.partnerId,
         input.name,
-        input.email.toLowerCase(),
+        // Lower-cased as typed: whatever the person's own address looks like is theirs to show.
+        normalizeEmail(input.email).toLowerCase(),
         addedByName,
       ],
     );

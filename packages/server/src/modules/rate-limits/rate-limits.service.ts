@@ -11,7 +11,7 @@
  * caller nothing and the count never passes its limit. Time comes from the injectable
  * clock, so tests move it instead of waiting.
  */
-import { normalizeEmail, retryAfterText, UserErrorCode } from "@pn/shared";
+import { emailKey, retryAfterText, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import type { RateLimitSettings } from "../../config";
@@ -243,7 +243,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
           windowSeconds: loginWindowSeconds,
         },
         {
-          key: `login-email:${normalizeEmail(email).toLowerCase()}`,
+          key: `login-email:${emailKey(email)}`,
           limit: loginFailuresPerEmail,
           windowSeconds: loginWindowSeconds,
         },
@@ -273,7 +273,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
           windowSeconds: passwordResetWindowSeconds,
         },
         {
-          key: `reset-email:${normalizeEmail(email).toLowerCase()}`,
+          key: `reset-email:${emailKey(email)}`,
           limit: passwordResetsPerEmail,
           windowSeconds: passwordResetWindowSeconds,
         },
@@ -349,7 +349,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
         { scope: "day", limit: invitationResendsPerDay, seconds: DAY_SECONDS },
       ];
       const taken: string[] = [];
-      for (const address of new Set(recipients.map((to) => normalizeEmail(to).toLowerCase()))) {
+      for (const address of new Set(recipients.map(emailKey))) {
         for (const { scope, limit, seconds } of windows) {
           const key = `invite-resend-${scope}:${invitationId}:${address}`;
           const outcome = await consumeWindow(transaction, key, 1, limit, seconds);

@@ -4,6 +4,7 @@
  * last word (e.g. "already a member"), shown on the same chips after sending.
  */
 import {
+  emailKey,
   type InvitableRole,
   isValidEmail,
   normalizeEmail,
@@ -23,11 +24,6 @@ export const DEFAULT_INVITE_ROLE: InvitableRole = Role.VIEWER;
 /** Keys that end a chip while typing (Enter too); a pasted list is split on all of them. */
 export const EMAIL_SPLIT_CHARS = [",", " ", ";", "\n", "\r", "\t"];
 const SEPARATORS = /[\s,;]+/;
-
-/** The key that identifies an address: comparisons are case-insensitive. */
-export function emailKey(email: string): string {
-  return normalizeEmail(email).toLowerCase();
-}
 
 /** "a@x.com, b@y.com\nc@z.com" -> ["a@x.com", "b@y.com", "c@z.com"]. */
 export function splitEmails(text: string): string[] {

@@ -16,6 +16,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
+  emailKey,
   INVITABLE_ROLES,
   type InvitableRole,
   INVITE_BATCH_MAX,
@@ -30,7 +31,6 @@ import {
   addInvitees,
   DEFAULT_INVITE_ROLE,
   EMAIL_SPLIT_CHARS,
-  emailKey,
   emailProblem,
   type Invitee,
   parseInviteesCsv,
