@@ -1,4 +1,4 @@
-import { Role } from "@pn/shared";
+import { Role, toGlobalId } from "@pn/shared";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,6 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import Papa from "papaparse";
 import yauzl from "yauzl";
 import { signUpAndVerify } from "../../test-support/sign-up";
 import { insertViewer } from "../../test-support/fixtures";
@@ -109,6 +110,17 @@ function countLines(file: string, name: string): Promise<number> {
   });
 }
 
+/** The tables the backup holds, one CSV each (the first test checks the list). */
+const BACKUP_TABLES = [
+  "audit_events",
+  "clients",
+  "invitations",
+  "members",
+  "partners",
+  "team_members",
+  "teams",
+];
+
 function csvRows(text: string): string[][] {
   return text
     .split("\r\n")
@@ -200,6 +212,70 @@ describe("GET /api/account/export", () => {
     ]);
     // The export is recorded before the snapshot is taken, so the backup lists itself.
     expect(entries.get("audit_events.csv")).toContain("account.exported");
+  });
+
+  it("writes no cell a spreadsheet would run as a formula, in any CSV of the backup", async () => {
+    const admin = await tokenFor(Role.ADMINISTRATOR);
+    app.actAs(admin.viewer);
+    await app.graphql(
+      `mutation { createPartner(input: { companyName: "Formula Partner" }) { partner { id } } }`,
+    );
+    const invited = await app.graphql<{ inviteUsers: { userErrors: unknown[] } }>(
+      `mutation { inviteUsers(input: { invitees: [{ email: "formula@example.test", role: VIEWER }] }) { userErrors { code } } }`,
+    );
+    expect(invited.body.data?.inviteUsers.userErrors).toEqual([]);
+    await app.graphql(
+      `mutation($team: [ID!]!) { inviteClient(input: { name: "Formula Client", email: "formula.client@example.test", teamMemberIds: $team }) { userErrors { code } } }`,
+      { team: [toGlobalId("Member", admin.memberId)] },
+    );
+    app.actAs(null);
+
+    // Every text column of every table of the account, written straight to the table (as an
+    // old row or a bug might have it), starting with each of the dangerous characters.
+    const starts = ["=1+2", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"];
+    const columns: { table_name: string; column_name: string }[] = await db.dataSource.query(
+      `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       WHERE c.table_schema = 'public' AND c.data_type IN ('text', 'character varying')
+         AND c.table_name = ANY($1::text[])
+       ORDER BY 1, 2`,
+      [BACKUP_TABLES],
+    );
+    const runner = db.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    const written = new Set<string>();
+    for (const [index, { table_name: table, column_name: column }] of columns.entries()) {
+      // Each column gets the first of the values (rotated per column) its constraints take;
+      // a column that takes none (an enum, a single-line rule against tab) keeps its value.
+      for (let offset = 0; offset < starts.length; offset += 1) {
+        await runner.query("SAVEPOINT formula");
+        try {
+          const rows: unknown[] = await runner.query(
+            `UPDATE ${table} SET ${column} = $2 WHERE account_id = $1 RETURNING 1`,
+            [admin.accountId, starts[(index + offset) % starts.length]],
+          );
+          await runner.query("RELEASE SAVEPOINT formula");
+          if (rows.length > 0) written.add(table);
+          break;
+        } catch {
+          await runner.query("ROLLBACK TO SAVEPOINT formula");
+        }
+      }
+    }
+    await runner.commitTransaction();
+    await runner.release();
+    // Every backup table that has a text column got formula text (teams hold only ids).
+    expect([...written].sort()).toEqual([...new Set(columns.map((c) => c.table_name))].sort());
+    expect(written.size).toBeGreaterThanOrEqual(5);
+
+    const entries = await readZip(await download(await exportAs(admin.secret)));
+    let neutralised = 0;
+    for (const [name, text] of entries) {
+      if (!name.endsWith(".csv")) continue;
+      const cells = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.flat();
+      expect(cells.filter((value) => /^[=+\-@\t\r]/.test(value))).toEqual([]);
+      neutralised += cells.filter((value) => /^'[=+\-@\t\r]/.test(value)).length;
+    }
+    expect(neutralised).toBeGreaterThanOrEqual(written.size);
   });
 
   it("works with a session cookie for the owner", async () => {
