@@ -7,3 +7,4 @@ export * from "./invitations";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./input-policy";
+export * from "./csv";

@@ -4,6 +4,7 @@
  * data lines after the header, blank ones included.
  */
 import {
+  csvDelimiterOf,
   CLIENT_CSV_COLUMNS,
   IMPORT_ROWS_MAX,
   inputProblem,
@@ -41,7 +42,13 @@ const CELL_RULES: Record<
 };
 
 export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErrors: UserError[] } {
-  const records = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: false }).data;
+  const records = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    delimiter: csvDelimiterOf(
+      csv,
+      CLIENT_CSV_COLUMNS.map((name) => name.toLowerCase()),
+    ),
+  }).data;
   while (records.length > 0 && records.at(-1)!.every((cell) => cell.trim() === "")) records.pop();
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const column = Object.fromEntries(

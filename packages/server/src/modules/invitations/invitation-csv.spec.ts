@@ -62,6 +62,18 @@ describe("parseUserInvitationCsv", () => {
     );
   });
 
+  it("reads a file whose notes hold | and ; as comma-separated (found by the property below)", () => {
+    const parsed = parseUserInvitationCsv(
+      '" rolE "," emaiL ",Note\nEditor,2-+@xdoi23374h.test,L yp4E|Vjq\nVIeWer,c@6prototype.co.uk,"|"""\n" AdMinistratOr ",5e4@147x.co.uk,a;b\n',
+    );
+    expect(parsed.fileErrors).toEqual([]);
+    expect(parsed.rows.map((row) => [row.line, row.email, row.role, row.errors])).toEqual([
+      [1, "2-+@xdoi23374h.test", "EDITOR", []],
+      [2, "c@6prototype.co.uk", "VIEWER", []],
+      [3, "5e4@147x.co.uk", "ADMINISTRATOR", []],
+    ]);
+  });
+
   it("reads back every valid row a spreadsheet writes, in any column order and header case", () => {
     const file = fc
       .record({

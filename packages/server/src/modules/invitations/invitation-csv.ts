@@ -4,6 +4,7 @@
  * blank ones included, so they match what a spreadsheet shows minus the header.
  */
 import {
+  csvDelimiterOf,
   IMPORT_ROWS_MAX,
   inputProblem,
   inputRuleFor,
@@ -30,7 +31,10 @@ const ROLE_CELL = { kind: "text", maxLength: 50 } as const;
 export type ParsedCsv = { rows: ParsedInviteeRow[]; fileErrors: UserError[] };
 
 export function parseUserInvitationCsv(csv: string): ParsedCsv {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    delimiter: csvDelimiterOf(csv, ["email", "role"]),
+  });
   const records = parsed.data;
   while (records.length > 0 && records.at(-1)!.every((cell) => cell.trim() === "")) records.pop();
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());

@@ -4,6 +4,7 @@
  * last word (e.g. "already a member"), shown on the same chips after sending.
  */
 import {
+  csvDelimiterOf,
   emailKey,
   type InvitableRole,
   isValidEmail,
@@ -84,7 +85,10 @@ export interface ParsedInviteesCsv {
  * Invalid addresses are kept, so they show as marked chips to fix or remove.
  */
 export function parseInviteesCsv(text: string, defaultRole: InvitableRole): ParsedInviteesCsv {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    delimiter: csvDelimiterOf(text, ["email"]),
+  });
   const records = parsed.data.filter(Array.isArray);
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const emailColumn = header.indexOf("email");
