@@ -21,6 +21,7 @@ import { PasswordResetsSessionDetails1765320000000 } from "./1765320000000-passw
 import { EmailVerifications1765330000000 } from "./1765330000000-email-verifications";
 import { MemberAcceptance1765340000000 } from "./1765340000000-member-acceptance";
 import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-checks";
+import { ListOrders1765400000000 } from "./1765400000000-list-orders";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   EmailVerifications1765330000000,
   MemberAcceptance1765340000000,
   TextColumnChecks1765350000000,
+  ListOrders1765400000000,
 ];
