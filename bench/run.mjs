@@ -84,6 +84,12 @@ const SEARCH = `query Search($search: String!, $partnerId: ID) { viewer { curren
 const PAGE = `query Page($after: String) { viewer { currentAccount {
   members(first: ${PAGE_SIZE}, after: $after) { nodes { id name email status } pageInfo { hasNextPage endCursor } } } } }`;
 const WALK = `query Walk($after: String) { viewer { currentAccount { members(first: ${PAGE_SIZE}, after: $after) { pageInfo { hasNextPage endCursor } } } } }`;
+/** Members sorted by name (issue 22): the same page and walk under `orderBy: {field: NAME, direction: ASC}`. */
+const BY_NAME = "orderBy: {field: NAME, direction: ASC}";
+const NAME_PAGE = PAGE.replace("after: $after)", `after: $after, ${BY_NAME})`);
+const NAME_WALK = WALK.replace("after: $after)", `after: $after, ${BY_NAME})`);
+/** The sorted deep page starts after this many rows (100 pages of 50). */
+const NAME_DEEP_ROWS = 5_000;
 const ACTIVATE = `mutation Activate($ids: [ID!]!) { activateMembers(input: {memberIds: $ids}) { members { id status } userErrors { code message field } } }`;
 const ARCHIVE = `mutation Archive($ids: [ID!]!) { archiveMembers(input: {memberIds: $ids}) { members { id status } userErrors { code message field } } }`;
 const IMPORT = `mutation Import($csv: String!, $dryRun: Boolean) { importUserInvitations(input: {csv: $csv, dryRun: $dryRun}) {
@@ -696,6 +702,64 @@ async function main() {
     unit: "x",
   });
 
+  // 4b. Deep page under an order: members by NAME, page 1 against the page after ~5,000 rows.
+  const namePage = Math.max(
+    2,
+    Math.min(NAME_DEEP_ROWS / PAGE_SIZE + 1, Math.floor(totalMembers / PAGE_SIZE / 2)),
+  );
+  log(`walking cursors by NAME to page ${namePage}`);
+  let nameAfter = null;
+  for (let page = 1; page < namePage; page++) {
+    const result = await gql.ok(NAME_WALK, { after: nameAfter });
+    nameAfter = result.json.data.viewer.currentAccount.members.pageInfo.endCursor;
+  }
+  const byName = { page: namePage, afterRows: (namePage - 1) * PAGE_SIZE, runs: {} };
+  for (const [name, variables] of [
+    ["first", { after: null }],
+    ["deep", { after: nameAfter }],
+  ]) {
+    byName.runs[name] = [];
+    for (const connections of [1, 10]) {
+      log(`by NAME page ${name === "first" ? 1 : namePage} at concurrency ${connections}`);
+      byName.runs[name].push(
+        await measure({
+          url: `${server.baseUrl}/graphql`,
+          headers: gql.headers,
+          body: JSON.stringify({ query: NAME_PAGE, variables }),
+          connections,
+          duration: SHORT_DURATION,
+          warmup: 1,
+        }),
+      );
+    }
+  }
+  results.deepPageByName = byName;
+  add({
+    id: "name.page1.p50",
+    label: "members by NAME page 1 p50, c=1",
+    value: byName.runs.first[0].p50,
+    unit: "ms",
+  });
+  add({
+    id: "name.deep.p50",
+    label: `members by NAME page ${namePage} (after ${byName.afterRows} rows) p50, c=1`,
+    value: byName.runs.deep[0].p50,
+    unit: "ms",
+  });
+  add({
+    id: "name.deep.ratio",
+    label: `by NAME page ${namePage} / page 1 p50, c=1`,
+    value: ratioOf(byName.runs.deep[0].p50, byName.runs.first[0].p50),
+    unit: "x",
+    target: { op: "<=", value: 1.5 },
+  });
+  add({
+    id: "name.deep.ratio.c10",
+    label: `by NAME page ${namePage} / page 1 p50, c=10`,
+    value: ratioOf(byName.runs.deep[1].p50, byName.runs.first[1].p50),
+    unit: "x",
+  });
+
   // Bulk IDs: pending external members spread over the list (by hash, deterministic).
   const bulkLocal = (
     await client.query(
@@ -718,11 +782,15 @@ async function main() {
   if (explain) {
     log("EXPLAIN ANALYZE of the measured statements");
     const cursor = after ? JSON.parse(Buffer.from(after, "base64url").toString("utf8")) : null;
+    const nameCursor = nameAfter
+      ? JSON.parse(Buffer.from(nameAfter, "base64url").toString("utf8")).keys
+      : null;
     results.explain = await explainAll(client, {
       accountId,
       searchTerm,
       searchPartnerId: searchPartner?.partner_id ?? null,
       deepCursor: cursor,
+      nameCursor,
       bulkIds: bulkLocal.slice(0, BULK_SIZE),
       importEmails: Array.from(
         { length: IMPORT_ROWS },
@@ -1038,7 +1106,11 @@ function causesOfMissed(figures, results) {
       cause = `${results.spa.chunks?.length ?? 0} chunks load first; largest (gzip): ${top}`;
     } else if (f.id.startsWith("search.") || f.id.startsWith("searchPartner."))
       cause = `p99 of a short run on ${results.machine.cpus} CPUs shared with other work (load average ${results.machine.loadAverageAtStart[0]} → ${results.machine.loadAverageAtEnd[0]}); the plans are in results.explain unless run with --no-explain`;
-    else if (f.id.startsWith("deep.")) {
+    else if (f.id.startsWith("name.deep.")) {
+      const { first, deep } = results.deepPageByName.runs;
+      const i = f.id === "name.deep.ratio" ? 0 : 1;
+      cause = `by NAME page ${results.deepPageByName.page} p50 ${deep[i].p50} ms against page 1 ${first[i].p50} ms (p99 ${deep[i].p99} / ${first[i].p99} ms); the plan is results.explain.name_deep_page unless run with --no-explain`;
+    } else if (f.id.startsWith("deep.")) {
       const { first, deep } = results.deepPage.runs;
       const i = f.id === "deep.ratio" ? 0 : 1;
       cause = `page ${results.deepPage.page} p50 ${deep[i].p50} ms against page 1 ${first[i].p50} ms (p99 ${deep[i].p99} / ${first[i].p99} ms), ${SHORT_DURATION} s runs on a shared machine; the plans are in results.explain unless run with --no-explain`;

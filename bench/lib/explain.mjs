@@ -2,14 +2,14 @@
  * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the measured figures, run
  * through `pg` against the bench database. The SQL mirrors what the server sends
  * (packages/server/src/graphql/connection.ts `paginate`, members.service.ts
- * `listMembers` and `changeStatus`, partner.loader.ts, invitations.service.ts
+ * `listMembers` with its MEMBER_ORDER_KEYS and `changeStatus`, partner.loader.ts, invitations.service.ts
  * `findConflicts`); when those change, update these copies. Writes are explained
  * inside a transaction that is rolled back.
  */
 const MEMBER_COLUMNS = `m.id, m.account_id, m.user_id, m.partner_id, u.name, u.email, m.title, m.type, m.role,
   m.status, m.can_login, m.created_at, m.activated_at, m.archived_at`;
 
-function memberPage({ status, statusEquality, search, partner, after }) {
+function memberPage({ status, statusEquality, search, partner, after, byName }) {
   const where = ["m.account_id = $1"];
   const params = [null];
   const add = (sql, value) => {
@@ -20,17 +20,21 @@ function memberPage({ status, statusEquality, search, partner, after }) {
   if (statusEquality) add("m.status = ?", statusEquality);
   if (partner) add("m.partner_id = ?::uuid", partner);
   if (search) add("(u.name ILIKE ? OR u.email ILIKE ?)", `%${search}%`);
+  // The key of the order: newest first, or (issue 22) the shown name ascending.
+  const [key, keyType, dir, cmp] = byName
+    ? ["m.list_name", "text", "ASC", ">"]
+    : ["m.created_at", "timestamptz", "DESC", "<"];
   if (after) {
     params.push(after[0], after[1]);
     where.push(
-      `(m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      `(${key}, m.id) ${cmp} ($${params.length - 1}::${keyType}, $${params.length}::uuid)`,
     );
   }
   params.push(51);
   return {
-    sql: `SELECT ${MEMBER_COLUMNS}, (m.created_at)::text AS "__key0", (m.id)::text AS "__key1"
+    sql: `SELECT ${MEMBER_COLUMNS}, (${key})::text AS "__key0", (m.id)::text AS "__key1"
           FROM members m JOIN users u ON u.id = m.user_id WHERE ${where.join(" AND ")}
-          ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.length}`,
+          ORDER BY ${key} ${dir}, m.id ${dir} LIMIT $${params.length}`,
     params,
   };
 }
@@ -50,7 +54,7 @@ async function explain(client, sql, params) {
 /** Runs each statement three times and keeps the last (warm cache) plan. */
 export async function explainAll(
   client,
-  { accountId, searchTerm, searchPartnerId, deepCursor, bulkIds, importEmails },
+  { accountId, searchTerm, searchPartnerId, deepCursor, nameCursor, bulkIds, importEmails },
 ) {
   const out = {};
   const run = async (name, sql, params) => {
@@ -89,6 +93,12 @@ export async function explainAll(
   if (deepCursor) {
     q = withAccount(memberPage({ after: deepCursor }));
     await run("deep_page", q.sql, q.params);
+  }
+  q = withAccount(memberPage({ byName: true }));
+  await run("name_first_page", q.sql, q.params);
+  if (nameCursor) {
+    q = withAccount(memberPage({ byName: true, after: nameCursor }));
+    await run("name_deep_page", q.sql, q.params);
   }
   if (bulkIds?.length) {
     await client.query("BEGIN");

@@ -126,6 +126,12 @@ export type KeysetQuery = {
   /** A unique ordering; the last key is normally the primary key. */
   orderBy: KeyColumn[];
   direction: "ASC" | "DESC";
+  /**
+   * The order's name inside its cursors ("NAME:ASC"), so a cursor made under one order is
+   * refused under another instead of silently starting at an unrelated place. Absent for
+   * the default order (newest first), whose cursors stay what they always were.
+   */
+  orderName?: string;
 };
 
 /** The order of every list here: newest first, ties broken by id (the key of its keyset). */
@@ -139,9 +145,12 @@ export function newestFirst(alias: string): Pick<KeysetQuery, "orderBy" | "direc
   };
 }
 
-type PageRequest = { limit: number; cursor: string[] | null; backwards: boolean };
+/** What a cursor must match: the keys it carries and the order it was made under. */
+export type CursorOrder = Pick<KeysetQuery, "orderBy" | "orderName">;
 
-export function parsePageRequest(args: ConnectionArgs, keyCount: number): PageRequest {
+export type PageRequest = { limit: number; cursor: string[] | null; backwards: boolean };
+
+export function parsePageRequest(args: ConnectionArgs, order: CursorOrder): PageRequest {
   const { first, last, after, before } = args;
   if (first != null && last != null)
     throw new BadUserInputError("Pass either `first` or `last`, not both.", "first");
@@ -161,31 +170,68 @@ export function parsePageRequest(args: ConnectionArgs, keyCount: number): PageRe
   return {
     limit: (backwards ? last : first) ?? PAGE_SIZE_DEFAULT,
     cursor:
-      cursorText == null
-        ? null
-        : decodeCursor(cursorText, keyCount, backwards ? "before" : "after"),
+      cursorText == null ? null : decodeCursor(cursorText, order, backwards ? "before" : "after"),
     backwards,
   };
 }
 
-export function encodeCursor(values: string[]): string {
-  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+/** A cursor of the default order is the keys' array; of a named order, the name beside them. */
+export function encodeCursor(values: string[], orderName?: string): string {
+  const payload = orderName === undefined ? values : { order: orderName, keys: values };
+  return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string, keyCount: number, argumentName: string): string[] {
+/**
+ * What each key type's text must look like before PostgreSQL casts it: a tampered cursor
+ * is the caller's mistake (BAD_USER_INPUT), not a failed cast inside the statement.
+ */
+const KEY_TEXT: Record<KeyColumn["sqlType"], RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  int: /^-?\d{1,9}$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2}){0,2})?$/,
+  // Any text but NUL, which PostgreSQL text cannot hold.
+  // eslint-disable-next-line no-control-regex -- finding NUL is the point
+  text: /^[^\u0000]*$/u,
+};
+
+function describeOrder(orderName: string | null): string {
+  return orderName === null
+    ? "newest first (the default order)"
+    : `by ${orderName.replace(":", " ")}`;
+}
+
+function decodeCursor(cursor: string, order: CursorOrder, argumentName: string): string[] {
+  let payload: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(values) &&
-      values.length === keyCount &&
-      values.every((v) => typeof v === "string")
-    ) {
-      return values as string[];
-    }
+    payload = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through to the error below
+    payload = null;
   }
-  throw new BadUserInputError(`\`${argumentName}\` is not a cursor of this list.`, argumentName);
+  const notACursor = () =>
+    new BadUserInputError(`\`${argumentName}\` is not a cursor of this list.`, argumentName);
+  let madeUnder: string | null = null;
+  let values: unknown = payload;
+  if (payload !== null && typeof payload === "object" && !Array.isArray(payload)) {
+    const named = payload as { order?: unknown; keys?: unknown };
+    if (typeof named.order !== "string") throw notACursor();
+    madeUnder = named.order;
+    values = named.keys;
+  }
+  if (!Array.isArray(values)) throw notACursor();
+  const expected = order.orderName ?? null;
+  if (madeUnder !== expected)
+    throw new BadUserInputError(
+      `\`${argumentName}\` is a cursor of this list ordered ${describeOrder(madeUnder)}, but this request orders it ${describeOrder(expected)}. Pass a cursor with the order it was made under, or start again without one.`,
+      argumentName,
+    );
+  if (
+    values.length !== order.orderBy.length ||
+    !values.every(
+      (value, i) => typeof value === "string" && KEY_TEXT[order.orderBy[i]!.sqlType].test(value),
+    )
+  )
+    throw notACursor();
+  return values as string[];
 }
 
 function lazy<T>(factory: () => Promise<T>): PromiseLike<T> {
@@ -205,7 +251,7 @@ export async function paginate<Row extends Record<string, unknown>, T>(
   args: ConnectionArgs,
   map: (row: Row) => T,
 ): Promise<Connection<T>> {
-  const page = parsePageRequest(args, query.orderBy.length);
+  const page = parsePageRequest(args, query);
   const params = [...query.params];
   const where = [...query.where];
   const scanDirection = page.backwards ? flip(query.direction) : query.direction;
@@ -234,7 +280,10 @@ export async function paginate<Row extends Record<string, unknown>, T>(
   const pageRows = rows.slice(0, page.limit);
   if (page.backwards) pageRows.reverse();
   const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(query.orderBy.map((_, i) => String(row[`__key${i}`]))),
+    cursor: encodeCursor(
+      query.orderBy.map((_, i) => String(row[`__key${i}`])),
+      query.orderName,
+    ),
     node: map(row),
   }));
   const countWhere = query.where.length ? `WHERE ${query.where.join(" AND ")}` : "";

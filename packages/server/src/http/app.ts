@@ -37,6 +37,7 @@ import { MAIL_QUEUE_NAME } from "../modules/mail/mail-worker";
 import { WEBHOOK_QUEUE_NAME } from "../modules/webhooks/webhook-delivery";
 import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
+import { listExports } from "../app/list-exports";
 import { createCredentialLookup } from "../modules/identity/credentials";
 import { createPersonalMail } from "../modules/identity/personal-mail";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
@@ -44,6 +45,7 @@ import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { ServiceBusyError } from "../service-busy";
 import { authenticate, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
+import { listExportRouter } from "./list-export";
 import { corsPolicy } from "./cors";
 import { GRAPHIQL_PATH, graphiqlGate } from "./graphiql-gate";
 import { createAppMetrics } from "./metrics";
@@ -329,6 +331,7 @@ export async function createApp(options: {
       { secureCookies, inRequestContext },
     ),
   );
+  app.use(listExportRouter(listExports(), dataSource, { secureCookies, inRequestContext }));
 
   if (config.production) {
     app.get(

@@ -22,6 +22,7 @@ import { EmailVerifications1765330000000 } from "./1765330000000-email-verificat
 import { MemberAcceptance1765340000000 } from "./1765340000000-member-acceptance";
 import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-checks";
 import { EmailKeys1765360000000 } from "./1765360000000-email-keys";
+import { ListOrders1765400000000 } from "./1765400000000-list-orders";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   MemberAcceptance1765340000000,
   TextColumnChecks1765350000000,
   EmailKeys1765360000000,
+  ListOrders1765400000000,
 ];

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, type Connection } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
-import { MemberConnection, MemberFilter, type Member } from "../members/member.type";
+import { MemberConnection, MemberFilter, MemberOrder, type Member } from "../members/member.type";
 import { membersService } from "../members/members.service";
 import { ApiToken } from "../identity/api-token.type";
 import { apiTokensService } from "../identity/api-tokens.service";
@@ -27,7 +27,8 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => MemberConnection, {
-    description: "The account's members, internal and external, newest first.",
+    description:
+      "The account's members, internal and external: newest first, or as `orderBy` says.",
   })
   members(
     @Root() account: Account,
@@ -37,9 +38,15 @@ export class AccountResolver {
       description: "Narrows the list; every condition given must hold.",
     })
     filter: MemberFilter | null,
+    @Arg("orderBy", () => MemberOrder, {
+      nullable: true,
+      description:
+        "How to sort; omitted: newest first (CREATED_AT DESC). Cursors belong to the order they were made under.",
+    })
+    orderBy: MemberOrder | null,
     @Ctx() context: Context,
   ): Promise<Connection<Member>> {
-    return membersService.listMembers(context, account.localId, args, filter);
+    return membersService.listMembers(context, account.localId, args, filter, orderBy);
   }
 
   @FieldResolver(() => [ApiToken], {

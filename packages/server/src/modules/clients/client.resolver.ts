@@ -20,6 +20,7 @@ import {
   Client,
   ClientConnection,
   ClientFilter,
+  ClientOrder,
   RemoveClientFromNetworkInput,
   RemoveClientFromNetworkPayload,
 } from "./client.type";
@@ -118,7 +119,9 @@ export class ClientResolver {
 
 @Resolver(() => Account)
 export class AccountClientsResolver {
-  @FieldResolver(() => ClientConnection, { description: "The account's clients, newest first." })
+  @FieldResolver(() => ClientConnection, {
+    description: "The account's clients: newest first, or as `orderBy` says.",
+  })
   clients(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -127,9 +130,15 @@ export class AccountClientsResolver {
       description: "Narrows the list; every condition given must hold.",
     })
     filter: ClientFilter | null,
+    @Arg("orderBy", () => ClientOrder, {
+      nullable: true,
+      description:
+        "How to sort; omitted: newest first (CREATED_AT DESC). Cursors belong to the order they were made under.",
+    })
+    orderBy: ClientOrder | null,
     @Ctx() context: Context,
   ): Promise<Connection<Client>> {
-    return clientsService.list(context, account.localId, args, filter);
+    return clientsService.list(context, account.localId, args, filter, orderBy);
   }
 }
 

@@ -1,6 +1,7 @@
 import { ClientStatus, ClientType, toGlobalId } from "@pn/shared";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { connectionTypes } from "../../graphql/connection";
+import { OrderDirection } from "../../graphql/list-order";
 import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 import { UserError } from "../../graphql/user-error";
@@ -44,6 +45,29 @@ export class ClientFilter {
   status?: ClientStatus[] | null;
   @Field(() => String, { nullable: true, description: "Case-insensitive match on name or email." })
   search?: string | null;
+}
+
+export enum ClientOrderField {
+  NAME = "NAME",
+  CREATED_AT = "CREATED_AT",
+}
+
+registerEnumType(ClientOrderField, {
+  name: "ClientOrderField",
+  description: "What a client list can be sorted by; ties are broken by the client's ID.",
+  valuesConfig: {
+    NAME: { description: "The person's or company's name, case-insensitive and accent-aware." },
+    CREATED_AT: { description: "When the client was created; DESC is the default order." },
+  },
+});
+
+@InputType({ description: "How to sort a client list: a field and a direction." })
+export class ClientOrder {
+  @Field(() => ClientOrderField, { description: "What to sort by." })
+  field: ClientOrderField;
+
+  @Field(() => OrderDirection, { description: "ASC or DESC." })
+  direction: OrderDirection;
 }
 
 @InputType({ description: "Input of removeClientFromNetwork." })

@@ -28,6 +28,7 @@ import {
   type ConnectionArgs,
 } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
+import { keysetOrder, LIST_COLLATION, type OrderKeys } from "../../graphql/list-order";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
@@ -64,8 +65,19 @@ import {
   toClient,
   type Client,
   type ClientFilter,
+  type ClientOrder,
+  type ClientOrderField,
   type ClientRow,
 } from "./client.type";
+
+/** The keys of each client order; the expressions match the indexes of migration 1765400000000. */
+export const CLIENT_ORDER_KEYS: OrderKeys<ClientOrderField> = {
+  NAME: [
+    { expression: `(c.name COLLATE ${LIST_COLLATION})`, sqlType: "text" },
+    { expression: "c.id", sqlType: "uuid" },
+  ],
+  CREATED_AT: newestFirst("c").orderBy,
+};
 
 const EMAIL_LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
 const LINK_LIFETIME_MS = CLIENT_LINK_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
@@ -657,6 +669,7 @@ export const clientsService = {
     accountId: string,
     args: ConnectionArgs,
     filter: ClientFilter | null | undefined,
+    order?: ClientOrder | null,
   ): Promise<Connection<Client>> {
     const viewer = context.viewer;
     const where = ["c.account_id = $1"];
@@ -683,7 +696,7 @@ export const clientsService = {
         from: "clients c",
         where,
         params,
-        ...newestFirst("c"),
+        ...keysetOrder(order, CLIENT_ORDER_KEYS),
       },
       args,
       toClient,

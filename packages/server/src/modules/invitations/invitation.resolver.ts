@@ -19,6 +19,7 @@ import {
   Invitation,
   InvitationConnection,
   InvitationFilter,
+  InvitationOrder,
   InvitationPreview,
 } from "./invitation.type";
 import { issuerCanGrant, invitationsService } from "./invitations.service";
@@ -135,7 +136,7 @@ export class InvitationResolver {
 @Resolver(() => Account)
 export class AccountInvitationsResolver {
   @FieldResolver(() => InvitationConnection, {
-    description: "The account's invitations, newest first.",
+    description: "The account's invitations: newest first, or as `orderBy` says.",
   })
   invitations(
     @Root() account: Account,
@@ -145,8 +146,14 @@ export class AccountInvitationsResolver {
       description: "Narrows the list; every condition given must hold.",
     })
     filter: InvitationFilter | null,
+    @Arg("orderBy", () => InvitationOrder, {
+      nullable: true,
+      description:
+        "How to sort; omitted: newest first (CREATED_AT DESC). Cursors belong to the order they were made under.",
+    })
+    orderBy: InvitationOrder | null,
     @Ctx() context: Context,
   ): Promise<Connection<Invitation>> {
-    return invitationsService.list(context, account.localId, args, filter);
+    return invitationsService.list(context, account.localId, args, filter, orderBy);
   }
 }

@@ -1,7 +1,8 @@
 import { DeliveryStatus, InvitationKind, InvitationStatus, Role, toGlobalId } from "@pn/shared";
-import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { clock } from "../../clock";
 import { connectionTypes } from "../../graphql/connection";
+import { OrderDirection } from "../../graphql/list-order";
 import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 import { UserError } from "../../graphql/user-error";
@@ -75,6 +76,41 @@ export class InvitationFilter {
 
   @Field(() => InvitationKind, { nullable: true, description: "Only invitations of this kind." })
   kind?: InvitationKind | null;
+}
+
+export enum InvitationOrderField {
+  EMAIL = "EMAIL",
+  STATUS = "STATUS",
+  CREATED_AT = "CREATED_AT",
+  EXPIRES_AT = "EXPIRES_AT",
+}
+
+registerEnumType(InvitationOrderField, {
+  name: "InvitationOrderField",
+  description: "What an invitation list can be sorted by; ties are broken by the invitation's ID.",
+  valuesConfig: {
+    EMAIL: {
+      description:
+        "The invited email, case-insensitive and accent-aware; shareable links (no email) come first when ascending.",
+    },
+    STATUS: {
+      description:
+        "Open, ACCEPTED, REVOKED (in that order when ascending); open ones by expiry, so EXPIRED ones (open past `expiresAt`) come right before the PENDING ones.",
+    },
+    CREATED_AT: {
+      description: "When the invitation was created; DESC is the default order.",
+    },
+    EXPIRES_AT: { description: "When the link stops working (`expiresAt`)." },
+  },
+});
+
+@InputType({ description: "How to sort an invitation list: a field and a direction." })
+export class InvitationOrder {
+  @Field(() => InvitationOrderField, { description: "What to sort by." })
+  field: InvitationOrderField;
+
+  @Field(() => OrderDirection, { description: "ASC or DESC." })
+  direction: OrderDirection;
 }
 
 @ObjectType({ description: "What an invitee sees before accepting." })

@@ -39,6 +39,7 @@ import {
   type ConnectionArgs,
 } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
+import { keysetOrder, type OrderKeys } from "../../graphql/list-order";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
@@ -81,10 +82,36 @@ import {
   type ImportRow,
   type Invitation,
   type InvitationFilter,
+  type InvitationOrder,
+  type InvitationOrderField,
   type InvitationPreview,
   type InvitationRow,
   type ResendPlan,
 } from "./invitation.type";
+
+/**
+ * The keys of each invitation order, plain columns with indexes (migration 1765400000000):
+ * `list_email` is the email with links' null as '', collated. STATUS ranks the stored
+ * status (`status_rank`: EXPIRED is not stored, it is PENDING past `expires_at`) and then
+ * the expiry, so expired and pending ones each stay together without the order
+ * depending on the clock.
+ */
+export const INVITATION_ORDER_KEYS: OrderKeys<InvitationOrderField> = {
+  EMAIL: [
+    { expression: "i.list_email", sqlType: "text" },
+    { expression: "i.id", sqlType: "uuid" },
+  ],
+  STATUS: [
+    { expression: "i.status_rank", sqlType: "int" },
+    { expression: "i.expires_at", sqlType: "timestamptz" },
+    { expression: "i.id", sqlType: "uuid" },
+  ],
+  EXPIRES_AT: [
+    { expression: "i.expires_at", sqlType: "timestamptz" },
+    { expression: "i.id", sqlType: "uuid" },
+  ],
+  CREATED_AT: newestFirst("i").orderBy,
+};
 
 const LIFETIME_MS = INVITATION_LIFETIME_HOURS * 60 * 60 * 1000;
 const TOKEN_GUESSES_MESSAGE =
@@ -475,6 +502,7 @@ export const invitationsService = {
     accountId: string,
     args: ConnectionArgs,
     filter: InvitationFilter | null | undefined,
+    order?: InvitationOrder | null,
   ): Promise<Connection<Invitation>> {
     const viewer = context.viewer;
     const where = ["i.account_id = $1"];
@@ -503,7 +531,7 @@ export const invitationsService = {
         from: "invitations i",
         where,
         params,
-        ...newestFirst("i"),
+        ...keysetOrder(order, INVITATION_ORDER_KEYS),
       },
       args,
       toInvitation,

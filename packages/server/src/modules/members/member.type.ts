@@ -1,7 +1,8 @@
 import { MemberStatus, MemberType, Role, toGlobalId } from "@pn/shared";
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import "../../graphql/enums";
 import { connectionTypes } from "../../graphql/connection";
+import { OrderDirection } from "../../graphql/list-order";
 import { Node, type Typed } from "../../graphql/node";
 
 @ObjectType({
@@ -104,6 +105,45 @@ export class MemberFilter {
 
   @Field(() => String, { nullable: true, description: "Case-insensitive match on name or email." })
   search?: string | null;
+}
+
+export enum MemberOrderField {
+  NAME = "NAME",
+  EMAIL = "EMAIL",
+  ROLE = "ROLE",
+  STATUS = "STATUS",
+  CREATED_AT = "CREATED_AT",
+}
+
+registerEnumType(MemberOrderField, {
+  name: "MemberOrderField",
+  description: "What a member list can be sorted by; ties are broken by the member's ID.",
+  valuesConfig: {
+    NAME: {
+      description:
+        "The name shown (`Member.name`), case-insensitive and accent-aware: angel, Ängel, Bob.",
+    },
+    EMAIL: { description: "The email shown (`Member.email`), case-insensitive." },
+    ROLE: {
+      description:
+        "The role in the `Role` enum's order (OWNER first when ascending), then by name.",
+    },
+    STATUS: {
+      description: "PENDING, ACTIVE, ARCHIVED (in that order when ascending), then by name.",
+    },
+    CREATED_AT: {
+      description: "When the member record was created; DESC is the default order.",
+    },
+  },
+});
+
+@InputType({ description: "How to sort a member list (as GitHub's API: a field and a direction)." })
+export class MemberOrder {
+  @Field(() => MemberOrderField, { description: "What to sort by." })
+  field: MemberOrderField;
+
+  @Field(() => OrderDirection, { description: "ASC or DESC." })
+  direction: OrderDirection;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   type ConnectionArgs,
 } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
+import { keysetOrder, type OrderKeys } from "../../graphql/list-order";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
 import {
@@ -46,6 +47,8 @@ import {
   toMember,
   type Member,
   type MemberFilter,
+  type MemberOrder,
+  type MemberOrderField,
   type MemberRow,
 } from "./member.type";
 
@@ -90,6 +93,34 @@ export type PendingMembershipRow = {
   account_id: string;
   added_by_name: string | null;
   created_at: Date;
+};
+
+/**
+ * The keys of each member order, all plain columns (migration 1765400000000 has their
+ * indexes): `list_name` and `list_email` are the name and email the account sees
+ * (MEMBER_NAME_SQL, MEMBER_EMAIL_SQL), kept on the row by a trigger; `role_rank` and
+ * `status_rank` are the value's place in its enum, generated.
+ */
+export const MEMBER_ORDER_KEYS: OrderKeys<MemberOrderField> = {
+  NAME: [
+    { expression: "m.list_name", sqlType: "text" },
+    { expression: "m.id", sqlType: "uuid" },
+  ],
+  EMAIL: [
+    { expression: "m.list_email", sqlType: "text" },
+    { expression: "m.id", sqlType: "uuid" },
+  ],
+  ROLE: [
+    { expression: "m.role_rank", sqlType: "int" },
+    { expression: "m.list_name", sqlType: "text" },
+    { expression: "m.id", sqlType: "uuid" },
+  ],
+  STATUS: [
+    { expression: "m.status_rank", sqlType: "int" },
+    { expression: "m.list_name", sqlType: "text" },
+    { expression: "m.id", sqlType: "uuid" },
+  ],
+  CREATED_AT: newestFirst("m").orderBy,
 };
 
 /** Above this many matching people, a search pages through the account's members instead. */
@@ -910,6 +941,7 @@ export const membersService = {
     accountId: string,
     args: ConnectionArgs,
     filter: MemberFilter | null | undefined,
+    order?: MemberOrder | null,
   ): Promise<Connection<Member>> {
     const where = ["m.account_id = $1"];
     const params: unknown[] = [accountId];
@@ -943,7 +975,7 @@ export const membersService = {
         from: MEMBER_FROM,
         where,
         params,
-        ...newestFirst("m"),
+        ...keysetOrder(order, MEMBER_ORDER_KEYS),
       },
       args,
       toMember,

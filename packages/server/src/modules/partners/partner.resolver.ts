@@ -1,13 +1,19 @@
-import { fromGlobalId, MemberStatus, PAGE_SIZE_DEFAULT, PartnerStatus } from "@pn/shared";
+import { fromGlobalId, MemberStatus, PartnerStatus } from "@pn/shared";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, parsePageRequest, type Connection } from "../../graphql/connection";
+import {
+  ConnectionArgs,
+  newestFirst,
+  parsePageRequest,
+  type Connection,
+} from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
+import { isDefaultOrder } from "../../graphql/list-order";
 import { accountsService } from "../accounts/accounts.service";
 import { Account, AccountSummary } from "../accounts/account.type";
 import { Invitation } from "../invitations/invitation.type";
 import { invitationsService } from "../invitations/invitations.service";
 import { AddExternalMemberInput, MemberPayload } from "../members/member.inputs";
-import { MemberConnection, MemberFilter, type Member } from "../members/member.type";
+import { MemberConnection, MemberFilter, MemberOrder, type Member } from "../members/member.type";
 import { memberListScope, membersService } from "../members/members.service";
 import {
   CreatePartnerInput,
@@ -17,7 +23,13 @@ import {
   RemovePartnerFromNetworkPayload,
   UpdatePartnerInput,
 } from "./partner.inputs";
-import { MemberCounts, Partner, PartnerConnection, PartnerFilter } from "./partner.type";
+import {
+  MemberCounts,
+  Partner,
+  PartnerConnection,
+  PartnerFilter,
+  PartnerOrder,
+} from "./partner.type";
 import { partnerNetwork, partnersService } from "./partners.service";
 
 /** Whether a global ID names this partner (malformed or other IDs do not). */
@@ -56,7 +68,9 @@ export class PartnerResolver {
     return partnersService.latestInvitation(context, partner);
   }
 
-  @FieldResolver(() => MemberConnection, { description: "This partner's people in the account." })
+  @FieldResolver(() => MemberConnection, {
+    description: "This partner's people in the account: newest first, or as `orderBy` says.",
+  })
   async members(
     @Root() partner: Partner,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -65,9 +79,16 @@ export class PartnerResolver {
       description: "Narrows the list; every condition given must hold.",
     })
     filter: MemberFilter | null,
+    @Arg("orderBy", () => MemberOrder, {
+      nullable: true,
+      description:
+        "How to sort; omitted: newest first (CREATED_AT DESC). Cursors belong to the order they were made under.",
+    })
+    orderBy: MemberOrder | null,
     @Ctx() context: Context,
   ): Promise<Connection<Member>> {
     const simple =
+      isDefaultOrder(orderBy) &&
       !args.after &&
       !args.before &&
       args.last == null &&
@@ -89,12 +110,15 @@ export class PartnerResolver {
       };
     }
     if (!simple)
-      return membersService.listMembers(context, partner.accountId, args, {
-        ...filter,
-        partnerId: partner.id,
-      });
+      return membersService.listMembers(
+        context,
+        partner.accountId,
+        args,
+        { ...filter, partnerId: partner.id },
+        orderBy,
+      );
     // The first page of many partners at once: one statement for the whole list (see createPartnerMembersLoader).
-    const first = parsePageRequest(args, 2).limit ?? PAGE_SIZE_DEFAULT;
+    const first = parsePageRequest(args, newestFirst("m")).limit;
     const statuses = filter?.status?.length ? [...filter.status].sort() : null;
     const page = await context.loaders.membersPageByPartner.load({
       partnerId: partner.localId,
@@ -202,7 +226,9 @@ export class PartnerResolver {
 
 @Resolver(() => Account)
 export class AccountPartnersResolver {
-  @FieldResolver(() => PartnerConnection, { description: "The account's partners, newest first." })
+  @FieldResolver(() => PartnerConnection, {
+    description: "The account's partners: newest first, or as `orderBy` says.",
+  })
   partners(
     @Root() account: Account,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -211,9 +237,15 @@ export class AccountPartnersResolver {
       description: "Narrows the list; every condition given must hold.",
     })
     filter: PartnerFilter | null,
+    @Arg("orderBy", () => PartnerOrder, {
+      nullable: true,
+      description:
+        "How to sort; omitted: newest first (CREATED_AT DESC). Cursors belong to the order they were made under.",
+    })
+    orderBy: PartnerOrder | null,
     @Ctx() context: Context,
   ): Promise<Connection<Partner>> {
-    return partnersService.list(context, account.localId, args, filter);
+    return partnersService.list(context, account.localId, args, filter, orderBy);
   }
 }
 

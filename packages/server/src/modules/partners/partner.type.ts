@@ -1,6 +1,7 @@
 import { PartnerStatus, toGlobalId } from "@pn/shared";
-import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { connectionTypes } from "../../graphql/connection";
+import { OrderDirection } from "../../graphql/list-order";
 import "../../graphql/enums";
 import { Node, type Typed } from "../../graphql/node";
 
@@ -81,6 +82,33 @@ export class PartnerFilter {
     description: "Case-insensitive match on company, contact or domain.",
   })
   search?: string | null;
+}
+
+export enum PartnerOrderField {
+  COMPANY_NAME = "COMPANY_NAME",
+  CREATED_AT = "CREATED_AT",
+  PENDING_MEMBERS = "PENDING_MEMBERS",
+}
+
+registerEnumType(PartnerOrderField, {
+  name: "PartnerOrderField",
+  description: "What a partner list can be sorted by; ties are broken by the partner's ID.",
+  valuesConfig: {
+    COMPANY_NAME: { description: "The company's name, case-insensitive and accent-aware." },
+    CREATED_AT: { description: "When the partner was created; DESC is the default order." },
+    PENDING_MEMBERS: {
+      description: "How many of the partner's people are PENDING (`memberCounts.pending`).",
+    },
+  },
+});
+
+@InputType({ description: "How to sort a partner list: a field and a direction." })
+export class PartnerOrder {
+  @Field(() => PartnerOrderField, { description: "What to sort by." })
+  field: PartnerOrderField;
+
+  @Field(() => OrderDirection, { description: "ASC or DESC." })
+  direction: OrderDirection;
 }
 
 export const PARTNER_COLUMNS = `p.id, p.account_id, p.company_name, p.contact_name, p.contact_email, p.partner_account_id, p.status,

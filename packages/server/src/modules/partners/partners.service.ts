@@ -24,6 +24,7 @@ import {
   type ConnectionArgs,
 } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
+import { keysetOrder, LIST_COLLATION, type OrderKeys } from "../../graphql/list-order";
 import { localIdOf } from "../../graphql/global-id";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
@@ -54,8 +55,27 @@ import {
   toPartner,
   type Partner,
   type PartnerFilter,
+  type PartnerOrder,
+  type PartnerOrderField,
   type PartnerRow,
 } from "./partner.type";
+
+/**
+ * The keys of each partner order; the expressions match the indexes of migration
+ * 1765400000000. PENDING_MEMBERS reads `partner_member_tallies`, which triggers on
+ * members keep (a count per partner cannot be indexed otherwise).
+ */
+export const PARTNER_ORDER_KEYS: OrderKeys<PartnerOrderField> = {
+  COMPANY_NAME: [
+    { expression: `(p.company_name COLLATE ${LIST_COLLATION})`, sqlType: "text" },
+    { expression: "p.id", sqlType: "uuid" },
+  ],
+  PENDING_MEMBERS: [
+    { expression: "t.pending", sqlType: "int" },
+    { expression: "t.partner_id", sqlType: "uuid" },
+  ],
+  CREATED_AT: newestFirst("p").orderBy,
+};
 
 const LIFETIME_MS = PARTNER_INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 const TEXT_MAX = 200;
@@ -154,6 +174,7 @@ export const partnersService = {
     accountId: string,
     args: ConnectionArgs,
     filter: PartnerFilter | null | undefined,
+    order?: PartnerOrder | null,
   ): Promise<Connection<Partner>> {
     const viewer = context.viewer;
     const where = ["p.account_id = $1"];
@@ -171,14 +192,19 @@ export const partnersService = {
         `(p.company_name ILIKE $${params.length} OR p.contact_name ILIKE $${params.length} OR p.contact_email ILIKE $${params.length} OR p.domain ILIKE $${params.length})`,
       );
     }
+    const byTally = order?.field === "PENDING_MEMBERS";
+    // The tally's own account condition lets its (account_id, pending, partner_id) index give the order.
+    if (byTally) where.push("t.account_id = $1");
     return paginate<PartnerRow & Record<string, unknown>, Partner>(
       context.db,
       {
         select: PARTNER_COLUMNS,
-        from: "partners p",
+        from: byTally
+          ? "partners p JOIN partner_member_tallies t ON t.partner_id = p.id"
+          : "partners p",
         where,
         params,
-        ...newestFirst("p"),
+        ...keysetOrder(order, PARTNER_ORDER_KEYS),
       },
       args,
       toPartner,
