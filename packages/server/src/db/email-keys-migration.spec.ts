@@ -51,7 +51,7 @@ it("reports users duplicated under the new key and changes nothing", async () =>
     "INSERT INTO users (email, name) VALUES ('änne.dup@example.test', 'Änne') RETURNING id",
   );
   const [second] = await db.dataSource.query(
-    "INSERT INTO users (email, name) VALUES ('ÄNNE.dup@example.test', 'Änne 2') RETURNING id",
+    "INSERT INTO users (email, name) VALUES ('a\u0308nne.dup@example.test', 'Änne 2') RETURNING id",
   );
 
   const failure = await migrateUp().then(
@@ -71,13 +71,15 @@ it("reports users duplicated under the new key and changes nothing", async () =>
 
 it("merges pending invitations duplicated under the new key and stores NFC addresses", async () => {
   const accountId = await insertAccount(db.dataSource);
-  const oldest = await insertPendingInvitation(accountId, "ÖLAF@example.test", "2026-01-01");
-  const later = await insertPendingInvitation(accountId, "ölaf@example.test", "2026-02-01");
+  // Variants that lower() keeps apart in any collation: NFC/NFD, and ß/SS.
+  const oldest = await insertPendingInvitation(accountId, "ölaf@example.test", "2026-01-01");
   const decomposed = await insertPendingInvitation(
     accountId,
     "o\u0308laf@example.test",
-    "2026-03-01",
+    "2026-02-01",
   );
+  const sharp = await insertPendingInvitation(accountId, "straße@example.test", "2026-01-01");
+  const upper = await insertPendingInvitation(accountId, "STRASSE@example.test", "2026-03-01");
   const other = await insertPendingInvitation(accountId, "someone@example.test", "2026-03-01");
 
   await migrateUp();
@@ -88,10 +90,11 @@ it("merges pending invitations duplicated under the new key and stores NFC addre
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   expect(byId.get(oldest)?.status).toBe("PENDING");
-  expect(byId.get(later)?.status).toBe("REVOKED");
   expect(byId.get(decomposed)).toMatchObject({ status: "REVOKED", email: "ölaf@example.test" });
+  expect(byId.get(sharp)?.status).toBe("PENDING");
+  expect(byId.get(upper)?.status).toBe("REVOKED");
   expect(byId.get(other)?.status).toBe("PENDING");
   await expect(
-    insertPendingInvitation(accountId, "Ölaf@example.test", "2026-04-01"),
+    insertPendingInvitation(accountId, "Strasse@example.test", "2026-04-01"),
   ).rejects.toMatchObject({ code: "23505", constraint: "invitations_open_user_email" });
 });
