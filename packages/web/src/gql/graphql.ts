@@ -173,13 +173,13 @@ export type EndSessionInput = {
   sessionId: string;
 };
 
-/** CSV with a header row: First Name,Last Name,Email,Phone Number,Team (Team = the email of an internal member; several separated by ';', the first is lead). */
+/** CSV with a header row: First Name,Last Name,Email,Phone Number,Team and an optional Title (Team = the email of an internal member; several separated by ';', the first is lead). */
 export type ImportClientsInput = {
   /** The CSV text, header row included. */
   csv: string;
   /** Report each row's outcome and change nothing. */
   dryRun?: boolean | null | undefined;
-  /** Update names and phones of clients that exist (matched by email). */
+  /** Update names and phones of clients that exist (matched by email), and their titles when the file has a Title column. */
   updateExisting?: boolean | null | undefined;
 };
 
@@ -223,6 +223,8 @@ export type InviteClientInput = {
   phone?: string | null | undefined;
   /** Active people of your account; the first leads the team. */
   teamMemberIds: Array<string>;
+  /** Optional title or role at their company ("Head of purchasing"). */
+  title?: string | null | undefined;
 };
 
 /** Input of invitePartner: a company invited by email or by its account handle. */

@@ -21,6 +21,7 @@ import { PasswordResetsSessionDetails1765320000000 } from "./1765320000000-passw
 import { EmailVerifications1765330000000 } from "./1765330000000-email-verifications";
 import { MemberAcceptance1765340000000 } from "./1765340000000-member-acceptance";
 import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-checks";
+import { ClientTitles1765410000000 } from "./1765410000000-client-titles";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   EmailVerifications1765330000000,
   MemberAcceptance1765340000000,
   TextColumnChecks1765350000000,
+  ClientTitles1765410000000,
 ];
