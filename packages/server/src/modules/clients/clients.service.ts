@@ -205,6 +205,54 @@ export type EndPartnerLink = (
 ) => Promise<number>;
 
 export const clientsService = {
+  /**
+   * The network map's clients (not removed), by name: `active` counts the active people of
+   * the account in each client's team, `pending` the client's invitations still open. One
+   * statement however many; the caller checks that the viewer may read the account.
+   */
+  async networkNodes(db: EntityManager, accountId: string, limit: number) {
+    return queryRows<{
+      id: string;
+      name: string;
+      status: "INVITED" | "ACTIVE";
+      active: number;
+      pending: number;
+    }>(
+      db,
+      `WITH page AS (
+         SELECT c.id, c.name, c.status FROM clients c
+         WHERE c.account_id = $1 AND c.status <> 'REMOVED'
+         ORDER BY lower(c.name), c.id LIMIT $2
+       ), team AS (
+         SELECT t.client_id, count(*)::int AS active FROM teams t
+         JOIN team_memberships tm ON tm.team_id = t.id
+         JOIN members m ON m.id = tm.member_id AND m.status = 'ACTIVE'
+         WHERE t.client_id IN (SELECT id FROM page) GROUP BY t.client_id
+       ), open_invitations AS (
+         SELECT i.client_id, count(*)::int AS pending FROM invitations i
+         WHERE i.account_id = $1 AND i.status = 'PENDING' AND i.expires_at > $3
+           AND i.client_id IN (SELECT id FROM page)
+         GROUP BY i.client_id
+       )
+       SELECT page.id, page.name, page.status, coalesce(team.active, 0) AS active,
+         coalesce(open_invitations.pending, 0) AS pending
+       FROM page LEFT JOIN team ON team.client_id = page.id
+       LEFT JOIN open_invitations ON open_invitations.client_id = page.id
+       ORDER BY lower(page.name), page.id`,
+      [accountId, limit, clock.now()],
+    );
+  },
+
+  /** How many clients (not removed) the account has. */
+  async networkCount(db: EntityManager, accountId: string): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      db,
+      "SELECT count(*)::int AS count FROM clients WHERE account_id = $1 AND status <> 'REMOVED'",
+      [accountId],
+    );
+    return row?.count ?? 0;
+  },
+
   /** A client the viewer may see: account readers see all; a client sees only their own record. */
   async clientById(
     context: Context,
