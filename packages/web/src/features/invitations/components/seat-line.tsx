@@ -1,4 +1,5 @@
 import { Text } from "@mantine/core";
+import { formatNumber } from "../../../lib/format";
 
 /** True when inviting `adding` more people would pass the plan's seats. */
 export function seatsOver(seatsUsed: number, seatLimit: number | null, adding: number): boolean {
@@ -17,8 +18,8 @@ export function SeatLine({ seatsUsed, seatLimit, adding }: SeatLineProps) {
   const over = seatsOver(seatsUsed, seatLimit, adding);
   const used =
     seatLimit === null
-      ? `${seatsUsed} seats used (unlimited)`
-      : `${seatsUsed} of ${seatLimit} seats used`;
+      ? `${formatNumber(seatsUsed)} seats used (unlimited)`
+      : `${formatNumber(seatsUsed)} of ${formatNumber(seatLimit)} seats used`;
   const free = seatLimit === null ? null : Math.max(0, seatLimit - seatsUsed);
   return (
     <div aria-live="polite">
