@@ -95,7 +95,7 @@ export function InvitationsPage() {
     content = (
       // Keyed by account: switching accounts starts the lists and the dialog afresh.
       <div key={account.id}>
-        <Text size="sm" c="gray.7" mb="md" data-testid="invitation-seats">
+        <Text size="sm" c="dimmed" mb="md" data-testid="invitation-seats">
           {account.seatLimit === null
             ? `${formatNumber(account.seatsUsed)} seats used (unlimited)`
             : `${formatNumber(account.seatsUsed)} of ${formatNumber(account.seatLimit)} seats used`}

@@ -71,7 +71,7 @@ export function ClientTitleForm({ clientId, clientName, title }: ClientTitleForm
           Save title
         </Button>
       </Group>
-      <Text size="sm" c="green.9" role="status" mt={4}>
+      <Text size="sm" c="var(--pn-color-text-success)" role="status" mt={4}>
         {saved ? "Title saved." : ""}
       </Text>
     </form>

@@ -150,7 +150,7 @@ function ImportClientsForm({ onDone }: { onDone: () => void }) {
 
   return (
     <Stack gap="md">
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         A CSV file with the header <code>{CLIENT_CSV_COLUMNS.join(",")}</code>, optionally with{" "}
         <code>{CLIENT_CSV_OPTIONAL_COLUMNS.join(",")}</code>. Team: the emails of your active
         people, separated by <code>;</code>; the first leads. Everyone imported is invited by email
@@ -302,7 +302,7 @@ function ImportRowsTable({
         </Table>
       </Table.ScrollContainer>
       {rows.length > shown.length && (
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           Showing {shown.length} of {rows.length} lines, problems first.
         </Text>
       )}

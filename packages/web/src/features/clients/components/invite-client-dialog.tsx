@@ -109,7 +109,7 @@ function InviteClientForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           The client gets an email with a link to join and sees the team that serves them.
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />

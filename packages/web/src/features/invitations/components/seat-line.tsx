@@ -27,12 +27,12 @@ export function SeatLine({ seatsUsed, seatLimit, adding }: SeatLineProps) {
         size="sm"
         data-testid="invite-seat-line"
         fw={over ? 600 : undefined}
-        c={over ? "red.8" : undefined}
+        c={over ? "var(--pn-color-text-danger)" : undefined}
       >
         {used}; this invitation uses {adding}
       </Text>
       {over && free !== null && (
-        <Text size="sm" c="red.8" data-testid="invite-seat-problem">
+        <Text size="sm" c="var(--pn-color-text-danger)" data-testid="invite-seat-problem">
           {free === 0
             ? "No seats are free"
             : free === 1

@@ -58,7 +58,7 @@ export function PlanCard({ account, canChangePlan }: PlanCardProps) {
             maw={360}
           />
         )}
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Seats are active internal members plus pending user invitations.
         </Text>
         {canChangePlan && <ChangePlanForm currentPlan={currentPlan} />}
