@@ -5,7 +5,7 @@
   var chosen = null;
   try {
     chosen = window.localStorage.getItem("pn-color-scheme");
-  } catch (error) {
+  } catch {
     // Storage may be blocked; the system setting decides then.
   }
   var scheme =
