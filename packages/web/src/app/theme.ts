@@ -64,10 +64,9 @@ export const theme = createTheme({
  * use these (or Mantine's scheme-aware `dimmed`, `bright`, `<color>.text`) rather than a fixed
  * shade, which would fall below contrast in the other scheme.
  *
- * - dimmed: Mantine's light gray.6 is 3.3:1 on white; gray.7 passes.
+ * - dimmed: Mantine's light gray.6 is 3.3:1 on white; gray.7 passes (dark: color-schemes.css).
  * - placeholder: Mantine's light gray.5 is 2.07:1 on white (the invite dialog's file field
- *   failed axe color-contrast); gray.7 passes; dark.3 is 4.0:1 on dark inputs, dark.2 passes.
- * - anchor: the primary shade (blue.8) is 3.1:1 on the dark body; blue.4 is 6.3:1.
+ *   failed axe color-contrast); gray.7 passes.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -83,10 +82,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     "--pn-color-border-danger": "var(--mantine-color-red-7)",
     "--pn-color-border-dashed": "var(--mantine-color-gray-5)",
   },
+  // Mantine's own variables in the dark scheme are set in color-schemes.css: here they would
+  // lose to the same selector in Mantine's stylesheet.
   dark: {
-    "--mantine-color-placeholder": "var(--mantine-color-dark-2)",
-    "--mantine-color-anchor": "var(--mantine-color-blue-4)",
-    "--mantine-color-error": "var(--mantine-color-red-4)",
     "--pn-color-text-success": "var(--mantine-color-green-4)",
     "--pn-color-text-danger": "var(--mantine-color-red-3)",
     "--pn-color-text-link-strong": "var(--mantine-color-blue-3)",

@@ -8,7 +8,13 @@ import {
 } from "react-zoom-pan-pinch";
 import type { NetworkMapNode } from "../api/get-network";
 import { nodeDescription, nodePath } from "../node-text";
-import { CENTRE_RADIUS, layoutNetwork, NODE_RADIUS, shortLabel } from "../network-layout";
+import {
+  CENTRE_RADIUS,
+  layoutNetwork,
+  NODE_RADIUS,
+  NODE_SPACING,
+  shortLabel,
+} from "../network-layout";
 import classes from "./network-map.module.css";
 
 export interface NetworkMapProps {
@@ -17,6 +23,11 @@ export interface NetworkMapProps {
 }
 
 const MAP_HEIGHT = 560;
+/** A label's room under its node: a little less than the space to the next node. */
+const LABEL_WIDTH = NODE_SPACING - 6;
+/** Names longer than this fade out at LABEL_WIDTH; shorter ones are centred whole. */
+const LABEL_CHARS = 12;
+const LABEL_FADE_ID = "network-label-fade";
 /** Zoomed in far enough that labels read when a node gets keyboard focus. */
 const FOCUS_SCALE = 1;
 
@@ -93,6 +104,29 @@ export function NetworkMap({ accountName, nodes }: NetworkMapProps) {
               aria-label={`Network map of ${accountName}`}
               data-testid="network-map"
             >
+              <defs>
+                {/* In each node's own coordinates (userSpaceOnUse): one mask serves them all. */}
+                <linearGradient id={`${LABEL_FADE_ID}-gradient`}>
+                  <stop offset="0.8" stopColor="#fff" />
+                  <stop offset="1" stopColor="#000" />
+                </linearGradient>
+                <mask
+                  id={LABEL_FADE_ID}
+                  maskUnits="userSpaceOnUse"
+                  x={-LABEL_WIDTH / 2}
+                  y={0}
+                  width={LABEL_WIDTH}
+                  height={NODE_RADIUS * 3}
+                >
+                  <rect
+                    x={-LABEL_WIDTH / 2}
+                    y={0}
+                    width={LABEL_WIDTH}
+                    height={NODE_RADIUS * 3}
+                    fill={`url(#${LABEL_FADE_ID}-gradient)`}
+                  />
+                </mask>
+              </defs>
               <g aria-hidden="true">
                 {layout.placed.map(({ node, x, y }) => (
                   <line
@@ -125,9 +159,9 @@ export function NetworkMap({ accountName, nodes }: NetworkMapProps) {
                     onFocus={() => bringIntoView(x, y)}
                     data-node-id={node.id}
                   >
-                    <title>{`${node.name}: ${nodeDescription(node)}`}</title>
                     <NodeShape node={node} />
                   </Link>
+                  <NodeCounts node={node} />
                 </g>
               ))}
             </svg>
@@ -140,6 +174,7 @@ export function NetworkMap({ accountName, nodes }: NetworkMapProps) {
 
 function NodeShape({ node }: { node: NetworkMapNode }) {
   const r = NODE_RADIUS;
+  const long = [...node.name].length > LABEL_CHARS;
   const invited = node.status === "INVITED";
   const shape = {
     fill:
@@ -153,12 +188,46 @@ function NodeShape({ node }: { node: NetworkMapNode }) {
   };
   return (
     <>
+      {/* The whole node and its label take the pointer: an SVG link is hit only where painted. */}
+      <rect
+        x={-LABEL_WIDTH / 2}
+        y={-r - 6}
+        width={LABEL_WIDTH}
+        height={r * 2 + 26}
+        fill="transparent"
+      />
       <circle r={r + 6} className={classes.focusRing} />
       {node.kind === "PARTNER" ? (
         <circle r={r} {...shape} />
       ) : (
         <rect x={-r} y={-r} width={r * 2} height={r * 2} rx={6} {...shape} />
       )}
+      {/* The whole name, faded out where it would run into a neighbour: the visible text is
+          then the start of the link's name (WCAG 2.5.3), which an ellipsis would not be. */}
+      <text
+        className={classes.label}
+        y={r + 14}
+        x={long ? -LABEL_WIDTH / 2 : 0}
+        textAnchor={long ? "start" : "middle"}
+        fill="var(--mantine-color-text)"
+        fontSize={11}
+        mask={long ? `url(#${LABEL_FADE_ID})` : undefined}
+      >
+        {node.name}
+      </text>
+    </>
+  );
+}
+
+/**
+ * The counts as digits on the node, drawn over the link but outside it: the link's name says
+ * them in words, and its visible text must be (the start of) that name (WCAG 2.5.3). Clicks
+ * pass through to the link.
+ */
+function NodeCounts({ node }: { node: NetworkMapNode }) {
+  const r = NODE_RADIUS;
+  return (
+    <g aria-hidden="true" pointerEvents="none">
       <text
         textAnchor="middle"
         dominantBaseline="central"
@@ -176,15 +245,6 @@ function NodeShape({ node }: { node: NetworkMapNode }) {
           </text>
         </g>
       )}
-      <text
-        className={classes.label}
-        y={r + 14}
-        textAnchor="middle"
-        fill="var(--mantine-color-text)"
-        fontSize={11}
-      >
-        {shortLabel(node.name)}
-      </text>
-    </>
+    </g>
   );
 }

@@ -36,7 +36,7 @@ export function NetworkTable({ nodes }: NetworkTableProps) {
               </Table.Th>
               <Table.Td>{KIND_LABELS[node.kind]}</Table.Td>
               <Table.Td>
-                <Badge variant="outline" color={node.status === "ACTIVE" ? "green" : "gray"}>
+                <Badge variant="dot" color={node.status === "ACTIVE" ? "green" : "gray"}>
                   {STATUS_LABELS[node.status]}
                 </Badge>
               </Table.Td>
