@@ -74,7 +74,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/web/**/*.{ts,tsx}"],
+    files: ["packages/web/**/*.{ts,tsx}", "packages/web/public/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

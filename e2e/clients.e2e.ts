@@ -2,8 +2,8 @@
  * Clients and teams end to end. The demo owner invites a client by email with two team members
  * (the first leads); the client finds the email in the dev mailbox, accepts in a fresh browser
  * and sees their team with its lead. A second client signs up through a shared link. A CSV with
- * one bad line is previewed and imported: the bad line is reported by number, the others are
- * created. On the first client's page the lead cannot be removed (the page says why); another
+ * one bad line and the optional Title column is previewed and imported: the bad line is reported
+ * by number, the others are created, and the first shows its title on its page. On the first client's page the lead cannot be removed (the page says why); another
  * member is made lead, then the former lead is removed. Axe runs on every page and dialog.
  */
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -22,6 +22,7 @@ const IMPORTED = [
   { first: "Ivy", last: `Imported ${RUN}`, email: `ivy.${RUN}@client.example` },
   { first: "Ike", last: `Imported ${RUN}`, email: `ike.${RUN}@client.example` },
 ];
+const IMPORTED_TITLE = `Head of imports ${RUN}`;
 const EDITH = { name: "Edith Editor", email: "editor@acme.example" };
 const ADAM = { name: "Adam Administrator", email: "admin@acme.example" };
 const VICTOR = { name: "Victor Viewer", email: "viewer@acme.example" };
@@ -216,11 +217,12 @@ test("a CSV with one bad line: the preview reports it by line, the import create
   );
   await expectNoAxeViolations(owner);
 
+  // With the optional Title column: the first client gets a title, the others none.
   const csv = [
-    "First Name,Last Name,Email,Phone Number,Team",
-    `${IMPORTED[0]!.first},${IMPORTED[0]!.last},${IMPORTED[0]!.email},+1 555 0101,${EDITH.email};${ADAM.email}`,
-    `Bad,Row ${RUN},not-an-email,,${EDITH.email}`,
-    `${IMPORTED[1]!.first},${IMPORTED[1]!.last},${IMPORTED[1]!.email},,${ADAM.email}`,
+    "First Name,Last Name,Email,Phone Number,Team,Title",
+    `${IMPORTED[0]!.first},${IMPORTED[0]!.last},${IMPORTED[0]!.email},+1 555 0101,${EDITH.email};${ADAM.email},${IMPORTED_TITLE}`,
+    `Bad,Row ${RUN},not-an-email,,${EDITH.email},`,
+    `${IMPORTED[1]!.first},${IMPORTED[1]!.last},${IMPORTED[1]!.email},,${ADAM.email},`,
   ].join("\n");
   await dialog.locator('input[type="file"]').setInputFiles({
     name: "clients.csv",
@@ -267,6 +269,17 @@ test("a CSV with one bad line: the preview reports it by line, the import create
     .getByText(ADAM.name)
     .waitFor();
   expect(await clientRow(owner, `Row ${RUN}`).count()).toBe(0);
+
+  // The Title column's value is the client's title, shown (and editable) on their page.
+  const name = `${IMPORTED[0]!.first} ${IMPORTED[0]!.last}`;
+  await clientRow(owner, name).getByRole("link", { name }).click();
+  await main(owner).getByRole("heading", { level: 1, name }).waitFor();
+  const title = main(owner)
+    .getByRole("form", { name: `Title of ${name}` })
+    .getByRole("textbox", { name: "Title" });
+  await title.waitFor();
+  expect(await title.inputValue()).toBe(IMPORTED_TITLE);
+  await expectNoAxeViolations(owner);
 });
 
 test("on the client page the lead cannot be removed; another is made lead, then the former lead is removed", async () => {

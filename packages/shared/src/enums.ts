@@ -110,3 +110,15 @@ export enum ClientType {
   ACCOUNT = "ACCOUNT",
   PERSON = "PERSON",
 }
+
+/** What a node of the network map is: one of the account's partners or clients. */
+export enum NetworkNodeKind {
+  PARTNER = "PARTNER",
+  CLIENT = "CLIENT",
+}
+
+/** Where a node of the network map stands; removed partners and clients are not on it. */
+export enum NetworkNodeStatus {
+  INVITED = "INVITED",
+  ACTIVE = "ACTIVE",
+}

@@ -40,8 +40,13 @@ export const CLIENT_CSV_COLUMNS = [
   "Phone Number",
   "Team",
 ] as const;
+/**
+ * Columns the client CSV may have besides those: files made before they existed keep
+ * importing. Without a Title column, titles are left as they are.
+ */
+export const CLIENT_CSV_OPTIONAL_COLUMNS = ["Title"] as const;
 export const CLIENT_CSV_TEMPLATE =
-  "First Name,Last Name,Email,Phone Number,Team\nAda,Lovelace,ada@example.com,+44 20 7946 0000,lead@yourcompany.com;second@yourcompany.com\n";
+  "First Name,Last Name,Email,Phone Number,Team,Title\nAda,Lovelace,ada@example.com,+44 20 7946 0000,lead@yourcompany.com;second@yourcompany.com,Head of analytics\n";
 
 export function isValidPhone(phone: string): boolean {
   return /^\+?[0-9 ()./-]{4,40}$/.test(phone.trim());

@@ -37,6 +37,10 @@ import {
 import { partnerNodeSource } from "../modules/partners/partners.service";
 import { memberNodeSource } from "../modules/members/members.service";
 import {
+  AccountNetworkResolver,
+  NetworkSummaryResolver,
+} from "../modules/network/network.resolver";
+import {
   AccountWebhooksResolver,
   WebhookEndpointResolver,
 } from "../modules/webhooks/webhook.resolver";
@@ -89,6 +93,8 @@ export function buildAppSchema(): GraphQLSchema {
       AccountPartnersResolver,
       ClientResolver,
       AccountClientsResolver,
+      AccountNetworkResolver,
+      NetworkSummaryResolver,
       TeamResolver,
       AccountWebhooksResolver,
       WebhookEndpointResolver,

@@ -66,6 +66,23 @@ describe("text column CHECK constraints", () => {
     ).toBe("clients_phone_text_check");
   });
 
+  it("refuse a client title over the policy's limit or with a line break (migration 1765410000000)", async () => {
+    const accountId = await insertAccount(db.dataSource);
+    const insert =
+      "INSERT INTO clients (account_id, type, name, email, title, status) VALUES ($1, 'PERSON', 'Ada', $2, $3, 'ACTIVE')";
+    expect(
+      await violation(insert, [accountId, "ada1@example.test", "t".repeat(TEXT_LIMITS.title + 1)]),
+    ).toBe("clients_title_text_check");
+    expect(await violation(insert, [accountId, "ada2@example.test", "Head\nof sales"])).toBe(
+      "clients_title_text_check",
+    );
+    await db.dataSource.query(insert, [
+      accountId,
+      "ada3@example.test",
+      "t".repeat(TEXT_LIMITS.title),
+    ]);
+  });
+
   it("are NOT VALID: rows written before them stay, and later writes are checked", async () => {
     const [row] = await db.dataSource.query(
       `SELECT count(*)::int AS n, bool_and(NOT convalidated) AS all_not_valid FROM pg_constraint WHERE conname LIKE '%\\_text\\_check'`,

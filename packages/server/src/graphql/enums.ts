@@ -2,6 +2,8 @@
 import {
   ApiScope,
   ClientStatus,
+  NetworkNodeKind,
+  NetworkNodeStatus,
   ClientType,
   DeliveryStatus,
   InvitationKind,
@@ -166,6 +168,22 @@ registerEnumType(ClientStatus, {
     INVITED: { description: "Invited, not yet signed up." },
     ACTIVE: { description: "Signed up; served by its team." },
     REMOVED: { description: "Taken off the network." },
+  },
+});
+registerEnumType(NetworkNodeKind, {
+  name: "NetworkNodeKind",
+  description: "What a node of the network map is.",
+  valuesConfig: {
+    PARTNER: { description: "A partner company (its page is the Partner's)." },
+    CLIENT: { description: "A client (its page is the Client's)." },
+  },
+});
+registerEnumType(NetworkNodeStatus, {
+  name: "NetworkNodeStatus",
+  description: "Where a partner or client of the network map stands.",
+  valuesConfig: {
+    INVITED: { description: "Invited, not yet accepted." },
+    ACTIVE: { description: "Linked: working with the account." },
   },
 });
 registerEnumType(ClientType, {

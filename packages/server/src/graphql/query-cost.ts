@@ -4,7 +4,8 @@
  * Every field costs 1 plus what it selects. A list multiplies what it selects by
  * the number of items it may return: a connection by `first`/`last` (literal or
  * from variables; PAGE_SIZE_DEFAULT when absent), `nodes(ids)` by the number of
- * IDs, any other list by PLAIN_LIST_SIZE. A connection's own `nodes`/`edges`
+ * IDs, a plain list that takes `first` (a bounded read such as the network map's
+ * nodes) by `first`, any other list by PLAIN_LIST_SIZE. A connection's own `nodes`/`edges`
  * lists are not multiplied again. Lists without paging are short ones (a user's
  * memberships, API tokens, a team, errors) or the outcome of a mutation whose work
  * its input already bounds (an import's rows), so 10 stands for them: at 50, an
@@ -58,6 +59,9 @@ export const fieldCostEstimator: ComplexityEstimator = ({ type, field, args, chi
     // The page size is already counted on the connection field itself.
     if (isConnectionTypeName(type.name)) return 1 + childComplexity;
     if (Array.isArray(args.ids)) return 1 + args.ids.length * childComplexity;
+    // Its default counts when absent: a bounded list may return that many.
+    if (field.args.some((arg) => arg.name === "first"))
+      return 1 + pageSizeOf(args) * childComplexity;
     return 1 + PLAIN_LIST_SIZE * childComplexity;
   }
   return 1 + childComplexity;

@@ -1,9 +1,17 @@
 import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
-import { MantineProvider } from "@mantine/core";
+import { localStorageColorSchemeManager, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
 import { cssVariablesResolver, theme } from "./theme";
+
+/**
+ * The person's choice of scheme, kept in localStorage under this key; until they choose,
+ * the system setting (prefers-color-scheme) decides. public/color-scheme.js reads the same
+ * key before the app loads, so a dark page does not flash white first.
+ */
+export const COLOR_SCHEME_KEY = "pn-color-scheme";
+const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
 
 export interface AppProvidersProps {
   client: ApolloClient;
@@ -21,7 +29,8 @@ export function AppProviders({ client, children, mantineEnv = "default" }: AppPr
       <MantineProvider
         theme={theme}
         cssVariablesResolver={cssVariablesResolver}
-        defaultColorScheme="light"
+        colorSchemeManager={colorSchemeManager}
+        defaultColorScheme="auto"
         env={mantineEnv}
       >
         <Notifications />

@@ -115,6 +115,10 @@ export const routes: RouteObject[] = [
                 async () => (await import("../features/clients/client-page")).ClientPage,
               ),
               lazyPage(
+                "network",
+                async () => (await import("../features/network/network-page")).NetworkPage,
+              ),
+              lazyPage(
                 "invitations",
                 async () =>
                   (await import("../features/invitations/invitations-page")).InvitationsPage,

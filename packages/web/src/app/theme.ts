@@ -52,18 +52,46 @@ export const theme = createTheme({
     }),
     Notification: component<NotificationProps>({
       defaultProps: { closeButtonProps: { "aria-label": "Close notification" } },
-      // The default gray.6 description is 3.3:1 on white.
-      styles: { description: { color: "var(--mantine-color-gray-7)" } },
+      // The default gray.6 description is 3.3:1 on white; dimmed is gray.7 there (see below).
+      styles: { description: { color: "var(--mantine-color-dimmed)" } },
     }),
   },
 });
 
 /**
- * Mantine's dimmed text (input descriptions, menu labels) is gray.6, 3.3:1 on white; gray.7
- * passes WCAG AA (4.5:1).
+ * Colours that depend on the scheme, by what they are for. Light values were chosen for 4.5:1
+ * on white, dark ones for 4.5:1 on the dark body (dark.7) and dark inputs (dark.6); components
+ * use these (or Mantine's scheme-aware `dimmed`, `bright`, `<color>.text`) rather than a fixed
+ * shade, which would fall below contrast in the other scheme.
+ *
+ * - dimmed: Mantine's light gray.6 is 3.3:1 on white; gray.7 passes (dark: color-schemes.css).
+ * - placeholder: Mantine's light gray.5 is 2.07:1 on white (the invite dialog's file field
+ *   failed axe color-contrast); gray.7 passes.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
-  dark: {},
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-placeholder": "var(--mantine-color-gray-7)",
+    "--pn-color-text-success": "#237032",
+    "--pn-color-text-danger": "var(--mantine-color-red-9)",
+    "--pn-color-text-link-strong": "var(--mantine-color-blue-9)",
+    "--pn-color-surface-subtle": "var(--mantine-color-gray-0)",
+    "--pn-color-surface-selected": "var(--mantine-color-blue-0)",
+    "--pn-color-surface-danger": "var(--mantine-color-red-0)",
+    "--pn-color-border-danger": "var(--mantine-color-red-7)",
+    "--pn-color-border-dashed": "var(--mantine-color-gray-5)",
+  },
+  // Mantine's own variables in the dark scheme are set in color-schemes.css: here they would
+  // lose to the same selector in Mantine's stylesheet.
+  dark: {
+    "--pn-color-text-success": "var(--mantine-color-green-4)",
+    "--pn-color-text-danger": "var(--mantine-color-red-3)",
+    "--pn-color-text-link-strong": "var(--mantine-color-blue-3)",
+    "--pn-color-surface-subtle": "var(--mantine-color-dark-8)",
+    "--pn-color-surface-selected": "var(--mantine-color-blue-light)",
+    "--pn-color-surface-danger": "var(--mantine-color-red-light)",
+    "--pn-color-border-danger": "var(--mantine-color-red-5)",
+    "--pn-color-border-dashed": "var(--mantine-color-dark-3)",
+  },
 });

@@ -25,7 +25,7 @@ export function CheckInbox({ email, next, children }: CheckInboxProps) {
         <Text size="sm">Nothing there after a few minutes? Look in your spam or junk folder.</Text>
         {children ?? (
           // Darker than the default link blue: on the light blue panel that falls below 4.5:1.
-          <Anchor component={Link} to="/login" fw={600} c="blue.9">
+          <Anchor component={Link} to="/login" fw={600} c="var(--pn-color-text-link-strong)">
             Back to log in
           </Anchor>
         )}

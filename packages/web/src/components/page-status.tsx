@@ -28,7 +28,7 @@ export function PageEmpty({ title, message, action }: PageEmptyProps) {
       <Title order={2} size="h4">
         {title}
       </Title>
-      {message !== undefined && <Text c="gray.7">{message}</Text>}
+      {message !== undefined && <Text c="dimmed">{message}</Text>}
       {action}
     </Stack>
   );
@@ -58,7 +58,7 @@ export function PageError({
   if (compact) {
     return (
       <Group gap="xs" wrap="nowrap" role="alert">
-        <Text size="sm" c="red.8">
+        <Text size="sm" c="var(--pn-color-text-danger)">
           {message}
         </Text>
         {retry}
@@ -71,7 +71,7 @@ export function PageError({
       <Title order={2} size="h4">
         {title}
       </Title>
-      <Text c="gray.7">{message}</Text>
+      <Text c="dimmed">{message}</Text>
       {retry}
     </Stack>
   );

@@ -19,7 +19,7 @@ export function Page({ title, description, actions, children }: PageProps) {
   const heading = (
     <Stack gap={4}>
       <Title order={1}>{title}</Title>
-      {description !== undefined && <Text c="gray.7">{description}</Text>}
+      {description !== undefined && <Text c="dimmed">{description}</Text>}
     </Stack>
   );
   return (

@@ -166,7 +166,45 @@ export function graph(db: Db) {
           .map(clientNode),
         args,
       ),
+    networkSummary: networkSummaryOf(a),
   });
+  /** Partners then clients (not removed), by name, as Account.networkSummary lists them. */
+  const networkSummaryOf = (a: MockAccount) => {
+    const byName = <T extends { name: string }>(list: T[]) =>
+      [...list].sort((x, y) => x.name.localeCompare(y.name));
+    const partners = byName(
+      db.partners
+        .filter((p) => p.accountId === a.id && p.status !== "REMOVED")
+        .map((p) => {
+          const people = a.members.filter((m) => m.partnerId === p.id);
+          return {
+            kind: "PARTNER",
+            id: p.id,
+            name: p.companyName,
+            status: p.status,
+            activeCount: people.filter((m) => m.status === "ACTIVE").length,
+            pendingCount: people.filter((m) => m.status === "PENDING").length,
+          };
+        }),
+    );
+    const clients = byName(
+      db.clients
+        .filter((c) => c.accountId === a.id && c.status !== "REMOVED")
+        .map((c) => ({
+          kind: "CLIENT",
+          id: c.id,
+          name: c.name,
+          status: c.status,
+          activeCount: c.teamMemberIds.length,
+          pendingCount: c.invitation?.status === "PENDING" ? 1 : 0,
+        })),
+    );
+    return {
+      partnerCount: partners.length,
+      clientCount: clients.length,
+      nodes: ({ first }: { first: number }) => [...partners, ...clients].slice(0, first),
+    };
+  };
   const node = (id: string) => {
     const m = findMember(id);
     if (m) return { __typename: "Member", ...memberNode(m) };

@@ -23,6 +23,7 @@ import { MemberAcceptance1765340000000 } from "./1765340000000-member-acceptance
 import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-checks";
 import { EmailKeys1765360000000 } from "./1765360000000-email-keys";
 import { ListOrders1765400000000 } from "./1765400000000-list-orders";
+import { ClientTitles1765410000000 } from "./1765410000000-client-titles";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   TextColumnChecks1765350000000,
   EmailKeys1765360000000,
   ListOrders1765400000000,
+  ClientTitles1765410000000,
 ];

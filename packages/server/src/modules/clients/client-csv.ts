@@ -1,11 +1,12 @@
 /**
- * Parses the client CSV (First Name, Last Name, Email, Phone Number, Team): BOM,
- * CRLF, quoted fields, header case and blank lines are accepted; line numbers count
- * data lines after the header, blank ones included.
+ * Parses the client CSV (First Name, Last Name, Email, Phone Number, Team, and an
+ * optional Title): BOM, CRLF, quoted fields, header case and blank lines are accepted;
+ * line numbers count data lines after the header, blank ones included.
  */
 import {
   csvDelimiterOf,
   CLIENT_CSV_COLUMNS,
+  CLIENT_CSV_OPTIONAL_COLUMNS,
   IMPORT_ROWS_MAX,
   inputProblem,
   inputRuleFor,
@@ -22,11 +23,13 @@ export type ParsedClientRow = {
   name: string;
   email: string;
   phone: string | null;
+  /** The Title cell (null when empty); undefined when the file has no Title column. */
+  title?: string | null;
   teamEmails: string[];
   errors: UserError[];
 };
 
-type Column = (typeof CLIENT_CSV_COLUMNS)[number];
+type Column = (typeof CLIENT_CSV_COLUMNS)[number] | (typeof CLIENT_CSV_OPTIONAL_COLUMNS)[number];
 
 /** The input policy's rule for each column: the cells become the fields of inviteClient. */
 const CELL_RULES: Record<
@@ -39,9 +42,15 @@ const CELL_RULES: Record<
   "Phone Number": { field: "phone", rule: inputRuleFor("InviteClientInput", "phone")! },
   // Several emails separated by semicolons: each within the email rule, the cell within this.
   Team: { field: "team", rule: { kind: "text", maxLength: 100 * 255 } },
+  Title: { field: "title", rule: inputRuleFor("InviteClientInput", "title")! },
 };
 
-export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErrors: UserError[] } {
+export function parseClientCsv(csv: string): {
+  rows: ParsedClientRow[];
+  fileErrors: UserError[];
+  /** Whether the header has a Title column: without one, titles are not the file's to change. */
+  hasTitle: boolean;
+} {
   const records = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {
     skipEmptyLines: false,
     delimiter: csvDelimiterOf(
@@ -52,11 +61,17 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
   while (records.length > 0 && records.at(-1)!.every((cell) => cell.trim() === "")) records.pop();
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const column = Object.fromEntries(
-    CLIENT_CSV_COLUMNS.map((name) => [name, header.indexOf(name.toLowerCase())]),
-  ) as Record<(typeof CLIENT_CSV_COLUMNS)[number], number>;
+    [...CLIENT_CSV_COLUMNS, ...CLIENT_CSV_OPTIONAL_COLUMNS].map((name) => [
+      name,
+      header.indexOf(name.toLowerCase()),
+    ]),
+  ) as Record<Column, number>;
+  const hasTitle = column.Title >= 0;
+  const present: Column[] = [...CLIENT_CSV_COLUMNS, ...(hasTitle ? (["Title"] as const) : [])];
   const missing = CLIENT_CSV_COLUMNS.filter((name) => column[name] < 0);
   if (missing.length) {
     return {
+      hasTitle,
       rows: [],
       fileErrors: [
         userError(
@@ -70,6 +85,7 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
   const data = records.slice(1);
   if (data.length > IMPORT_ROWS_MAX)
     return {
+      hasTitle,
       rows: [],
       fileErrors: [
         userError(UserErrorCode.INVALID, `At most ${IMPORT_ROWS_MAX} rows per import.`, ["csv"]),
@@ -79,10 +95,11 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
   data.forEach((record, index) => {
     const line = index + 1;
     if (record.every((cell) => cell.trim() === "")) return;
-    const cell = (name: (typeof CLIENT_CSV_COLUMNS)[number]) => (record[column[name]] ?? "").trim();
+    const cell = (name: Column) => (column[name] < 0 ? "" : (record[column[name]] ?? "").trim());
     const name = [cell("First Name"), cell("Last Name")].filter(Boolean).join(" ");
     const email = normalizeEmail(cell("Email"));
     const phone = cell("Phone Number") || null;
+    const title = hasTitle ? cell("Title") || null : undefined;
     const teamEmails = cell("Team")
       .split(";")
       .map((part) => normalizeEmail(part))
@@ -91,7 +108,7 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
     const at = (field: string) => [String(line), field];
     // Every cell goes through the input policy first: a NUL byte or 10,000 characters stop here, by line and column.
     const refused = new Set<string>();
-    for (const name of CLIENT_CSV_COLUMNS) {
+    for (const name of present) {
       const { field, rule } = CELL_RULES[name];
       const problem = inputProblem(cell(name), rule, `Line ${line}, column ${name}`);
       if (problem && !refused.has(field)) {
@@ -144,9 +161,10 @@ export function parseClientCsv(csv: string): { rows: ParsedClientRow[]; fileErro
       name,
       email,
       phone,
+      ...(hasTitle ? { title } : {}),
       teamEmails: refused.has("team") ? [] : teamEmails,
       errors,
     });
   });
-  return { rows, fileErrors: [] };
+  return { rows, fileErrors: [], hasTitle };
 }

@@ -16,6 +16,11 @@ export class InviteClientInput {
   email: string;
   @Field(() => String, { nullable: true, description: "Optional phone number, as typed." }) phone:
     string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Optional title or role at their company ("Head of purchasing").',
+  })
+  title?: string | null;
   @Field(() => [ID], { description: "Active people of your account; the first leads the team." })
   teamMemberIds: string[];
 }
@@ -32,6 +37,31 @@ export class ClientPayload {
     description: "The email invitation sent to the client (valid 48 hours).",
   })
   invitation: Invitation | null;
+  @Field(() => [UserError], {
+    description: "Why the mutation changed nothing; empty when it succeeded.",
+  })
+  userErrors: UserError[];
+}
+
+@InputType({
+  description: "Input of updateClient: omitted fields stay as they are, an empty string clears.",
+})
+export class UpdateClientInput {
+  @Field(() => ID, { description: "Global ID of the client to change." }) clientId: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's title or role at their company; an empty string removes it.",
+  })
+  title?: string | null;
+}
+
+@ObjectType({ description: "Result of updateClient." })
+export class UpdateClientPayload {
+  @Field(() => Client, {
+    nullable: true,
+    description: "The client after the change; null when refused.",
+  })
+  client: Client | null;
   @Field(() => [UserError], {
     description: "Why the mutation changed nothing; empty when it succeeded.",
   })
@@ -67,14 +97,15 @@ export class ClientInviteLinkPayload {
 
 @InputType({
   description:
-    "CSV with a header row: First Name,Last Name,Email,Phone Number,Team (Team = the email of an internal member; several separated by ';', the first is lead).",
+    "CSV with a header row: First Name,Last Name,Email,Phone Number,Team and an optional Title (Team = the email of an internal member; several separated by ';', the first is lead).",
 })
 export class ImportClientsInput {
   @Field(() => String, { description: "The CSV text, header row included." }) csv: string;
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: "Update names and phones of clients that exist (matched by email).",
+    description:
+      "Update names and phones of clients that exist (matched by email), and their titles when the file has a Title column.",
   })
   updateExisting: boolean | null;
   @Field(() => Boolean, {

@@ -14,6 +14,8 @@ import {
   CreateClientInviteLinkInput,
   ImportClientsInput,
   InviteClientInput,
+  UpdateClientInput,
+  UpdateClientPayload,
 } from "./client.inputs";
 import { clientsService } from "./clients.service";
 import {
@@ -64,6 +66,20 @@ export class ClientResolver {
     @Ctx() context: Context,
   ): Promise<ClientPayload> {
     return clientsService.inviteClient(context, input);
+  }
+
+  @Mutation(() => UpdateClientPayload, {
+    description:
+      "EDITOR and up: changes a client's details (their title); omitted fields stay, empty strings clear.",
+  })
+  updateClient(
+    @Arg("input", () => UpdateClientInput, {
+      description: "What to do; see the fields of UpdateClientInput.",
+    })
+    input: UpdateClientInput,
+    @Ctx() context: Context,
+  ): Promise<UpdateClientPayload> {
+    return clientsService.updateClient(context, input);
   }
 
   @Mutation(() => ClientInviteLinkPayload, {

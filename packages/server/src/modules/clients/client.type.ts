@@ -20,6 +20,12 @@ export class Client extends Node implements Typed<"Client"> {
   @Field(() => ClientType, { description: "ACCOUNT (a linked account) or PERSON." })
   type: ClientType;
   @Field(() => String, { description: "The person's or company's name." }) name: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The client\'s title or role at their company ("Head of purchasing"); null when none.',
+  })
+  title: string | null;
   @Field(() => String, { nullable: true, description: "Contact email; null for a linked account." })
   email: string | null;
   @Field(() => String, { nullable: true, description: "Contact phone, as given." }) phone:
@@ -93,13 +99,14 @@ export class RemoveClientFromNetworkPayload {
 }
 
 export const CLIENT_COLUMNS =
-  "c.id, c.account_id, c.type, c.name, c.email, c.phone, c.client_account_id, c.partner_id, c.member_id, c.status, c.created_at, c.removed_at";
+  "c.id, c.account_id, c.type, c.name, c.title, c.email, c.phone, c.client_account_id, c.partner_id, c.member_id, c.status, c.created_at, c.removed_at";
 
 export type ClientRow = {
   id: string;
   account_id: string;
   type: ClientType;
   name: string;
+  title: string | null;
   email: string | null;
   phone: string | null;
   client_account_id: string | null;
@@ -120,6 +127,7 @@ export function toClient(row: ClientRow): Client {
     partnerId: row.partner_id,
     type: row.type,
     name: row.name,
+    title: row.title,
     email: row.email,
     phone: row.phone,
     status: row.status,

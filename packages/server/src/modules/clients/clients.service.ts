@@ -109,23 +109,38 @@ async function openClientsByEmail(db: EntityManager, accountId: string, emails: 
   return new Map(rows.map((row) => [emailKey(row.email!), row]));
 }
 
+type NewClient = {
+  name: string;
+  email: string;
+  phone: string | null;
+  title: string | null;
+  teamMemberIds: string[];
+};
+
+/** A typed title: trimmed, and empty means none. */
+function titleOf(value: string | null | undefined): string | null {
+  return value?.trim() || null;
+}
+
 /** Creates invited PERSON clients with their teams, invitations and emails, all in the caller's transaction. */
 async function createInvitedClients(
   context: Context,
   db: EntityManager,
   viewer: { accountId: string; memberId: string },
-  clients: { name: string; email: string; phone: string | null; teamMemberIds: string[] }[],
+  clients: NewClient[],
 ) {
   const created = await queryRows<ClientRow>(
     db,
-    `INSERT INTO clients (account_id, type, name, email, phone, status)
-     SELECT $1, 'PERSON', name, email, phone, 'INVITED' FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(name, email, phone, position)
+    `INSERT INTO clients (account_id, type, name, email, phone, title, status)
+     SELECT $1, 'PERSON', name, email, phone, title, 'INVITED'
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(name, email, phone, title, position)
      ORDER BY position RETURNING ${CLIENT_COLUMNS.replace(/c\./g, "")}`,
     [
       viewer.accountId,
       clients.map((c) => c.name),
       clients.map((c) => normalizeEmail(c.email)),
       clients.map((c) => c.phone),
+      clients.map((c) => c.title),
     ],
   );
   for (const [index, client] of created.entries())
@@ -176,6 +191,7 @@ async function createInvitedClients(
         type: "PERSON",
         name: client.name,
         email: client.email,
+        ...(client.title ? { title: client.title } : {}),
         teamSize: clients[index]!.teamMemberIds.length,
       },
     })),
@@ -202,6 +218,54 @@ export type EndPartnerLink = (
 ) => Promise<number>;
 
 export const clientsService = {
+  /**
+   * The network map's clients (not removed), by name: `active` counts the active people of
+   * the account in each client's team, `pending` the client's invitations still open. One
+   * statement however many; the caller checks that the viewer may read the account.
+   */
+  async networkNodes(db: EntityManager, accountId: string, limit: number) {
+    return queryRows<{
+      id: string;
+      name: string;
+      status: "INVITED" | "ACTIVE";
+      active: number;
+      pending: number;
+    }>(
+      db,
+      `WITH page AS (
+         SELECT c.id, c.name, c.status FROM clients c
+         WHERE c.account_id = $1 AND c.status <> 'REMOVED'
+         ORDER BY lower(c.name), c.id LIMIT $2
+       ), team AS (
+         SELECT t.client_id, count(*)::int AS active FROM teams t
+         JOIN team_memberships tm ON tm.team_id = t.id
+         JOIN members m ON m.id = tm.member_id AND m.status = 'ACTIVE'
+         WHERE t.client_id IN (SELECT id FROM page) GROUP BY t.client_id
+       ), open_invitations AS (
+         SELECT i.client_id, count(*)::int AS pending FROM invitations i
+         WHERE i.account_id = $1 AND i.status = 'PENDING' AND i.expires_at > $3
+           AND i.client_id IN (SELECT id FROM page)
+         GROUP BY i.client_id
+       )
+       SELECT page.id, page.name, page.status, coalesce(team.active, 0) AS active,
+         coalesce(open_invitations.pending, 0) AS pending
+       FROM page LEFT JOIN team ON team.client_id = page.id
+       LEFT JOIN open_invitations ON open_invitations.client_id = page.id
+       ORDER BY lower(page.name), page.id`,
+      [accountId, limit, clock.now()],
+    );
+  },
+
+  /** How many clients (not removed) the account has. */
+  async networkCount(db: EntityManager, accountId: string): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      db,
+      "SELECT count(*)::int AS count FROM clients WHERE account_id = $1 AND status <> 'REMOVED'",
+      [accountId],
+    );
+    return row?.count ?? 0;
+  },
+
   /** A client the viewer may see: account readers see all; a client sees only their own record. */
   async clientById(
     context: Context,
@@ -252,7 +316,13 @@ export const clientsService = {
 
   async inviteClient(
     context: Context,
-    input: { name: string; email: string; phone?: string | null; teamMemberIds: string[] },
+    input: {
+      name: string;
+      email: string;
+      phone?: string | null;
+      title?: string | null;
+      teamMemberIds: string[];
+    },
   ) {
     const viewer = requirePermission(context, "manageClientsAndTeams");
     const userErrors: UserError[] = [];
@@ -288,7 +358,7 @@ export const clientsService = {
       );
       if (overSendLimit) return { client: null, invitation: null, userErrors: [overSendLimit] };
       const made = await createInvitedClients(context, db, viewer, [
-        { name, email, phone, teamMemberIds: team.memberIds },
+        { name, email, phone, title: titleOf(input.title), teamMemberIds: team.memberIds },
       ]);
       return { client: made.clients[0]!, invitation: made.invitations[0]!, userErrors: [] };
     });
@@ -557,7 +627,7 @@ export const clientsService = {
     input: { csv: string; updateExisting: boolean; dryRun: boolean },
   ) {
     const viewer = requirePermission(context, "manageClientsAndTeams");
-    const { rows: parsed, fileErrors } = parseClientCsv(input.csv);
+    const { rows: parsed, fileErrors, hasTitle } = parseClientCsv(input.csv);
     if (fileErrors.length) return { rows: [], created: 0, updated: 0, userErrors: fileErrors };
     return context.db.transaction(async (db) => {
       const teamEmails = [...new Set(parsed.flatMap((row) => row.teamEmails.map(emailKey)))];
@@ -575,13 +645,10 @@ export const clientsService = {
       );
       const seen = new Set<string>();
       const report: ImportRow[] = [];
-      const toCreate: {
-        name: string;
-        email: string;
-        phone: string | null;
-        teamMemberIds: string[];
-      }[] = [];
-      const toUpdate: { id: string; name: string; phone: string | null }[] = [];
+      const toCreate: NewClient[] = [];
+      // Without a Title column the file says nothing of titles: each keeps its own.
+      const toUpdate: { id: string; name: string; phone: string | null; title: string | null }[] =
+        [];
       for (const row of parsed) {
         const errors = [...row.errors];
         for (const teamEmail of row.teamEmails) {
@@ -615,17 +682,28 @@ export const clientsService = {
               "email",
             ]),
           ]);
-        else if (current && current.name === row.name && current.phone === row.phone)
+        else if (
+          current &&
+          current.name === row.name &&
+          current.phone === row.phone &&
+          (!hasTitle || current.title === row.title)
+        )
           outcome("UNCHANGED");
         else if (current) {
           outcome("UPDATED");
-          toUpdate.push({ id: current.id, name: row.name, phone: row.phone });
+          toUpdate.push({
+            id: current.id,
+            name: row.name,
+            phone: row.phone,
+            title: hasTitle ? (row.title ?? null) : current.title,
+          });
         } else {
           outcome("CREATED");
           toCreate.push({
             name: row.name,
             email: row.email,
             phone: row.phone,
+            title: row.title ?? null,
             teamMemberIds: [...new Set(row.teamEmails.map((e) => staffByEmail.get(emailKey(e))!))],
           });
         }
@@ -644,8 +722,14 @@ export const clientsService = {
         if (toUpdate.length) {
           await execute(
             db,
-            "UPDATE clients c SET name = t.name, phone = t.phone FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, name, phone) WHERE c.id = t.id",
-            [toUpdate.map((u) => u.id), toUpdate.map((u) => u.name), toUpdate.map((u) => u.phone)],
+            `UPDATE clients c SET name = t.name, phone = t.phone, title = t.title
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, name, phone, title) WHERE c.id = t.id`,
+            [
+              toUpdate.map((u) => u.id),
+              toUpdate.map((u) => u.name),
+              toUpdate.map((u) => u.phone),
+              toUpdate.map((u) => u.title),
+            ],
           );
           await auditService.record(
             db,
@@ -655,12 +739,65 @@ export const clientsService = {
               action: "client.updated",
               objectType: "Client",
               objectId: update.id,
-              details: { name: update.name, phone: update.phone, source: "csv" },
+              details: {
+                name: update.name,
+                phone: update.phone,
+                ...(hasTitle ? { title: update.title } : {}),
+                source: "csv",
+              },
             })),
           );
         }
       }
       return { rows: report, created: toCreate.length, updated: toUpdate.length, userErrors: [] };
+    });
+  },
+
+  /** EDITOR and up: a client's title (omitted stays, empty clears); removed clients stay as they were. */
+  async updateClient(context: Context, input: { clientId: string; title?: string | null }) {
+    const viewer = requirePermission(context, "manageClientsAndTeams");
+    const clientId = localIdOf(input.clientId, "Client");
+    return context.db.transaction(async (db) => {
+      const [row] = clientId
+        ? await queryRows<ClientRow>(
+            db,
+            `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE`,
+            [clientId, viewer.accountId],
+          )
+        : [];
+      if (!row)
+        return {
+          client: null,
+          userErrors: [userError(UserErrorCode.NOT_FOUND, "No such client.", ["clientId"])],
+        };
+      if (row.status === "REMOVED")
+        return {
+          client: null,
+          userErrors: [
+            userError(
+              UserErrorCode.INVALID_STATE,
+              "This client was removed from the network; it can no longer be changed.",
+              ["clientId"],
+            ),
+          ],
+        };
+      const title = input.title === undefined ? row.title : titleOf(input.title);
+      if (title === row.title) return { client: toClient(row), userErrors: [] };
+      const [updated] = await queryRows<ClientRow>(
+        db,
+        `UPDATE clients c SET title = $2 WHERE c.id = $1 RETURNING ${CLIENT_COLUMNS}`,
+        [row.id, title],
+      );
+      await auditService.record(db, context, [
+        {
+          accountId: viewer.accountId,
+          action: "client.updated",
+          objectType: "Client",
+          objectId: row.id,
+          details: { title },
+        },
+      ]);
+      return { client: toClient(updated!), userErrors: [] };
     });
   },
 
@@ -825,6 +962,7 @@ export const clientExportTable: ExportTable = {
     "id",
     "type",
     "name",
+    "title",
     "email",
     "phone",
     "client_account_id",
@@ -834,6 +972,6 @@ export const clientExportTable: ExportTable = {
     "created_at",
     "removed_at",
   ],
-  sql: `SELECT id, type, name, email, phone, client_account_id, partner_id, member_id, status, created_at, removed_at
+  sql: `SELECT id, type, name, title, email, phone, client_account_id, partner_id, member_id, status, created_at, removed_at
         FROM clients WHERE account_id = $1 ORDER BY created_at, id`,
 };

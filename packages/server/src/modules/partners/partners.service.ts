@@ -165,6 +165,39 @@ async function visibleToViewer(context: Context, partner: Partner | null): Promi
 }
 
 export const partnersService = {
+  /**
+   * The network map's partners (not removed), by name, with their people's counts here: one
+   * statement however many. The caller checks that the viewer may read the account.
+   */
+  async networkNodes(db: EntityManager, accountId: string, limit: number) {
+    return queryRows<{
+      id: string;
+      name: string;
+      status: "INVITED" | "ACTIVE";
+      active: number;
+      pending: number;
+    }>(
+      db,
+      `SELECT p.id, p.company_name AS name, p.status,
+         count(m.id) FILTER (WHERE m.status = 'ACTIVE')::int AS active,
+         count(m.id) FILTER (WHERE m.status = 'PENDING')::int AS pending
+       FROM partners p LEFT JOIN members m ON m.partner_id = p.id AND m.account_id = p.account_id
+       WHERE p.account_id = $1 AND p.status <> 'REMOVED'
+       GROUP BY p.id ORDER BY lower(p.company_name), p.id LIMIT $2`,
+      [accountId, limit],
+    );
+  },
+
+  /** How many partners (not removed) the account has. */
+  async networkCount(db: EntityManager, accountId: string): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      db,
+      "SELECT count(*)::int AS count FROM partners WHERE account_id = $1 AND status <> 'REMOVED'",
+      [accountId],
+    );
+    return row?.count ?? 0;
+  },
+
   async partnerById(context: Context, partnerId: string): Promise<Partner | null> {
     return visibleToViewer(context, await context.loaders.partnerById.load(partnerId));
   },

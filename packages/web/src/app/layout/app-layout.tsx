@@ -6,6 +6,7 @@ import { toRole } from "../../lib/enum-labels";
 import { useActsAsClient } from "../routes/require-role-area";
 import { useShellViewer } from "../viewer-query";
 import { CLIENT_NAV_ITEMS, NAV_ITEMS, PLAYGROUND_PATH, type NavItem } from "./nav-items";
+import { ColorSchemeSwitch } from "./color-scheme-switch";
 import { VerifyEmailBanner } from "./verify-email-banner";
 import { ViewerStatus } from "./viewer-status";
 
@@ -68,14 +69,17 @@ export function AppLayout() {
               aria-expanded={navOpened}
               aria-controls="app-navbar"
             />
-            <Anchor component={Link} to="/" fw={700} size="lg" c="dark.8" underline="never">
+            <Anchor component={Link} to="/" fw={700} size="lg" c="bright" underline="never">
               Partner Network
             </Anchor>
             {navigation.state === "loading" && (
               <Loader size="xs" type="dots" role="status" aria-label="Loading page" />
             )}
           </Group>
-          <ViewerStatus />
+          <Group gap="md" wrap="nowrap">
+            <ColorSchemeSwitch />
+            <ViewerStatus />
+          </Group>
         </Group>
       </AppShell.Header>
 

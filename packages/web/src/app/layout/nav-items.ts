@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Members", to: "/members" },
   { label: "Partners", to: "/partners" },
   { label: "Clients", to: "/clients" },
+  { label: "Network", to: "/network", permission: "readAccount" },
   { label: "Invitations", to: "/invitations" },
   { label: "Audit log", to: "/audit", permission: "readAuditLog" },
   { label: "Webhooks", to: "/webhooks", permission: "manageWebhooks" },

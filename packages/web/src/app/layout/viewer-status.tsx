@@ -34,7 +34,7 @@ export function ViewerStatus() {
   if (!viewer) {
     return (
       <Group gap="sm" wrap="nowrap">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Not signed in
         </Text>
         <Button component={Link} to="/login" size="compact-sm" variant="default">

@@ -14,7 +14,7 @@ export function RouteError() {
     <main style={{ padding: "2rem" }}>
       <Stack gap="sm" align="flex-start">
         <Title order={1}>Something went wrong</Title>
-        <Text c="gray.7">{message}</Text>
+        <Text c="dimmed">{message}</Text>
         <Group>
           <Button onClick={() => window.location.reload()}>Reload</Button>
           <Anchor component={Link} to="/">

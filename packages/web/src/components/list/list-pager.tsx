@@ -33,7 +33,7 @@ export interface ListSummaryProps {
 export function ListSummary({ summary, loading, loadingLabel }: ListSummaryProps) {
   return (
     <Group gap="xs">
-      <Text size="sm" c="gray.7" aria-live="polite">
+      <Text size="sm" c="dimmed" aria-live="polite">
         {summary}
       </Text>
       {loading && <Loader size="xs" role="status" aria-label={loadingLabel} />}

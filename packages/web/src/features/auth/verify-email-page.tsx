@@ -109,7 +109,7 @@ export function VerifyEmailPage() {
             Log in to ask for a new link: the banner at the top of the app has a “Resend email”
             button.
           </Text>
-          <Anchor component={Link} to="/login" fw={600} c="red.9">
+          <Anchor component={Link} to="/login" fw={600} c="var(--pn-color-text-danger)">
             Log in
           </Anchor>
         </Stack>

@@ -210,7 +210,7 @@ describe("import clients dialog", () => {
     const template = within(dialog).getByRole("link", { name: "Download template" });
     expect(template).toHaveAttribute("download", "clients-template.csv");
     expect(decodeURIComponent(template.getAttribute("href") ?? "")).toContain(
-      "First Name,Last Name,Email,Phone Number,Team\n",
+      "First Name,Last Name,Email,Phone Number,Team,Title\n",
     );
     expect(within(dialog).getByRole("button", { name: "Import" })).toBeDisabled();
 

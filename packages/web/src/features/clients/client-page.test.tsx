@@ -1,10 +1,12 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { TEXT_LIMITS } from "@pn/shared";
 import { HttpResponse } from "msw";
 import {
   ClientDetailsDocument,
   RemoveTeamMemberDocument,
   ResendClientInvitationDocument,
+  UpdateClientDocument,
 } from "../../gql/graphql";
 import { member, networkAcmeAccount } from "../../testing/fixtures/accounts";
 import { acmeClients, type MockClient } from "../../testing/fixtures/network";
@@ -211,6 +213,49 @@ describe("client page", () => {
     expect(alert).toHaveTextContent("Could not load this client");
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     expect(await teamTable()).toBeInTheDocument();
+  });
+});
+
+describe("client page: the client's title", () => {
+  it("an editor changes the title; the server's refusal shows at the field", async () => {
+    const backend = installNetworkBackend();
+    const user = userEvent.setup();
+    renderApp(PAULA_PATH);
+
+    const form = await screen.findByRole("form", { name: "Title of Paula Person" });
+    const input = within(form).getByRole("textbox", { name: /^Title/ });
+    expect(input).toHaveValue("Head of purchasing");
+    expect(input).toHaveAttribute("maxLength", String(TEXT_LIMITS.title));
+    const save = within(form).getByRole("button", { name: "Save title" });
+    expect(save).toBeDisabled();
+
+    await user.clear(input);
+    await user.type(input, "  Chief buyer ");
+    await user.click(save);
+    expect(await within(form).findByRole("status")).toHaveTextContent("Title saved.");
+    expect(backend.operations("UpdateClient")[0]?.variables).toEqual({
+      input: { clientId: "Q2xpZW50OjM", title: "Chief buyer" },
+    });
+    expect(input).toHaveValue("Chief buyer");
+    expect(save).toBeDisabled();
+
+    server.use(
+      refuse(UpdateClientDocument, "INVALID", "Title must be a single line.", ["title"], {
+        once: true,
+      }),
+    );
+    await user.type(input, " and more");
+    await user.click(save);
+    expect(await within(form).findByText("Title must be a single line.")).toBeInTheDocument();
+    expect(input).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("a viewer reads the title and gets no form", async () => {
+    installNetworkBackend({ accounts: [networkAcmeAccount({ role: "VIEWER" })] });
+    renderApp(PAULA_PATH);
+    const details = await screen.findByTestId("client-details");
+    expect(details).toHaveTextContent("TitleHead of purchasing");
+    expect(screen.queryByRole("form", { name: "Title of Paula Person" })).not.toBeInTheDocument();
   });
 });
 

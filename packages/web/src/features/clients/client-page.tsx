@@ -10,6 +10,7 @@ import { toRole } from "../../lib/enum-labels";
 import { type ClientDetailsNode, useClientDetails } from "./api/get-client";
 import { useResendClientInvitation } from "./api/resend-client-invitation";
 import { ClientTeam } from "./components/client-team";
+import { ClientTitleForm } from "./components/client-title-form";
 import { RemoveClientModal } from "./components/remove-client-modal";
 import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "./labels";
 
@@ -60,7 +61,11 @@ export function ClientPage() {
       {(client) => (
         <>
           <Stack gap="lg">
-            <ClientDetails client={client} canResend={can(role, "manageClientsAndTeams")} />
+            <ClientDetails
+              client={client}
+              canResend={can(role, "manageClientsAndTeams")}
+              canEdit={canManage}
+            />
             <ClientTeam client={client} canManage={canManage} />
           </Stack>
           {can(role, "removeFromNetwork") && (
@@ -77,10 +82,20 @@ export function ClientPage() {
   );
 }
 
-function ClientDetails({ client, canResend }: { client: ClientDetailsNode; canResend: boolean }) {
+function ClientDetails({
+  client,
+  canResend,
+  canEdit,
+}: {
+  client: ClientDetailsNode;
+  canResend: boolean;
+  /** Whether the title is edited here (EDITOR and up, client not removed) rather than listed. */
+  canEdit: boolean;
+}) {
   const headingId = useId();
   const rows: [string, ReactNode][] = [
     ["Type", CLIENT_TYPE_LABELS[client.type]],
+    ...(canEdit ? [] : ([["Title", client.title ?? "—"]] as [string, string][])),
     [
       "Status",
       <Badge key="status" variant="dot" color={CLIENT_STATUS_COLORS[client.status]}>
@@ -132,6 +147,9 @@ function ClientDetails({ client, canResend }: { client: ClientDetailsNode; canRe
             </div>
           ))}
         </Box>
+        {canEdit && (
+          <ClientTitleForm clientId={client.id} clientName={client.name} title={client.title} />
+        )}
       </Stack>
     </Card>
   );

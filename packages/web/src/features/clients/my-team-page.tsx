@@ -80,7 +80,7 @@ function TeamContacts({ record, accountName }: { record: MyClientRecord; account
                 )}
               </Group>
               {member.title && (
-                <Text size="sm" c="gray.7">
+                <Text size="sm" c="dimmed">
                   {member.title}
                 </Text>
               )}

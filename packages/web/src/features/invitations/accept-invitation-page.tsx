@@ -206,7 +206,7 @@ export function AcceptInvitationPage() {
             onAccepted={(accountName, role) => void accepted(accountName, role)}
           />
         )}
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {isLink
             ? `Anyone with this link can sign up as a client of ${invitation.accountName}: do not share it further.`
             : "The link works once. Do not forward it: anyone with the link can accept."}

@@ -1,4 +1,5 @@
 import { Button, Tabs, Text } from "@mantine/core";
+import { formatNumber } from "../../lib/format";
 import { can } from "@pn/shared";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
@@ -94,10 +95,10 @@ export function InvitationsPage() {
     content = (
       // Keyed by account: switching accounts starts the lists and the dialog afresh.
       <div key={account.id}>
-        <Text size="sm" c="gray.7" mb="md" data-testid="invitation-seats">
+        <Text size="sm" c="dimmed" mb="md" data-testid="invitation-seats">
           {account.seatLimit === null
-            ? `${account.seatsUsed} seats used (unlimited)`
-            : `${account.seatsUsed} of ${account.seatLimit} seats used`}
+            ? `${formatNumber(account.seatsUsed)} seats used (unlimited)`
+            : `${formatNumber(account.seatsUsed)} of ${formatNumber(account.seatLimit)} seats used`}
           . Pending invitations hold a seat until they are accepted or cancelled.
         </Text>
         <Tabs defaultValue="pending" keepMounted={false}>

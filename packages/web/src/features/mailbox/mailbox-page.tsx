@@ -81,7 +81,7 @@ export function MailboxPage() {
             {selected ? (
               <MessageView message={selected} />
             ) : (
-              <Text c="gray.7" py="md">
+              <Text c="dimmed" py="md">
                 Choose an email to read it.
               </Text>
             )}

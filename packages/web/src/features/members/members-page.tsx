@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { Page } from "../../components/page";
 import { toRole } from "../../lib/enum-labels";
+import { formatNumber } from "../../lib/format";
 import { useMemberCounts } from "./api/get-member-counts";
 import { useMembersPermissions } from "./api/get-members-permissions";
 import { ActiveMembers } from "./components/active-members";
@@ -17,7 +18,7 @@ function TabCount({ count }: { count: number | undefined }) {
   if (count === undefined) return null;
   return (
     <Badge size="sm" variant="light" color="gray" ml={6} data-testid="tab-count">
-      {count}
+      {formatNumber(count)}
     </Badge>
   );
 }

@@ -86,7 +86,7 @@ function PendingCard({
         <Title order={2} size="h4" id={headingId}>
           {membership.accountName}
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {membership.addedByName ? `${membership.addedByName} added you` : "You were added"} on{" "}
           {formatDateTime(membership.createdAt)}.
         </Text>

@@ -8,6 +8,7 @@ import {
   RemoveTeamMemberDocument,
   ReplaceTeamMemberDocument,
   ResendClientInvitationDocument,
+  UpdateClientDocument,
 } from "../../gql/graphql";
 import { client } from "../fixtures/network";
 import { current, type Db, graph, nowIso } from "../mock-db";
@@ -40,6 +41,12 @@ export function clientHandlers(db: Db) {
       db.clients.unshift(created);
       const invitation = { id: `SW52aXRhdGlvbjpj${created.id}`, delivery: "QUEUED" };
       return { inviteClient: { client: created, invitation } };
+    }),
+    answer(UpdateClientDocument, ({ input }) => {
+      const found = find(input.clientId);
+      if (found && input.title !== undefined && input.title !== null)
+        found.title = input.title || null;
+      return { updateClient: { client: found ?? null } };
     }),
     answer(CreateClientInviteLinkDocument, {
       createClientInviteLink: {

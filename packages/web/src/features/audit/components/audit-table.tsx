@@ -19,7 +19,7 @@ function FromWhere({ event }: { event: AuditEventRow }) {
     <Stack gap={2}>
       <Text size="sm">{channel}</Text>
       {event.ip && (
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           IP {event.ip}
         </Text>
       )}
@@ -57,12 +57,12 @@ export function AuditTable({ events, busy }: AuditTableProps) {
                       <Text size="sm" fw={500}>
                         {event.actor.name}
                       </Text>
-                      <Text size="xs" c="gray.7">
+                      <Text size="xs" c="dimmed">
                         {event.actor.email}
                       </Text>
                     </Stack>
                   ) : (
-                    <Text size="sm" c="gray.7">
+                    <Text size="sm" c="dimmed">
                       System
                     </Text>
                   )}
@@ -70,7 +70,7 @@ export function AuditTable({ events, busy }: AuditTableProps) {
                 <Table.Td>
                   <Stack gap={2}>
                     <Text size="sm">{actionLabel(event.action)}</Text>
-                    <Text size="xs" c="gray.7" ff="monospace">
+                    <Text size="xs" c="dimmed" ff="monospace">
                       {event.action}
                     </Text>
                   </Stack>
@@ -79,7 +79,7 @@ export function AuditTable({ events, busy }: AuditTableProps) {
                   <Stack gap={2}>
                     <Text size="sm">{objectLabel(event.objectType)}</Text>
                     {summary && (
-                      <Text size="xs" c="gray.7">
+                      <Text size="xs" c="dimmed">
                         {summary}
                       </Text>
                     )}

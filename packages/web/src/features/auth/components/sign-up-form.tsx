@@ -97,7 +97,7 @@ export function SignUpForm() {
           <Anchor
             component={Link}
             to={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
-            c="blue.9"
+            c="var(--pn-color-text-link-strong)"
           >
             Log in
           </Anchor>
@@ -109,7 +109,7 @@ export function SignUpForm() {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           All fields are required.
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />

@@ -15,6 +15,7 @@ export const clientDetailsQuery = graphql(`
       ... on Client {
         type
         name
+        title
         email
         phone
         status

@@ -100,7 +100,7 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
             </Button>
           )}
         </Group>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Your people serving {client.name}. The lead is their first contact; the client sees
           everyone here with their email.
         </Text>
@@ -154,7 +154,7 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
                           )}
                         </Group>
                         {person.title && (
-                          <Text size="xs" c="gray.7">
+                          <Text size="xs" c="dimmed">
                             {person.title}
                           </Text>
                         )}
@@ -199,7 +199,7 @@ export function ClientTeam({ client, canManage }: ClientTeamProps) {
                               </Button>
                             </Group>
                             {reason && (
-                              <Text size="xs" c="gray.7" id={reasonId}>
+                              <Text size="xs" c="dimmed" id={reasonId}>
                                 {reason}
                               </Text>
                             )}

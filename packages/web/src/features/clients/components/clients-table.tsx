@@ -39,12 +39,12 @@ export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
                     {client.name}
                   </Anchor>
                   {client.clientAccount && (
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       Account ID: {client.clientAccount.handle}
                     </Text>
                   )}
                   {client.email && (
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       {client.email}
                     </Text>
                   )}
@@ -54,7 +54,7 @@ export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
                 {client.team.lead ? (
                   <Stack gap={2}>
                     <Text size="sm">{client.team.lead.name}</Text>
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       {client.team.lead.email}
                     </Text>
                   </Stack>

@@ -12,7 +12,7 @@ import {
   Text,
   VisuallyHidden,
 } from "@mantine/core";
-import { CLIENT_CSV_COLUMNS, CLIENT_CSV_TEMPLATE } from "@pn/shared";
+import { CLIENT_CSV_COLUMNS, CLIENT_CSV_OPTIONAL_COLUMNS, CLIENT_CSV_TEMPLATE } from "@pn/shared";
 import { useState } from "react";
 import { FormAlert } from "../../../components/form-alert";
 import { describeError } from "../../../lib/errors";
@@ -150,10 +150,11 @@ function ImportClientsForm({ onDone }: { onDone: () => void }) {
 
   return (
     <Stack gap="md">
-      <Text size="sm" c="gray.7">
-        A CSV file with the header <code>{CLIENT_CSV_COLUMNS.join(",")}</code>. Team: the emails of
-        your active people, separated by <code>;</code>; the first leads. Everyone imported is
-        invited by email as a client.
+      <Text size="sm" c="dimmed">
+        A CSV file with the header <code>{CLIENT_CSV_COLUMNS.join(",")}</code>, optionally with{" "}
+        <code>{CLIENT_CSV_OPTIONAL_COLUMNS.join(",")}</code>. Team: the emails of your active
+        people, separated by <code>;</code>; the first leads. Everyone imported is invited by email
+        as a client.
       </Text>
       <Group>
         <Button
@@ -179,7 +180,7 @@ function ImportClientsForm({ onDone }: { onDone: () => void }) {
       />
       <Checkbox
         label="Update existing clients"
-        description="Clients with the same email get the file's names and phone. Otherwise they are skipped."
+        description="Clients with the same email get the file's names and phones, and its titles when it has a Title column. Otherwise they are skipped."
         checked={updateExisting}
         disabled={busy}
         onChange={(event) => {
@@ -301,7 +302,7 @@ function ImportRowsTable({
         </Table>
       </Table.ScrollContainer>
       {rows.length > shown.length && (
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           Showing {shown.length} of {rows.length} lines, problems first.
         </Text>
       )}

@@ -24,8 +24,8 @@ export function InviteClientDialog({ opened, onClose }: InviteClientDialogProps)
   );
 }
 
-type Values = { name: string; email: string; phone: string };
-const FIELDS = ["name", "email", "phone", "teamMemberIds"] as const;
+type Values = { name: string; email: string; title: string; phone: string };
+const FIELDS = ["name", "email", "title", "phone", "teamMemberIds"] as const;
 
 const validate: Validate<Values> = ({ name, email, phone }) => ({
   name: !name.trim()
@@ -48,7 +48,7 @@ const NO_TEAM = "Choose at least one person for the team.";
 
 function InviteClientForm({ onDone }: { onDone: () => void }) {
   const [inviteClient, { loading }] = useInviteClient();
-  const form = useFormFields<Values>({ name: "", email: "", phone: "" }, validate);
+  const form = useFormFields<Values>({ name: "", email: "", title: "", phone: "" }, validate);
   const [team, setTeam] = useState<string[]>([]);
   const [teamError, setTeamError] = useState<string | undefined>();
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -66,13 +66,14 @@ function InviteClientForm({ onDone }: { onDone: () => void }) {
       return;
     }
     if (!fieldsValid) return;
-    const { name, email, phone } = form.values;
+    const { name, email, title, phone } = form.values;
     try {
       const { data } = await inviteClient({
         variables: {
           input: {
             name: name.trim(),
             email: email.trim(),
+            ...(title.trim() ? { title: title.trim() } : {}),
             ...(phone.trim() ? { phone: phone.trim() } : {}),
             teamMemberIds: team,
           },
@@ -85,6 +86,7 @@ function InviteClientForm({ onDone }: { onDone: () => void }) {
         form.showErrors({
           name: fieldErrors.name,
           email: fieldErrors.email,
+          title: fieldErrors.title,
           phone: fieldErrors.phone,
         });
         setTeamError(fieldErrors.teamMemberIds);
@@ -107,7 +109,7 @@ function InviteClientForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           The client gets an email with a link to join and sees the team that serves them.
         </Text>
         <FormAlert messages={formErrors} onRetry={retryable ? () => void submit() : undefined} />
@@ -123,6 +125,13 @@ function InviteClientForm({ onDone }: { onDone: () => void }) {
           type="email"
           autoComplete="off"
           {...form.getInputProps("email")}
+        />
+        <TextInput
+          maxLength={TEXT_LIMITS.title}
+          label="Title"
+          description="Optional: their role at their company."
+          autoComplete="off"
+          {...form.getInputProps("title")}
         />
         <TextInput
           maxLength={TEXT_LIMITS.phone}

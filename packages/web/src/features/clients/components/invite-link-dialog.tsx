@@ -89,7 +89,7 @@ function InviteLinkForm({ onDone }: { onDone: () => void }) {
             )}
           </CopyButton>
         </Group>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {link.expiresAt
             ? `Valid until ${formatDateTime(link.expiresAt)}, for any number of sign-ups.`
             : `Valid for ${CLIENT_LINK_LIFETIME_DAYS} days, for any number of sign-ups.`}{" "}
@@ -105,7 +105,7 @@ function InviteLinkForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           A link anyone can use to sign up as your client, for {CLIENT_LINK_LIFETIME_DAYS} days.
           Each sign-up gets this team.
         </Text>

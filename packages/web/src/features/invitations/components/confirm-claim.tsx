@@ -87,7 +87,7 @@ export function ConfirmClaim({
         <Text size="sm">
           Open the sign-up link you were given again to send a new confirmation email.
         </Text>
-        <Anchor component={Link} to="/login" fw={600} c="red.9">
+        <Anchor component={Link} to="/login" fw={600} c="var(--pn-color-text-danger)">
           Log in
         </Anchor>
       </Stack>

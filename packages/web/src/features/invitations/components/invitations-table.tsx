@@ -116,7 +116,9 @@ export function InvitationsTable({
                       span
                       size="sm"
                       title={formatDateTime(invitation.expiresAt)}
-                      c={invitation.status === "EXPIRED" ? "red.8" : undefined}
+                      c={
+                        invitation.status === "EXPIRED" ? "var(--pn-color-text-danger)" : undefined
+                      }
                     >
                       {formatRelativeTime(invitation.expiresAt, now)}
                     </Text>

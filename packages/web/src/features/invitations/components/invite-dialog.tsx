@@ -269,9 +269,9 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
                 style={
                   problem
                     ? {
-                        backgroundColor: "var(--mantine-color-red-0)",
-                        color: "var(--mantine-color-red-9)",
-                        boxShadow: "inset 0 0 0 1px var(--mantine-color-red-7)",
+                        backgroundColor: "var(--pn-color-surface-danger)",
+                        color: "var(--pn-color-text-danger)",
+                        boxShadow: "inset 0 0 0 1px var(--pn-color-border-danger)",
                       }
                     : undefined
                 }
@@ -303,9 +303,9 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
           onDragLeave={() => setDragging(false)}
           onDrop={handleDrop}
           style={{
-            border: `1px dashed var(--mantine-color-${dragging ? "blue-8" : "gray-5"})`,
+            border: `1px dashed ${dragging ? "var(--mantine-color-blue-8)" : "var(--pn-color-border-dashed)"}`,
             borderRadius: "var(--mantine-radius-sm)",
-            background: dragging ? "var(--mantine-color-blue-0)" : undefined,
+            background: dragging ? "var(--pn-color-surface-selected)" : undefined,
           }}
         >
           <Stack gap="xs">
@@ -328,7 +328,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
                 <Stack gap={4}>
                   {notes.message && <Text size="sm">{notes.message}</Text>}
                   {notes.problems.length > 0 && (
-                    <List size="sm" c="red.8">
+                    <List size="sm" c="var(--pn-color-text-danger)">
                       {notes.problems.map((problem) => (
                         <List.Item key={problem}>{problem}</List.Item>
                       ))}
@@ -348,7 +348,7 @@ function InviteForm({ onDone, seatsUsed, seatLimit }: InviteFormProps) {
           />
         )}
         <Group justify="space-between" align="center" wrap="wrap">
-          <Text size="sm" c={hint ? "red.8" : "gray.7"} id={hintId}>
+          <Text size="sm" c={hint ? "var(--pn-color-text-danger)" : "dimmed"} id={hintId}>
             {hint ?? `Ready to invite ${countText(invitees.length, "person", "people")}.`}
           </Text>
           <Group gap="xs">
@@ -400,15 +400,19 @@ function InviteeList({ invitees, problemOf, onRole, onRemove }: InviteeListProps
               key={emailKey(email)}
               py={6}
               data-testid="invitee"
-              style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+              style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}
             >
               <Group justify="space-between" wrap="nowrap" gap="sm">
                 <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
-                  <Text size="sm" truncate="end" c={problem ? "red.9" : undefined}>
+                  <Text
+                    size="sm"
+                    truncate="end"
+                    c={problem ? "var(--pn-color-text-danger)" : undefined}
+                  >
                     {email}
                   </Text>
                   {problem && (
-                    <Text size="xs" c="red.8">
+                    <Text size="xs" c="var(--pn-color-text-danger)">
                       {problem}
                     </Text>
                   )}

@@ -67,7 +67,7 @@ export function NewUserForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {intro}
         </Text>
         <FormAlert messages={formErrors} onRetry={onRetry} />

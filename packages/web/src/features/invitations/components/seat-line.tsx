@@ -1,4 +1,5 @@
 import { Text } from "@mantine/core";
+import { formatNumber } from "../../../lib/format";
 
 /** True when inviting `adding` more people would pass the plan's seats. */
 export function seatsOver(seatsUsed: number, seatLimit: number | null, adding: number): boolean {
@@ -17,8 +18,8 @@ export function SeatLine({ seatsUsed, seatLimit, adding }: SeatLineProps) {
   const over = seatsOver(seatsUsed, seatLimit, adding);
   const used =
     seatLimit === null
-      ? `${seatsUsed} seats used (unlimited)`
-      : `${seatsUsed} of ${seatLimit} seats used`;
+      ? `${formatNumber(seatsUsed)} seats used (unlimited)`
+      : `${formatNumber(seatsUsed)} of ${formatNumber(seatLimit)} seats used`;
   const free = seatLimit === null ? null : Math.max(0, seatLimit - seatsUsed);
   return (
     <div aria-live="polite">
@@ -26,12 +27,12 @@ export function SeatLine({ seatsUsed, seatLimit, adding }: SeatLineProps) {
         size="sm"
         data-testid="invite-seat-line"
         fw={over ? 600 : undefined}
-        c={over ? "red.8" : undefined}
+        c={over ? "var(--pn-color-text-danger)" : undefined}
       >
         {used}; this invitation uses {adding}
       </Text>
       {over && free !== null && (
-        <Text size="sm" c="red.8" data-testid="invite-seat-problem">
+        <Text size="sm" c="var(--pn-color-text-danger)" data-testid="invite-seat-problem">
           {free === 0
             ? "No seats are free"
             : free === 1

@@ -13,7 +13,7 @@ export function MessageView({ message }: { message: MailboxMessage }) {
         <Title order={2} size="h4" id={headingId}>
           {message.subject}
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           To {message.to} · {formatDateTime(message.sentAt)}
         </Text>
         <Text

@@ -57,7 +57,7 @@ export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormPro
 
   if (!canEditProfile && !canManage) {
     return (
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         Role: {ROLE_LABELS[memberRole]}. Can log in: {member.canLogin ? "yes" : "no"}.
       </Text>
     );
@@ -201,7 +201,7 @@ export function MemberEditForm({ member, viewerRole, isSelf }: MemberEditFormPro
           <Button type="submit" loading={loading} disabled={!changed}>
             Save changes
           </Button>
-          <Text size="sm" c="green.9" role="status">
+          <Text size="sm" c="var(--pn-color-text-success)" role="status">
             {saved ? "Changes saved." : ""}
           </Text>
         </Group>

@@ -110,7 +110,7 @@ function MemberPanelContent({ memberId, viewerRole, viewerMemberId }: MemberPane
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text component="dt" size="sm" c="gray.7" w={90} style={{ flexShrink: 0 }}>
+      <Text component="dt" size="sm" c="dimmed" w={90} style={{ flexShrink: 0 }}>
         {label}
       </Text>
       <Text component="dd" size="sm" m={0} style={{ minWidth: 0, overflowWrap: "anywhere" }}>

@@ -61,7 +61,9 @@ export function MemberQueueTable({
               <Table.Tr
                 key={member.id}
                 bg={
-                  selection?.selectedIds.has(member.id) ? "var(--mantine-color-blue-0)" : undefined
+                  selection?.selectedIds.has(member.id)
+                    ? "var(--pn-color-surface-selected)"
+                    : undefined
                 }
               >
                 {selection && (
@@ -84,7 +86,7 @@ export function MemberQueueTable({
                   {member.partner ? (
                     member.partner.companyName
                   ) : (
-                    <Text span size="sm" c="gray.7">
+                    <Text span size="sm" c="dimmed">
                       Internal
                     </Text>
                   )}

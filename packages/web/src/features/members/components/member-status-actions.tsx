@@ -70,7 +70,7 @@ export function MemberStatusActions({ member, viewerRole, isSelf }: MemberStatus
         <Title order={3} size="h5" id={headingId}>
           Status
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           The owner cannot be archived or removed, and only the owner changes their own status.
           Transferring ownership (in Settings) is the only way to hand the account over.
         </Text>

@@ -91,7 +91,7 @@ function AddExternalMemberForm({
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           A person of {partner.companyName}. They are active at once
           {partner.allowLogin ? " and may log in." : "; login is off for this partner."}
         </Text>

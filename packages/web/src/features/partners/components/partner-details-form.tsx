@@ -143,7 +143,7 @@ export function PartnerDetailsForm({ partner }: PartnerDetailsFormProps) {
           <Button type="submit" loading={loading} disabled={!changed}>
             Save changes
           </Button>
-          <Text size="sm" c="green.9" role="status">
+          <Text size="sm" c="var(--pn-color-text-success)" role="status">
             {saved && !changed ? "Changes saved." : ""}
           </Text>
         </Group>

@@ -91,7 +91,7 @@ export function PartnerLogoSection({ partner, canManage }: PartnerLogoSectionPro
             data-testid="partner-logo"
           />
         ) : (
-          <Text c="gray.7">No logo yet.</Text>
+          <Text c="dimmed">No logo yet.</Text>
         )}
         {canManage && (
           <Stack gap="sm" maw={420}>
@@ -100,7 +100,7 @@ export function PartnerLogoSection({ partner, canManage }: PartnerLogoSectionPro
               description={`PNG, JPEG or WebP, at most ${LOGO_MAX_KB} KB.`}
               placeholder="Choose an image"
               // Mantine's placeholder grey is 2.9:1 on white; this one is an element axe checks.
-              styles={{ placeholder: { color: "var(--mantine-color-gray-7)" } }}
+              styles={{ placeholder: { color: "var(--mantine-color-placeholder)" } }}
               accept={LOGO_ACCEPT}
               value={choice?.file ?? null}
               onChange={choose}
@@ -118,7 +118,7 @@ export function PartnerLogoSection({ partner, canManage }: PartnerLogoSectionPro
                     w={72}
                     fit="contain"
                     radius="sm"
-                    bd="1px solid var(--mantine-color-gray-3)"
+                    bd="1px solid var(--mantine-color-default-border)"
                   />
                 )}
                 <Stack gap={4}>
@@ -149,7 +149,7 @@ export function PartnerLogoSection({ partner, canManage }: PartnerLogoSectionPro
                 {problem}
               </Alert>
             )}
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" c="var(--pn-color-text-success)" role="status">
               {uploaded ? "Logo updated." : ""}
             </Text>
           </Stack>

@@ -42,13 +42,13 @@ export function PartnersTable({ partners, busy }: PartnersTableProps) {
                       {partner.companyName}
                     </Anchor>
                     {partner.guest && (
-                      <Badge size="xs" variant="outline" color="gray.7">
+                      <Badge size="xs" variant="outline" color="gray">
                         Guest
                       </Badge>
                     )}
                   </Group>
                   {partner.partnerAccount && (
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       Account ID: {partner.partnerAccount.handle}
                     </Text>
                   )}
@@ -59,13 +59,13 @@ export function PartnersTable({ partners, busy }: PartnersTableProps) {
                   <Stack gap={2}>
                     {partner.contactName && <Text size="sm">{partner.contactName}</Text>}
                     {partner.contactEmail && (
-                      <Text size="xs" c="gray.7">
+                      <Text size="xs" c="dimmed">
                         {partner.contactEmail}
                       </Text>
                     )}
                   </Stack>
                 ) : (
-                  <Text size="sm" c="gray.7">
+                  <Text size="sm" c="dimmed">
                     —
                   </Text>
                 )}

@@ -76,7 +76,7 @@ export function ChangePasswordCard() {
         <Title order={2} size="h3" id="change-password-heading">
           Change password
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Changing your password signs you out on every other device. This one stays signed in.
         </Text>
         <form onSubmit={(event) => void submit(event)} noValidate>

@@ -107,7 +107,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <Button type="submit" loading={loading || finishing} fullWidth>
           Set new password
         </Button>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Setting a new password signs you out on every device.{" "}
           <Anchor component={Link} to="/login" underline="always">
             Back to log in

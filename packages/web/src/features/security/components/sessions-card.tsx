@@ -106,7 +106,7 @@ export function SessionsCard() {
             <Title order={2} size="h3" id="sessions-heading">
               Where you are signed in
             </Title>
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               Sign out a device you do not recognise, or every device but this one.
             </Text>
           </Stack>

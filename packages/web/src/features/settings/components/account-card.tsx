@@ -57,7 +57,7 @@ export function AccountCard({ name, handle, role, canEdit }: AccountCardProps) {
             </Text>
           </>
         )}
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Partners invite your company by its account ID.
         </Text>
       </Stack>
@@ -170,7 +170,7 @@ function AccountForm({ name: savedName, handle: savedHandle }: { name: string; h
           {handleChanged && !checking ? (handleError ?? handleDescription) : ""}
         </VisuallyHidden>
         {handleChanged && (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Partners who use the old account ID ({savedHandle}) will need the new one.
           </Text>
         )}

@@ -47,7 +47,7 @@ export function ApiTokensSection() {
           <Title order={2} size="h3" id="api-tokens-heading">
             API tokens
           </Title>
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Partner systems call the GraphQL API with a token. Read tokens run queries; write tokens
             also run mutations.
           </Text>

@@ -8,7 +8,7 @@ import { describeError } from "../../../lib/errors";
 import { PLAN_LABELS, toPlan } from "../../../lib/enum-labels";
 import { splitUserErrors } from "../../../lib/user-errors";
 import { useChangePlan } from "../api/change-plan";
-import { countText } from "../../../lib/format";
+import { countText, formatNumber } from "../../../lib/format";
 
 type Account = NonNullable<NonNullable<AccountSettingsQuery["viewer"]>["currentAccount"]>;
 
@@ -47,7 +47,8 @@ export function PlanCard({ account, canChangePlan }: PlanCardProps) {
           </Text>
         </Text>
         <Text data-testid="seats-used">
-          {seatsUsed} of {seatLimit ?? "unlimited"} seats used
+          {formatNumber(seatsUsed)} of {seatLimit === null ? "unlimited" : formatNumber(seatLimit)}{" "}
+          seats used
         </Text>
         {seatLimit !== null && (
           <Progress
@@ -57,7 +58,7 @@ export function PlanCard({ account, canChangePlan }: PlanCardProps) {
             maw={360}
           />
         )}
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Seats are active internal members plus pending user invitations.
         </Text>
         {canChangePlan && <ChangePlanForm currentPlan={currentPlan} />}

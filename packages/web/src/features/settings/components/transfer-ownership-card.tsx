@@ -76,7 +76,7 @@ export function TransferOwnershipCard() {
         <Title order={2} size="h3" id="transfer-heading">
           Transfer ownership
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           The owner changes the plan and can hand the account on. There is exactly one owner.
         </Text>
         {body}

@@ -42,12 +42,12 @@ export function WebhookEndpointsTable({
                     {endpoint.url}
                   </Text>
                   {endpoint.description && (
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       {endpoint.description}
                     </Text>
                   )}
                   {endpoint.disabledReason && (
-                    <Text size="xs" c="red.8">
+                    <Text size="xs" c="var(--pn-color-text-danger)">
                       {endpoint.disabledReason}
                     </Text>
                   )}
