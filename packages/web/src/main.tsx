@@ -17,7 +17,9 @@ const router = createAppRouter();
 createRoot(container).render(
   <StrictMode>
     <AppProviders client={client}>
-      <RouterProvider router={router} />
+      {/* No transitions: list pages' query variables come from the URL (use-list-state.ts), and a
+          render of the old location interleaved with one of the new asks for both, over and over. */}
+      <RouterProvider router={router} useTransitions={false} />
     </AppProviders>
   </StrictMode>,
 );

@@ -101,3 +101,10 @@ export function formatDecimal(value: number, locales?: readonly string[]): strin
 export function countText(count: number, one: string, many: string): string {
   return count === 1 ? `1 ${one}` : `${formatNumber(count)} ${many}`;
 }
+
+/** "1.4 MB": bytes in the units people read. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} KB`;
+  return `${formatDecimal(bytes / (1024 * 1024))} MB`;
+}

@@ -73,6 +73,32 @@ function matches(filter: Args["filter"], item: object, ...texts: (string | null)
   });
 }
 
+type OrderArg = { field: string; direction: "ASC" | "DESC" } | null | undefined;
+
+/** `COMPANY_NAME` → `companyName`: the node field an order field names. */
+const fieldOf = (orderField: string) =>
+  orderField.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** `items` as `orderBy` asks (fixture order without it: the server's newest first). */
+function ordered<T extends object>(
+  items: T[],
+  orderBy: OrderArg,
+  value: (item: T, field: string) => unknown = (item, field) =>
+    (item as Record<string, unknown>)[fieldOf(field)],
+): T[] {
+  if (!orderBy) return items;
+  const sign = orderBy.direction === "DESC" ? -1 : 1;
+  return [...items].sort((x, y) => {
+    const a = value(x, orderBy.field);
+    const b = value(y, orderBy.field);
+    const order =
+      typeof a === "number" && typeof b === "number"
+        ? a - b
+        : String(a ?? "").localeCompare(String(b ?? ""), "en", { sensitivity: "base" });
+    return sign * order;
+  });
+}
+
 const cursor = (index: number) => btoa(`cursor:${index}`);
 const indexOf = (value: string) => Number(atob(value).slice("cursor:".length));
 
@@ -143,27 +169,46 @@ export function graph(db: Db) {
     ...a,
     seatLimit: PLAN_SEAT_LIMITS[a.plan],
     members: (args: Args) =>
-      page(a.members.filter((m) => matches(args.filter, m, m.name, m.email)).map(memberNode), args),
+      page(
+        ordered(
+          a.members.filter((m) => matches(args.filter, m, m.name, m.email)),
+          args.orderBy as OrderArg,
+        ).map(memberNode),
+        args,
+      ),
     invitations: (args: Args) =>
       page(
-        a.invitations.filter((i) => matches(args.filter, i)),
+        ordered(
+          a.invitations.filter((i) => matches(args.filter, i)),
+          args.orderBy as OrderArg,
+        ),
         args,
       ),
     partners: (args: Args) =>
       page(
-        db.partners
-          .filter((p) => p.accountId === a.id)
-          .filter((p) =>
-            matches(args.filter, p, p.companyName, p.contactName, p.contactEmail, p.domain),
-          )
-          .map(partnerNode),
+        ordered(
+          db.partners
+            .filter((p) => p.accountId === a.id)
+            .filter((p) =>
+              matches(args.filter, p, p.companyName, p.contactName, p.contactEmail, p.domain),
+            )
+            .map(partnerNode),
+          args.orderBy as OrderArg,
+          (p, field) =>
+            field === "PENDING_MEMBERS"
+              ? p.memberCounts.pending
+              : (p as Record<string, unknown>)[fieldOf(field)],
+        ),
         args,
       ),
     clients: (args: Args) =>
       page(
-        db.clients
-          .filter((c) => c.accountId === a.id && matches(args.filter, c, c.name, c.email))
-          .map(clientNode),
+        ordered(
+          db.clients
+            .filter((c) => c.accountId === a.id && matches(args.filter, c, c.name, c.email))
+            .map(clientNode),
+          args.orderBy as OrderArg,
+        ),
         args,
       ),
     networkSummary: networkSummaryOf(a),

@@ -11,7 +11,7 @@ export function renderApp(path = "/members") {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const utils = render(
     <AppProviders client={client} mantineEnv="test">
-      <RouterProvider router={router} />
+      <RouterProvider router={router} useTransitions={false} />
     </AppProviders>,
   );
   return { ...utils, client, router };

@@ -17,3 +17,23 @@ export {
   SEARCH_DEBOUNCE_MS,
   useDebouncedSearch,
 } from "./use-debounced-search";
+export {
+  ExportCsvButton,
+  type ExportCsvButtonProps,
+  type ExportList,
+  type ExportParams,
+  listExportPath,
+} from "./export-csv-button";
+export { SortableTh, type SortableThProps } from "./sortable-th";
+export {
+  enumFilter,
+  type FilterParser,
+  LIST_PARAMS,
+  type ListOrder,
+  type ListState,
+  type ListStateOptions,
+  opaqueIdFilter,
+  type SortDirection,
+  useListState,
+  useListTab,
+} from "./use-list-state";

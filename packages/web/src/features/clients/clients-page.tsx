@@ -20,13 +20,14 @@ export function ClientsPage() {
   const role = member ? toRole(member.role) : null;
   const canRemove = can(role, "removeFromNetwork");
   const canManage = can(role, "manageClientsAndTeams");
+  const canExport = can(role, "readAccount");
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
 
   let content;
   if (account) {
     // Keyed by account: switching accounts starts the filters and pages afresh.
-    content = <ClientsList key={account.id} canRemove={canRemove} />;
+    content = <ClientsList key={account.id} canRemove={canRemove} canExport={canExport} />;
   } else {
     content = (
       <RecordStatus

@@ -3,6 +3,7 @@ import { formatNumber } from "../../lib/format";
 import { can } from "@pn/shared";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { useListTab } from "../../components/list";
 import { Page } from "../../components/page";
 import { NoAccountError } from "../../components/page-status";
 import { RecordStatus } from "../../components/record-status";
@@ -64,6 +65,8 @@ const TABS: readonly StatusTab[] = [
   },
 ];
 
+const TAB_VALUES = TABS.map((tab) => tab.value);
+
 /** `/invitations?invite=1` (e.g. from the Members page) opens the invite dialog. */
 const INVITE_PARAM = "invite";
 
@@ -73,7 +76,10 @@ export function InvitationsPage() {
   const [inviteOpen, setInviteOpen] = useState(false);
   const account = data?.viewer?.currentAccount;
   const member = data?.viewer?.currentMember;
-  const canManage = can(member ? toRole(member.role) : null, "manageInvitations");
+  const role = member ? toRole(member.role) : null;
+  const canManage = can(role, "manageInvitations");
+  const canExport = can(role, "readAccount");
+  const [tab, setTab] = useListTab(TAB_VALUES, "pending");
   const invitedByLink = searchParams.get(INVITE_PARAM) === "1";
 
   function closeInvite() {
@@ -101,7 +107,7 @@ export function InvitationsPage() {
             : `${formatNumber(account.seatsUsed)} of ${formatNumber(account.seatLimit)} seats used`}
           . Pending invitations hold a seat until they are accepted or cancelled.
         </Text>
-        <Tabs defaultValue="pending" keepMounted={false}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List aria-label="Invitation status">
             {TABS.map((tab) => (
               <Tabs.Tab key={tab.value} value={tab.value}>
@@ -117,6 +123,7 @@ export function InvitationsPage() {
                 emptyTitle={tab.emptyTitle}
                 emptyMessage={tab.emptyMessage}
                 canManage={canManage}
+                canExport={canExport}
               />
             </Tabs.Panel>
           ))}

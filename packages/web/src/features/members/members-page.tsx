@@ -2,6 +2,7 @@ import { Badge, Button, Tabs } from "@mantine/core";
 import { can } from "@pn/shared";
 import { useState } from "react";
 import { Link } from "react-router";
+import { useListTab } from "../../components/list";
 import { Page } from "../../components/page";
 import { toRole } from "../../lib/enum-labels";
 import { formatNumber } from "../../lib/format";
@@ -9,7 +10,9 @@ import { useMemberCounts } from "./api/get-member-counts";
 import { useMembersPermissions } from "./api/get-members-permissions";
 import { ActiveMembers } from "./components/active-members";
 import { MemberPanel } from "./components/member-panel";
-import { MemberQueue } from "./components/member-queue";
+import { MemberQueue, PARTNER_FILTER_PARAM } from "./components/member-queue";
+
+const TABS = ["active", "pending", "archived"] as const;
 
 /** The Invitations page opens its invite dialog for this address. */
 const INVITE_PATH = "/invitations?invite=1";
@@ -29,6 +32,8 @@ export function MembersPage() {
   const role = member ? toRole(member.role) : null;
   const canInvite = can(role, "manageInvitations");
   const canChangeStatus = can(role, "activateMembers");
+  const canExport = can(role, "readAccount");
+  const [tab, setTab] = useListTab(TABS, "active", [PARTNER_FILTER_PARAM]);
   const counts = useMemberCounts().data?.viewer?.currentAccount;
   const [openMemberId, setOpenMemberId] = useState<string | null>(null);
 
@@ -44,7 +49,7 @@ export function MembersPage() {
         ) : undefined
       }
     >
-      <Tabs defaultValue="active" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List aria-label="Member lists">
           <Tabs.Tab value="active">
             Active
@@ -60,12 +65,13 @@ export function MembersPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="active" pt="md">
-          <ActiveMembers onOpenMember={setOpenMemberId} />
+          <ActiveMembers onOpenMember={setOpenMemberId} canExport={canExport} />
         </Tabs.Panel>
         <Tabs.Panel value="pending" pt="md">
           <MemberQueue
             status="PENDING"
             canChangeStatus={canChangeStatus}
+            canExport={canExport}
             onOpenMember={setOpenMemberId}
           />
         </Tabs.Panel>
@@ -73,6 +79,7 @@ export function MembersPage() {
           <MemberQueue
             status="ARCHIVED"
             canChangeStatus={canChangeStatus}
+            canExport={canExport}
             onOpenMember={setOpenMemberId}
           />
         </Tabs.Panel>

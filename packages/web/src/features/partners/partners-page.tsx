@@ -14,7 +14,9 @@ export function PartnersPage() {
   const { data, loading, error, refetch } = usePartnersPermissions();
   const account = data?.viewer?.currentAccount;
   const member = data?.viewer?.currentMember;
-  const canManage = can(member ? toRole(member.role) : null, "managePartners");
+  const role = member ? toRole(member.role) : null;
+  const canManage = can(role, "managePartners");
+  const canExport = can(role, "readAccount");
   const [dialog, setDialog] = useState<"invite" | "add" | null>(null);
 
   const inviteButton = (
@@ -27,7 +29,11 @@ export function PartnersPage() {
   if (account) {
     content = (
       // Keyed by account: switching accounts starts the filters and pages afresh.
-      <PartnersList key={account.id} emptyAction={canManage ? inviteButton : undefined} />
+      <PartnersList
+        key={account.id}
+        emptyAction={canManage ? inviteButton : undefined}
+        canExport={canExport}
+      />
     );
   } else {
     content = (

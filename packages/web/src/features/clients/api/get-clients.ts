@@ -1,13 +1,17 @@
 import { useQuery } from "@apollo/client/react";
-import { type PageCursor, pageVariables } from "../../../components/list";
+import { type ListOrder, type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type {
+  ClientOrderField,
   ClientsListQuery,
   ClientsListQueryVariables,
   ClientStatus,
 } from "../../../gql/graphql";
 
 export const CLIENTS_PAGE_SIZE = 25;
+
+/** The fields the server orders clients by (`ClientOrderField`). */
+export const CLIENT_ORDER_FIELDS: readonly ClientOrderField[] = ["NAME", "CREATED_AT"];
 
 export const clientsListQuery = graphql(`
   query ClientsList(
@@ -16,11 +20,19 @@ export const clientsListQuery = graphql(`
     $last: Int
     $before: String
     $filter: ClientFilter
+    $orderBy: ClientOrder
   ) {
     viewer {
       currentAccount {
         id
-        clients(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+        clients(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          filter: $filter
+          orderBy: $orderBy
+        ) {
           totalCount
           nodes {
             id
@@ -62,16 +74,23 @@ export interface UseClientsOptions {
   search: string;
   /** null: every status. */
   status: ClientStatus | null;
+  /** null: the server's default order (newest first). */
+  order: ListOrder<ClientOrderField> | null;
   cursor: PageCursor;
 }
 
 export function clientsListVariables({
   search,
   status,
+  order,
   cursor,
 }: UseClientsOptions): ClientsListQueryVariables {
   const filter = { ...(status ? { status: [status] } : {}), ...(search ? { search } : {}) };
-  return { filter, ...pageVariables(cursor, CLIENTS_PAGE_SIZE) };
+  return {
+    filter,
+    ...(order ? { orderBy: order } : {}),
+    ...pageVariables(cursor, CLIENTS_PAGE_SIZE),
+  };
 }
 
 /** One page of the account's clients: accounts that have it as a partner, and people. */

@@ -2,14 +2,14 @@ import { Alert, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import {
   ConnectionList,
+  ExportCsvButton,
   FilterBar,
+  listExportPath,
   SearchBox,
-  useCursorPaging,
-  useDebouncedSearch,
+  useListState,
 } from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
-import type { ClientStatus } from "../../../gql/graphql";
-import { type ClientRow, useClients } from "../api/get-clients";
+import { CLIENT_ORDER_FIELDS, type ClientRow, useClients } from "../api/get-clients";
 import { CLIENT_STATUS_FILTERS, isClientStatus } from "../labels";
 import { ClientsTable } from "./clients-table";
 import { RemoveClientModal } from "./remove-client-modal";
@@ -18,14 +18,18 @@ import { countText } from "../../../lib/format";
 export interface ClientsListProps {
   /** OWNER/ADMINISTRATOR: "Remove from network" on linked accounts. */
   canRemove: boolean;
+  /** Roles that read the whole list: "Export CSV". */
+  canExport: boolean;
 }
 
 /** The account's clients: search, status filter, removal of linked accounts. */
-export function ClientsList({ canRemove }: ClientsListProps) {
-  const searchBox = useDebouncedSearch();
-  const { search } = searchBox;
-  const [status, setStatus] = useState<ClientStatus | null>(null);
-  const paging = useCursorPaging(JSON.stringify([search, status]));
+export function ClientsList({ canRemove, canExport }: ClientsListProps) {
+  const list = useListState({
+    sortFields: CLIENT_ORDER_FIELDS,
+    filters: { status: (raw: string) => (isClientStatus(raw) ? raw : null) },
+  });
+  const { search, order, paging } = list;
+  const { status } = list.filters;
   const [removing, setRemoving] = useState<{ client: ClientRow | null; opened: boolean }>({
     client: null,
     opened: false,
@@ -39,6 +43,7 @@ export function ClientsList({ canRemove }: ClientsListProps) {
   const { data, previousData, loading, error, refetch } = useClients({
     search,
     status,
+    order,
     cursor: paging.cursor,
   });
   const connection = (data ?? previousData)?.viewer?.currentAccount?.clients;
@@ -46,19 +51,27 @@ export function ClientsList({ canRemove }: ClientsListProps) {
 
   return (
     <Stack gap="md">
-      <FilterBar>
-        <SearchBox search={searchBox} description="Name or email" w={320} />
+      <FilterBar align="flex-end">
+        <SearchBox search={list.searchBox} description="Name or email" w={320} />
         <NativeSelect
           label="Status"
           description="Show clients in this status"
           data={CLIENT_STATUS_FILTERS.map(({ value, label }) => ({ value, label }))}
           value={status ?? ""}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setStatus(isClientStatus(value) ? value : null);
-          }}
+          onChange={(event) => list.setFilter("status", event.currentTarget.value || null)}
           w={200}
         />
+        {canExport && (
+          <ExportCsvButton
+            what="clients"
+            path={listExportPath("clients", {
+              status,
+              q: search,
+              orderBy: order?.field,
+              direction: order?.direction,
+            })}
+          />
+        )}
       </FilterBar>
       {removed && (
         <Alert color="green" variant="light" role="status">
@@ -99,6 +112,8 @@ export function ClientsList({ canRemove }: ClientsListProps) {
           <ClientsTable
             clients={clients}
             busy={loading}
+            order={order}
+            onSort={list.toggleSort}
             onRemove={canRemove ? (client) => setRemoving({ client, opened: true }) : null}
           />
         )}

@@ -1,5 +1,7 @@
 import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
+import { type ListOrder, SortableTh } from "../../../components/list";
+import type { ClientOrderField } from "../../../gql/graphql";
 import { formatDateTime } from "../../../lib/format";
 import type { ClientRow } from "../api/get-clients";
 import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "../labels";
@@ -7,22 +9,29 @@ import { CLIENT_STATUS_COLORS, CLIENT_STATUS_LABELS, CLIENT_TYPE_LABELS } from "
 export interface ClientsTableProps {
   clients: readonly ClientRow[];
   busy: boolean;
+  order: ListOrder<ClientOrderField> | null;
+  onSort: (field: ClientOrderField) => void;
   /** Null: the role may not remove clients from the network. */
   onRemove: ((client: ClientRow) => void) | null;
 }
 
-export function ClientsTable({ clients, busy, onRemove }: ClientsTableProps) {
+export function ClientsTable({ clients, busy, order, onSort, onRemove }: ClientsTableProps) {
+  const sort = { order, onSort };
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped highlightOnHover aria-busy={busy} captionSide="top">
         <VisuallyHidden component="caption">Clients</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Client</Table.Th>
+            <SortableTh field="NAME" {...sort}>
+              Client
+            </SortableTh>
             <Table.Th scope="col">Team lead</Table.Th>
             <Table.Th scope="col">Type</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Since</Table.Th>
+            <SortableTh field="CREATED_AT" {...sort}>
+              Since
+            </SortableTh>
             {onRemove && (
               <Table.Th scope="col">
                 <VisuallyHidden>Actions</VisuallyHidden>

@@ -1,13 +1,23 @@
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { ConnectionList, useCursorPaging } from "../../../components/list";
+import { Group, Stack } from "@mantine/core";
+import {
+  ConnectionList,
+  ExportCsvButton,
+  listExportPath,
+  useListState,
+} from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
 import { resendLaterNotice } from "../../../components/resend-invitation-button";
 import type { InvitationStatus } from "../../../gql/graphql";
 import { useNow } from "../../../hooks/use-now";
 import { describeError } from "../../../lib/errors";
 import { retryAfterOf } from "../../../lib/user-errors";
-import { type InvitationRow, useInvitations } from "../api/get-invitations";
+import {
+  INVITATION_ORDER_FIELDS,
+  type InvitationRow,
+  useInvitations,
+} from "../api/get-invitations";
 import { useResendInvitation } from "../api/resend-invitation";
 import { CancelInvitationModal } from "./cancel-invitation-modal";
 import { InvitationsTable } from "./invitations-table";
@@ -22,6 +32,8 @@ export interface InvitationsListProps {
   emptyTitle: string;
   emptyMessage: string;
   canManage: boolean;
+  /** Roles that read the whole list: "Export CSV". */
+  canExport: boolean;
 }
 
 /** One status's user invitations: a table with Resend and Cancel, cursor pagination. */
@@ -31,10 +43,12 @@ export function InvitationsList({
   emptyTitle,
   emptyMessage,
   canManage,
+  canExport,
 }: InvitationsListProps) {
-  const paging = useCursorPaging(String(status));
+  const { order, toggleSort, paging } = useListState({ sortFields: INVITATION_ORDER_FIELDS });
   const { data, previousData, loading, error, refetch } = useInvitations({
     status,
+    order,
     cursor: paging.cursor,
   });
   const [resendInvitation] = useResendInvitation();
@@ -84,7 +98,20 @@ export function InvitationsList({
   }
 
   return (
-    <>
+    <Stack gap="md">
+      {canExport && (
+        <Group justify="flex-end">
+          <ExportCsvButton
+            what="invitations"
+            path={listExportPath("invitations", {
+              kind: "USER",
+              status,
+              orderBy: order?.field,
+              direction: order?.direction,
+            })}
+          />
+        </Group>
+      )}
       <ConnectionList
         connection={connection}
         loading={loading}
@@ -103,6 +130,8 @@ export function InvitationsList({
             caption={caption}
             invitations={invitations}
             busy={loading}
+            order={order}
+            onSort={toggleSort}
             canManage={canManage}
             resendingId={resendingId}
             onResend={(invitation) => void resend(invitation)}
@@ -118,6 +147,6 @@ export function InvitationsList({
           onClose={() => setCancelling((previous) => ({ ...previous, opened: false }))}
         />
       )}
-    </>
+    </Stack>
   );
 }

@@ -1,4 +1,6 @@
 import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { type ListOrder, SortableTh } from "../../../components/list";
+import type { InvitationOrderField } from "../../../gql/graphql";
 import { formatDateTime, formatRelativeTime } from "../../../lib/format";
 import {
   DELIVERY_STATUS_LABELS,
@@ -53,6 +55,8 @@ export interface InvitationsTableProps {
   caption: string;
   invitations: readonly InvitationRow[];
   busy?: boolean;
+  order: ListOrder<InvitationOrderField> | null;
+  onSort: (field: InvitationOrderField) => void;
   /** Shows Resend and Cancel (OWNER/ADMINISTRATOR). */
   canManage: boolean;
   resendingId: string | null;
@@ -66,23 +70,32 @@ export function InvitationsTable({
   caption,
   invitations,
   busy = false,
+  order,
+  onSort,
   canManage,
   resendingId,
   onResend,
   onCancel,
   now,
 }: InvitationsTableProps) {
+  const sort = { order, onSort };
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped highlightOnHover aria-busy={busy} captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Email</Table.Th>
+            <SortableTh field="EMAIL" {...sort}>
+              Email
+            </SortableTh>
             <Table.Th scope="col">Role</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
+            <SortableTh field="STATUS" {...sort}>
+              Status
+            </SortableTh>
             <Table.Th scope="col">Delivery</Table.Th>
-            <Table.Th scope="col">Expires</Table.Th>
+            <SortableTh field="EXPIRES_AT" {...sort}>
+              Expires
+            </SortableTh>
             <Table.Th scope="col">Sent</Table.Th>
             <Table.Th scope="col">Invited by</Table.Th>
             {canManage && (

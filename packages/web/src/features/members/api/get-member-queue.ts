@@ -1,7 +1,11 @@
 import { useQuery } from "@apollo/client/react";
-import { type PageCursor, pageVariables } from "../../../components/list";
+import { type ListOrder, type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
-import type { MemberQueueQuery, MemberQueueQueryVariables } from "../../../gql/graphql";
+import type {
+  MemberOrderField,
+  MemberQueueQuery,
+  MemberQueueQueryVariables,
+} from "../../../gql/graphql";
 import { MEMBERS_PAGE_SIZE } from "./get-members";
 
 export const memberQueueQuery = graphql(`
@@ -11,11 +15,19 @@ export const memberQueueQuery = graphql(`
     $last: Int
     $before: String
     $filter: MemberFilter
+    $orderBy: MemberOrder
   ) {
     viewer {
       currentAccount {
         id
-        members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+        members(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          filter: $filter
+          orderBy: $orderBy
+        ) {
           totalCount
           nodes {
             id
@@ -53,6 +65,8 @@ export interface UseMemberQueueOptions {
   search: string;
   /** Only external members of this partner; null: everyone. */
   partnerId: string | null;
+  /** null: the server's default order (newest first). */
+  order: ListOrder<MemberOrderField> | null;
   cursor: PageCursor;
 }
 
@@ -60,6 +74,7 @@ export function memberQueueVariables({
   status,
   search,
   partnerId,
+  order,
   cursor,
 }: UseMemberQueueOptions): MemberQueueQueryVariables {
   const filter = {
@@ -67,7 +82,11 @@ export function memberQueueVariables({
     ...(partnerId ? { partnerId } : {}),
     ...(search ? { search } : {}),
   };
-  return { filter, ...pageVariables(cursor, MEMBERS_PAGE_SIZE) };
+  return {
+    filter,
+    ...(order ? { orderBy: order } : {}),
+    ...pageVariables(cursor, MEMBERS_PAGE_SIZE),
+  };
 }
 
 /** One page of pending or archived members, with their partner, searched and filtered. */

@@ -1,9 +1,22 @@
 import { useQuery } from "@apollo/client/react";
-import { type PageCursor, pageVariables } from "../../../components/list";
+import { type ListOrder, type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
-import type { MembersListQuery, MembersListQueryVariables } from "../../../gql/graphql";
+import type {
+  MemberOrderField,
+  MembersListQuery,
+  MembersListQueryVariables,
+} from "../../../gql/graphql";
 
 export const MEMBERS_PAGE_SIZE = 25;
+
+/** The fields the server orders members by (`MemberOrderField`). */
+export const MEMBER_ORDER_FIELDS: readonly MemberOrderField[] = [
+  "NAME",
+  "EMAIL",
+  "ROLE",
+  "STATUS",
+  "CREATED_AT",
+];
 
 export const membersListQuery = graphql(`
   query MembersList(
@@ -12,11 +25,19 @@ export const membersListQuery = graphql(`
     $last: Int
     $before: String
     $filter: MemberFilter
+    $orderBy: MemberOrder
   ) {
     viewer {
       currentAccount {
         id
-        members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+        members(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          filter: $filter
+          orderBy: $orderBy
+        ) {
           totalCount
           nodes {
             id
@@ -44,15 +65,22 @@ export type MemberRow = MembersConnection["nodes"][number];
 
 export interface UseMembersOptions {
   search: string;
+  /** null: the server's default order (newest first). */
+  order: ListOrder<MemberOrderField> | null;
   cursor: PageCursor;
 }
 
 export function membersListVariables({
   search,
+  order,
   cursor,
 }: UseMembersOptions): MembersListQueryVariables {
   const filter = { status: ["ACTIVE" as const], ...(search ? { search } : {}) };
-  return { filter, ...pageVariables(cursor, MEMBERS_PAGE_SIZE) };
+  return {
+    filter,
+    ...(order ? { orderBy: order } : {}),
+    ...pageVariables(cursor, MEMBERS_PAGE_SIZE),
+  };
 }
 
 /** One page of the current account's active members, searched by name or email. */

@@ -1,27 +1,34 @@
 import { Stack } from "@mantine/core";
 import {
   ConnectionList,
+  ExportCsvButton,
+  FilterBar,
+  listExportPath,
   SearchBox,
-  useCursorPaging,
-  useDebouncedSearch,
+  useListState,
 } from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
-import { useActiveMembers } from "../api/get-members";
+import { MEMBER_ORDER_FIELDS, useActiveMembers } from "../api/get-members";
 import { countText } from "../../../lib/format";
 import { MembersTable } from "./members-table";
 
 export interface ActiveMembersProps {
   onOpenMember: (memberId: string) => void;
+  /** Roles that read the whole list: "Export CSV". */
+  canExport: boolean;
 }
 
-/** Active members of the current account: search by name or email, cursor pagination. */
-export function ActiveMembers({ onOpenMember }: ActiveMembersProps) {
-  const searchBox = useDebouncedSearch();
-  const { search } = searchBox;
-  const paging = useCursorPaging(search);
+/**
+ * Active members of the current account: search by name or email, sortable columns, cursor
+ * pagination, all kept in the URL.
+ */
+export function ActiveMembers({ onOpenMember, canExport }: ActiveMembersProps) {
+  const list = useListState({ sortFields: MEMBER_ORDER_FIELDS });
+  const { search, order, paging } = list;
 
   const { data, previousData, loading, error, refetch } = useActiveMembers({
     search,
+    order,
     cursor: paging.cursor,
   });
   // While the next page or search loads, keep the last one on screen (marked busy).
@@ -29,7 +36,20 @@ export function ActiveMembers({ onOpenMember }: ActiveMembersProps) {
 
   return (
     <Stack gap="md">
-      <SearchBox search={searchBox} description="Name or email" maw={360} />
+      <FilterBar align="flex-end">
+        <SearchBox search={list.searchBox} description="Name or email" w={360} />
+        {canExport && (
+          <ExportCsvButton
+            what="members"
+            path={listExportPath("members", {
+              status: "ACTIVE",
+              q: search,
+              orderBy: order?.field,
+              direction: order?.direction,
+            })}
+          />
+        )}
+      </FilterBar>
       <ConnectionList
         connection={connection}
         loading={loading}
@@ -57,6 +77,8 @@ export function ActiveMembers({ onOpenMember }: ActiveMembersProps) {
             caption="Active members"
             members={members}
             busy={loading}
+            order={order}
+            onSort={list.toggleSort}
             onOpenMember={onOpenMember}
           />
         )}

@@ -1,4 +1,6 @@
 import { Checkbox, Table, Text } from "@mantine/core";
+import { type ListOrder, SortableTh } from "../../../components/list";
+import type { MemberOrderField } from "../../../gql/graphql";
 import { formatDateTime } from "../../../lib/format";
 import type { MemberQueueRow, QueueStatus } from "../api/get-member-queue";
 import { MemberNameButton } from "./member-name-button";
@@ -8,6 +10,8 @@ export interface MemberQueueTableProps {
   status: QueueStatus;
   members: readonly MemberQueueRow[];
   busy: boolean;
+  order: ListOrder<MemberOrderField> | null;
+  onSort: (field: MemberOrderField) => void;
   /** Null: no checkboxes (the role may not change statuses). */
   selection: {
     selectedIds: ReadonlySet<string>;
@@ -24,9 +28,12 @@ export function MemberQueueTable({
   status,
   members,
   busy,
+  order,
+  onSort,
   selection,
   onOpenMember,
 }: MemberQueueTableProps) {
+  const sort = { order, onSort };
   const selectedOnPage = selection
     ? members.filter((member) => selection.selectedIds.has(member.id)).length
     : 0;
@@ -48,10 +55,21 @@ export function MemberQueueTable({
                 />
               </Table.Th>
             )}
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Email</Table.Th>
+            <SortableTh field="NAME" {...sort}>
+              Name
+            </SortableTh>
+            <SortableTh field="EMAIL" {...sort}>
+              Email
+            </SortableTh>
             <Table.Th scope="col">Partner</Table.Th>
-            <Table.Th scope="col">{status === "ARCHIVED" ? "Archived" : "Added"}</Table.Th>
+            {/* The server orders by when a member was added, not when they were archived. */}
+            {status === "ARCHIVED" ? (
+              <Table.Th scope="col">Archived</Table.Th>
+            ) : (
+              <SortableTh field="CREATED_AT" {...sort}>
+                Added
+              </SortableTh>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -12,16 +12,19 @@ import {
 import { useState } from "react";
 import {
   ConnectionList,
+  ExportCsvButton,
   FilterBar,
+  listExportPath,
+  opaqueIdFilter,
   SearchBox,
-  useCursorPaging,
-  useDebouncedSearch,
+  useListState,
 } from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
 import { describeError } from "../../../lib/errors";
 import { useActivateMembers } from "../api/activate-members";
 import { useArchiveMembers } from "../api/archive-members";
 import { type MemberQueueRow, type QueueStatus, useMemberQueue } from "../api/get-member-queue";
+import { MEMBER_ORDER_FIELDS } from "../api/get-members";
 import { useMemberPartnerOptions } from "../api/get-partner-options";
 import { useRestoreMembers } from "../api/restore-members";
 import { BULK_ACTION_TEXT, type BulkAction, describeBulkErrors, doneMessage } from "./bulk-status";
@@ -59,7 +62,12 @@ export interface MemberQueueProps {
   /** OWNER/ADMINISTRATOR: checkboxes and bulk actions. */
   canChangeStatus: boolean;
   onOpenMember: (memberId: string) => void;
+  /** Roles that read the whole list: "Export CSV". */
+  canExport: boolean;
 }
+
+/** The URL parameter of the partner filter (`?partner=<partner id>`). */
+export const PARTNER_FILTER_PARAM = "partner";
 
 type Outcome =
   | { kind: "done"; message: string }
@@ -69,20 +77,27 @@ type Outcome =
  * Pending or archived members: search, filter by partner, select on the page and change many at
  * once (one request, all or nothing).
  */
-export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQueueProps) {
+export function MemberQueue({
+  status,
+  canChangeStatus,
+  onOpenMember,
+  canExport,
+}: MemberQueueProps) {
   const config = CONFIG[status];
-  const searchBox = useDebouncedSearch();
-  const { search } = searchBox;
-  const [partnerId, setPartnerId] = useState<string | null>(null);
-  const view = JSON.stringify([search, partnerId]);
-  const paging = useCursorPaging(view);
+  const list = useListState({
+    sortFields: MEMBER_ORDER_FIELDS,
+    filters: { [PARTNER_FILTER_PARAM]: opaqueIdFilter },
+  });
+  const { search, order, paging } = list;
+  const partnerId = list.filters[PARTNER_FILTER_PARAM];
   const { cursor } = paging;
-  const pageKey = JSON.stringify([view, cursor]);
+  const pageKey = JSON.stringify([list.view, cursor]);
 
   const { data, previousData, loading, error, refetch } = useMemberQueue({
     status,
     search,
     partnerId,
+    order,
     cursor,
   });
   const partnerOptions = useMemberPartnerOptions();
@@ -185,6 +200,8 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
           status={status}
           members={members}
           busy={loading}
+          order={order}
+          onSort={list.toggleSort}
           selection={
             canChangeStatus
               ? {
@@ -209,8 +226,8 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
 
   return (
     <Stack gap="md">
-      <FilterBar>
-        <SearchBox search={searchBox} description="Name or email" w={300} />
+      <FilterBar align="flex-end">
+        <SearchBox search={list.searchBox} description="Name or email" w={300} />
         <Select
           label="Partner"
           description={
@@ -220,7 +237,7 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
           data={partnerData}
           value={partnerId}
           onChange={(value) => {
-            setPartnerId(value);
+            list.setFilter(PARTNER_FILTER_PARAM, value);
             setOutcome(null);
           }}
           searchable
@@ -229,6 +246,18 @@ export function MemberQueue({ status, canChangeStatus, onOpenMember }: MemberQue
           comboboxProps={{ withinPortal: false }}
           w={260}
         />
+        {canExport && (
+          <ExportCsvButton
+            what="members"
+            path={listExportPath("members", {
+              status,
+              q: search,
+              partnerId,
+              orderBy: order?.field,
+              direction: order?.direction,
+            })}
+          />
+        )}
       </FilterBar>
       {canChangeStatus && (
         <Group gap="sm" wrap="wrap" aria-label="Bulk actions" role="group">

@@ -7,6 +7,8 @@ import {
   toMemberType,
   toRole,
 } from "../../../lib/enum-labels";
+import { type ListOrder, SortableTh } from "../../../components/list";
+import type { MemberOrderField } from "../../../gql/graphql";
 import type { MemberRow } from "../api/get-members";
 import { MemberNameButton } from "./member-name-button";
 import { AcceptanceBadge } from "./acceptance-badge";
@@ -15,21 +17,38 @@ export interface MembersTableProps {
   caption: string;
   members: readonly MemberRow[];
   busy?: boolean;
+  order: ListOrder<MemberOrderField> | null;
+  onSort: (field: MemberOrderField) => void;
   /** Opens a member's side panel from their name. */
   onOpenMember: (memberId: string) => void;
 }
 
-export function MembersTable({ caption, members, busy = false, onOpenMember }: MembersTableProps) {
+export function MembersTable({
+  caption,
+  members,
+  busy = false,
+  order,
+  onSort,
+  onOpenMember,
+}: MembersTableProps) {
+  const sort = { order, onSort };
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover aria-busy={busy} captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Email</Table.Th>
-            <Table.Th scope="col">Role</Table.Th>
+            <SortableTh field="NAME" {...sort}>
+              Name
+            </SortableTh>
+            <SortableTh field="EMAIL" {...sort}>
+              Email
+            </SortableTh>
+            <SortableTh field="ROLE" {...sort}>
+              Role
+            </SortableTh>
             <Table.Th scope="col">Type</Table.Th>
+            {/* Not sortable: this list is active members only. */}
             <Table.Th scope="col">Status</Table.Th>
           </Table.Tr>
         </Table.Thead>

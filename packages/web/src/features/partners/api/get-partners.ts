@@ -1,13 +1,21 @@
 import { useQuery } from "@apollo/client/react";
-import { type PageCursor, pageVariables } from "../../../components/list";
+import { type ListOrder, type PageCursor, pageVariables } from "../../../components/list";
 import { graphql } from "../../../gql";
 import type {
+  PartnerOrderField,
   PartnersListQuery,
   PartnersListQueryVariables,
   PartnerStatus,
 } from "../../../gql/graphql";
 
 export const PARTNERS_PAGE_SIZE = 25;
+
+/** The fields the server orders partners by (`PartnerOrderField`). */
+export const PARTNER_ORDER_FIELDS: readonly PartnerOrderField[] = [
+  "COMPANY_NAME",
+  "CREATED_AT",
+  "PENDING_MEMBERS",
+];
 
 export const partnersListQuery = graphql(`
   query PartnersList(
@@ -16,11 +24,19 @@ export const partnersListQuery = graphql(`
     $last: Int
     $before: String
     $filter: PartnerFilter
+    $orderBy: PartnerOrder
   ) {
     viewer {
       currentAccount {
         id
-        partners(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+        partners(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          filter: $filter
+          orderBy: $orderBy
+        ) {
           totalCount
           nodes {
             id
@@ -57,16 +73,23 @@ export interface UsePartnersOptions {
   search: string;
   /** null: every status. */
   status: PartnerStatus | null;
+  /** null: the server's default order (newest first). */
+  order: ListOrder<PartnerOrderField> | null;
   cursor: PageCursor;
 }
 
 export function partnersListVariables({
   search,
   status,
+  order,
   cursor,
 }: UsePartnersOptions): PartnersListQueryVariables {
   const filter = { ...(status ? { status: [status] } : {}), ...(search ? { search } : {}) };
-  return { filter, ...pageVariables(cursor, PARTNERS_PAGE_SIZE) };
+  return {
+    filter,
+    ...(order ? { orderBy: order } : {}),
+    ...pageVariables(cursor, PARTNERS_PAGE_SIZE),
+  };
 }
 
 /** One page of the account's partners, searched by company, contact or domain. */

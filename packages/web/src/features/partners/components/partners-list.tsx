@@ -1,15 +1,15 @@
 import { NativeSelect, Stack } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import {
   ConnectionList,
+  ExportCsvButton,
   FilterBar,
+  listExportPath,
   SearchBox,
-  useCursorPaging,
-  useDebouncedSearch,
+  useListState,
 } from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
-import type { PartnerStatus } from "../../../gql/graphql";
-import { usePartners } from "../api/get-partners";
+import { PARTNER_ORDER_FIELDS, usePartners } from "../api/get-partners";
 import { isPartnerStatus, PARTNER_STATUS_FILTERS } from "../labels";
 import { PartnersTable } from "./partners-table";
 import { countText } from "../../../lib/format";
@@ -17,18 +17,23 @@ import { countText } from "../../../lib/format";
 export interface PartnersListProps {
   /** Shown in the empty state of an unfiltered list, e.g. an "Invite partner" button. */
   emptyAction?: ReactNode;
+  /** Roles that read the whole list: "Export CSV". */
+  canExport: boolean;
 }
 
 /** The account's partners: search, status filter, cursor pagination. */
-export function PartnersList({ emptyAction }: PartnersListProps) {
-  const searchBox = useDebouncedSearch();
-  const { search } = searchBox;
-  const [status, setStatus] = useState<PartnerStatus | null>(null);
-  const paging = useCursorPaging(JSON.stringify([search, status]));
+export function PartnersList({ emptyAction, canExport }: PartnersListProps) {
+  const list = useListState({
+    sortFields: PARTNER_ORDER_FIELDS,
+    filters: { status: (raw: string) => (isPartnerStatus(raw) ? raw : null) },
+  });
+  const { search, order, paging } = list;
+  const { status } = list.filters;
 
   const { data, previousData, loading, error, refetch } = usePartners({
     search,
     status,
+    order,
     cursor: paging.cursor,
   });
   const connection = (data ?? previousData)?.viewer?.currentAccount?.partners;
@@ -36,19 +41,27 @@ export function PartnersList({ emptyAction }: PartnersListProps) {
 
   return (
     <Stack gap="md">
-      <FilterBar>
-        <SearchBox search={searchBox} description="Company, contact or domain" w={320} />
+      <FilterBar align="flex-end">
+        <SearchBox search={list.searchBox} description="Company, contact or domain" w={320} />
         <NativeSelect
           label="Status"
           description="Show partners in this status"
           data={PARTNER_STATUS_FILTERS.map(({ value, label }) => ({ value, label }))}
           value={status ?? ""}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setStatus(isPartnerStatus(value) ? value : null);
-          }}
+          onChange={(event) => list.setFilter("status", event.currentTarget.value || null)}
           w={200}
         />
+        {canExport && (
+          <ExportCsvButton
+            what="partners"
+            path={listExportPath("partners", {
+              status,
+              q: search,
+              orderBy: order?.field,
+              direction: order?.direction,
+            })}
+          />
+        )}
       </FilterBar>
       <ConnectionList
         connection={connection}
@@ -72,7 +85,14 @@ export function PartnersList({ emptyAction }: PartnersListProps) {
         summary={(total) => countText(total, "partner", "partners")}
         pagerLabel="Partners pages"
       >
-        {(partners) => <PartnersTable partners={partners} busy={loading} />}
+        {(partners) => (
+          <PartnersTable
+            partners={partners}
+            busy={loading}
+            order={order}
+            onSort={list.toggleSort}
+          />
+        )}
       </ConnectionList>
     </Stack>
   );

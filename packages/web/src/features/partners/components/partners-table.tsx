@@ -1,5 +1,7 @@
 import { Anchor, Badge, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { Link } from "react-router";
+import { type ListOrder, SortableTh } from "../../../components/list";
+import type { PartnerOrderField } from "../../../gql/graphql";
 import type { PartnerRow } from "../api/get-partners";
 import { PartnerLogo } from "./partner-logo";
 import { PartnerStatusBadge } from "./partner-status-badge";
@@ -7,13 +9,16 @@ import { PartnerStatusBadge } from "./partner-status-badge";
 export interface PartnersTableProps {
   partners: readonly PartnerRow[];
   busy: boolean;
+  order: ListOrder<PartnerOrderField> | null;
+  onSort: (field: PartnerOrderField) => void;
 }
 
 export function partnerPath(partnerId: string): string {
   return `/partners/${encodeURIComponent(partnerId)}`;
 }
 
-export function PartnersTable({ partners, busy }: PartnersTableProps) {
+export function PartnersTable({ partners, busy, order, onSort }: PartnersTableProps) {
+  const sort = { order, onSort };
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover aria-busy={busy} captionSide="top">
@@ -23,10 +28,15 @@ export function PartnersTable({ partners, busy }: PartnersTableProps) {
             <Table.Th scope="col" w={48}>
               <VisuallyHidden>Logo</VisuallyHidden>
             </Table.Th>
-            <Table.Th scope="col">Company</Table.Th>
+            <SortableTh field="COMPANY_NAME" {...sort}>
+              Company
+            </SortableTh>
             <Table.Th scope="col">Contact</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">People</Table.Th>
+            {/* By pending people: who is waiting for activation comes first, read DESC. */}
+            <SortableTh field="PENDING_MEMBERS" {...sort}>
+              People
+            </SortableTh>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,14 +1,7 @@
 import { Button, Card, Progress, Stack, Text, Title } from "@mantine/core";
 import { FormAlert } from "../../../components/form-alert";
-import { formatDecimal, formatNumber } from "../../../lib/format";
+import { formatBytes } from "../../../lib/format";
 import { useDownloadBackup } from "../api/download-backup";
-
-/** "1.4 MB": bytes in the units people read. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${formatNumber(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} KB`;
-  return `${formatDecimal(bytes / (1024 * 1024))} MB`;
-}
 
 /** OWNER/ADMINISTRATOR: download the account's data as a ZIP of CSV files. */
 export function BackupCard() {
