@@ -10,6 +10,7 @@ import { globexAccount, networkAcmeAccount } from "./fixtures/accounts";
 import { accountHandlers } from "./handlers/account";
 import { clientHandlers } from "./handlers/clients";
 import { invitationHandlers } from "./handlers/invitations";
+import { listExportHandlers } from "./handlers/list-exports";
 import { memberHandlers } from "./handlers/members";
 import { partnerHandlers } from "./handlers/partners";
 import { createDb, graph, type MockBackendOptions } from "./mock-db";
@@ -30,6 +31,7 @@ export function installMockBackend(options: MockBackendOptions = {}) {
     ...invitationHandlers(state),
     ...partnerHandlers(state),
     ...clientHandlers(state),
+    ...listExportHandlers(state),
   );
   const operations = (name: string) => state.operations.filter((o) => o.operationName === name);
   return { state, operations };

@@ -168,14 +168,14 @@ export function useListState<
     filters[name] = raw ? parse(raw) : null;
   }
 
-  // The box shows what is typed while the URL's search is the one it was typed over or the one
-  // it wrote; when the URL's search changes otherwise (back, forward, a link) it shows the URL's.
-  // Derived, not synced by an effect or a render-time update: the router moves the location in
-  // a transition, and state adjusted from it would flip between the old and the new location.
+  // The box shows what is typed while the URL's search is the one this box last wrote (or, before
+  // its first write, the one it was typed over); when the URL's search changes otherwise (back,
+  // forward, a link) it shows the URL's. Derived, not synced by an effect: no render shows a stale
+  // box, and a slow typist loses no letters when a write lands.
   const [typed, setTyped] = useState<{ over: string; value: string; sent: string | null } | null>(
     null,
   );
-  const input = typed && (typed.over === search || typed.sent === search) ? typed.value : search;
+  const input = typed && (typed.sent ?? typed.over) === search ? typed.value : search;
   const writeSearch = useDebouncedCallback((value: string) => {
     setTyped((previous) => previous && { ...previous, sent: value });
     write({ ...NO_CURSOR, [LIST_PARAMS.search]: value }, { replace: true });
