@@ -67,6 +67,8 @@ export const theme = createTheme({
  * - dimmed: Mantine's light gray.6 is 3.3:1 on white; gray.7 passes (dark: color-schemes.css).
  * - placeholder: Mantine's light gray.5 is 2.07:1 on white (the invite dialog's file field
  *   failed axe color-contrast); gray.7 passes.
+ * - text-warning: a light yellow badge's own text (yellow.6 on its tint) is below 2:1 in the
+ *   light scheme; this amber is 7:1 there. The dark scheme's yellow.4 passes on its tint.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -75,6 +77,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     "--mantine-color-placeholder": "var(--mantine-color-gray-7)",
     "--pn-color-text-success": "#237032",
     "--pn-color-text-danger": "var(--mantine-color-red-9)",
+    "--pn-color-text-warning": "#7a4f01",
     "--pn-color-text-link-strong": "var(--mantine-color-blue-9)",
     "--pn-color-surface-subtle": "var(--mantine-color-gray-0)",
     "--pn-color-surface-selected": "var(--mantine-color-blue-0)",
@@ -87,6 +90,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {
     "--pn-color-text-success": "var(--mantine-color-green-4)",
     "--pn-color-text-danger": "var(--mantine-color-red-3)",
+    "--pn-color-text-warning": "var(--mantine-color-yellow-4)",
     "--pn-color-text-link-strong": "var(--mantine-color-blue-3)",
     "--pn-color-surface-subtle": "var(--mantine-color-dark-8)",
     "--pn-color-surface-selected": "var(--mantine-color-blue-light)",

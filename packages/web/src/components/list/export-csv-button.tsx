@@ -49,7 +49,7 @@ export function ExportCsvButton({ path, what }: ExportCsvButtonProps) {
         variant="default"
         loading={downloading}
         loaderProps={{ "aria-hidden": true }}
-        aria-label={`Export ${what} as CSV`}
+        aria-label={`Export CSV of ${what}`}
         onClick={() => void start(path)}
       >
         Export CSV

@@ -221,7 +221,7 @@ describe("Export CSV", () => {
     renderApp(`/members?tab=pending&q=mi&partner=${INITECH_ID}&sort=NAME&dir=DESC`);
     await screen.findByRole("cell", { name: "Milton Waddams" });
 
-    await user.click(screen.getByRole("button", { name: "Export members as CSV" }));
+    await user.click(screen.getByRole("button", { name: "Export CSV of members" }));
 
     expect(await screen.findByText("Saved members-2026-02-01.csv.")).toBeInTheDocument();
     expect(saved).toEqual(["members-2026-02-01.csv"]);
@@ -242,7 +242,7 @@ describe("Export CSV", () => {
     const user = userEvent.setup();
     const { router } = renderApp("/invitations?tab=expired&sort=EXPIRES_AT&dir=ASC");
     await screen.findByRole("cell", { name: "late@example.com" });
-    await user.click(screen.getByRole("button", { name: "Export invitations as CSV" }));
+    await user.click(screen.getByRole("button", { name: "Export CSV of invitations" }));
     await screen.findByText("Saved invitations-2026-02-01.csv.");
     expect(backend.operations("ListExport")[0]?.variables["path"]).toBe(
       "/api/export/invitations.csv?kind=USER&status=EXPIRED&orderBy=EXPIRES_AT&direction=ASC",
@@ -250,7 +250,7 @@ describe("Export CSV", () => {
 
     await act(() => router.navigate("/clients"));
     await screen.findByRole("table", { name: "Clients" });
-    await user.click(screen.getByRole("button", { name: "Export clients as CSV" }));
+    await user.click(screen.getByRole("button", { name: "Export CSV of clients" }));
     await screen.findByText("Saved clients-2026-02-01.csv.");
     expect(backend.operations("ListExport")[1]?.variables["path"]).toBe("/api/export/clients.csv");
   });
@@ -265,7 +265,7 @@ describe("Export CSV", () => {
     const user = userEvent.setup();
     renderApp("/partners");
     await screen.findByRole("table", { name: "Partners" });
-    await user.click(screen.getByRole("button", { name: "Export partners as CSV" }));
+    await user.click(screen.getByRole("button", { name: "Export CSV of partners" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Could not export: `q` is too long.",
     );
@@ -278,7 +278,7 @@ describe("Export CSV", () => {
     // The list shows (the server decides what this role reads), but not the export.
     await screen.findByRole("table", { name: "Partners" });
     expect(
-      screen.queryByRole("button", { name: "Export partners as CSV" }),
+      screen.queryByRole("button", { name: "Export CSV of partners" }),
     ).not.toBeInTheDocument();
   });
 });

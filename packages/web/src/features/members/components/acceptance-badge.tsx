@@ -19,7 +19,7 @@ export function AcceptanceBadge({ member }: AcceptanceBadgeProps) {
     );
   if (member.acceptedAt === null)
     return (
-      <Badge color="yellow" variant="light">
+      <Badge color="yellow" variant="light" c="var(--pn-color-text-warning)">
         Awaiting acceptance
       </Badge>
     );
