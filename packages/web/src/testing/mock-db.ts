@@ -145,7 +145,8 @@ export function graph(db: Db) {
         active: count("ACTIVE"),
         archived: count("ARCHIVED"),
       },
-      members: (args: Args) => page(people.map(memberNode), args),
+      members: (args: Args) =>
+        page(ordered(people, args.orderBy as OrderArg).map(memberNode), args),
     };
   };
   const memberNode = (m: MockMember) => ({

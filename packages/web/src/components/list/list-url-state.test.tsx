@@ -71,6 +71,32 @@ describe("sorting by a column header", () => {
     expect(params(router).get("dir")).toBe("DESC");
   });
 
+  it("sorts a partner's people on its page, with the order in the page's URL", async () => {
+    const backend = installNetworkBackend();
+    const user = userEvent.setup();
+    const { router } = renderApp(`/partners/${INITECH_ID}?sort=NAME&dir=DESC`);
+    const tableName = "External members from Initech";
+    await screen.findByRole("table", { name: tableName });
+    expect(header(tableName, "Name")).toHaveAttribute("aria-sort", "descending");
+    expect(names(tableName)).toEqual([
+      "Samir Nagheenanajar",
+      "Pat Partner",
+      "Milton Waddams",
+      "Michael Bolton",
+    ]);
+
+    await user.click(within(header(tableName, "Email")).getByRole("button"));
+    await waitFor(() => expect(names(tableName)[0]).toBe("Michael Bolton"));
+    expect(header(tableName, "Email")).toHaveAttribute("aria-sort", "ascending");
+    expect(header(tableName, "Name")).not.toHaveAttribute("aria-sort");
+    expect(backend.operations("PartnerMembers").at(-1)?.variables).toEqual({
+      id: INITECH_ID,
+      orderBy: { field: "EMAIL", direction: "ASC" },
+      first: 25,
+    });
+    expect(router.state.location.search).toBe("?sort=EMAIL&dir=ASC");
+  });
+
   it("offers sorting only on the columns the server orders by", async () => {
     installMockBackend();
     renderApp("/partners");

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, Stack, Table, Title } from "@mantine/core";
 import { useState } from "react";
-import { ConnectionList, useCursorPaging } from "../../../components/list";
+import { ConnectionList, SortableTh, useListState } from "../../../components/list";
 import { PageEmpty } from "../../../components/page-status";
 import { MEMBER_STATUS_LABELS, toMemberStatus } from "../../../lib/enum-labels";
-import { usePartnerMembers } from "../api/get-partner-members";
+import { PARTNER_MEMBER_ORDER_FIELDS, usePartnerMembers } from "../api/get-partner-members";
 import { peopleCount } from "../labels";
 import { AddExternalMemberDialog } from "./add-external-member-dialog";
 
@@ -17,10 +17,13 @@ const STATUS_COLORS = { ACTIVE: "green", PENDING: "yellow", ARCHIVED: "gray" } a
 
 /** The partner's people in this account, and "Add external member". */
 export function PartnerPeople({ partner, canAdd }: PartnerPeopleProps) {
-  const paging = useCursorPaging(partner.id);
+  // Order and page in the URL like every list (`/partners/<id>?sort=NAME&dir=ASC`).
+  const { order, toggleSort, paging } = useListState({ sortFields: PARTNER_MEMBER_ORDER_FIELDS });
+  const sort = { order, onSort: toggleSort };
   const [adding, setAdding] = useState(false);
   const { data, previousData, loading, error, refetch } = usePartnerMembers(
     partner.id,
+    order,
     paging.cursor,
   );
   const node = (data ?? previousData)?.node;
@@ -54,10 +57,16 @@ export function PartnerPeople({ partner, canAdd }: PartnerPeopleProps) {
             <Table.Caption>External members from {partner.companyName}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
+                <SortableTh field="NAME" {...sort}>
+                  Name
+                </SortableTh>
+                <SortableTh field="EMAIL" {...sort}>
+                  Email
+                </SortableTh>
                 <Table.Th scope="col">Title</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
+                <SortableTh field="STATUS" {...sort}>
+                  Status
+                </SortableTh>
                 <Table.Th scope="col">Login</Table.Th>
               </Table.Tr>
             </Table.Thead>
