@@ -289,6 +289,7 @@ export async function createApp(options: {
       rateLimits,
       credentials,
       personalMail,
+      piggyback: transaction,
     });
 
   app.use(
