@@ -214,11 +214,10 @@ export class TenantTransaction implements TransactionPiggyback {
         // A plain rollback (Apollo answered without executing) does not wait for it.
         const extra =
           outcome !== "rollback" && afterEnd ? await afterEnd.statement.catch(() => null) : null;
-        if (extra) {
-          // After a failed COMMIT the rest of the query string is skipped: no refund then.
-          const results = await client.query(`${end}; ${extra}`);
-          sent(rowsOf(results, 1));
-        } else await client.query(end);
+        // After a failed COMMIT the rest of the query string is skipped: nothing is sent then.
+        // Its rows are typed by whoever reads them (the cost budget's `read`).
+        if (extra) sent(rowsOf(await client.query(`${end}; ${extra}`), 1));
+        else await client.query(end);
       }
     } catch (error) {
       // The connection's state is unknown: destroy it rather than pool it.
