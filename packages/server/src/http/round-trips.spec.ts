@@ -11,6 +11,7 @@ import { insertViewer } from "../test-support/fixtures";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { waitFor } from "../test-support/wait-for";
+import { credentialNotificationsDrained } from "../test-support/credential-notifications";
 
 let db: TestDatabase;
 let app: TestApp;
@@ -59,7 +60,9 @@ it("a warm token-authenticated read of one statement costs three round trips", a
     client.graphql<{ viewer: { currentAccount: { name: string } } }>(
       "{ viewer { currentAccount { name } } }",
     );
-  // The first use looks the token up (and records its use); the next ones are warm.
+  // The setup's notifications (its member) arrive first; then the first use looks the token
+  // up (and records its use), and the next ones are warm.
+  await credentialNotificationsDrained(db.dataSource);
   expect((await read()).status).toBe(200);
   expect((await read()).status).toBe(200);
 
@@ -103,6 +106,7 @@ it("refunds the unused part of a reservation in the round trip of the COMMIT", a
           extensions: { cost: { requestedQueryCost: number; actualQueryCost: number } };
         },
     );
+  await credentialNotificationsDrained(db.dataSource);
   await read();
   let cost: { requestedQueryCost: number; actualQueryCost: number } | null = null;
   const sent = await countedRoundTrips(async () => {

@@ -68,7 +68,11 @@ export class CredentialNotifications1765420000000 implements MigrationInterface 
         IF TG_OP = 'DELETE' THEN
           PERFORM pn_notify_credentials('user', ARRAY(SELECT user_id FROM old_rows));
         ELSIF TG_OP = 'INSERT' THEN
-          PERFORM pn_notify_credentials('user', ARRAY(SELECT user_id FROM new_rows));
+          -- Only a membership a session could act in at once changes a lookup: an invitation's
+          -- pending member (a bulk import's ten thousand) changes nothing until it is accepted.
+          PERFORM pn_notify_credentials('user', ARRAY(
+            SELECT user_id FROM new_rows
+            WHERE status = 'ACTIVE' AND can_login AND accepted_at IS NOT NULL));
         ELSE
           PERFORM pn_notify_credentials('user', ARRAY(
             SELECT u.user_id FROM new_rows n JOIN old_rows o ON o.id = n.id,

@@ -10,6 +10,7 @@ import { insertMember, insertUser, insertViewer } from "../../test-support/fixtu
 import { startTestApp, type TestApp } from "../../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database";
 import { waitFor } from "../../test-support/wait-for";
+import { credentialNotificationsDrained } from "../../test-support/credential-notifications";
 import type { Viewer } from "../../graphql/context";
 import { SESSION_COOKIE, sessionsService } from "./sessions.service";
 
@@ -114,6 +115,8 @@ async function listenerPids(): Promise<number[]> {
 describe("credential cache across processes", () => {
   it("answers from memory: a revocation that notifies nobody would not be seen (what the notifications are for)", async () => {
     const { secret } = await adminWithToken();
+    // The setup's own notifications (its members) must not drop what B is about to keep.
+    await credentialNotificationsDrained(db.dataSource);
     expect((await asBearer(b, secret)).status).toBe(200);
     await withoutNotifications(async () => {
       await db.dataSource.query(
