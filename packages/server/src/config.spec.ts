@@ -13,6 +13,20 @@ describe("loadConfig", () => {
     expect(config.trustProxy).toBe(false);
     expect(config.metricsToken).toBeNull();
     expect(config.migrateOnStart).toBe(true);
+    expect(config.databaseListenUrl).toBeNull();
+    expect(config.credentialCacheSeconds).toBe(30);
+  });
+
+  it("reads the credential cache's lifetime (0 switches it off) and its LISTEN address", () => {
+    expect(loadConfig({ CREDENTIAL_CACHE_SECONDS: "0" }).credentialCacheSeconds).toBe(0);
+    expect(loadConfig({ CREDENTIAL_CACHE_SECONDS: "5" }).credentialCacheSeconds).toBe(5);
+    expect(
+      loadConfig({ DATABASE_LISTEN_URL: "postgres://owner@db:5432/pn" }).databaseListenUrl,
+    ).toBe("postgres://owner@db:5432/pn");
+    expect(() => loadConfig({ CREDENTIAL_CACHE_SECONDS: "-1" })).toThrow(
+      "CREDENTIAL_CACHE_SECONDS",
+    );
+    expect(() => loadConfig({ DATABASE_LISTEN_URL: "http://db" })).toThrow("DATABASE_LISTEN_URL");
   });
 
   it("does not seed demo data in production unless asked to", () => {
