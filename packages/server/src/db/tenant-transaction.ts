@@ -47,6 +47,10 @@ export class TenantTransaction {
   /** Statements sent or waiting; more than none when the response leaves means resolvers were abandoned. */
   private pending = 0;
   private finished = false;
+  /** `statement_timeout` sent with BEGIN, in milliseconds (the operation's deadline); 0 is none. */
+  private statementTimeoutMs = 0;
+  /** Set once the operation's deadline passed: every statement fails with it from then on. */
+  private expiredWith: Error | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,8 +64,13 @@ export class TenantTransaction {
       this.pending += 1;
       const result = this.queue
         .then(async () => {
+          if (this.expiredWith) throw this.expiredWith;
           await this.open();
           return query(...args);
+        })
+        // The statement the deadline cancelled fails as the deadline, not as a cancelled query.
+        .catch((error: unknown) => {
+          throw this.expiredWith ?? error;
         })
         .finally(() => {
           this.pending -= 1;
@@ -97,13 +106,40 @@ export class TenantTransaction {
     if (this.finished) return Promise.reject(new TransactionEndedError());
     this.opened ??= (async () => {
       const client = (await this.runner.connect()) as PgClient;
+      const timeout =
+        this.statementTimeoutMs > 0
+          ? `, set_config('statement_timeout', '${Math.ceil(this.statementTimeoutMs)}', true)`
+          : "";
       await client.query(
         `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(this.tenant.accountId)}, true), ` +
-          `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)`,
+          `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)${timeout}`,
       );
       return client;
     })();
     return this.opened;
+  }
+
+  /**
+   * The operation must be done within `timeoutMs` (resolver-timeout.ts): sent with BEGIN as
+   * `statement_timeout`, so PostgreSQL stops a statement even if this process cannot. Only
+   * before the first statement; a transaction already open keeps what it has.
+   */
+  limitTime(timeoutMs: number): void {
+    if (!this.opened) this.statementTimeoutMs = timeoutMs;
+  }
+
+  /**
+   * The operation's deadline passed: the statement running is cancelled and every statement
+   * of the request fails with `error` from now on, so the resolvers waiting on the database
+   * answer at once. The transaction then ends with a rollback.
+   */
+  async expire(error: Error): Promise<void> {
+    if (this.expiredWith || this.finished) return;
+    this.expiredWith = error;
+    if (this.pending === 0 || !this.opened) return;
+    const client = await this.opened.catch(() => null);
+    if (client?.processID)
+      await execute(this.dataSource.manager, "SELECT pg_cancel_backend($1)", [client.processID]);
   }
 
   /**
@@ -132,7 +168,7 @@ export class TenantTransaction {
           }
           await this.queue;
         }
-        await client.query(outcome === "commit" ? "COMMIT" : "ROLLBACK");
+        await client.query(outcome === "commit" && !this.expiredWith ? "COMMIT" : "ROLLBACK");
       }
     } catch (error) {
       // The connection's state is unknown: destroy it rather than pool it.

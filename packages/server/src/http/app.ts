@@ -160,6 +160,15 @@ export async function createApp(options: {
   const limits = queryLimits(schema, {
     production: config.production,
     resolverTimeoutMs: options.resolverTimeoutMs,
+    deadline: {
+      start: (context, timeoutMs) => transactions.get(context.db)?.limitTime(timeoutMs),
+      expire: (context, error) => {
+        transactions
+          .get(context.db)
+          ?.expire(error)
+          .catch((failure: unknown) => context.logger.warn({ err: failure }, "cancelling failed"));
+      },
+    },
   });
   const apollo = new ApolloServer<Context>({
     schema: limits.schema,

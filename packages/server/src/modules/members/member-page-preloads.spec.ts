@@ -73,6 +73,10 @@ async function read<T>(query: string, variables: Record<string, unknown> = {}) {
   };
 }
 
+type EdgesPage = {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+};
 type MembersData = { viewer: { currentAccount: { members: { nodes: Node[] } } } };
 const nodesOf = (data: MembersData) => data.viewer.currentAccount.members.nodes;
 
@@ -118,16 +122,7 @@ describe("members page with its partners", () => {
       { field: "EMAIL", direction: "DESC" },
     ]) {
       const page = (withPartner: boolean, after: string | null) =>
-        read<{
-          viewer: {
-            currentAccount: {
-              members: {
-                edges: { cursor: string; node: Node }[];
-                pageInfo: { endCursor: string | null; hasNextPage: boolean };
-              };
-            };
-          };
-        }>(
+        read<{ viewer: { currentAccount: { members: EdgesPage } } }>(
           `query($orderBy: MemberOrder, $after: String, $withPartner: Boolean!) { viewer { currentAccount {
              members(first: 4, after: $after, orderBy: $orderBy) {
                edges { cursor node { id name partner @include(if: $withPartner) { id companyName } } }
@@ -137,8 +132,8 @@ describe("members page with its partners", () => {
       let after: string | null = null;
       let pages = 0;
       do {
-        const plain = (await page(false, after)).data.viewer.currentAccount.members;
-        const joined = (await page(true, after)).data.viewer.currentAccount.members;
+        const plain: EdgesPage = (await page(false, after)).data.viewer.currentAccount.members;
+        const joined: EdgesPage = (await page(true, after)).data.viewer.currentAccount.members;
         expect(joined.edges.map((e) => [e.cursor, e.node.id])).toEqual(
           plain.edges.map((e) => [e.cursor, e.node.id]),
         );
