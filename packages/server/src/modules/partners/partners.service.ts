@@ -63,6 +63,11 @@ import {
   type PartnerRow,
 } from "./partner.type";
 
+/** Each partner column and its name in a row that preloads the partner (partnerPreload). */
+const PARTNER_PRELOAD_COLUMNS = PARTNER_COLUMN_NAMES.map(
+  (name) => [name, `__partner.${name}`] as const,
+);
+
 /** The statuses `MemberCounts` counts, as its fields name them. */
 const MEMBER_COUNT_STATUSES = [
   "pending",
@@ -222,7 +227,10 @@ export const partnersService = {
     context: Context,
     options: { foreignKey: string; memberCounts: boolean },
   ): RowPreload {
-    const columns = PARTNER_COLUMN_NAMES.map((name) => `__partner.${name} AS "__partner.${name}"`);
+    const primed = new Set<string>();
+    const columns = PARTNER_PRELOAD_COLUMNS.map(
+      ([name, column]) => `__partner.${name} AS "${column}"`,
+    );
     if (options.memberCounts)
       columns.push(
         ...MEMBER_COUNT_STATUSES.map(
@@ -240,11 +248,12 @@ export const partnersService = {
         (options.memberCounts ? ` ${countsJoin}` : ""),
       prime(row) {
         const id = row["__partner.id"];
-        if (typeof id !== "string") return;
-        const partner = Object.fromEntries(
-          PARTNER_COLUMN_NAMES.map((name) => [name, row[`__partner.${name}`]]),
-        ) as PartnerRow;
-        context.loaders.partnerById.prime(id, toPartner(partner));
+        // A page often lists several people of one partner: one partner object for all of them.
+        if (typeof id !== "string" || primed.has(id)) return;
+        primed.add(id);
+        const partner: Record<string, unknown> = {};
+        for (const [name, column] of PARTNER_PRELOAD_COLUMNS) partner[name] = row[column];
+        context.loaders.partnerById.prime(id, toPartner(partner as PartnerRow));
         if (options.memberCounts) {
           const count = (status: keyof MemberCounts) => Number(row[`__partner_counts.${status}`]);
           context.loaders.memberCountsByPartnerId.prime(id, {
