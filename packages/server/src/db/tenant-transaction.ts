@@ -47,6 +47,8 @@ export class TenantTransaction {
   /** Statements sent or waiting; more than none when the response leaves means resolvers were abandoned. */
   private pending = 0;
   private finished = false;
+  /** Statements the request sent through this transaction (`x-sql-statements`); BEGIN and COMMIT not counted. */
+  statements = 0;
   /** `statement_timeout` sent with BEGIN, in milliseconds (the operation's deadline); 0 is none. */
   private statementTimeoutMs = 0;
   /** Set once the operation's deadline passed: every statement fails with it from then on. */
@@ -62,6 +64,7 @@ export class TenantTransaction {
     const query = runner.query.bind(runner);
     runner.query = ((...args: Parameters<QueryRunner["query"]>) => {
       this.pending += 1;
+      this.statements += 1;
       const result = this.queue
         .then(async () => {
           if (this.expiredWith) throw this.expiredWith;
