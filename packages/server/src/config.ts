@@ -19,6 +19,14 @@ export type Config = {
   port: number;
   /** Unset means: start an embedded PostgreSQL under dataDir. */
   databaseUrl: string | null;
+  /**
+   * Where each process holds its one LISTEN connection (the credential cache's revocations,
+   * SECURITY.md "Credential cache"); null: the main URL. Behind a transaction-pooling
+   * PgBouncer it must name PostgreSQL directly: LISTEN does not survive transaction pooling.
+   */
+  databaseListenUrl: string | null;
+  /** How long a looked-up session or API token is trusted from this process's memory; 0: never. */
+  credentialCacheSeconds: number;
   dataDir: string;
   embeddedPgPort: number | null;
   smtpUrl: string | null;
@@ -105,6 +113,14 @@ function parsePositiveInt(env: Env, variable: string, fallback: number): number 
   if (raw === undefined || raw === "") return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1)
     throw new ConfigError(variable, `must be a whole number of at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
+function parseNonNegativeInt(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError(variable, `must be a whole number of at least 0, got "${raw}"`);
   return Number(raw);
 }
 
@@ -250,6 +266,8 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port,
     databaseUrl: parseUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]),
+    databaseListenUrl: parseUrl(env, "DATABASE_LISTEN_URL", ["postgres:", "postgresql:"]),
+    credentialCacheSeconds: parseNonNegativeInt(env, "CREDENTIAL_CACHE_SECONDS", 30),
     dataDir: path.resolve(env.DATA_DIR?.trim() || "./.data"),
     embeddedPgPort: parsePort(env, "EMBEDDED_PG_PORT", null),
     smtpUrl: parseUrl(env, "SMTP_URL", ["smtp:", "smtps:"]),

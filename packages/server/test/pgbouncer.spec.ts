@@ -255,6 +255,8 @@ describeWithPgBouncer("PgBouncer (transaction pooling) in front of PostgreSQL", 
 
     const shared = {
       DATABASE_URL: pooled.toString(),
+      // LISTEN needs a session of its own, which transaction pooling does not keep (docs/deploy.md).
+      DATABASE_LISTEN_URL: direct,
       MIGRATE_ON_START: "false",
       SEED_DEMO_DATA: "true",
       WEBHOOK_ALLOW_PRIVATE_URLS: "true",
@@ -327,6 +329,19 @@ describeWithPgBouncer("PgBouncer (transaction pooling) in front of PostgreSQL", 
         for (let next = queue.shift(); next; next = queue.shift()) await next();
       }),
     );
+    // A session ended on A is refused by B at its next request (B's credential cache hears it).
+    const laptop = browser();
+    await laptop(a, LOG_IN, { input: DEMO });
+    const known = await laptop<Who>(b, WHO);
+    expect(known.body.data?.viewer.user.email).toBe(DEMO.email);
+    const ended = await owner<{ endOtherSessions: { endedSessionCount: number } }>(
+      a,
+      "mutation { endOtherSessions { endedSessionCount } }",
+    );
+    expect(ended.body.data?.endOtherSessions.endedSessionCount).toBeGreaterThan(0);
+    const after = await laptop<{ viewer: unknown }>(b, WHO);
+    expect(after.body.data?.viewer ?? null).toBeNull();
+
     // On a failure, the servers' error lines say why.
     expect({
       failures,

@@ -2,6 +2,7 @@
  * Builds the per-request context (graphql/context.ts) with what the modules provide:
  * the mail outbox, the rate limits and a fresh set of loaders.
  */
+import type { TransactionPiggyback } from "../db/tenant-transaction";
 import type { Context } from "../graphql/context";
 import type { CredentialLookup } from "../modules/identity/credentials";
 import type { PersonalMail } from "../modules/identity/personal-mail";
@@ -19,6 +20,11 @@ declare module "../graphql/context" {
     credentials: CredentialLookup;
     /** Emails to a person outside any account (identity module). */
     personalMail: PersonalMail;
+    /**
+     * The request's transaction's slots for the cost budget's charge and refund, so neither
+     * takes a round trip of its own; absent where the context has no request transaction.
+     */
+    piggyback?: TransactionPiggyback;
   }
 }
 

@@ -112,3 +112,51 @@ describe("the operation's deadline", () => {
     expect(still?.count).toBe(0);
   });
 });
+
+describe("statements riding on BEGIN and COMMIT (the cost budget's)", () => {
+  const bucket = (key: string) =>
+    queryRows<{ available: number }>(
+      db.dataSource.manager,
+      "SELECT available FROM rate_limit_buckets WHERE key = $1",
+      [key],
+    );
+  const spend = (key: string) =>
+    `SELECT available, granted FROM pn_spend_cost('${key}', 10::float8, 100::float8, now(), 0::float8)`;
+
+  it("keeps what the statement before BEGIN wrote when the request rolls back", async () => {
+    const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    const rows = await transaction.beginAfter(spend("cost:rolled-back"));
+    expect(rows).toEqual([{ available: 90, granted: true }]);
+    // The request's own transaction is open behind it, with its settings.
+    await queryRows(transaction.manager, "SELECT current_setting('app.account_id', true)");
+    await transaction.finish("rollback");
+    expect(await bucket("cost:rolled-back")).toEqual([{ available: 90 }]);
+  });
+
+  it("sends the statement after COMMIT only on a commit, and tells the caller when it did not", async () => {
+    const committed = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    await committed.beginAfter(spend("cost:settled"));
+    const refunded = committed.afterCommit(
+      Promise.resolve(
+        "SELECT available, refunded FROM pn_refund_cost('cost:settled', 4::float8, 100::float8, now(), 0::float8)",
+      ),
+    );
+    await committed.finish("commit");
+    expect(await refunded).toEqual([{ available: 94, refunded: true }]);
+
+    const rolledBack = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    await rolledBack.beginAfter(spend("cost:unsettled"));
+    const notSent = rolledBack.afterCommit(new Promise<string | null>(() => undefined));
+    await rolledBack.finish("rollback");
+    expect(await notSent).toBeNull();
+    expect(await bucket("cost:unsettled")).toEqual([{ available: 90 }]);
+  });
+
+  it("opens no second time: once the transaction is open, beginAfter declines", async () => {
+    const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    await queryRows(transaction.manager, "SELECT 1");
+    expect(await transaction.beginAfter(spend("cost:late"))).toBeNull();
+    await transaction.finish("commit");
+    expect(await bucket("cost:late")).toEqual([]);
+  });
+});

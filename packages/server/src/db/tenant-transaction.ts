@@ -8,6 +8,8 @@
  * Cheap by construction: nothing happens until the first query, and then BEGIN and
  * the settings travel in one round trip; COMMIT is the second. Neither goes through
  * TypeORM's logger, so `x-sql-statements` keeps counting the request's own statements.
+ * Bookkeeping that every request does (the cost budget's charge and refund) rides along
+ * in those two round trips instead of taking its own (`beginAfter`, `afterCommit`).
  */
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { execute, queryRows } from "./sql";
@@ -31,6 +33,37 @@ export type Tenant = { accountId: string | null; userId: string | null };
 /** node-postgres' client: `processID` is the backend's pid, known once connected. */
 type PgClient = { query(sql: string): Promise<unknown>; processID?: number | null };
 
+/** Rows one statement of a multi-statement simple query returned. */
+export type StatementRows = unknown[];
+
+/**
+ * The two slots of the request's transaction for statements that must not cost a round
+ * trip of their own (the cost budget); the app wires it into the context.
+ */
+export type TransactionPiggyback = {
+  /**
+   * Opens the transaction now, sending `statement` first in a transaction of its own that
+   * commits at once, then BEGIN and the settings: one round trip. What it writes stays
+   * whatever the request's transaction does, and it holds no lock past its own COMMIT.
+   * Null when the transaction was already open or has ended: run it elsewhere.
+   */
+  beginAfter(statement: string): Promise<StatementRows | null>;
+  /**
+   * Sends the statement `statement` resolves to right after the transaction's COMMIT (or
+   * the ROLLBACK of an abandoned request), in the same round trip, as its own implicit
+   * transaction. It must not raise: its error would read as the commit's. The result is
+   * null when it was not sent (rolled back without it, a failed COMMIT, or a null
+   * statement): the caller does its work elsewhere if it still matters.
+   */
+  afterCommit(statement: Promise<string | null>): Promise<StatementRows | null>;
+};
+
+/** node-postgres answers a multi-statement query with one result per statement. */
+function rowsOf(results: unknown, index: number): StatementRows {
+  const list = Array.isArray(results) ? results : [results];
+  return ((list[index] as { rows?: unknown[] } | undefined)?.rows ?? []) as StatementRows;
+}
+
 /** A literal for the settings: only UUIDs ever get here, checked, so quoting is trivial. */
 function uuidLiteral(value: string | null): string {
   if (value === null) return "''";
@@ -38,7 +71,7 @@ function uuidLiteral(value: string | null): string {
   return `'${value}'`;
 }
 
-export class TenantTransaction {
+export class TenantTransaction implements TransactionPiggyback {
   readonly manager: EntityManager;
   private readonly runner: QueryRunner;
   private opened: Promise<PgClient> | null = null;
@@ -53,6 +86,10 @@ export class TenantTransaction {
   private statementTimeoutMs = 0;
   /** Set once the operation's deadline passed: every statement fails with it from then on. */
   private expiredWith: Error | null = null;
+  private afterEnd: {
+    statement: Promise<string | null>;
+    settle(rows: StatementRows | null): void;
+  } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -107,19 +144,49 @@ export class TenantTransaction {
 
   private open(): Promise<PgClient> {
     if (this.finished) return Promise.reject(new TransactionEndedError());
-    this.opened ??= (async () => {
-      const client = (await this.runner.connect()) as PgClient;
-      const timeout =
-        this.statementTimeoutMs > 0
-          ? `, set_config('statement_timeout', '${Math.ceil(this.statementTimeoutMs)}', true)`
-          : "";
-      await client.query(
-        `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(this.tenant.accountId)}, true), ` +
-          `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)${timeout}`,
-      );
-      return client;
-    })();
+    this.opened ??= this.connectWith(this.beginStatement()).then(({ client }) => client);
     return this.opened;
+  }
+
+  /**
+   * BEGIN with the tenant's settings and the operation's statement_timeout;
+   * `set_config(…, true)` ends with the transaction.
+   */
+  private beginStatement(): string {
+    const timeout =
+      this.statementTimeoutMs > 0
+        ? `, set_config('statement_timeout', '${Math.ceil(this.statementTimeoutMs)}', true)`
+        : "";
+    return (
+      `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(this.tenant.accountId)}, true), ` +
+      `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)${timeout}`
+    );
+  }
+
+  /** Connects and sends `sql`, which opens the transaction; on failure the connection goes back clean or not at all. */
+  private async connectWith(sql: string): Promise<{ client: PgClient; results: unknown }> {
+    const client = (await this.runner.connect()) as PgClient;
+    try {
+      return { client, results: await client.query(sql) };
+    } catch (error) {
+      // A statement failed inside BEGIN: end that transaction so the connection is not pooled aborted.
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  }
+
+  beginAfter(statement: string): Promise<StatementRows | null> {
+    if (this.finished || this.opened) return Promise.resolve(null);
+    const opening = this.connectWith(`BEGIN; ${statement}; COMMIT; ${this.beginStatement()}`);
+    this.opened = opening.then(({ client }) => client);
+    return opening.then(({ results }) => rowsOf(results, 1));
+  }
+
+  afterCommit(statement: Promise<string | null>): Promise<StatementRows | null> {
+    if (this.finished || this.afterEnd) return Promise.resolve(null);
+    return new Promise((settle) => {
+      this.afterEnd = { statement, settle };
+    });
   }
 
   /**
@@ -154,6 +221,20 @@ export class TenantTransaction {
   async finish(outcome: "commit" | "rollback" | "abandon"): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    const afterEnd = this.afterEnd;
+    let sentAfterEnd: StatementRows | null = null;
+    try {
+      await this.end(outcome, afterEnd, (rows) => (sentAfterEnd = rows));
+    } finally {
+      afterEnd?.settle(sentAfterEnd);
+    }
+  }
+
+  private async end(
+    outcome: "commit" | "rollback" | "abandon",
+    afterEnd: TenantTransaction["afterEnd"],
+    sent: (rows: StatementRows) => void,
+  ): Promise<void> {
     try {
       if (this.opened) {
         // A transaction that never got a connection (the pool was full) has nothing to end.
@@ -171,7 +252,15 @@ export class TenantTransaction {
           }
           await this.queue;
         }
-        await client.query(outcome === "commit" && !this.expiredWith ? "COMMIT" : "ROLLBACK");
+        // After the deadline the transaction has failed statements: it rolls back.
+        const end = outcome === "commit" && !this.expiredWith ? "COMMIT" : "ROLLBACK";
+        // A plain rollback (Apollo answered without executing) does not wait for it.
+        const extra =
+          outcome !== "rollback" && afterEnd ? await afterEnd.statement.catch(() => null) : null;
+        // After a failed COMMIT the rest of the query string is skipped: nothing is sent then.
+        // Its rows are typed by whoever reads them (the cost budget's `read`).
+        if (extra) sent(rowsOf(await client.query(`${end}; ${extra}`), 1));
+        else await client.query(end);
       }
     } catch (error) {
       // The connection's state is unknown: destroy it rather than pool it.

@@ -43,9 +43,13 @@ export function resolverTimeoutPlugin<TContext extends object>(
   return {
     async requestDidStart() {
       return {
+        // Before anything reaches the database: the cost budget's charge may open the
+        // request's transaction in didResolveOperation already, and BEGIN carries the limit.
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation && operation.operation !== "mutation") hooks.start(contextValue, timeoutMs);
+        },
         async executionDidStart({ contextValue, operation }) {
           if (operation.operation === "mutation") return;
-          hooks.start(contextValue, timeoutMs);
           const timer = setTimeout(
             () => hooks.expire(contextValue, new OperationTimeoutError(timeoutMs)),
             timeoutMs,

@@ -39,11 +39,12 @@ import { partnerLogoRouter } from "../modules/partners/partner-logo.routes";
 import { accountExportRouter } from "../modules/accounts/account-export.routes";
 import { listExports } from "../app/list-exports";
 import { createCredentialLookup } from "../modules/identity/credentials";
+import { startCredentialCache, type CredentialCache } from "../modules/identity/credential-cache";
 import { createPersonalMail } from "../modules/identity/personal-mail";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
 import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { ServiceBusyError } from "../service-busy";
-import { authenticate, sessionCookieFor } from "./authentication";
+import { authenticateWith, sessionCookieFor } from "./authentication";
 import { graphqlBodyParser } from "./body-limits";
 import { listExportRouter } from "./list-export";
 import { corsPolicy } from "./cors";
@@ -68,6 +69,8 @@ export type ViewerResolver = (
 export type AppParts = {
   app: express.Express;
   apollo: ApolloServer<Context>;
+  /** This app's memory of credentials; stopped with Apollo. */
+  credentialCache: CredentialCache;
 };
 
 export async function createApp(options: {
@@ -79,16 +82,31 @@ export async function createApp(options: {
   logger: Logger;
   httpServer: Server;
   mail: MailQueue;
-  resolveViewer?: ViewerResolver;
+  /** Tests act as a given viewer; `authenticate` is the real sign-in check (credential cache included). */
+  resolveViewer?: (
+    request: express.Request,
+    cookie: SessionCookie,
+    authenticate: ViewerResolver,
+  ) => Promise<Viewer | null>;
   /** Tests shorten the per-operation deadline; everything else keeps the default. */
   resolverTimeoutMs?: number;
 }): Promise<AppParts> {
   const { config, dataSource, appDataSource, logger, httpServer, mail } = options;
   // Keyed by the request's manager: Apollo hands plugins a shallow copy of the context, which keeps it.
   const transactions = new WeakMap<Context["db"], TenantTransaction>();
-  const resolveViewer: ViewerResolver =
-    options.resolveViewer ??
-    ((request, cookie) => authenticate(dataSource.manager, request, cookie));
+  const credentialCache = startCredentialCache({
+    systemDb: dataSource.manager,
+    // LISTEN needs a session of its own: behind a transaction-pooling PgBouncer, DATABASE_LISTEN_URL.
+    listenUrl: config.databaseListenUrl ?? String((dataSource.options as { url: string }).url),
+    ttlSeconds: config.credentialCacheSeconds,
+    logger,
+  });
+  const signIn: ViewerResolver = (request, cookie) =>
+    authenticateWith(credentialCache, request, cookie);
+  const testResolver = options.resolveViewer;
+  const resolveViewer: ViewerResolver = testResolver
+    ? (request, cookie) => testResolver(request, cookie, signIn)
+    : signIn;
   const secureCookies = config.appUrl.startsWith("https:");
   // Resolved once per request: the idempotency middleware needs the caller before Apollo does.
   const viewers = new WeakMap<express.Request, Promise<Viewer | null>>();
@@ -203,6 +221,7 @@ export async function createApp(options: {
           return {
             async serverWillStop() {
               clearInterval(timer);
+              await credentialCache.stop();
             },
           };
         },
@@ -278,6 +297,7 @@ export async function createApp(options: {
       rateLimits,
       credentials,
       personalMail,
+      piggyback: transaction,
     });
 
   app.use(
@@ -386,5 +406,5 @@ export async function createApp(options: {
     },
   );
 
-  return { app, apollo };
+  return { app, apollo, credentialCache };
 }

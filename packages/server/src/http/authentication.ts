@@ -8,8 +8,8 @@ import type { Request, Response } from "express";
 import type { EntityManager } from "typeorm";
 import type { SessionCookie, Viewer } from "../graphql/context";
 import { UnauthenticatedError } from "../graphql/errors";
-import { apiTokensService } from "../modules/identity/api-tokens.service";
-import { SESSION_COOKIE, sessionsService } from "../modules/identity/sessions.service";
+import { uncachedCredentials, type CredentialSource } from "../modules/identity/credential-cache";
+import { SESSION_COOKIE } from "../modules/identity/sessions.service";
 
 export function sessionCookieFor(response: Response, secure: boolean): SessionCookie {
   const options = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
@@ -29,21 +29,31 @@ export function sessionCookieFor(response: Response, secure: boolean): SessionCo
   };
 }
 
-export async function authenticate(
+/** Looks the credential up in the database (no cache): the REST routes' sign-in check. */
+export function authenticate(
   db: EntityManager,
+  request: Request,
+  cookie: SessionCookie,
+): Promise<Viewer | null> {
+  return authenticateWith(uncachedCredentials(db), request, cookie);
+}
+
+/** /graphql's: through the process's credential cache (modules/identity/credential-cache.ts). */
+export async function authenticateWith(
+  credentials: CredentialSource,
   request: Request,
   cookie: SessionCookie,
 ): Promise<Viewer | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const viewer = match ? await apiTokensService.viewerForSecret(db, match[1]!) : null;
+    const viewer = match ? await credentials.viewerForBearer(match[1]!) : null;
     if (!viewer) throw new UnauthenticatedError("The API token is invalid or revoked.", 401);
     return viewer;
   }
   const token = parseCookies(request.headers.cookie ?? "")[SESSION_COOKIE];
   if (!token) return null;
-  const session = await sessionsService.viewerForToken(db, token);
+  const session = await credentials.viewerForSession(token);
   if (!session) {
     cookie.clear();
     return null;

@@ -6,12 +6,12 @@ import type { DataSource } from "typeorm";
 import { loadConfig, type RateLimitSettings } from "../config";
 import type { Viewer } from "../graphql/context";
 import { createApp, type ViewerResolver } from "../http/app";
-import { authenticate } from "../http/authentication";
 import { SESSION_COOKIE } from "../modules/identity/sessions.service";
 import { sealKeyFrom } from "../crypto/sealed-box";
 import { createLogger } from "../logger";
 import { createAppRoleDataSource } from "./test-database";
 import type { MailQueue } from "../modules/mail/mail.service";
+import type { CredentialCache } from "../modules/identity/credential-cache";
 
 export type GraphQLResponse<T = Record<string, unknown>> = {
   status: number;
@@ -45,6 +45,8 @@ export type TestApp = {
   ): Promise<GraphQLResponse<T>>;
   /** The restricted app role's pool the app's requests use. */
   appDataSource: DataSource;
+  /** The app's credential cache (its LISTEN connection included). */
+  credentialCache: CredentialCache;
   close(): Promise<void>;
 };
 
@@ -115,7 +117,7 @@ export async function startTestApp(
       connectionTimeoutMs: options.appPool?.connectionTimeoutMs,
     },
   );
-  const { app, apollo } = await createApp({
+  const { app, apollo, credentialCache } = await createApp({
     appDataSource,
     config: {
       ...loadConfig({
@@ -134,10 +136,10 @@ export async function startTestApp(
     httpServer,
     resolveViewer:
       options.resolveViewer ??
-      ((request, cookie) =>
+      ((request, cookie, authenticate) =>
         injecting && !request.headers["x-test-real-auth"]
           ? Promise.resolve(viewer)
-          : authenticate(dataSource.manager, request, cookie)),
+          : authenticate(request, cookie)),
   });
   httpServer.on("request", app);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
@@ -194,6 +196,7 @@ export async function startTestApp(
       };
     },
     appDataSource,
+    credentialCache,
     async close() {
       await apollo.stop();
       if (appDataSource.isInitialized) await appDataSource.destroy();

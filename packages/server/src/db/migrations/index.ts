@@ -24,6 +24,8 @@ import { TextColumnChecks1765350000000 } from "./1765350000000-text-column-check
 import { EmailKeys1765360000000 } from "./1765360000000-email-keys";
 import { ListOrders1765400000000 } from "./1765400000000-list-orders";
 import { ClientTitles1765410000000 } from "./1765410000000-client-titles";
+import { CredentialNotifications1765420000000 } from "./1765420000000-credential-notifications";
+import { CostBudgetFunctions1765421000000 } from "./1765421000000-cost-budget-functions";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   EmailKeys1765360000000,
   ListOrders1765400000000,
   ClientTitles1765410000000,
+  CredentialNotifications1765420000000,
+  CostBudgetFunctions1765421000000,
 ];

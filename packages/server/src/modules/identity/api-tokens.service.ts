@@ -30,6 +30,7 @@ import { API_TOKEN_COLUMNS, toApiToken, type ApiToken, type ApiTokenRow } from "
 export const API_TOKEN_PREFIX = "pn_";
 const NAME_MAX = 100;
 /** lastUsedAt is kept to the minute, so busy integrations do not write on every call. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
 const LAST_USED_RESOLUTION = "1 minute";
 /** The longest expiry a token may be given: a year, and a day of slack for a date picked at midnight. */
 const EXPIRY_MAX_MS = 366 * 24 * 60 * 60 * 1000;
@@ -60,7 +61,7 @@ type BearerRow = {
   user_id: string;
   role: Role;
   can_login: boolean;
-  stale: boolean;
+  expires_at: Date | null;
 };
 
 export const apiTokensService = {
@@ -245,28 +246,52 @@ export const apiTokensService = {
    * The viewer behind a bearer secret, or null when it is unknown, revoked, expired, or
    * its creator may no longer hold it (not active, no login, a role below its scopes).
    * The membership changes revoke such tokens already; this check is the second line.
+   * One statement: `last_used_at` (kept to the minute) is written by the same statement
+   * when it is stale. `expiresAt` tells the credential cache until when it may vouch.
    */
-  async viewerForSecret(db: EntityManager, secret: string): Promise<Viewer | null> {
+  async findBearer(
+    db: EntityManager,
+    secret: string,
+  ): Promise<{ viewer: Viewer; expiresAt: Date | null } | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
     const [row] = await queryRows<BearerRow>(
       db,
-      `SELECT t.id, t.account_id, t.scopes, m.id AS member_id, m.user_id, m.role, m.can_login,
-         (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}') AS stale
-       FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id AND m.status = $2
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $3)`,
+      `WITH bearer AS (
+         SELECT t.id, t.account_id, t.scopes, t.expires_at, m.id AS member_id, m.user_id, m.role, m.can_login,
+           (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}') AS stale
+         FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id AND m.status = $2
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $3)
+       ), used AS (
+         UPDATE api_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM bearer WHERE stale AND can_login)
+       )
+       SELECT id, account_id, scopes, expires_at, member_id, user_id, role, can_login FROM bearer`,
       [hashSecret(secret), MemberStatus.ACTIVE, clock.now()],
     );
     if (!row || !row.can_login || !roleHoldsScopes(row.role, row.scopes)) return null;
-    // Written at most once a minute, and only then a statement of its own.
-    if (row.stale)
-      await execute(db, "UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
     return {
-      userId: row.user_id,
-      accountId: row.account_id,
-      memberId: row.member_id,
-      role: row.role,
-      credential: { kind: "apiToken", apiTokenId: row.id, scopes: row.scopes },
+      viewer: {
+        userId: row.user_id,
+        accountId: row.account_id,
+        memberId: row.member_id,
+        role: row.role,
+        credential: { kind: "apiToken", apiTokenId: row.id, scopes: row.scopes },
+      },
+      expiresAt: row.expires_at,
     };
+  },
+
+  /** Records a use seen from the credential cache; another process may have done so this minute already. */
+  async recordUse(db: EntityManager, apiTokenId: string): Promise<void> {
+    await execute(
+      db,
+      `UPDATE api_tokens SET last_used_at = now()
+       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '${LAST_USED_RESOLUTION}')`,
+      [apiTokenId],
+    );
+  },
+
+  async viewerForSecret(db: EntityManager, secret: string): Promise<Viewer | null> {
+    return (await apiTokensService.findBearer(db, secret))?.viewer ?? null;
   },
 };
 

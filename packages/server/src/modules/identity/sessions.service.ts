@@ -31,8 +31,10 @@ type SessionViewerRow = {
   user_id: string;
   account_id: string | null;
   last_seen_at: Date;
+  expires_at: Date;
   member_id: string | null;
   role: Role | null;
+  extended: boolean;
 };
 
 export const sessionsService = {
@@ -107,29 +109,36 @@ export const sessionsService = {
   /**
    * The viewer behind a session cookie, or null when it is unknown or expired.
    * The current account counts only while the membership is accepted, active, with login allowed.
+   * One statement: when the session was last extended over an hour ago, the same statement
+   * extends it (`extendedUntil`, for the cookie).
    */
   async viewerForToken(
     db: EntityManager,
     token: string,
-  ): Promise<{ viewer: Viewer; extendedUntil: Date | null } | null> {
+  ): Promise<{
+    viewer: Viewer;
+    expiresAt: Date;
+    lastSeenAt: Date;
+    extendedUntil: Date | null;
+  } | null> {
+    const now = Date.now();
+    const extendTo = new Date(now + SESSION_LIFETIME_MS);
     const [row] = await queryRows<SessionViewerRow>(
       db,
-      `SELECT s.id, s.user_id, s.account_id, s.last_seen_at, m.id AS member_id, m.role
-       FROM sessions s
-       LEFT JOIN members m ON m.account_id = s.account_id AND m.user_id = s.user_id
-         AND m.status = $2 AND m.can_login AND m.accepted_at IS NOT NULL
-       WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [hashSecret(token), MemberStatus.ACTIVE],
+      `WITH found AS (
+         SELECT s.id, s.user_id, s.account_id, s.last_seen_at, s.expires_at, m.id AS member_id, m.role
+         FROM sessions s
+         LEFT JOIN members m ON m.account_id = s.account_id AND m.user_id = s.user_id
+           AND m.status = $2 AND m.can_login AND m.accepted_at IS NOT NULL
+         WHERE s.token_hash = $1 AND s.expires_at > now()
+       ), extended AS (
+         UPDATE sessions SET last_seen_at = now(), expires_at = $3
+         WHERE id IN (SELECT id FROM found WHERE last_seen_at < $4) RETURNING id
+       )
+       SELECT found.*, EXISTS (SELECT 1 FROM extended) AS extended FROM found`,
+      [hashSecret(token), MemberStatus.ACTIVE, extendTo, new Date(now - EXTEND_AFTER_MS)],
     );
     if (!row) return null;
-    let extendedUntil: Date | null = null;
-    if (Date.now() - row.last_seen_at.getTime() > EXTEND_AFTER_MS) {
-      extendedUntil = new Date(Date.now() + SESSION_LIFETIME_MS);
-      await execute(db, "UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1", [
-        row.id,
-        extendedUntil,
-      ]);
-    }
     const inAccount = row.member_id !== null;
     return {
       viewer: {
@@ -139,8 +148,24 @@ export const sessionsService = {
         role: row.role,
         credential: { kind: "session", sessionId: row.id },
       },
-      extendedUntil,
+      expiresAt: row.extended ? extendTo : row.expires_at,
+      lastSeenAt: row.extended ? new Date(now) : row.last_seen_at,
+      extendedUntil: row.extended ? extendTo : null,
     };
+  },
+
+  /** Whether a session last seen at `lastSeenAt` is due its hourly extension. */
+  extensionDue(lastSeenAt: Date, now = Date.now()): boolean {
+    return now - lastSeenAt.getTime() > EXTEND_AFTER_MS;
+  },
+
+  /** Extends a session seen from the credential cache, unless another process just did. */
+  async extend(db: EntityManager, sessionId: string, until: Date): Promise<void> {
+    await execute(
+      db,
+      "UPDATE sessions SET last_seen_at = now(), expires_at = greatest(expires_at, $2) WHERE id = $1",
+      [sessionId, until],
+    );
   },
 
   async switchAccount(db: EntityManager, sessionId: string, accountId: string): Promise<void> {

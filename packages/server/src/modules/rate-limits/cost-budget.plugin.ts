@@ -15,6 +15,13 @@
  *
  * Syntax and validation errors end a request before `didResolveOperation`, so they
  * never reach this plugin and cost nothing.
+ *
+ * No round trip of its own: the charge travels with the request transaction's BEGIN, in a
+ * transaction of its own that commits first (so a request that rolls back still pays and
+ * no lock on the bucket outlives the charge), and the refund right after its COMMIT in the
+ * same round trip (`context.piggyback`, db/tenant-transaction.ts). A failed COMMIT refunds
+ * nothing; a request the deadline abandoned refunds after its ROLLBACK, as it did before.
+ * Where there is no request transaction to ride on, both go to the system pool as before.
  */
 import {
   HeaderMap,
@@ -64,7 +71,13 @@ export function costBudgetPlugin(options: {
 }): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      let reserved: { subject: string; requested: number } | null = null;
+      let reserved: {
+        subject: string;
+        requested: number;
+        /** Hands the refund statement (or null) to the request's COMMIT; its rows come back in `refunded`. */
+        settle: ((statement: string | null) => void) | null;
+        refunded: Promise<unknown[] | null> | null;
+      } | null = null;
       let cost: CostExtension | null = null;
       let executed = false;
       let retryAfterSeconds: number | null = null;
@@ -89,7 +102,11 @@ export function costBudgetPlugin(options: {
         if (requested > options.maxCost) throw new QueryCostError(requested, options.maxCost);
         const subject = budgetSubject(contextValue.viewer);
         if (!subject) return;
-        const spent = await contextValue.rateLimits.spendCost(subject, requested);
+        const { rateLimits, piggyback } = contextValue;
+        const statement = piggyback ? rateLimits.spendCostStatement(subject, requested) : null;
+        const rows = statement ? await piggyback!.beginAfter(statement.sql) : null;
+        const spent =
+          statement && rows ? statement.read(rows) : await rateLimits.spendCost(subject, requested);
         if (!spent.granted) {
           cost = {
             requestedQueryCost: requested,
@@ -102,7 +119,15 @@ export function costBudgetPlugin(options: {
             spent.retryAfterSeconds,
           );
         }
-        reserved = { subject, requested };
+        let settle: ((statement: string | null) => void) | null = null;
+        const refunded = piggyback
+          ? piggyback.afterCommit(
+              new Promise<string | null>((resolve) => {
+                settle = resolve;
+              }),
+            )
+          : null;
+        reserved = { subject, requested, settle, refunded };
         cost = {
           requestedQueryCost: requested,
           actualQueryCost: requested,
@@ -121,17 +146,28 @@ export function costBudgetPlugin(options: {
         async willSendResponse({ response, document, operation, contextValue }) {
           await reserving;
           if (reserved && cost) {
-            const body = response.body.kind === "single" ? response.body.singleResult : null;
-            const actual =
-              executed && document && operation
-                ? actualQueryCost(document, operation, body?.data, reserved.requested)
-                : 0;
-            cost.actualQueryCost = actual;
-            if (actual < reserved.requested) {
-              cost.throttleStatus = await contextValue.rateLimits.refundCost(
-                reserved.subject,
-                reserved.requested - actual,
-              );
+            const { subject, requested, settle, refunded } = reserved;
+            try {
+              const body = response.body.kind === "single" ? response.body.singleResult : null;
+              const actual =
+                executed && document && operation
+                  ? actualQueryCost(document, operation, body?.data, requested)
+                  : 0;
+              cost.actualQueryCost = actual;
+              if (actual < requested) {
+                const { rateLimits } = contextValue;
+                const statement = settle
+                  ? rateLimits.refundCostStatement(subject, requested - actual)
+                  : null;
+                settle?.(statement?.sql ?? null);
+                const rows = statement && refunded ? await refunded : null;
+                cost.throttleStatus =
+                  (statement && rows ? statement.read(rows) : null) ??
+                  (await rateLimits.refundCost(subject, requested - actual));
+              }
+            } finally {
+              // Whatever happened above, the COMMIT waiting for this must not wait for ever.
+              settle?.(null);
             }
           }
           if (!cost) return;

@@ -116,6 +116,34 @@ async function giveBack(db: EntityManager, key: string, amount: number): Promise
 
 export type RateLimits = ReturnType<typeof createRateLimits>;
 
+type SpendRow = { available: number; granted: boolean };
+type RefundRow = { available: number | null; refunded?: boolean };
+/** The bucket key, the points, the capacity, the time and the restore rate, in the functions' order. */
+type BudgetParams = [string, number, number, Date, number];
+
+/** The cost-budget subjects the plugin makes: a session's or a token's id. */
+const BUDGET_SUBJECT =
+  /^(session|token):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The budget functions' arguments as SQL literals, for a statement that travels with
+ * BEGIN or COMMIT in one simple query (which takes no bind parameters). Only a checked
+ * subject, finite numbers and an ISO time get here, so the quoting cannot be escaped.
+ */
+function literals([key, points, capacity, at, rate]: BudgetParams): string {
+  const number = (value: number) => {
+    if (!Number.isFinite(value)) throw new Error("budget numbers must be finite");
+    return `${value}::float8`;
+  };
+  return [
+    `'${key}'::text`,
+    number(points),
+    number(capacity),
+    `'${at.toISOString()}'::timestamptz`,
+    number(rate),
+  ].join(", ");
+}
+
 /**
  * `db` is the application's root manager, never a request's transaction: a counted
  * log-in failure or token guess must stay counted even when the request rolls back.
@@ -138,6 +166,54 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
     signUpsPerIp,
     signUpWindowSeconds,
   } = settings;
+
+  const throttleStatusAt = (available: number): ThrottleStatus => ({
+    maximumAvailable: costCapacity,
+    currentlyAvailable: Math.floor(available),
+    restoreRate: costRestorePerSecond,
+  });
+
+  function costSpending(subject: string, requestedCost: number) {
+    const cost = Math.min(Math.max(requestedCost, 0), costCapacity);
+    const params: BudgetParams = [
+      `cost:${subject}`,
+      cost,
+      costCapacity,
+      clock.now(),
+      costRestorePerSecond,
+    ];
+    return {
+      params,
+      read(rows: SpendRow[]): CostSpent {
+        const [row] = rows;
+        if (!row) throw new Error("pn_spend_cost returned no row");
+        const available = Number(row.available);
+        const throttleStatus = throttleStatusAt(available);
+        if (row.granted) return { granted: true, throttleStatus };
+        return {
+          granted: false,
+          throttleStatus,
+          retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / costRestorePerSecond)),
+        };
+      },
+    };
+  }
+
+  function costRefund(subject: string, points: number) {
+    const params: BudgetParams = [
+      `cost:${subject}`,
+      Math.max(points, 0),
+      costCapacity,
+      clock.now(),
+      costRestorePerSecond,
+    ];
+    return {
+      params,
+      // Null: pruned meanwhile (it had refilled completely), so the budget is full.
+      read: (rows: RefundRow[]): ThrottleStatus =>
+        throttleStatusAt(rows[0]?.available != null ? Number(rows[0].available) : costCapacity),
+    };
+  }
 
   /** Counts one attempt against every key (all or none); `succeeded` gives them back. */
   async function countAttempt(
@@ -169,31 +245,29 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
      * here; the clamp below only keeps a caller from being locked out for good.
      */
     async spendCost(subject: string, requestedCost: number): Promise<CostSpent> {
-      const cost = Math.min(Math.max(requestedCost, 0), costCapacity);
-      const now = clock.now();
-      const refilled = `least($2::float8, b.available + $5::float8 * greatest(0, extract(epoch FROM $4::timestamptz - b.updated_at)))`;
-      const [row] = await queryRows<{ available: number; last_granted: boolean }>(
+      const spending = costSpending(subject, requestedCost);
+      const rows = await queryRows<SpendRow>(
         db,
-        `INSERT INTO rate_limit_buckets AS b (key, available, updated_at, last_granted)
-         VALUES ($1, $2::float8 - $3::float8, $4::timestamptz, true)
-         ON CONFLICT (key) DO UPDATE SET
-           available = CASE WHEN ${refilled} >= $3::float8 THEN ${refilled} - $3::float8 ELSE ${refilled} END,
-           updated_at = greatest(b.updated_at, $4::timestamptz),
-           last_granted = ${refilled} >= $3::float8
-         RETURNING available, last_granted`,
-        [`cost:${subject}`, costCapacity, cost, now, costRestorePerSecond],
+        "SELECT available, granted FROM pn_spend_cost($1, $2, $3, $4, $5)",
+        spending.params,
       );
-      const available = Number(row!.available);
-      const throttleStatus = {
-        maximumAvailable: costCapacity,
-        currentlyAvailable: Math.floor(available),
-        restoreRate: costRestorePerSecond,
-      };
-      if (row!.last_granted) return { granted: true, throttleStatus };
+      return spending.read(rows);
+    },
+
+    /**
+     * `spendCost` as one statement with its values written in, for a request's transaction
+     * to send in the round trip of its BEGIN (db/tenant-transaction.ts); `read` turns the
+     * rows it returned into the outcome. Null for a subject not of our own making.
+     */
+    spendCostStatement(
+      subject: string,
+      requestedCost: number,
+    ): { sql: string; read(rows: unknown[]): CostSpent } | null {
+      if (!BUDGET_SUBJECT.test(subject)) return null;
+      const spending = costSpending(subject, requestedCost);
       return {
-        granted: false,
-        throttleStatus,
-        retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / costRestorePerSecond)),
+        sql: `SELECT available, granted FROM pn_spend_cost(${literals(spending.params)})`,
+        read: (rows) => spending.read(rows as SpendRow[]),
       };
     },
 
@@ -202,22 +276,27 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
      * operation did not use), never above the capacity.
      */
     async refundCost(subject: string, points: number): Promise<ThrottleStatus> {
-      const now = clock.now();
-      const [row] = await queryRows<{ available: number }>(
+      const refund = costRefund(subject, points);
+      const rows = await queryRows<RefundRow>(
         db,
-        `UPDATE rate_limit_buckets AS b
-            SET available = least($2::float8,
-                  b.available + $3::float8 + $5::float8 * greatest(0, extract(epoch FROM $4::timestamptz - b.updated_at))),
-                updated_at = greatest(b.updated_at, $4::timestamptz)
-          WHERE key = $1
-          RETURNING available`,
-        [`cost:${subject}`, costCapacity, Math.max(points, 0), now, costRestorePerSecond],
+        "SELECT available, refunded FROM pn_refund_cost($1, $2, $3, $4, $5)",
+        refund.params,
       );
+      return refund.read(rows);
+    },
+
+    /** `refundCost` as one statement, for the round trip of the request's COMMIT; it never raises. */
+    refundCostStatement(
+      subject: string,
+      points: number,
+    ): { sql: string; read(rows: unknown[]): ThrottleStatus | null } | null {
+      if (!BUDGET_SUBJECT.test(subject)) return null;
+      const refund = costRefund(subject, points);
       return {
-        maximumAvailable: costCapacity,
-        // Pruned meanwhile (it had refilled completely): the budget is full.
-        currentlyAvailable: Math.floor(row ? Number(row.available) : costCapacity),
-        restoreRate: costRestorePerSecond,
+        sql: `SELECT available, refunded FROM pn_refund_cost(${literals(refund.params)})`,
+        // The function caught a failure and refunded nothing: null, the caller refunds elsewhere.
+        read: (rows) =>
+          (rows as RefundRow[])[0]?.refunded === false ? null : refund.read(rows as RefundRow[]),
       };
     },
 
