@@ -32,6 +32,7 @@ import {
   waitForHealthy,
 } from "./lib/proc.mjs";
 import { PEER_Q1, peerSchemaSql } from "./lib/peer.mjs";
+import { profileFileIn, summariseCpuProfile } from "./lib/profile.mjs";
 import { evaluate, machineInfo, markdownTable, packageVersions } from "./lib/report.mjs";
 import { startCountingProxy } from "./lib/round-trips.mjs";
 import { newApiTokenSecret, seed } from "./lib/seed.mjs";
@@ -50,6 +51,10 @@ const APP_SECRET = randomBytes(32).toString("base64url");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const explain = !args.includes("--no-explain");
+// Seconds of Q1 load on a server started with --cpu-prof (issue 20's profile summary); 0 skips it.
+const PROFILE_SECONDS = args.includes("--no-profile")
+  ? 0
+  : Number(process.env.BENCH_PROFILE_SECONDS ?? (quick ? 6 : 15));
 const keep = args.includes("--keep");
 const applyIndex = args.indexOf("--apply-sql");
 const applySql = applyIndex >= 0 ? path.resolve(args[applyIndex + 1]) : null;
@@ -177,7 +182,7 @@ function databaseUrlOf(db) {
  */
 async function startServer(
   db,
-  { label, seedDemo, production = SERVER_PRODUCTION, databaseUrl = null },
+  { label, seedDemo, production = SERVER_PRODUCTION, databaseUrl = null, nodeArgs = [] },
 ) {
   const port = await freePort();
   const env = { ...process.env };
@@ -221,7 +226,12 @@ async function startServer(
     Object.assign(env, { DATA_DIR: db.dataDir, EMBEDDED_PG_PORT: String(db.pgPort) });
   else env.DATABASE_URL = db.url;
   const since = performance.now();
-  const handle = startNode(SERVER_MAIN, { env, cwd: ROOT, label: `server (${label})` });
+  const handle = startNode(SERVER_MAIN, {
+    env,
+    cwd: ROOT,
+    label: `server (${label})`,
+    args: nodeArgs,
+  });
   const stopAll = async () => {
     const started = performance.now();
     const code = await handle.stop(30_000);
@@ -479,6 +489,48 @@ async function main() {
   }
   await floor.stop();
   await peer.stop();
+
+  // 1c. Where the server's CPU goes while it serves Q1 at c=10: a third server, as production
+  // runs, with --cpu-prof; only the samples of the load window are summarised.
+  if (PROFILE_SECONDS > 0) {
+    log(`CPU profile: Q1 at concurrency 10 for ${PROFILE_SECONDS} s on a --cpu-prof server`);
+    const profileDir = tempDir("cpu-profile");
+    const spawnedAt = performance.now();
+    const profiled = await startServer(
+      { kind: "profiled", dataDir: tempDir("profiled") },
+      {
+        label: "profiled",
+        seedDemo: false,
+        databaseUrl: databaseUrlOf(db),
+        nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
+      },
+    );
+    const target = { url: `${profiled.baseUrl}/graphql`, headers: gql.headers, body };
+    await measure({ ...target, connections: 10, duration: 2, warmup: 0 });
+    const fromMs = performance.now() - spawnedAt;
+    const loaded = await measure({
+      ...target,
+      connections: 10,
+      duration: PROFILE_SECONDS,
+      warmup: 0,
+    });
+    const toMs = performance.now() - spawnedAt;
+    await profiled.stop();
+    const summary = summariseCpuProfile(profileFileIn(profileDir), { fromMs, toMs });
+    results.profile = {
+      what: `self time of the server process serving Q1 at c=10 for ${PROFILE_SECONDS} s (node --cpu-prof), grouped by package / server folder, as shares of the busy time`,
+      requests: loaded.requests ?? null,
+      rps: loaded.rps ?? null,
+      cpuMsPerRequest: loaded.requests ? round(summary.busyMs / loaded.requests, 3) : null,
+      ...summary,
+    };
+    log(
+      `profile: ${summary.busyMs} ms busy; ${summary.groups
+        .slice(0, 6)
+        .map((g) => `${g.name} ${g.sharePercent}%`)
+        .join(", ")}`,
+    );
+  }
 
   add({
     id: "seed",
@@ -1086,8 +1138,15 @@ function causesOfMissed(figures, results) {
     else if (f.id === "q1.roundTrips")
       cause = `${rt.median} sequential round trips for one warm Q1: ${trips}`;
     else if (/^q1\.(p50|rps)ratio\./.test(f.id)) {
+      const profile = results.profile;
+      const profileCause = profile
+        ? `${profile.cpuMsPerRequest} ms of Node CPU per request at c=10; self time: ${profile.groups
+            .slice(0, 8)
+            .map((g) => `${g.name} ${g.sharePercent}%`)
+            .join(", ")} (results.profile)`
+        : "not profiled in this run";
       const { q1, floor } = run(f.id);
-      cause = `Q1 ${q1.p50} ms p50 / ${q1.rps} req/s against the floor's ${floor.p50} ms / ${floor.rps} req/s: ${rt.median} sequential round trips and ${rt.statementsSentMedian} statements where the floor sends 1, plus the GraphQL stack's CPU per request (not profiled in this run)`;
+      cause = `Q1 ${q1.p50} ms p50 / ${q1.rps} req/s against the floor's ${floor.p50} ms / ${floor.rps} req/s: ${rt.median} sequential round trips and ${rt.statementsSentMedian} statements where the floor sends 1, plus the GraphQL stack's CPU per request (${profileCause})`;
     } else if (f.id.startsWith("activate.")) {
       const counted = results.bulk.countedActivate;
       cause = `one call of ${counted.ids} IDs sent ${counted.statementsSent} statements in ${counted.roundTrips} round trips (x-sql-statements ${counted.statements}); time per statement not broken down here`;

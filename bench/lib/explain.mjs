@@ -82,6 +82,29 @@ export async function explainAll(
     `SELECT partner_id, status, count(*)::int AS count FROM members WHERE partner_id = ANY($1::uuid[]) GROUP BY partner_id, status`,
     [[...new Set(pagePartners)]],
   );
+  // Issue 20: the statement the server sends for Q1 now, the page joined to its partners
+  // and their counts once it is cut (connection.ts RowPreload, partnersService.partnerPreload).
+  const page = withAccount(memberPage({ statusEquality: "PENDING" }));
+  const [, pageOrder] = /ORDER BY (.*) LIMIT/s.exec(page.sql);
+  const pageSql = page.sql.replace(
+    " FROM members m",
+    `, row_number() OVER (ORDER BY ${pageOrder}) AS "__position" FROM members m`,
+  );
+  await run(
+    "q1_one_statement",
+    `SELECT page.*, __partner.company_name, __partner.logo_updated_at,
+       __partner_counts.pending, __partner_counts.active, __partner_counts.archived
+     FROM (${pageSql}) page
+     LEFT JOIN partners __partner ON __partner.id = page.partner_id
+     LEFT JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
+              count(*) FILTER (WHERE c.status = 'ACTIVE')::int AS active,
+              count(*) FILTER (WHERE c.status = 'ARCHIVED')::int AS archived
+       FROM members c WHERE c.partner_id = __partner.id
+     ) __partner_counts ON __partner.id IS NOT NULL
+     ORDER BY page."__position"`,
+    page.params,
+  );
   q = withAccount(memberPage({ status: ["PENDING"], search: searchTerm }));
   await run("search", q.sql, q.params);
   q = withAccount(

@@ -8,6 +8,7 @@ import type { CredentialLookup } from "../modules/identity/credentials";
 import type { PersonalMail } from "../modules/identity/personal-mail";
 import type { MailQueue } from "../modules/mail/mail.service";
 import type { RateLimits } from "../modules/rate-limits/rate-limits.service";
+import { toAccount } from "../modules/accounts/account.type";
 import { createLoaders } from "./loaders";
 
 declare module "../graphql/context" {
@@ -29,5 +30,10 @@ declare module "../graphql/context" {
 }
 
 export function createContext(input: Omit<Context, "loaders">): Context {
-  return { ...input, loaders: createLoaders(input.db) };
+  const loaders = createLoaders(input.db);
+  // The viewer's account came with the credential: `currentAccount` reads it from here.
+  const account = input.viewer?.account;
+  if (account && account.id === input.viewer?.accountId)
+    loaders.accountById.prime(account.id, toAccount(account));
+  return { ...input, loaders };
 }

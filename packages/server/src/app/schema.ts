@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import { buildSchemaSync } from "type-graphql";
+import { buildSchemaSync, getMetadataStorage } from "type-graphql";
 import { AccountResolver } from "../modules/accounts/account.resolver";
 import { AccountAuditResolver, AuditEventResolver } from "../modules/audit/audit.resolver";
 import { auditEventNodeSource } from "../modules/audit/audit.service";
@@ -74,7 +74,18 @@ registerInvitationKinds();
 
 let built: GraphQLSchema | undefined;
 
+/**
+ * Plain properties resolve as graphql-js' default resolver reads them, not through
+ * TypeGraphQL's middleware dispatcher (a closure and an object per field per row; issue 20's
+ * profile). Nothing here uses TypeGraphQL middlewares or its auth checker, so they lose
+ * nothing; `@FieldResolver`s are unaffected.
+ */
+function resolvePlainFieldsSimply(): void {
+  for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
+}
+
 export function buildAppSchema(): GraphQLSchema {
+  if (!built) resolvePlainFieldsSimply();
   built ??= buildSchemaSync({
     resolvers: [
       NodeResolver,

@@ -1,17 +1,14 @@
 /**
- * A TypeORM logger that counts SQL statements per request (for the N+1 tests and
- * the benchmark) and logs them only at debug level, without parameters.
+ * A TypeORM logger that logs SQL statements only at debug level, without parameters.
+ * (A request's statements are counted by its transaction: TenantTransaction.statements.)
  */
 import type { Logger as TypeOrmLogger } from "typeorm";
-import { currentRequestScope } from "../http/request-scope";
 import type { Logger } from "../logger";
 
 export class StatementCounter implements TypeOrmLogger {
   constructor(private readonly logger: Logger) {}
 
   logQuery(query: string): void {
-    const scope = currentRequestScope();
-    if (scope) scope.sqlStatements += 1;
     if (this.logger.isLevelEnabled("debug"))
       this.logger.debug({ sql: query.replace(/\s+/g, " ").slice(0, 500) }, "sql");
   }

@@ -7,6 +7,7 @@ import { GraphQLError } from "graphql";
 import pino from "pino";
 import { createErrorFormatter } from "../graphql/errors";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
+import { waitFor } from "../test-support/wait-for";
 import { queryRows } from "./sql";
 import { TenantTransaction, TransactionEndedError } from "./tenant-transaction";
 
@@ -53,6 +54,63 @@ it("answers statements after the transaction ended with TransactionEndedError, l
   const bug = format({ message: "x", path: ["members"] }, asReported(new Error("a bug")));
   expect(bug.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
   expect(lines.map((line) => line.msg)).toEqual(["unexpected error in GraphQL operation"]);
+});
+
+describe("the operation's deadline", () => {
+  it("sends the deadline as statement_timeout with BEGIN, so PostgreSQL stops a statement by itself", async () => {
+    const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    transaction.limitTime(250);
+    try {
+      const [row] = await queryRows<{ timeout: string }>(
+        transaction.manager,
+        "SELECT current_setting('statement_timeout') AS timeout",
+      );
+      expect(row?.timeout).toBe("250ms");
+      const slow = await queryRows(transaction.manager, "SELECT pg_sleep(5)").catch(
+        (error: unknown) => error,
+      );
+      expect((slow as { code?: string }).code).toBe("57014");
+    } finally {
+      await transaction.finish("rollback");
+    }
+    // SET LOCAL: the pooled connection does not keep it.
+    const [after] = await queryRows<{ timeout: string }>(
+      db.dataSource.manager,
+      "SELECT current_setting('statement_timeout') AS timeout",
+    );
+    expect(after?.timeout).not.toBe("250ms");
+  });
+
+  it("expire cancels the running statement, fails it and every later one with the deadline's error, and rolls back", async () => {
+    const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    await queryRows(transaction.manager, "CREATE TEMP TABLE deadline_marks (n int)");
+    await queryRows(transaction.manager, "INSERT INTO deadline_marks VALUES (1)");
+    const running = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
+      (error: unknown) => error,
+    );
+    const queued = queryRows(transaction.manager, "SELECT 1").catch((error: unknown) => error);
+    // The sleep is running in PostgreSQL before the deadline passes.
+    await waitFor("the sleep to run", async () => {
+      const [row] = await queryRows<{ pid: number }>(
+        db.dataSource.manager,
+        "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+      );
+      return row;
+    });
+    const deadline = new Error("the deadline");
+    await transaction.expire(deadline);
+    expect(await running).toBe(deadline);
+    expect(await queued).toBe(deadline);
+    expect(await queryRows(transaction.manager, "SELECT 1").catch((error: unknown) => error)).toBe(
+      deadline,
+    );
+    await transaction.finish("commit");
+    const [still] = await queryRows<{ count: number }>(
+      db.dataSource.manager,
+      "SELECT count(*)::int AS count FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+    );
+    expect(still?.count).toBe(0);
+  });
 });
 
 describe("statements riding on BEGIN and COMMIT (the cost budget's)", () => {

@@ -58,14 +58,6 @@ export type TransactionPiggyback = {
   afterCommit(statement: Promise<string | null>): Promise<StatementRows | null>;
 };
 
-/** BEGIN with the tenant's settings; `set_config(…, true)` ends with the transaction. */
-function beginStatement(tenant: Tenant): string {
-  return (
-    `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(tenant.accountId)}, true), ` +
-    `set_config('app.user_id', ${uuidLiteral(tenant.userId)}, true)`
-  );
-}
-
 /** node-postgres answers a multi-statement query with one result per statement. */
 function rowsOf(results: unknown, index: number): StatementRows {
   const list = Array.isArray(results) ? results : [results];
@@ -88,6 +80,12 @@ export class TenantTransaction implements TransactionPiggyback {
   /** Statements sent or waiting; more than none when the response leaves means resolvers were abandoned. */
   private pending = 0;
   private finished = false;
+  /** Statements the request sent through this transaction (`x-sql-statements`); BEGIN and COMMIT not counted. */
+  statements = 0;
+  /** `statement_timeout` sent with BEGIN, in milliseconds (the operation's deadline); 0 is none. */
+  private statementTimeoutMs = 0;
+  /** Set once the operation's deadline passed: every statement fails with it from then on. */
+  private expiredWith: Error | null = null;
   private afterEnd: {
     statement: Promise<string | null>;
     settle(rows: StatementRows | null): void;
@@ -103,10 +101,16 @@ export class TenantTransaction implements TransactionPiggyback {
     const query = runner.query.bind(runner);
     runner.query = ((...args: Parameters<QueryRunner["query"]>) => {
       this.pending += 1;
+      this.statements += 1;
       const result = this.queue
         .then(async () => {
+          if (this.expiredWith) throw this.expiredWith;
           await this.open();
           return query(...args);
+        })
+        // The statement the deadline cancelled fails as the deadline, not as a cancelled query.
+        .catch((error: unknown) => {
+          throw this.expiredWith ?? error;
         })
         .finally(() => {
           this.pending -= 1;
@@ -140,8 +144,23 @@ export class TenantTransaction implements TransactionPiggyback {
 
   private open(): Promise<PgClient> {
     if (this.finished) return Promise.reject(new TransactionEndedError());
-    this.opened ??= this.connectWith(beginStatement(this.tenant)).then(({ client }) => client);
+    this.opened ??= this.connectWith(this.beginStatement()).then(({ client }) => client);
     return this.opened;
+  }
+
+  /**
+   * BEGIN with the tenant's settings and the operation's statement_timeout;
+   * `set_config(…, true)` ends with the transaction.
+   */
+  private beginStatement(): string {
+    const timeout =
+      this.statementTimeoutMs > 0
+        ? `, set_config('statement_timeout', '${Math.ceil(this.statementTimeoutMs)}', true)`
+        : "";
+    return (
+      `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(this.tenant.accountId)}, true), ` +
+      `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)${timeout}`
+    );
   }
 
   /** Connects and sends `sql`, which opens the transaction; on failure the connection goes back clean or not at all. */
@@ -158,7 +177,7 @@ export class TenantTransaction implements TransactionPiggyback {
 
   beginAfter(statement: string): Promise<StatementRows | null> {
     if (this.finished || this.opened) return Promise.resolve(null);
-    const opening = this.connectWith(`BEGIN; ${statement}; COMMIT; ${beginStatement(this.tenant)}`);
+    const opening = this.connectWith(`BEGIN; ${statement}; COMMIT; ${this.beginStatement()}`);
     this.opened = opening.then(({ client }) => client);
     return opening.then(({ results }) => rowsOf(results, 1));
   }
@@ -168,6 +187,29 @@ export class TenantTransaction implements TransactionPiggyback {
     return new Promise((settle) => {
       this.afterEnd = { statement, settle };
     });
+  }
+
+  /**
+   * The operation must be done within `timeoutMs` (resolver-timeout.ts): sent with BEGIN as
+   * `statement_timeout`, so PostgreSQL stops a statement even if this process cannot. Only
+   * before the first statement; a transaction already open keeps what it has.
+   */
+  limitTime(timeoutMs: number): void {
+    if (!this.opened) this.statementTimeoutMs = timeoutMs;
+  }
+
+  /**
+   * The operation's deadline passed: the statement running is cancelled and every statement
+   * of the request fails with `error` from now on, so the resolvers waiting on the database
+   * answer at once. The transaction then ends with a rollback.
+   */
+  async expire(error: Error): Promise<void> {
+    if (this.expiredWith || this.finished) return;
+    this.expiredWith = error;
+    if (this.pending === 0 || !this.opened) return;
+    const client = await this.opened.catch(() => null);
+    if (client?.processID)
+      await execute(this.dataSource.manager, "SELECT pg_cancel_backend($1)", [client.processID]);
   }
 
   /**
@@ -210,7 +252,8 @@ export class TenantTransaction implements TransactionPiggyback {
           }
           await this.queue;
         }
-        const end = outcome === "commit" ? "COMMIT" : "ROLLBACK";
+        // After the deadline the transaction has failed statements: it rolls back.
+        const end = outcome === "commit" && !this.expiredWith ? "COMMIT" : "ROLLBACK";
         // A plain rollback (Apollo answered without executing) does not wait for it.
         const extra =
           outcome !== "rollback" && afterEnd ? await afterEnd.statement.catch(() => null) : null;

@@ -115,6 +115,20 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
 
 export type KeyColumn = { expression: string; sqlType: "timestamptz" | "uuid" | "text" | "int" };
 
+/**
+ * A to-one relation read in the page's own statement instead of by a loader afterwards
+ * (issue 20): joined to the page's rows once they are cut, so it costs one lookup per row of
+ * the page whatever the list's size. `prime` hands each row's part to the request's loaders,
+ * so the field resolvers find it there and send nothing.
+ */
+export type RowPreload = {
+  /** Columns added to the page's rows; name them with a prefix of the preload's own. */
+  columns: string;
+  /** LEFT JOINs (LATERAL ones too) on the page's rows, given the page's alias; never more than one row each. */
+  joins(pageAlias: string): string;
+  prime(row: Record<string, unknown>): void;
+};
+
 export type KeysetQuery = {
   /** Columns to select; the row type is what the caller maps from. */
   select: string;
@@ -132,6 +146,8 @@ export type KeysetQuery = {
    * the default order (newest first), whose cursors stay what they always were.
    */
   orderName?: string;
+  /** Relations the caller selected below the nodes, read with the page (see RowPreload). */
+  preloads?: RowPreload[];
 };
 
 /** The order of every list here: newest first, ties broken by id (the key of its keyset). */
@@ -271,11 +287,22 @@ export async function paginate<Row extends Record<string, unknown>, T>(
     .join(", ");
   const whereClause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const orderClause = query.orderBy.map((key) => `${key.expression} ${scanDirection}`).join(", ");
+  const pageSql = `SELECT ${query.select}, ${keySelect} FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}`;
+  const preloads = query.preloads ?? [];
+  // The relations join the page once it is cut (never the whole filtered list before its
+  // sort), and the page keeps its order through its position.
   const rows = await queryRows<Row>(
     db,
-    `SELECT ${query.select}, ${keySelect} FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}`,
+    preloads.length === 0
+      ? pageSql
+      : `SELECT page.*, ${preloads.map((preload) => preload.columns).join(", ")}
+         FROM (SELECT ${query.select}, ${keySelect}, row_number() OVER (ORDER BY ${orderClause}) AS "__position"
+               FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}) page
+         ${preloads.map((preload) => preload.joins("page")).join(" ")}
+         ORDER BY page."__position"`,
     params,
   );
+  for (const row of rows) for (const preload of preloads) preload.prime(row);
   const hasMore = rows.length > page.limit;
   const pageRows = rows.slice(0, page.limit);
   if (page.backwards) pageRows.reverse();

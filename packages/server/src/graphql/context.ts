@@ -7,7 +7,7 @@
  * to `Loaders` and `Context` by interface merging (app/loaders.ts, app/context.ts)
  * and builds it for each request.
  */
-import type { ApiScope, Role } from "@pn/shared";
+import type { ApiScope, Plan, Role } from "@pn/shared";
 import type { Request } from "express";
 import type { EntityManager } from "typeorm";
 import type { Logger } from "../logger";
@@ -16,6 +16,9 @@ export type Credential =
   | { kind: "session"; sessionId: string }
   | { kind: "apiToken"; apiTokenId: string; scopes: ApiScope[] };
 
+/** The account a viewer acts in, as the credential's lookup read it (the `accounts` row). */
+export type ViewerAccount = { id: string; name: string; handle: string; plan: Plan };
+
 export type Viewer = {
   userId: string;
   /** The account the session or token acts in; null when the user has no account to enter. */
@@ -23,6 +26,12 @@ export type Viewer = {
   memberId: string | null;
   role: Role | null;
   credential: Credential;
+  /**
+   * That account's row, read with the credential (and cached with it, dropped when the
+   * account changes), so `viewer.currentAccount` costs no statement; absent where the viewer
+   * was made otherwise (tests, sign-in within the request).
+   */
+  account?: ViewerAccount | null;
 };
 
 /** What a mutation may do to the caller's cookie: sign-in sets it, sign-out clears it. */

@@ -4,10 +4,10 @@
  * escapes a resolver is a bug: the client gets a generic message with the request
  * id, the log gets the detail.
  */
+import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { TransactionEndedError } from "../db/tenant-transaction";
-import { currentRequestScope } from "../http/request-scope";
 import type { Logger } from "../logger";
 
 export class UnauthenticatedError extends GraphQLError {
@@ -55,6 +55,30 @@ const CODES_SHOWN_TO_CLIENTS = new Set([
   "SERVICE_UNAVAILABLE",
 ]);
 
+type RequestOfError = { requestId: string; logger: Logger };
+
+/**
+ * Apollo's `formatError` sees the error, not the request: this plugin notes each error's
+ * request (its id and logger) as the operation meets it, and the formatter reads it there.
+ * (Cheaper than an AsyncLocalStorage scope, whose promise hooks cost every request; issue 20.)
+ */
+const requestOfError = new WeakMap<object, RequestOfError>();
+
+export function errorRequestPlugin<
+  TContext extends RequestOfError,
+>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const request = { requestId: contextValue.requestId, logger: contextValue.logger };
+          for (const error of errors) requestOfError.set(error, request);
+        },
+      };
+    },
+  };
+}
+
 export function createErrorFormatter(fallbackLogger: Logger) {
   return function formatError(
     formatted: GraphQLFormattedError,
@@ -75,9 +99,9 @@ export function createErrorFormatter(fallbackLogger: Logger) {
         extensions: { code: "REQUEST_ENDED" },
       };
     }
-    const scope = currentRequestScope();
-    const requestId = scope?.requestId ?? "unknown";
-    (scope?.logger ?? fallbackLogger).error(
+    const request = typeof error === "object" && error ? requestOfError.get(error) : undefined;
+    const requestId = request?.requestId ?? "unknown";
+    (request?.logger ?? fallbackLogger).error(
       { err: original, path: formatted.path, requestId },
       "unexpected error in GraphQL operation",
     );

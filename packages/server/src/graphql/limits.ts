@@ -10,7 +10,8 @@
  *   the rate-limit budget in one plugin (modules/rate-limits/cost-budget.plugin.ts, wired in
  *   http/app.ts), so a query over the limit is refused before anything is charged;
  * - introspection for signed-in callers only, in production (introspection-gate.ts);
- * - a deadline per query; mutations are bounded by their inputs (resolver-timeout.ts).
+ * - a deadline per query, enforced where the time goes, on the request's database work;
+ *   mutations are bounded by their inputs (resolver-timeout.ts).
  * Batched HTTP requests are refused by Apollo itself (allowBatchedHttpRequests: false).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -22,9 +23,9 @@ import { introspectionGatePlugin } from "./introspection-gate";
 import { QUERY_COST_MAX } from "./query-cost";
 import { REPEATED_SELECTIONS_MAX, repeatedSelectionsRule } from "./repeated-selections-rule";
 import {
-  applyResolverTimeouts,
   RESOLVER_TIMEOUT_MS,
   resolverTimeoutPlugin,
+  type OperationDeadlineHooks,
 } from "./resolver-timeout";
 
 export const QUERY_LIMITS = {
@@ -50,6 +51,8 @@ export type QueryLimitOptions = {
   production: boolean;
   /** Tests shorten it; everything else uses RESOLVER_TIMEOUT_MS. */
   resolverTimeoutMs?: number;
+  /** How the deadline stops the request's database work (the wiring knows the transaction). */
+  deadline: OperationDeadlineHooks<Context>;
 };
 
 export function queryLimits(
@@ -74,7 +77,7 @@ export function queryLimits(
   }).protect();
   // With its token and suggestion plugins off, armor contributes validation rules only.
   return {
-    schema: applyResolverTimeouts(schema),
+    schema,
     validationRules: [
       ...armor.validationRules,
       repeatedSelectionsRule(QUERY_LIMITS.maxRepeatedSelections),
@@ -83,7 +86,10 @@ export function queryLimits(
     plugins: [
       hideSuggestionsPlugin<Context>(),
       introspectionGatePlugin({ signedInOnly: options.production }),
-      resolverTimeoutPlugin<Context>(options.resolverTimeoutMs ?? QUERY_LIMITS.resolverTimeoutMs),
+      resolverTimeoutPlugin<Context>(
+        options.resolverTimeoutMs ?? QUERY_LIMITS.resolverTimeoutMs,
+        options.deadline,
+      ),
     ],
   };
 }

@@ -1,23 +1,22 @@
 /**
- * A deadline per query: RESOLVER_TIMEOUT_MS after execution starts, every
- * resolver still pending fails with TIMEOUT and no new resolver starts, so the
- * response goes out (with those fields null and the errors listed) instead of
- * holding the connection. The statement still running in PostgreSQL is then
- * cancelled by the request's transaction (`TenantTransaction.finish("abandon")`).
+ * A deadline per query: RESOLVER_TIMEOUT_MS after execution starts, the request's
+ * database work is stopped (the running statement cancelled, every later one refused
+ * with TIMEOUT), so the resolvers waiting on it fail with TIMEOUT at once and the response
+ * goes out (with those fields null and the errors listed) instead of holding the
+ * connection. The database side is the request's transaction's (`TenantTransaction`):
+ * `start` gives it the deadline before its first statement, which it also sends PostgreSQL
+ * as `statement_timeout` (a second wall if this process is too busy to fire its timer), and
+ * `expire` stops it.
+ *
+ * One timer per operation, no wrapper around each field resolver (issue 20's profile):
+ * what takes time in a query is the database, and that is where it is stopped.
  *
  * Mutations have no deadline here: a mutation runs in a transaction that would
  * still commit after the caller had been told TIMEOUT, which is worse than waiting.
  * Their work is bounded by their inputs instead (10,000 CSV rows, 1,000 IDs, body size).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import {
-  defaultFieldResolver,
-  GraphQLError,
-  isIntrospectionType,
-  isObjectType,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from "graphql";
+import { GraphQLError } from "graphql";
 
 export const RESOLVER_TIMEOUT_MS = 10_000;
 
@@ -29,82 +28,39 @@ export class OperationTimeoutError extends GraphQLError {
   }
 }
 
-type Deadline = {
-  timeoutMs: number;
-  passed: boolean;
-  /** Rejects when the deadline passes; pending resolvers race against it. */
-  expired: Promise<never>;
+/** What the deadline does to the request's database work (wired in http/app.ts). */
+export type OperationDeadlineHooks<TContext> = {
+  /** Before the operation's first statement: its statements must end by then. */
+  start(context: TContext, timeoutMs: number): void;
+  /** The deadline passed: stop the request's database work, failing it with `error`. */
+  expire(context: TContext, error: OperationTimeoutError): void;
 };
 
-const deadlines = new WeakMap<object, Deadline>();
-
-/** Starts the deadline when execution starts, and clears it when execution ends. */
 export function resolverTimeoutPlugin<TContext extends object>(
-  timeoutMs: number = RESOLVER_TIMEOUT_MS,
+  timeoutMs: number,
+  hooks: OperationDeadlineHooks<TContext>,
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
+        // Before anything reaches the database: the cost budget's charge may open the
+        // request's transaction in didResolveOperation already, and BEGIN carries the limit.
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation && operation.operation !== "mutation") hooks.start(contextValue, timeoutMs);
+        },
         async executionDidStart({ contextValue, operation }) {
           if (operation.operation === "mutation") return;
-          let timer: NodeJS.Timeout | undefined;
-          const deadline: Deadline = {
+          const timer = setTimeout(
+            () => hooks.expire(contextValue, new OperationTimeoutError(timeoutMs)),
             timeoutMs,
-            passed: false,
-            expired: new Promise<never>((_resolve, reject) => {
-              timer = setTimeout(() => {
-                deadline.passed = true;
-                reject(new OperationTimeoutError(timeoutMs));
-              }, timeoutMs);
-            }),
-          };
-          // Nobody may be racing when it fires; that is not an unhandled rejection.
-          deadline.expired.catch(() => undefined);
-          deadlines.set(contextValue, deadline);
+          );
           return {
             async executionDidEnd() {
               clearTimeout(timer);
-              deadlines.delete(contextValue);
             },
           };
         },
       };
     },
   };
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
-}
-
-function withDeadline(
-  resolve: GraphQLFieldResolver<unknown, unknown>,
-): GraphQLFieldResolver<unknown, unknown> {
-  return (source, args, context, info) => {
-    const deadline =
-      typeof context === "object" && context !== null ? deadlines.get(context) : undefined;
-    if (!deadline) return resolve(source, args, context, info);
-    if (deadline.passed) throw new OperationTimeoutError(deadline.timeoutMs);
-    const result = resolve(source, args, context, info);
-    return isPromiseLike(result) ? Promise.race([result, deadline.expired]) : result;
-  };
-}
-
-const guarded = new WeakSet<GraphQLSchema>();
-
-/** Makes every field resolver of `schema` respect the deadline (once per schema; it changes the schema in place). */
-export function applyResolverTimeouts(schema: GraphQLSchema): GraphQLSchema {
-  if (guarded.has(schema)) return schema;
-  guarded.add(schema);
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || isIntrospectionType(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      field.resolve = withDeadline(field.resolve ?? defaultFieldResolver);
-    }
-  }
-  return schema;
 }

@@ -26,7 +26,7 @@ import {
   type SessionCookie,
   type Viewer,
 } from "../graphql/context";
-import { createErrorFormatter, ForbiddenError } from "../graphql/errors";
+import { createErrorFormatter, errorRequestPlugin, ForbiddenError } from "../graphql/errors";
 import { perQueryCostLimit, queryLimits } from "../graphql/limits";
 import { createContext } from "../app/context";
 import { buildAppSchema } from "../app/schema";
@@ -52,7 +52,6 @@ import { GRAPHIQL_PATH, graphiqlGate } from "./graphiql-gate";
 import { createAppMetrics } from "./metrics";
 import { schemaRoute } from "./schema-route";
 import { requestLogFields, responseLogFields } from "./request-log";
-import { currentRequestScope, runInRequestScope } from "./request-scope";
 import { securityHeaders } from "./security-headers";
 
 /** Enough for any real browser's User-Agent; a longer header is cut rather than stored whole. */
@@ -148,9 +147,6 @@ export async function createApp(options: {
     logger,
   });
   app.use(metrics.httpMiddleware());
-  app.use((req, _res, next) => {
-    runInRequestScope({ requestId: String(req.id), logger: req.log, sqlStatements: 0 }, next);
-  });
   app.use(securityHeaders({ https: secureCookies }));
 
   app.get("/healthz", async (_req, res) => {
@@ -178,6 +174,15 @@ export async function createApp(options: {
   const limits = queryLimits(schema, {
     production: config.production,
     resolverTimeoutMs: options.resolverTimeoutMs,
+    deadline: {
+      start: (context, timeoutMs) => transactions.get(context.db)?.limitTime(timeoutMs),
+      expire: (context, error) => {
+        transactions
+          .get(context.db)
+          ?.expire(error)
+          .catch((failure: unknown) => context.logger.warn({ err: failure }, "cancelling failed"));
+      },
+    },
   });
   const apollo = new ApolloServer<Context>({
     schema: limits.schema,
@@ -202,6 +207,7 @@ export async function createApp(options: {
       // cache-control plugin only costs a hook on every field resolution (issue 20's profile).
       ApolloServerPluginCacheControlDisabled(),
       metrics.graphqlPlugin<Context>(),
+      errorRequestPlugin<Context>(),
       ...limits.plugins,
       costBudgetPlugin({ maxCost: perQueryCostLimit(config.rateLimits.costCapacity) }),
       {
@@ -257,10 +263,12 @@ export async function createApp(options: {
                   ];
                 }
               }
-              const scope = currentRequestScope();
               // A debugging aid for tests and development; production answers carry no internals.
-              if (scope && response.http && !config.production)
-                response.http.headers.set("x-sql-statements", String(scope.sqlStatements));
+              // The request's own statements: authentication and rate-limit bookkeeping (system
+              // pool), BEGIN and COMMIT are not counted.
+              const transaction = transactions.get(contextValue.db);
+              if (transaction && response.http && !config.production)
+                response.http.headers.set("x-sql-statements", String(transaction.statements));
             },
           };
         },

@@ -7,7 +7,7 @@
  */
 import { Role } from "@pn/shared";
 import { Client } from "pg";
-import { insertViewer } from "../test-support/fixtures";
+import { insertUser, insertViewer } from "../test-support/fixtures";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { waitFor } from "../test-support/wait-for";
@@ -75,9 +75,60 @@ it("a warm token-authenticated read of one statement costs three round trips", a
     expect.stringMatching(
       /^BEGIN; SELECT available, granted FROM pn_spend_cost\(.*; COMMIT; BEGIN; SELECT set_config/,
     ),
-    expect.stringMatching(/FROM accounts/),
-    // This read uses all it reserved: nothing to refund.
+    // The account came with the credential: no statement of its own. This read uses all it
+    // reserved: nothing to refund.
     "COMMIT",
+  ]);
+});
+
+it("Q1 (a partner system's Pending list) costs three round trips: the charge with BEGIN, one statement, COMMIT with the refund", async () => {
+  const owner = await insertViewer(db.dataSource, Role.OWNER);
+  const [partner] = await db.dataSource.query(
+    "INSERT INTO partners (account_id, company_name, status) VALUES ($1, 'Brandt', 'ACTIVE') RETURNING id",
+    [owner.accountId],
+  );
+  for (let i = 0; i < 3; i += 1)
+    await db.dataSource.query(
+      `INSERT INTO members (account_id, user_id, type, role, status, partner_id, accepted_at)
+       VALUES ($1, $2, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', 'PENDING', $3, now())`,
+      [owner.accountId, await insertUser(db.dataSource), partner.id],
+    );
+  app.actAs(owner.viewer);
+  const created = await app.graphql<{ createApiToken: { secret: string } }>(
+    `mutation { createApiToken(input: { name: "q1", scopes: [READ] }) { secret } }`,
+  );
+  const client = app.client();
+  client.setBearer(created.body.data!.createApiToken.secret);
+  type Q1 = {
+    viewer: {
+      currentAccount: {
+        members: {
+          nodes: {
+            name: string;
+            partner: { companyName: string; memberCounts: { pending: number } };
+          }[];
+        };
+      };
+    };
+  };
+  const q1 = () =>
+    client.graphql<Q1>(
+      "{ viewer { currentAccount { members(first: 50, filter: {status: [PENDING]}) { nodes { name email partner { companyName logoUrl memberCounts { pending } } } } } } }",
+    );
+  expect((await q1()).status).toBe(200);
+  let answer: Awaited<ReturnType<typeof q1>> | null = null;
+  const sent = await countedRoundTrips(async () => {
+    answer = await q1();
+  });
+  const nodes = answer!.body.data!.viewer.currentAccount.members.nodes;
+  expect(nodes).toHaveLength(3);
+  expect(
+    nodes.every((n) => n.partner.companyName === "Brandt" && n.partner.memberCounts.pending === 3),
+  ).toBe(true);
+  expect(sent).toEqual([
+    expect.stringMatching(/^BEGIN; SELECT available, granted FROM pn_spend_cost\(/),
+    expect.stringMatching(/^SELECT page\.\*, __partner\.id/),
+    expect.stringMatching(/^COMMIT; SELECT available, refunded FROM pn_refund_cost\(/),
   ]);
 });
 

@@ -26,6 +26,7 @@ import { ListOrders1765400000000 } from "./1765400000000-list-orders";
 import { ClientTitles1765410000000 } from "./1765410000000-client-titles";
 import { CredentialNotifications1765420000000 } from "./1765420000000-credential-notifications";
 import { CostBudgetFunctions1765421000000 } from "./1765421000000-cost-budget-functions";
+import { AccountCredentialNotifications1765422000000 } from "./1765422000000-account-credential-notifications";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ClientTitles1765410000000,
   CredentialNotifications1765420000000,
   CostBudgetFunctions1765421000000,
+  AccountCredentialNotifications1765422000000,
 ];

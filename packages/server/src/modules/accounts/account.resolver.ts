@@ -1,7 +1,20 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { ConnectionArgs, type Connection } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { MemberConnection, MemberFilter, MemberOrder, type Member } from "../members/member.type";
+import { memberPagePreloads } from "../members/member-page-preloads";
 import { membersService } from "../members/members.service";
 import { ApiToken } from "../identity/api-token.type";
 import { apiTokensService } from "../identity/api-tokens.service";
@@ -45,8 +58,11 @@ export class AccountResolver {
     })
     orderBy: MemberOrder | null,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Member>> {
-    return membersService.listMembers(context, account.localId, args, filter, orderBy);
+    return membersService.listMembers(context, account.localId, args, filter, orderBy, {
+      preloads: memberPagePreloads(context, info),
+    });
   }
 
   @FieldResolver(() => [ApiToken], {

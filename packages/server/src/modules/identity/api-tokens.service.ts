@@ -13,6 +13,7 @@ import {
   roleHoldsScopes,
   scopesHeldBy,
   UserErrorCode,
+  type Plan,
   type Role,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
@@ -56,6 +57,9 @@ function refusedForToken(context: Context): UserError | null {
 type BearerRow = {
   id: string;
   account_id: string;
+  account_name: string;
+  account_handle: string;
+  account_plan: Plan;
   scopes: ApiScope[];
   member_id: string;
   user_id: string;
@@ -258,13 +262,16 @@ export const apiTokensService = {
       db,
       `WITH bearer AS (
          SELECT t.id, t.account_id, t.scopes, t.expires_at, m.id AS member_id, m.user_id, m.role, m.can_login,
+           a.name AS account_name, a.handle AS account_handle, a.plan AS account_plan,
            (t.last_used_at IS NULL OR t.last_used_at < now() - interval '${LAST_USED_RESOLUTION}') AS stale
          FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id AND m.status = $2
+         JOIN accounts a ON a.id = t.account_id
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $3)
        ), used AS (
          UPDATE api_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM bearer WHERE stale AND can_login)
        )
-       SELECT id, account_id, scopes, expires_at, member_id, user_id, role, can_login FROM bearer`,
+       SELECT id, account_id, account_name, account_handle, account_plan, scopes, expires_at,
+         member_id, user_id, role, can_login FROM bearer`,
       [hashSecret(secret), MemberStatus.ACTIVE, clock.now()],
     );
     if (!row || !row.can_login || !roleHoldsScopes(row.role, row.scopes)) return null;
@@ -275,6 +282,12 @@ export const apiTokensService = {
         memberId: row.member_id,
         role: row.role,
         credential: { kind: "apiToken", apiTokenId: row.id, scopes: row.scopes },
+        account: {
+          id: row.account_id,
+          name: row.account_name,
+          handle: row.account_handle,
+          plan: row.account_plan,
+        },
       },
       expiresAt: row.expires_at,
     };

@@ -180,6 +180,46 @@ describe("credential cache across processes", () => {
     expect((await asBearer(b, secret)).status).toBe(401);
   });
 
+  it("answers the account the credential read with it, and shows a rename made on A in B's next answer", async () => {
+    const { owner, secret } = await adminWithToken();
+    const session = await sessionsService.create(
+      db.dataSource.manager,
+      owner.userId,
+      owner.accountId,
+    );
+    const NAME = "{ viewer { currentAccount { name handle plan } } }";
+    type Named = { viewer: { currentAccount: { name: string; handle: string; plan: string } } };
+    const byBearer = () => {
+      const client = b.client();
+      client.setBearer(secret);
+      return client.graphql<Named>(NAME);
+    };
+    const bySession = () =>
+      fetch(`${b.url}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-test-real-auth": "1",
+          cookie: `${SESSION_COOKIE}=${session.token}`,
+        },
+        body: JSON.stringify({ query: NAME }),
+      }).then(async (response) => ((await response.json()) as { data: Named }).data);
+    const before = (await byBearer()).body.data!.viewer.currentAccount;
+    expect((await bySession()).viewer.currentAccount).toEqual(before);
+    a.actAs(owner.viewer);
+    const renamed = await a.graphql<{ updateAccount: { userErrors: unknown[] } }>(
+      `mutation { updateAccount(input: { name: "Renamed Company", handle: "renamed-${owner.accountId.slice(0, 8)}" }) { userErrors { code } } }`,
+    );
+    expect(renamed.body.data?.updateAccount.userErrors).toEqual([]);
+    const after = {
+      ...before,
+      name: "Renamed Company",
+      handle: `renamed-${owner.accountId.slice(0, 8)}`,
+    };
+    expect((await byBearer()).body.data!.viewer.currentAccount).toEqual(after);
+    expect((await bySession()).viewer.currentAccount).toEqual(after);
+  });
+
   it("signs B's session out at its next request once it was ended elsewhere", async () => {
     const owner = await insertViewer(db.dataSource, Role.OWNER);
     const session = await sessionsService.create(

@@ -38,7 +38,11 @@ type Entry = {
 
 /** Each request gets its own copy: nothing a request does to its viewer may reach the next one. */
 function copyOf(viewer: Viewer): Viewer {
-  return { ...viewer, credential: { ...viewer.credential } } as Viewer;
+  return {
+    ...viewer,
+    credential: { ...viewer.credential },
+    account: viewer.account ? { ...viewer.account } : viewer.account,
+  } as Viewer;
 }
 
 export type SessionLookup = { viewer: Viewer; extendedUntil: Date | null };
@@ -97,6 +101,8 @@ export function startCredentialCache(options: {
     else if (kind === "session")
       dropWhere((v) => v.credential.kind === "session" && ids.has(v.credential.sessionId));
     else if (kind === "user") dropWhere((v) => ids.has(v.userId));
+    // The account's row rides in its viewers (name, handle, plan: migration 1765422000000).
+    else if (kind === "account") dropWhere((v) => v.accountId !== null && ids.has(v.accountId));
     // "all" (a TRUNCATE), and anything this version does not know: drop everything.
     else flush();
   };

@@ -3,7 +3,7 @@
  * valid 30 days and extended while in use. Each session remembers the account
  * the user is acting in (the account selector).
  */
-import { MemberStatus, type Role } from "@pn/shared";
+import { MemberStatus, type Plan, type Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
 import { execute, queryRows } from "../../db/sql";
@@ -34,6 +34,9 @@ type SessionViewerRow = {
   expires_at: Date;
   member_id: string | null;
   role: Role | null;
+  account_name: string | null;
+  account_handle: string | null;
+  account_plan: Plan | null;
   extended: boolean;
 };
 
@@ -126,10 +129,12 @@ export const sessionsService = {
     const [row] = await queryRows<SessionViewerRow>(
       db,
       `WITH found AS (
-         SELECT s.id, s.user_id, s.account_id, s.last_seen_at, s.expires_at, m.id AS member_id, m.role
+         SELECT s.id, s.user_id, s.account_id, s.last_seen_at, s.expires_at, m.id AS member_id, m.role,
+           a.name AS account_name, a.handle AS account_handle, a.plan AS account_plan
          FROM sessions s
          LEFT JOIN members m ON m.account_id = s.account_id AND m.user_id = s.user_id
            AND m.status = $2 AND m.can_login AND m.accepted_at IS NOT NULL
+         LEFT JOIN accounts a ON a.id = m.account_id
          WHERE s.token_hash = $1 AND s.expires_at > now()
        ), extended AS (
          UPDATE sessions SET last_seen_at = now(), expires_at = $3
@@ -147,6 +152,15 @@ export const sessionsService = {
         memberId: row.member_id,
         role: row.role,
         credential: { kind: "session", sessionId: row.id },
+        account:
+          inAccount && row.account_id && row.account_name !== null
+            ? {
+                id: row.account_id,
+                name: row.account_name,
+                handle: row.account_handle!,
+                plan: row.account_plan!,
+              }
+            : null,
       },
       expiresAt: row.extended ? extendTo : row.expires_at,
       lastSeenAt: row.extended ? new Date(now) : row.last_seen_at,

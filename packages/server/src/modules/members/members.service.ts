@@ -34,6 +34,7 @@ import {
   paginate,
   type Connection,
   type ConnectionArgs,
+  type RowPreload,
 } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { keysetOrder, type OrderKeys } from "../../graphql/list-order";
@@ -942,6 +943,8 @@ export const membersService = {
     args: ConnectionArgs,
     filter: MemberFilter | null | undefined,
     order?: MemberOrder | null,
+    /** Relations the caller selected below the nodes, read with the page (member-page-preloads.ts). */
+    options: { preloads?: RowPreload[] } = {},
   ): Promise<Connection<Member>> {
     const where = ["m.account_id = $1"];
     const params: unknown[] = [accountId];
@@ -976,6 +979,7 @@ export const membersService = {
         where,
         params,
         ...keysetOrder(order, MEMBER_ORDER_KEYS),
+        preloads: options.preloads,
       },
       args,
       toMember,

@@ -111,8 +111,27 @@ export class PartnerOrder {
   direction: OrderDirection;
 }
 
-export const PARTNER_COLUMNS = `p.id, p.account_id, p.company_name, p.contact_name, p.contact_email, p.partner_account_id, p.status,
-  p.allow_login, p.guest, p.domain, p.external_id, p.public_url, p.logo_updated_at, p.created_at, p.connected_at, p.removed_at`;
+/** The columns of a PartnerRow, in the order the statements select them. */
+export const PARTNER_COLUMN_NAMES = [
+  "id",
+  "account_id",
+  "company_name",
+  "contact_name",
+  "contact_email",
+  "partner_account_id",
+  "status",
+  "allow_login",
+  "guest",
+  "domain",
+  "external_id",
+  "public_url",
+  "logo_updated_at",
+  "created_at",
+  "connected_at",
+  "removed_at",
+] as const satisfies readonly (keyof PartnerRow)[];
+
+export const PARTNER_COLUMNS = PARTNER_COLUMN_NAMES.map((name) => `p.${name}`).join(", ");
 
 export type PartnerRow = {
   id: string;

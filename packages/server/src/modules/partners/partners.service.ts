@@ -22,6 +22,7 @@ import {
   paginate,
   type Connection,
   type ConnectionArgs,
+  type RowPreload,
 } from "../../graphql/connection";
 import type { Context } from "../../graphql/context";
 import { keysetOrder, LIST_COLLATION, type OrderKeys } from "../../graphql/list-order";
@@ -51,14 +52,28 @@ import { mailService } from "../mail/mail.service";
 import { membersService, type LoginGrantedHook } from "../members/members.service";
 import { partnerInvitationEmail } from "./partner-email";
 import {
+  PARTNER_COLUMN_NAMES,
   PARTNER_COLUMNS,
   toPartner,
   type Partner,
   type PartnerFilter,
   type PartnerOrder,
   type PartnerOrderField,
+  type MemberCounts,
   type PartnerRow,
 } from "./partner.type";
+
+/** Each partner column and its name in a row that preloads the partner (partnerPreload). */
+const PARTNER_PRELOAD_COLUMNS = PARTNER_COLUMN_NAMES.map(
+  (name) => [name, `__partner.${name}`] as const,
+);
+
+/** The statuses `MemberCounts` counts, as its fields name them. */
+const MEMBER_COUNT_STATUSES = [
+  "pending",
+  "active",
+  "archived",
+] as const satisfies readonly (keyof MemberCounts)[];
 
 /**
  * The keys of each partner order; the expressions match the indexes of migration
@@ -200,6 +215,55 @@ export const partnersService = {
 
   async partnerById(context: Context, partnerId: string): Promise<Partner | null> {
     return visibleToViewer(context, await context.loaders.partnerById.load(partnerId));
+  },
+
+  /**
+   * Joins each row of a page holding a partner id (`foreignKey`) to its partner and, when
+   * asked, the partner's member counts, in the page's own statement; each row's part primes
+   * the request's loaders, where `partnerById` and `Partner.memberCounts` find it (issue 20).
+   * The joins read what the loaders' statements read, under the same row-level security.
+   */
+  partnerPreload(
+    context: Context,
+    options: { foreignKey: string; memberCounts: boolean },
+  ): RowPreload {
+    const primed = new Set<string>();
+    const columns = PARTNER_PRELOAD_COLUMNS.map(
+      ([name, column]) => `__partner.${name} AS "${column}"`,
+    );
+    if (options.memberCounts)
+      columns.push(
+        ...MEMBER_COUNT_STATUSES.map(
+          (status) => `__partner_counts.${status} AS "__partner_counts.${status}"`,
+        ),
+      );
+    const countsJoin = `LEFT JOIN LATERAL (
+        SELECT ${MEMBER_COUNT_STATUSES.map((status) => `count(*) FILTER (WHERE c.status = '${status.toUpperCase()}')::int AS ${status}`).join(", ")}
+        FROM members c WHERE c.partner_id = __partner.id
+      ) __partner_counts ON __partner.id IS NOT NULL`;
+    return {
+      columns: columns.join(", "),
+      joins: (page) =>
+        `LEFT JOIN partners __partner ON __partner.id = ${page}.${options.foreignKey}` +
+        (options.memberCounts ? ` ${countsJoin}` : ""),
+      prime(row) {
+        const id = row["__partner.id"];
+        // A page often lists several people of one partner: one partner object for all of them.
+        if (typeof id !== "string" || primed.has(id)) return;
+        primed.add(id);
+        const partner: Record<string, unknown> = {};
+        for (const [name, column] of PARTNER_PRELOAD_COLUMNS) partner[name] = row[column];
+        context.loaders.partnerById.prime(id, toPartner(partner as PartnerRow));
+        if (options.memberCounts) {
+          const count = (status: keyof MemberCounts) => Number(row[`__partner_counts.${status}`]);
+          context.loaders.memberCountsByPartnerId.prime(id, {
+            pending: count("pending"),
+            active: count("active"),
+            archived: count("archived"),
+          });
+        }
+      },
+    };
   },
 
   async list(

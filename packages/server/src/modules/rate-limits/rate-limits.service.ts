@@ -15,20 +15,10 @@ import { emailKey, retryAfterText, UserErrorCode } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import type { RateLimitSettings } from "../../config";
-import { execute as countedExecute, queryRows as countedQueryRows } from "../../db/sql";
-import { outsideRequestScope } from "../../http/request-scope";
+import { execute, queryRows } from "../../db/sql";
 import { userError, type UserError } from "../../graphql/user-error";
 
 const DAY_SECONDS = 24 * 60 * 60;
-
-/** Rate-limit bookkeeping is the same for every request, so it stays out of `x-sql-statements`. */
-function queryRows<Row>(db: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return outsideRequestScope(() => countedQueryRows<Row>(db, sql, params));
-}
-
-function execute(db: EntityManager, sql: string, params: unknown[]): Promise<void> {
-  return outsideRequestScope(() => countedExecute(db, sql, params));
-}
 
 /** What Shopify reports as `extensions.cost.throttleStatus`. */
 export type ThrottleStatus = {
