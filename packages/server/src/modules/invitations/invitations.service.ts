@@ -21,6 +21,7 @@ import {
   UserErrorCode,
   type InvitableRole,
   type Permission,
+  type Role,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
@@ -201,6 +202,16 @@ async function createInvitations(
     })),
   );
   const inviterName = await membersService.nameOf(db, viewer.memberId);
+  // The email differs only by role: written once per role, shared by every row.
+  const emailByRole = new Map<Role, ReturnType<typeof userInvitationEmail>>();
+  const emailFor = (role: Role) => {
+    let email = emailByRole.get(role);
+    if (!email) {
+      email = userInvitationEmail({ inviterName, accountName, role, expiresAt });
+      emailByRole.set(role, email);
+    }
+    return email;
+  };
   await mailService.queue(
     db,
     context.mail,
@@ -208,7 +219,7 @@ async function createInvitations(
       accountId: viewer.accountId,
       invitationId: row.id,
       to: row.email!,
-      ...userInvitationEmail({ inviterName, accountName, role: row.role!, expiresAt }),
+      ...emailFor(row.role!),
       secretLink: invitationLink(context, tokens[index]!.secret),
     })),
   );
