@@ -90,6 +90,14 @@ describe("importing user invitations", () => {
       emails: 2_100,
       audited: 2_100,
     });
+    // Each email carries its own invitation's role, though a batch sends each body once.
+    const [bodies]: { emails: number; mismatched: number }[] = await db.dataSource.query(
+      `SELECT count(*)::int AS emails,
+         count(*) FILTER (WHERE o.text_body NOT LIKE '%as ' || initcap(i.role) || '.%')::int AS mismatched
+       FROM outbox o JOIN invitations i ON i.id = o.invitation_id WHERE i.account_id = $1`,
+      [admin.accountId],
+    );
+    expect(bodies).toEqual({ emails: 2_100, mismatched: 0 });
     expect(counts.dry![1]).toBe(counts.dry![0]);
     expect(counts.real![1]).toBe(counts.real![0]);
     // Savepoint, seat lock and count, conflicts, the send budget, release; the real run adds
