@@ -40,23 +40,49 @@ export function renderBodies(
   };
 }
 
+/** The distinct values of a column, and each row's (1-based) position among them. */
+function distinct(column: string[]): { values: string[]; positions: number[] } {
+  const seen = new Map<string, number>();
+  const values: string[] = [];
+  const positions = column.map((value) => {
+    let position = seen.get(value);
+    if (position === undefined) {
+      position = values.push(value);
+      seen.set(value, position);
+    }
+    return position;
+  });
+  return { values, positions };
+}
+
 export const mailService = {
   async queue(db: EntityManager, queue: MailQueue, emails: OutgoingEmail[]): Promise<string[]> {
     if (emails.length === 0) return [];
+    const subjects = distinct(emails.map((email) => email.subject));
+    const texts = distinct(emails.map((email) => email.text));
+    const htmls = distinct(emails.map((email) => email.html));
     // One statement for any number of emails: arrays, not one bind parameter per value.
+    // A batch's emails mostly share their bodies (the link is sealed apart), so each
+    // distinct subject and body is sent once and every row picks its own by position.
     const rows = await queryRows<{ id: string }>(
       db,
       `INSERT INTO outbox (account_id, invitation_id, to_address, subject, text_body, html_body, sealed_link)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       SELECT t.account_id, t.invitation_id, t.to_address, ($8::text[])[t.subject], ($9::text[])[t.text_body],
+         ($10::text[])[t.html_body], t.sealed_link
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[])
+         AS t(account_id, invitation_id, to_address, subject, text_body, html_body, sealed_link)
        RETURNING id`,
       [
         emails.map((email) => email.accountId),
         emails.map((email) => email.invitationId),
         emails.map((email) => email.to),
-        emails.map((email) => email.subject),
-        emails.map((email) => email.text),
-        emails.map((email) => email.html),
+        subjects.positions,
+        texts.positions,
+        htmls.positions,
         emails.map((email) => (email.secretLink ? seal(email.secretLink, queue.sealKey) : null)),
+        subjects.values,
+        texts.values,
+        htmls.values,
       ],
     );
     const ids = rows.map((row) => row.id);

@@ -10,7 +10,6 @@ import {
   normalizeEmail,
   Role,
   UserErrorCode,
-  type AuditAction,
 } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
@@ -18,7 +17,7 @@ import { execute, likePattern, queryRows } from "../../db/sql";
 import { localIdOf } from "../../graphql/global-id";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
-import { lockSeats } from "../accounts/seats";
+import { lockSeatRow } from "../accounts/seats";
 import { tenantScope } from "../../db/tenant-transaction";
 import { auditService } from "../audit/audit.service";
 import {
@@ -40,6 +39,12 @@ import type { Context } from "../../graphql/context";
 import { keysetOrder, type OrderKeys } from "../../graphql/list-order";
 import type { NodeSource } from "../../graphql/node";
 import type { ExportTable } from "../../db/table-export";
+import {
+  applyStatusChange,
+  STATUS_CHANGES,
+  type LockedMember,
+  type StatusChange,
+} from "./member-bulk-changes";
 import {
   MEMBER_COLUMNS,
   MEMBER_EMAIL_SQL,
@@ -85,8 +90,6 @@ export type LoginGrantedHook = (
   context: Context,
   member: { accountId: string; userId: string; invitedByMemberId: string },
 ) => Promise<void>;
-
-type StatusChange = "activate" | "archive" | "restore";
 
 /** A membership awaiting the person's answer, as their pending list reads it. */
 export type PendingMembershipRow = {
@@ -155,37 +158,6 @@ async function searchMatchedUserIds(
   return rows.length > SEARCH_LOOKUP_MAX ? null : rows.map((row) => row.id);
 }
 
-const CHANGES: Record<
-  StatusChange,
-  { from: MemberStatus[]; to: MemberStatus; verb: string; action: AuditAction }
-> = {
-  activate: {
-    from: [MemberStatus.PENDING],
-    to: MemberStatus.ACTIVE,
-    verb: "activated",
-    action: "member.activated",
-  },
-  archive: {
-    from: [MemberStatus.PENDING, MemberStatus.ACTIVE],
-    to: MemberStatus.ARCHIVED,
-    verb: "archived",
-    action: "member.archived",
-  },
-  restore: {
-    from: [MemberStatus.ARCHIVED],
-    to: MemberStatus.ACTIVE,
-    verb: "restored",
-    action: "member.restored",
-  },
-};
-
-type LockedMember = {
-  id: string;
-  user_id: string;
-  status: MemberStatus;
-  type: MemberType;
-  role: Role;
-};
 /** What updateMember compares against, so its audit entry names only what changed. */
 type MemberBeforeUpdate = LockedMember & {
   can_login: boolean;
@@ -302,7 +274,9 @@ function ownerGuardForUpdate(
 export const membersService = {
   /**
    * Activate, archive or restore up to 1,000 members at once: all or nothing, each
-   * refused ID reported with its index, and one UPDATE for the lot.
+   * refused ID reported with its index. The same few statements for any number of IDs:
+   * the seat lock (activate and restore), one statement that locks, judges, counts seats
+   * and updates (applyStatusChange), the audit entries and their webhook deliveries.
    */
   async changeStatus(
     context: Context,
@@ -310,7 +284,7 @@ export const membersService = {
     change: StatusChange,
   ): Promise<{ members: Member[]; userErrors: UserError[] }> {
     const viewer = requirePermission(context, "activateMembers");
-    const rule = CHANGES[change];
+    const rule = STATUS_CHANGES[change];
     if (globalIds.length === 0 || globalIds.length > BULK_MEMBERS_MAX) {
       return {
         members: [],
@@ -323,12 +297,18 @@ export const membersService = {
     }
     const localIds = globalIds.map((id) => localIdOf(id, "Member"));
     return context.db.transaction(async (db) => {
-      const seats = change === "archive" ? null : await lockSeats(db, viewer.accountId);
-      const locked = await queryRows<LockedMember>(
-        db,
-        "SELECT id, user_id, status, type, role FROM members WHERE id = ANY($1::uuid[]) AND account_id = $2 ORDER BY id FOR UPDATE",
-        [localIds.filter(Boolean), viewer.accountId],
-      );
+      const seatLock = change === "archive" ? null : await lockSeatRow(db, viewer.accountId);
+      const now = clock.now();
+      const outcome = await applyStatusChange(db, {
+        accountId: viewer.accountId,
+        actorMemberId: viewer.memberId,
+        memberIds: localIds.filter((id): id is string => Boolean(id)),
+        listed: globalIds.length,
+        change,
+        seatLimit: seatLock?.limit ?? null,
+        now,
+      });
+      const locked = outcome.locked;
       const byId = new Map(locked.map((row) => [row.id, row]));
       const userErrors: UserError[] = [];
       const seen = new Set<string>();
@@ -358,31 +338,24 @@ export const membersService = {
       const internalGaining = locked.filter(
         (m) => m.type === MemberType.INTERNAL && m.status !== MemberStatus.ACTIVE,
       ).length;
-      if (
-        !userErrors.length &&
-        seats?.limit != null &&
-        seats.used + internalGaining > seats.limit
-      ) {
+      const seatLimit = seatLock?.limit ?? null;
+      const seatsUsed = outcome.seatsUsed ?? 0;
+      if (!userErrors.length && seatLimit !== null && seatsUsed + internalGaining > seatLimit) {
         userErrors.push(
           userError(
             UserErrorCode.SEAT_LIMIT_REACHED,
-            `${seats.used} of ${seats.limit} seats are used and this needs ${internalGaining} more.`,
+            `${seatsUsed} of ${seatLimit} seats are used and this needs ${internalGaining} more.`,
             ["memberIds"],
           ),
         );
       }
+      // The statement applies the same rules; should they ever disagree, fail (the savepoint
+      // rolls the change back) rather than answer one thing and store another.
+      if (userErrors.length > 0 === outcome.changed.length > 0)
+        throw new Error(
+          `bulk ${change}: the statement ${outcome.changed.length ? "changed" : "refused"} a batch the rules ${userErrors.length ? "refuse" : "allow"}`,
+        );
       if (userErrors.length) return { members: [], userErrors };
-      const now = clock.now();
-      const rows = await queryRows<MemberRow>(
-        db,
-        `WITH m AS (
-           UPDATE members SET status = $2,
-             activated_at = CASE WHEN $2 = 'ACTIVE' THEN $3 ELSE activated_at END,
-             archived_at = CASE WHEN $2 = 'ARCHIVED' THEN $3 ELSE NULL END
-           WHERE id = ANY($1::uuid[]) RETURNING *)
-         SELECT ${MEMBER_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`,
-        [locked.map((m) => m.id), rule.to, now],
-      );
       if (change === "archive")
         await archive(
           db,
@@ -407,7 +380,9 @@ export const membersService = {
       context.loaders.seatsUsedByAccountId.clear(viewer.accountId);
       const order = new Map(localIds.map((id, index) => [id, index]));
       return {
-        members: rows.map(toMember).sort((a, b) => order.get(a.localId)! - order.get(b.localId)!),
+        members: outcome.changed
+          .map(toMember)
+          .sort((a, b) => order.get(a.localId)! - order.get(b.localId)!),
         userErrors: [],
       };
     });
