@@ -201,19 +201,26 @@ async function listen(server: ReturnType<typeof createServer>, port: number): Pr
 /**
  * Migrates (unless MIGRATE_ON_START=false: `pnpm migrate` did) and seeds under the
  * migration lock: processes started at the same time against one database take turns.
+ * `onMigrated` runs once the schema is current, before the seed: the caller starts the job
+ * queue and builds the GraphQL schema meanwhile, and listens only once the seed is done.
  */
 async function prepareDatabase(
   dataSource: DataSource,
   config: Config,
   logger: Logger,
   { applyMigrations, withMigrationLock, seedDemoData }: DatabaseModules,
+  onMigrated: () => void = () => {},
 ): Promise<{ seeded: boolean }> {
   const seed = () => (config.seedDemoData ? seedDemoData(dataSource) : { seeded: false });
   // The seed takes a transaction-level lock of its own; the migration lock is a session lock,
   // which PgBouncer in transaction mode cannot keep, so it is taken only to migrate.
-  if (!config.migrateOnStart) return seed();
+  if (!config.migrateOnStart) {
+    onMigrated();
+    return seed();
+  }
   return withMigrationLock(dataSource, async () => {
     await applyMigrations(dataSource, logger);
+    onMigrated();
     return seed();
   });
 }
@@ -377,9 +384,15 @@ async function main(): Promise<void> {
   httpServer.headersTimeout = 66_000;
   try {
     // A cluster worker finds the database prepared by the primary.
-    const seed = cluster.isWorker
-      ? { seeded: false }
-      : await prepareDatabase(dataSource, config, logger, modules);
+    let onMigrated = () => {};
+    const migrated = new Promise<void>((resolve) => (onMigrated = resolve));
+    const preparing = cluster.isWorker
+      ? Promise.resolve({ seeded: false })
+      : prepareDatabase(dataSource, config, logger, modules, onMigrated);
+    if (cluster.isWorker) onMigrated();
+    // Awaited before listening; a failure meanwhile is not an unhandled rejection.
+    preparing.catch(() => undefined);
+    await Promise.race([migrated, preparing]);
     const appSecret = config.appSecret ?? (await localAppSecret(config.dataDir));
     const sealKey = server.sealKeyFrom(appSecret);
     // Requests run as the restricted role pn_app, under row-level security (SECURITY.md).
@@ -431,6 +444,7 @@ async function main(): Promise<void> {
       httpServer,
       mail: mail.queue,
     });
+    const seed = await preparing;
     httpServer.on("request", app);
     try {
       await listen(httpServer, config.port);
