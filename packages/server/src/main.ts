@@ -129,10 +129,14 @@ function describeUrl(url: string): string {
 function startDatabase(
   config: Config,
   logger: Logger,
-): { starting: Promise<EmbeddedDatabase | null>; launched: Promise<void> } {
-  if (config.databaseUrl) return { starting: Promise.resolve(null), launched: Promise.resolve() };
-  let onLaunched = () => {};
-  const launched = new Promise<void>((resolve) => (onLaunched = resolve));
+): {
+  starting: Promise<EmbeddedDatabase | null>;
+  launched: Promise<{ initialising: boolean }>;
+} {
+  if (config.databaseUrl)
+    return { starting: Promise.resolve(null), launched: Promise.resolve({ initialising: false }) };
+  let onLaunched = (_launch: { initialising: boolean }) => {};
+  const launched = new Promise<{ initialising: boolean }>((resolve) => (onLaunched = resolve));
   const starting = startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.embeddedPgPort,
@@ -140,8 +144,24 @@ function startDatabase(
     onLaunched,
   });
   // Awaited once the modules have loaded; a failure before that is not an unhandled rejection.
-  starting.then(onLaunched, onLaunched);
+  starting.then(
+    () => onLaunched({ initialising: false }),
+    () => onLaunched({ initialising: false }),
+  );
   return { starting, launched };
+}
+
+/**
+ * On a fresh embedded database with the demo seed on, the demo users' password hash (about a
+ * second of scrypt, off the main thread) is computed while initdb runs instead of after the
+ * migrations. Only then: a restart on seeded data must not pay for a hash it does not use.
+ */
+function startDemoPasswordHash(): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see loadLater
+  const { demoPasswordHash } = require("./db/seed") as typeof import("./db/seed");
+  const hash = demoPasswordHash();
+  hash.catch(() => undefined);
+  return hash;
 }
 
 async function connectDatabase(
@@ -210,8 +230,10 @@ async function prepareDatabase(
   logger: Logger,
   { applyMigrations, withMigrationLock, seedDemoData }: DatabaseModules,
   onMigrated: () => void = () => {},
+  demoPasswordHash?: Promise<string>,
 ): Promise<{ seeded: boolean }> {
-  const seed = () => (config.seedDemoData ? seedDemoData(dataSource) : { seeded: false });
+  const seed = () =>
+    config.seedDemoData ? seedDemoData(dataSource, demoPasswordHash) : { seeded: false };
   // The seed takes a transaction-level lock of its own; the migration lock is a session lock,
   // which PgBouncer in transaction mode cannot keep, so it is taken only to migrate.
   if (!config.migrateOnStart) {
@@ -348,7 +370,9 @@ async function main(): Promise<void> {
   const started = Date.now();
 
   const { starting, launched } = startDatabase(config, logger);
-  await launched;
+  const { initialising } = await launched;
+  const demoPasswordHash =
+    initialising && config.seedDemoData ? startDemoPasswordHash() : undefined;
   let modules: DatabaseModules;
   let server: Awaited<ReturnType<typeof loadServerModules>>;
   try {
@@ -388,7 +412,7 @@ async function main(): Promise<void> {
     const migrated = new Promise<void>((resolve) => (onMigrated = resolve));
     const preparing = cluster.isWorker
       ? Promise.resolve({ seeded: false })
-      : prepareDatabase(dataSource, config, logger, modules, onMigrated);
+      : prepareDatabase(dataSource, config, logger, modules, onMigrated, demoPasswordHash);
     if (cluster.isWorker) onMigrated();
     // Awaited before listening; a failure meanwhile is not an unhandled rejection.
     preparing.catch(() => undefined);

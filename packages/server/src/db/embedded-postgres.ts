@@ -164,7 +164,7 @@ export async function startEmbeddedPostgres(options: {
    * Called once initdb or the postmaster is running (its first output): from then on it works
    * in its own process, and the caller can spend the wait on its own start-up.
    */
-  onLaunched?: () => void;
+  onLaunched?: (launch: { initialising: boolean }) => void;
 }): Promise<EmbeddedDatabase> {
   const { dataDir, logger } = options;
   await ensureWritableDir(dataDir);
@@ -190,7 +190,7 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message: string) => {
       if (!launched) {
         launched = true;
-        options.onLaunched?.();
+        options.onLaunched?.({ initialising: !initialised });
       }
       recentLog.push(message.trim());
       if (recentLog.length > 30) recentLog.shift();
