@@ -4,7 +4,7 @@ const ESM_ONLY = ["rettime", "until-async", "@open-draft"];
 module.exports = {
   displayName: "web",
   rootDir: __dirname,
-  roots: ["<rootDir>/src"],
+  roots: ["<rootDir>/src", "<rootDir>/build"],
   // jsdom with Node's fetch/streams/TextEncoder restored, which msw 2 needs.
   testEnvironment: "jest-fixed-jsdom",
   testEnvironmentOptions: { url: "http://localhost/" },

@@ -1,6 +1,9 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompiledDocuments } from "./build/precompiled-documents";
 
 const apiTarget = process.env.VITE_API_PROXY ?? "http://localhost:4000";
 // Host stays the SPA's own, so Host and Origin agree for the server's session and CSRF checks.
@@ -10,12 +13,25 @@ const proxy = {
   "/api": { target: apiTarget },
 };
 
-export default defineConfig({
-  plugins: [react()],
+// React Router's package exports only its development build (dev warnings on) to bundlers; the
+// production build next to it is the same code with them off.
+const reactRouterProduction = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("react-router/package.json")),
+  "dist/production/index.mjs",
+);
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), precompiledDocuments(fileURLToPath(new URL("./src", import.meta.url)))],
   resolve: {
-    alias: {
-      "@pn/shared": fileURLToPath(new URL("../shared/src/index.ts", import.meta.url)),
-    },
+    alias: [
+      {
+        find: "@pn/shared",
+        replacement: fileURLToPath(new URL("../shared/src/index.ts", import.meta.url)),
+      },
+      ...(command === "build"
+        ? [{ find: /^react-router$/, replacement: reactRouterProduction }]
+        : []),
+    ],
   },
   optimizeDeps: {
     // These modules import Monaco's workers with `?worker`, which the dependency pre-bundler
@@ -34,6 +50,13 @@ export default defineConfig({
     // GraphiQL (Monaco) is large by nature and only ever loaded lazily at /graphiql.
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
+      experimental: {
+        // By default Rolldown moves modules that several lazy pages share into the entry chunk
+        // (it already loads before them), so every first visit paid for floating-ui, remove-scroll
+        // and the like that only dialogs and menus need. Kept in shared chunks, they load with
+        // the first page that uses them.
+        chunkOptimization: { mergeCommonChunks: false },
+      },
       onLog(level, log, handler) {
         // GraphiQL ships React Compiler output with "use no memo" directives; harmless when bundled.
         if (log.code === "MODULE_LEVEL_DIRECTIVE") return;
@@ -41,4 +64,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -16,22 +16,96 @@ import { createServer } from "node:http";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig, type Config } from "./config";
-import { sealKeyFrom } from "./crypto/sealed-box";
-import { appRolePassword, ensureAppRoleLogin, OwnerRoleError } from "./db/app-role";
-import { createDataSource } from "./db/data-source";
+import { OwnerRoleError } from "./db/app-role";
 import {
   EmbeddedPostgresError,
   startEmbeddedPostgres,
   type EmbeddedDatabase,
 } from "./db/embedded-postgres";
-import { applyMigrations, withMigrationLock } from "./db/migration-lock";
-import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } from "./db/seed";
-import { createApp } from "./http/app";
 import { createLogger, type Logger } from "./logger";
-import { createTransport, startMailSystem, type MailSystem } from "./modules/mail/mail-worker";
-import { startWebhookSystem, type WebhookSystem } from "./modules/webhooks/webhook-delivery";
-import { startInvitationExpirySweep } from "./modules/invitations/invitation-expiry";
-import { startJobRunner, type JobRunner } from "./jobs/job-runner";
+import type { MailSystem } from "./modules/mail/mail-worker";
+import type { WebhookSystem } from "./modules/webhooks/webhook-delivery";
+import type { JobRunner } from "./jobs/job-runner";
+
+/**
+ * TypeORM with the entities and migrations, the GraphQL schema's modules, Express, Apollo,
+ * pg-boss, nodemailer: about 1,400 files whose loading is most of a start. main() starts the
+ * embedded PostgreSQL first (initdb on a fresh DATA_DIR, then the postmaster: other processes)
+ * and loads these while it boots, one module at a time so PostgreSQL's events are handled
+ * between them.
+ *
+ * `require`, not `import()`: on Node 20 an import() of our CommonJS output fails inside the ESM
+ * loader once a dependency require()s an ES module.
+ */
+function loadLater<T>(load: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(load());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- see loadLater */
+async function loadDatabaseModules() {
+  const { createDataSource } = await loadLater(
+    () => require("./db/data-source") as typeof import("./db/data-source"),
+  );
+  const { applyMigrations, withMigrationLock } = await loadLater(
+    () => require("./db/migration-lock") as typeof import("./db/migration-lock"),
+  );
+  const { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoData } = await loadLater(
+    () => require("./db/seed") as typeof import("./db/seed"),
+  );
+  return {
+    createDataSource,
+    applyMigrations,
+    withMigrationLock,
+    DEMO_OWNER_EMAIL,
+    DEMO_PASSWORD,
+    seedDemoData,
+  };
+}
+type DatabaseModules = Awaited<ReturnType<typeof loadDatabaseModules>>;
+
+async function loadServerModules() {
+  const { startJobRunner } = await loadLater(
+    () => require("./jobs/job-runner") as typeof import("./jobs/job-runner"),
+  );
+  const { createTransport, startMailSystem } = await loadLater(
+    () => require("./modules/mail/mail-worker") as typeof import("./modules/mail/mail-worker"),
+  );
+  const { startWebhookSystem } = await loadLater(
+    () =>
+      require("./modules/webhooks/webhook-delivery") as typeof import("./modules/webhooks/webhook-delivery"),
+  );
+  const { startInvitationExpirySweep } = await loadLater(
+    () =>
+      require("./modules/invitations/invitation-expiry") as typeof import("./modules/invitations/invitation-expiry"),
+  );
+  const { createApp } = await loadLater(() => require("./http/app") as typeof import("./http/app"));
+  const { appRolePassword, ensureAppRoleLogin } = await loadLater(
+    () => require("./db/app-role") as typeof import("./db/app-role"),
+  );
+  const { sealKeyFrom } = await loadLater(
+    () => require("./crypto/sealed-box") as typeof import("./crypto/sealed-box"),
+  );
+  return {
+    startJobRunner,
+    createTransport,
+    startMailSystem,
+    startWebhookSystem,
+    startInvitationExpirySweep,
+    createApp,
+    appRolePassword,
+    ensureAppRoleLogin,
+    sealKeyFrom,
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -47,18 +121,59 @@ function describeUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }
 
-async function connectDatabase(config: Config, logger: Logger) {
-  let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPgPort,
-      logger,
-    });
-    url = embedded.url;
-  }
-  const dataSource = createDataSource(url, {
+/**
+ * Starts the embedded PostgreSQL unless DATABASE_URL is set (null then). `launched` resolves
+ * once its process runs (or the start has settled): the moment to load the server's modules,
+ * while initdb or the postmaster works in a process of its own.
+ */
+function startDatabase(
+  config: Config,
+  logger: Logger,
+): {
+  starting: Promise<EmbeddedDatabase | null>;
+  launched: Promise<{ initialising: boolean }>;
+} {
+  if (config.databaseUrl)
+    return { starting: Promise.resolve(null), launched: Promise.resolve({ initialising: false }) };
+  let onLaunched = (_launch: { initialising: boolean }) => {};
+  const launched = new Promise<{ initialising: boolean }>((resolve) => (onLaunched = resolve));
+  const starting = startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPgPort,
+    logger,
+    onLaunched,
+  });
+  // Awaited once the modules have loaded; a failure before that is not an unhandled rejection.
+  starting.then(
+    () => onLaunched({ initialising: false }),
+    () => onLaunched({ initialising: false }),
+  );
+  return { starting, launched };
+}
+
+/**
+ * On a fresh embedded database with the demo seed on, the demo users' password hash (about a
+ * second of scrypt, off the main thread) is computed while initdb runs instead of after the
+ * migrations. Only then: a restart on seeded data must not pay for a hash it does not use.
+ */
+function startDemoPasswordHash(): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see loadLater
+  const { demoPasswordHash } = require("./db/seed") as typeof import("./db/seed");
+  const hash = demoPasswordHash();
+  hash.catch(() => undefined);
+  return hash;
+}
+
+async function connectDatabase(
+  config: Config,
+  logger: Logger,
+  modules: DatabaseModules,
+  starting: Promise<EmbeddedDatabase | null>,
+) {
+  const embedded = await starting;
+  const url = embedded?.url ?? config.databaseUrl;
+  if (!url) throw new StartupError("no database: DATABASE_URL is unset and none was started");
+  const dataSource = modules.createDataSource(url, {
     logger,
     poolSize: systemPoolSize(config),
     applicationName: "partner-network:system",
@@ -106,23 +221,38 @@ async function listen(server: ReturnType<typeof createServer>, port: number): Pr
 /**
  * Migrates (unless MIGRATE_ON_START=false: `pnpm migrate` did) and seeds under the
  * migration lock: processes started at the same time against one database take turns.
+ * `onMigrated` runs once the schema is current, before the seed: the caller starts the job
+ * queue and builds the GraphQL schema meanwhile, and listens only once the seed is done.
  */
 async function prepareDatabase(
   dataSource: DataSource,
   config: Config,
   logger: Logger,
+  { applyMigrations, withMigrationLock, seedDemoData }: DatabaseModules,
+  onMigrated: () => void = () => {},
+  demoPasswordHash?: Promise<string>,
 ): Promise<{ seeded: boolean }> {
-  const seed = () => (config.seedDemoData ? seedDemoData(dataSource) : { seeded: false });
+  const seed = () =>
+    config.seedDemoData ? seedDemoData(dataSource, demoPasswordHash) : { seeded: false };
   // The seed takes a transaction-level lock of its own; the migration lock is a session lock,
   // which PgBouncer in transaction mode cannot keep, so it is taken only to migrate.
-  if (!config.migrateOnStart) return seed();
+  if (!config.migrateOnStart) {
+    onMigrated();
+    return seed();
+  }
   return withMigrationLock(dataSource, async () => {
     await applyMigrations(dataSource, logger);
+    onMigrated();
     return seed();
   });
 }
 
-function startupLines(config: Config, seeded: boolean, processes: number): string {
+function startupLines(
+  config: Config,
+  seeded: boolean,
+  processes: number,
+  { DEMO_OWNER_EMAIL, DEMO_PASSWORD }: DatabaseModules,
+): string {
   const lines = [
     `Partner Network is running at ${config.appUrl}  (GraphQL playground: ${config.appUrl}/graphiql)${processes > 1 ? `  with ${processes} server processes` : ""}`,
   ];
@@ -136,10 +266,13 @@ function startupLines(config: Config, seeded: boolean, processes: number): strin
 /** The cluster primary: owns the embedded database, runs no HTTP server itself. */
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const started = Date.now();
-  const { dataSource, embedded, url } = await connectDatabase(config, logger);
+  const { starting, launched } = startDatabase(config, logger);
+  await launched;
+  const modules = await loadDatabaseModules();
+  const { dataSource, embedded, url } = await connectDatabase(config, logger, modules, starting);
   let seed: { seeded: boolean };
   try {
-    seed = await prepareDatabase(dataSource, config, logger);
+    seed = await prepareDatabase(dataSource, config, logger, modules);
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
@@ -195,7 +328,7 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
           },
           "server started",
         );
-        process.stdout.write(startupLines(config, seed.seeded, config.webConcurrency));
+        process.stdout.write(startupLines(config, seed.seeded, config.webConcurrency, modules));
       }
     });
     worker.once("exit", (code, signal) => {
@@ -236,7 +369,20 @@ async function main(): Promise<void> {
   if (cluster.isPrimary && config.webConcurrency > 1) return runPrimary(config, logger);
   const started = Date.now();
 
-  const { dataSource, embedded, url } = await connectDatabase(config, logger);
+  const { starting, launched } = startDatabase(config, logger);
+  const { initialising } = await launched;
+  const demoPasswordHash =
+    initialising && config.seedDemoData ? startDemoPasswordHash() : undefined;
+  let modules: DatabaseModules;
+  let server: Awaited<ReturnType<typeof loadServerModules>>;
+  try {
+    modules = await loadDatabaseModules();
+    server = await loadServerModules();
+  } catch (error) {
+    await (await starting.catch(() => null))?.stop();
+    throw error;
+  }
+  const { dataSource, embedded, url } = await connectDatabase(config, logger, modules, starting);
   let jobs: JobRunner | null = null;
   let mail: MailSystem | null = null;
   let webhooks: WebhookSystem | null = null;
@@ -262,35 +408,44 @@ async function main(): Promise<void> {
   httpServer.headersTimeout = 66_000;
   try {
     // A cluster worker finds the database prepared by the primary.
-    const seed = cluster.isWorker
-      ? { seeded: false }
-      : await prepareDatabase(dataSource, config, logger);
+    let onMigrated = () => {};
+    const migrated = new Promise<void>((resolve) => (onMigrated = resolve));
+    const preparing = cluster.isWorker
+      ? Promise.resolve({ seeded: false })
+      : prepareDatabase(dataSource, config, logger, modules, onMigrated, demoPasswordHash);
+    if (cluster.isWorker) onMigrated();
+    // Awaited before listening; a failure meanwhile is not an unhandled rejection.
+    preparing.catch(() => undefined);
+    await Promise.race([migrated, preparing]);
     const appSecret = config.appSecret ?? (await localAppSecret(config.dataDir));
-    const sealKey = sealKeyFrom(appSecret);
+    const sealKey = server.sealKeyFrom(appSecret);
     // Requests run as the restricted role pn_app, under row-level security (SECURITY.md).
-    appDataSource = createDataSource(await ensureAppRoleLogin(url, appRolePassword(appSecret)), {
-      logger,
-      poolSize: config.databasePoolMax,
-      applicationName: "partner-network:app",
-    });
+    appDataSource = modules.createDataSource(
+      await server.ensureAppRoleLogin(url, server.appRolePassword(appSecret)),
+      {
+        logger,
+        poolSize: config.databasePoolMax,
+        applicationName: "partner-network:app",
+      },
+    );
     await appDataSource.initialize();
-    jobs = await startJobRunner({
+    jobs = await server.startJobRunner({
       databaseUrl: url,
       dataSource,
       logger,
       maxConnections: config.jobRunnerPoolMax,
     });
-    mail = await startMailSystem({
+    mail = await server.startMailSystem({
       jobs,
       dataSource,
-      transport: createTransport(config.smtpUrl, logger),
+      transport: server.createTransport(config.smtpUrl, logger),
       from: config.mailFrom,
       logger,
       retryDelaySeconds: config.mailRetryDelaySeconds,
       sealKey,
     });
     await mail.startWorker();
-    webhooks = await startWebhookSystem({
+    webhooks = await server.startWebhookSystem({
       jobs,
       dataSource,
       logger,
@@ -304,8 +459,8 @@ async function main(): Promise<void> {
       },
     });
     await webhooks.startWorker();
-    expirySweep = await startInvitationExpirySweep({ jobs, dataSource, logger });
-    const { app, apollo } = await createApp({
+    expirySweep = await server.startInvitationExpirySweep({ jobs, dataSource, logger });
+    const { app, apollo } = await server.createApp({
       config,
       dataSource,
       appDataSource,
@@ -313,6 +468,7 @@ async function main(): Promise<void> {
       httpServer,
       mail: mail.queue,
     });
+    const seed = await preparing;
     httpServer.on("request", app);
     try {
       await listen(httpServer, config.port);
@@ -331,7 +487,7 @@ async function main(): Promise<void> {
       "server started",
     );
     // In a cluster the primary prints the start-up lines once, for all workers.
-    if (!cluster.isWorker) process.stdout.write(startupLines(config, seed.seeded, 1));
+    if (!cluster.isWorker) process.stdout.write(startupLines(config, seed.seeded, 1, modules));
 
     let stopping = false;
     const shutdown = async (signal: string) => {

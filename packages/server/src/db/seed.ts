@@ -61,7 +61,15 @@ const SECOND_ACCOUNT_OWNER = { email: "owner@globex.example", name: "Grace Globe
 
 export type SeedResult = { seeded: boolean };
 
-export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
+/** The demo users' shared hash (scrypt, about a second of CPU): main starts it early on a fresh database. */
+export function demoPasswordHash(): Promise<string> {
+  return hashPassword(DEMO_PASSWORD);
+}
+
+export async function seedDemoData(
+  dataSource: DataSource,
+  precomputedHash?: Promise<string>,
+): Promise<SeedResult> {
   return dataSource.transaction(async (db) => {
     // Serialises concurrent first starts of several processes on one database.
     await execute(db, "SELECT pg_advisory_xact_lock(hashtext('partner-network-seed'))");
@@ -72,7 +80,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     if (accounts!.count > 0) return { seeded: false };
 
     // One hash shared by the demo users keeps the first start fast; real users each get their own salt.
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHash = await (precomputedHash ?? demoPasswordHash());
     const insertUser = async (email: string, name: string): Promise<string> => {
       const [row] = await queryRows<{ id: string }>(
         db,

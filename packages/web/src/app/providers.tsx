@@ -1,8 +1,7 @@
 import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { localStorageColorSchemeManager, MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { cssVariablesResolver, theme } from "./theme";
 
 /**
@@ -11,6 +10,12 @@ import { cssVariablesResolver, theme } from "./theme";
  * key before the app loads, so a dark page does not flash white first.
  */
 export const COLOR_SCHEME_KEY = "pn-color-scheme";
+// The toasts' renderer (transitions, portal) loads after the first render; nothing shows one
+// before. `notifications.show()` only writes to a store, which it renders once it mounts.
+const Notifications = lazy(async () => ({
+  default: (await import("./notifications-renderer")).Notifications,
+}));
+
 const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
 
 export interface AppProvidersProps {
@@ -33,7 +38,9 @@ export function AppProviders({ client, children, mantineEnv = "default" }: AppPr
         defaultColorScheme="auto"
         env={mantineEnv}
       >
-        <Notifications />
+        <Suspense fallback={null}>
+          <Notifications />
+        </Suspense>
         {children}
       </MantineProvider>
     </ApolloProvider>

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, Loader, NavLink, ScrollArea } from "@mantine/core";
+import { Anchor, AppShell, Burger, Group, Loader, NavLink } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from "react-router";
 import { can } from "@pn/shared";
@@ -84,7 +84,8 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar id="app-navbar" p="sm" aria-label="Main">
-        <AppShell.Section grow component={ScrollArea}>
+        {/* Native overflow, not Mantine's ScrollArea: that one pulls floating-ui into the first load. */}
+        <AppShell.Section grow style={{ overflowY: "auto" }}>
           <MainNavLinks items={navItems} pathname={pathname} onNavigate={closeNav} />
         </AppShell.Section>
         {!actsAsClient && (
