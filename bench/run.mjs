@@ -52,6 +52,8 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const explain = !args.includes("--no-explain");
 // Seconds of Q1 load on a server started with --cpu-prof (issue 20's profile summary); 0 skips it.
+// The WEB_CONCURRENCY=2 figure (issue 20): a second server and floor of two processes each.
+const TWO_PROCESSES = !args.includes("--no-two-processes");
 const PROFILE_SECONDS = args.includes("--no-profile")
   ? 0
   : Number(process.env.BENCH_PROFILE_SECONDS ?? (quick ? 6 : 15));
@@ -182,7 +184,14 @@ function databaseUrlOf(db) {
  */
 async function startServer(
   db,
-  { label, seedDemo, production = SERVER_PRODUCTION, databaseUrl = null, nodeArgs = [] },
+  {
+    label,
+    seedDemo,
+    production = SERVER_PRODUCTION,
+    databaseUrl = null,
+    nodeArgs = [],
+    extraEnv = {},
+  },
 ) {
   const port = await freePort();
   const env = { ...process.env };
@@ -216,6 +225,7 @@ async function startServer(
     WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   });
   if (production) env.NODE_ENV = "production";
+  Object.assign(env, extraEnv);
   if (databaseUrl)
     Object.assign(env, {
       DATABASE_URL: databaseUrl,
@@ -610,6 +620,62 @@ async function main() {
     0,
   );
   if (loadErrors) log(`warning: ${loadErrors} failed responses during Q1/floor/peer load`);
+
+  // 2b. Two processes (issue 20): the server with WEB_CONCURRENCY=2 and the floor with two
+  // processes, Q1 at c=50, beside the single-process figures above.
+  if (TWO_PROCESSES) {
+    log("Q1 and the floor with two processes each at concurrency 50");
+    const twoServer = await startServer(
+      { kind: "two-processes", dataDir: tempDir("two-processes") },
+      {
+        label: "two processes",
+        seedDemo: false,
+        databaseUrl: databaseUrlOf(db),
+        extraEnv: { WEB_CONCURRENCY: "2" },
+      },
+    );
+    const twoFloorPort = await freePort();
+    const twoFloor = startNode(FLOOR_MAIN, {
+      env: {
+        FLOOR_DATABASE_URL: databaseUrlOf(db),
+        FLOOR_PORT: String(twoFloorPort),
+        FLOOR_PROCESSES: "2",
+      },
+      cwd: ROOT,
+      label: "floor (two processes)",
+    });
+    await waitForHealthy(`http://127.0.0.1:${twoFloorPort}/healthz`, {
+      since: performance.now(),
+      handle: twoFloor,
+      timeoutMs: 20_000,
+    });
+    const runs = await measureTargets({
+      targets: {
+        q1: { url: `${twoServer.baseUrl}/graphql`, headers: gql.headers, body },
+        floor: { url: `http://127.0.0.1:${twoFloorPort}/graphql`, headers: gql.headers, body },
+      },
+      connections: 50,
+      duration: DURATION,
+      warmup: WARMUP,
+      slices: 1,
+    });
+    await twoFloor.stop();
+    await twoServer.stop();
+    results.twoProcesses = { connections: 50, q1: runs.q1, floor: runs.floor };
+    const single = results.q1.runs[CONCURRENCIES.indexOf(50)];
+    add({
+      id: "q1.rps.c50.wc2",
+      label: `Q1 throughput, c=50, WEB_CONCURRENCY=2 (one process: ${single?.rps} req/s; floor with two processes ${runs.floor.rps})`,
+      value: runs.q1.rps,
+      unit: "req/s",
+    });
+    add({
+      id: "q1.rpsratio.c50.wc2",
+      label: "Q1 throughput / floor throughput, c=50, two processes each",
+      value: ratioOf(runs.q1.rps, runs.floor.rps),
+      unit: "x",
+    });
+  }
 
   // 3. Search: pending members matching ~0.1% of rows, without and with a partner filter.
   const searchTerm = seeded.surnames[0];

@@ -7,6 +7,7 @@
  * does not share an event loop with the load generator, just as the real server doesn't.
  */
 import { createHash } from "node:crypto";
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -95,7 +96,28 @@ export function startFloorServer({ databaseUrl, port, poolSize = 10 }) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+const FLOOR_PROCESSES = Number(process.env.FLOOR_PROCESSES ?? 1);
+
+if (
+  process.argv[1] === fileURLToPath(import.meta.url) &&
+  FLOOR_PROCESSES > 1 &&
+  cluster.isPrimary
+) {
+  // FLOOR_PROCESSES=N: N workers share the port, as the server's WEB_CONCURRENCY=N does.
+  const workers = Array.from({ length: FLOOR_PROCESSES }, () => cluster.fork());
+  await Promise.all(
+    workers.map((worker) => new Promise((ready) => worker.once("listening", ready))),
+  );
+  process.stdout.write("floor ready\n");
+  const stop = () => {
+    for (const worker of workers) worker.kill("SIGTERM");
+    Promise.all(workers.map((worker) => new Promise((gone) => worker.once("exit", gone)))).then(
+      () => process.exit(0),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const floor = await startFloorServer({
     databaseUrl: process.env.FLOOR_DATABASE_URL,
     port: Number(process.env.FLOOR_PORT),
