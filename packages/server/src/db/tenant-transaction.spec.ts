@@ -57,9 +57,10 @@ it("answers statements after the transaction ended with TransactionEndedError, l
 });
 
 describe("the operation's deadline", () => {
-  it("sends the deadline as statement_timeout with BEGIN, so PostgreSQL stops a statement by itself", async () => {
+  it("sends the deadline as statement_timeout with BEGIN, so PostgreSQL stops a statement by itself, failing it and every later one as the deadline", async () => {
     const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
-    transaction.limitTime(250);
+    const deadline = new Error("the deadline");
+    transaction.limitTime(250, deadline);
     try {
       const [row] = await queryRows<{ timeout: string }>(
         transaction.manager,
@@ -69,7 +70,10 @@ describe("the operation's deadline", () => {
       const slow = await queryRows(transaction.manager, "SELECT pg_sleep(5)").catch(
         (error: unknown) => error,
       );
-      expect((slow as { code?: string }).code).toBe("57014");
+      expect(slow).toBe(deadline);
+      expect(
+        await queryRows(transaction.manager, "SELECT 1").catch((error: unknown) => error),
+      ).toBe(deadline);
     } finally {
       await transaction.finish("rollback");
     }

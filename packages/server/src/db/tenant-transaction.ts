@@ -64,6 +64,12 @@ function rowsOf(results: unknown, index: number): StatementRows {
   return ((list[index] as { rows?: unknown[] } | undefined)?.rows ?? []) as StatementRows;
 }
 
+/** PostgreSQL's "canceling statement due to statement timeout" (SQLSTATE 57014 with that reason). */
+function isStatementTimeout(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "57014" && typeof message === "string" && message.includes("statement timeout");
+}
+
 /** A literal for the settings: only UUIDs ever get here, checked, so quoting is trivial. */
 function uuidLiteral(value: string | null): string {
   if (value === null) return "''";
@@ -86,6 +92,8 @@ export class TenantTransaction implements TransactionPiggyback {
   private statementTimeoutMs = 0;
   /** Set once the operation's deadline passed: every statement fails with it from then on. */
   private expiredWith: Error | null = null;
+  /** What a statement PostgreSQL stopped at `statement_timeout` fails with (the deadline's error). */
+  private timeoutError: Error | null = null;
   private afterEnd: {
     statement: Promise<string | null>;
     settle(rows: StatementRows | null): void;
@@ -110,6 +118,10 @@ export class TenantTransaction implements TransactionPiggyback {
         })
         // The statement the deadline cancelled fails as the deadline, not as a cancelled query.
         .catch((error: unknown) => {
+          // PostgreSQL's own wall (statement_timeout) can fire before this process's timer,
+          // e.g. when the process is busy: that is the deadline too, and it ends the operation.
+          if (!this.expiredWith && this.timeoutError && isStatementTimeout(error))
+            this.expiredWith = this.timeoutError;
           throw this.expiredWith ?? error;
         })
         .finally(() => {
@@ -194,8 +206,10 @@ export class TenantTransaction implements TransactionPiggyback {
    * `statement_timeout`, so PostgreSQL stops a statement even if this process cannot. Only
    * before the first statement; a transaction already open keeps what it has.
    */
-  limitTime(timeoutMs: number): void {
-    if (!this.opened) this.statementTimeoutMs = timeoutMs;
+  limitTime(timeoutMs: number, timeoutError: Error): void {
+    if (this.opened) return;
+    this.statementTimeoutMs = timeoutMs;
+    this.timeoutError = timeoutError;
   }
 
   /**

@@ -30,8 +30,11 @@ export class OperationTimeoutError extends GraphQLError {
 
 /** What the deadline does to the request's database work (wired in http/app.ts). */
 export type OperationDeadlineHooks<TContext> = {
-  /** Before the operation's first statement: its statements must end by then. */
-  start(context: TContext, timeoutMs: number): void;
+  /**
+   * Before the operation's first statement: its statements must end by then, and one that
+   * PostgreSQL stops for it fails with `error`.
+   */
+  start(context: TContext, timeoutMs: number, error: OperationTimeoutError): void;
   /** The deadline passed: stop the request's database work, failing it with `error`. */
   expire(context: TContext, error: OperationTimeoutError): void;
 };
@@ -46,7 +49,8 @@ export function resolverTimeoutPlugin<TContext extends object>(
         // Before anything reaches the database: the cost budget's charge may open the
         // request's transaction in didResolveOperation already, and BEGIN carries the limit.
         async didResolveOperation({ contextValue, operation }) {
-          if (operation && operation.operation !== "mutation") hooks.start(contextValue, timeoutMs);
+          if (operation && operation.operation !== "mutation")
+            hooks.start(contextValue, timeoutMs, new OperationTimeoutError(timeoutMs));
         },
         async executionDidStart({ contextValue, operation }) {
           if (operation.operation === "mutation") return;

@@ -175,7 +175,8 @@ export async function createApp(options: {
     production: config.production,
     resolverTimeoutMs: options.resolverTimeoutMs,
     deadline: {
-      start: (context, timeoutMs) => transactions.get(context.db)?.limitTime(timeoutMs),
+      start: (context, timeoutMs, error) =>
+        transactions.get(context.db)?.limitTime(timeoutMs, error),
       expire: (context, error) => {
         transactions
           .get(context.db)
