@@ -222,7 +222,12 @@ export class TenantTransaction implements TransactionPiggyback {
     this.expiredWith = error;
     if (this.pending === 0 || !this.opened) return;
     const client = await this.opened.catch(() => null);
-    if (client?.processID)
+    if (client) await this.cancelRunningStatement(client);
+  }
+
+  /** Cancels the statement running on the connection, through another connection of the pool (this one is busy). */
+  private async cancelRunningStatement(client: PgClient): Promise<void> {
+    if (client.processID)
       await execute(this.dataSource.manager, "SELECT pg_cancel_backend($1)", [client.processID]);
   }
 
@@ -259,11 +264,7 @@ export class TenantTransaction implements TransactionPiggyback {
         }
         if (outcome === "abandon") {
           // Statements queued behind the running one fail at once: the transaction has ended.
-          if (this.pending > 0 && client.processID) {
-            await execute(this.dataSource.manager, "SELECT pg_cancel_backend($1)", [
-              client.processID,
-            ]);
-          }
+          if (this.pending > 0) await this.cancelRunningStatement(client);
           await this.queue;
         }
         // After the deadline the transaction has failed statements: it rolls back.

@@ -287,18 +287,19 @@ export async function paginate<Row extends Record<string, unknown>, T>(
     .join(", ");
   const whereClause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const orderClause = query.orderBy.map((key) => `${key.expression} ${scanDirection}`).join(", ");
-  const pageSql = `SELECT ${query.select}, ${keySelect} FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}`;
   const preloads = query.preloads ?? [];
-  // The relations join the page once it is cut (never the whole filtered list before its
-  // sort), and the page keeps its order through its position.
+  // With preloads the page keeps its order through its position: they join it once it is cut
+  // (never the whole filtered list before its sort).
+  const position = preloads.length
+    ? `, row_number() OVER (ORDER BY ${orderClause}) AS "__position"`
+    : "";
+  const pageSql = `SELECT ${query.select}, ${keySelect}${position} FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}`;
   const rows = await queryRows<Row>(
     db,
     preloads.length === 0
       ? pageSql
       : `SELECT page.*, ${preloads.map((preload) => preload.columns).join(", ")}
-         FROM (SELECT ${query.select}, ${keySelect}, row_number() OVER (ORDER BY ${orderClause}) AS "__position"
-               FROM ${query.from} ${whereClause} ORDER BY ${orderClause} LIMIT $${params.length}) page
-         ${preloads.map((preload) => preload.joins("page")).join(" ")}
+         FROM (${pageSql}) page ${preloads.map((preload) => preload.joins("page")).join(" ")}
          ORDER BY page."__position"`,
     params,
   );
