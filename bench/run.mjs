@@ -258,6 +258,26 @@ async function startServer(
   return { handle, ms: Math.round(ms), baseUrl: `http://127.0.0.1:${port}`, stop: stopAll };
 }
 
+/** Starts the floor (bench/lib/floor.mjs) on `db` with `processes` processes; resolves once it answers /healthz. */
+async function startFloor(db, { processes }) {
+  const port = await freePort();
+  const handle = startNode(FLOOR_MAIN, {
+    env: {
+      FLOOR_DATABASE_URL: databaseUrlOf(db),
+      FLOOR_PORT: String(port),
+      FLOOR_PROCESSES: String(processes),
+    },
+    cwd: ROOT,
+    label: processes > 1 ? `floor (${processes} processes)` : "floor",
+  });
+  await waitForHealthy(`http://127.0.0.1:${port}/healthz`, {
+    since: performance.now(),
+    handle,
+    timeoutMs: 20_000,
+  });
+  return { handle, port };
+}
+
 async function main() {
   const startedAt = new Date();
   const runStarted = performance.now();
@@ -404,17 +424,7 @@ async function main() {
   };
 
   log("starting the floor server");
-  const floorPort = await freePort();
-  const floor = startNode(FLOOR_MAIN, {
-    env: { FLOOR_DATABASE_URL: databaseUrlOf(db), FLOOR_PORT: String(floorPort) },
-    cwd: ROOT,
-    label: "floor",
-  });
-  await waitForHealthy(`http://127.0.0.1:${floorPort}/healthz`, {
-    since: performance.now(),
-    handle: floor,
-    timeoutMs: 20_000,
-  });
+  const { handle: floor, port: floorPort } = await startFloor(db, { processes: 1 });
   const floorClient = graphqlClient(`http://127.0.0.1:${floorPort}`, token);
   const floorAnswer = await floorClient.ok(Q1);
   // `data` only: Q1's answer also carries `extensions.cost` (the query-cost budget), the others none.
@@ -634,21 +644,7 @@ async function main() {
         extraEnv: { WEB_CONCURRENCY: "2" },
       },
     );
-    const twoFloorPort = await freePort();
-    const twoFloor = startNode(FLOOR_MAIN, {
-      env: {
-        FLOOR_DATABASE_URL: databaseUrlOf(db),
-        FLOOR_PORT: String(twoFloorPort),
-        FLOOR_PROCESSES: "2",
-      },
-      cwd: ROOT,
-      label: "floor (two processes)",
-    });
-    await waitForHealthy(`http://127.0.0.1:${twoFloorPort}/healthz`, {
-      since: performance.now(),
-      handle: twoFloor,
-      timeoutMs: 20_000,
-    });
+    const { handle: twoFloor, port: twoFloorPort } = await startFloor(db, { processes: 2 });
     const runs = await measureTargets({
       targets: {
         q1: { url: `${twoServer.baseUrl}/graphql`, headers: gql.headers, body },
