@@ -19,6 +19,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { Client } from "pg";
 import { createDatabaseIfMissing, dropDatabase, withDatabase } from "../src/db/database-admin";
+import { createDataSource } from "../src/db/data-source";
+import { queryRows } from "../src/db/sql";
+import { TenantTransaction } from "../src/db/tenant-transaction";
 import { TEST_APP_SECRET } from "../src/test-support/test-database";
 import { freePort, waitFor } from "./faults/support/server-process";
 
@@ -341,6 +344,35 @@ describeWithPgBouncer("PgBouncer (transaction pooling) in front of PostgreSQL", 
     expect(ended.body.data?.endOtherSessions.endedSessionCount).toBeGreaterThan(0);
     const after = await laptop<{ viewer: unknown }>(b, WHO);
     expect(after.body.data?.viewer ?? null).toBeNull();
+
+    // The query deadline stops a statement behind PgBouncer too: the cancel names the
+    // session by PgBouncer's key, which PgBouncer passes on to the server connection in use.
+    const throughBouncer = createDataSource(pooled.toString(), { poolSize: 2 });
+    await throughBouncer.initialize();
+    try {
+      const transaction = new TenantTransaction(throughBouncer, { accountId: null, userId: null });
+      const sleeping = queryRows(transaction.manager, "SELECT pg_sleep(60)").catch(
+        (error: unknown) => error,
+      );
+      const sleepRunning = (client: Client) =>
+        client
+          .query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)' AND state = 'active'",
+          )
+          .then(({ rows }) => rows[0]!.n);
+      await waitFor("the sleep to run", () =>
+        withClient(direct, async (c) => (await sleepRunning(c)) === 1),
+      );
+      const deadline = new Error("the deadline");
+      await transaction.expire(deadline);
+      expect(await sleeping).toBe(deadline);
+      await transaction.finish("abandon");
+      await waitFor("the sleep to be cancelled", () =>
+        withClient(direct, async (c) => (await sleepRunning(c)) === 0),
+      );
+    } finally {
+      await throughBouncer.destroy();
+    }
 
     // On a failure, the servers' error lines say why.
     expect({

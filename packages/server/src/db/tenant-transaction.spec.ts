@@ -8,6 +8,7 @@ import pino from "pino";
 import { createErrorFormatter } from "../graphql/errors";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { waitFor } from "../test-support/wait-for";
+import { sendCancelRequest } from "./cancel-request";
 import { queryRows } from "./sql";
 import { TenantTransaction, TransactionEndedError } from "./tenant-transaction";
 
@@ -114,6 +115,103 @@ describe("the operation's deadline", () => {
       "SELECT count(*)::int AS count FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
     );
     expect(still?.count).toBe(0);
+  });
+  it("sends nothing more on the session until a late cancel has arrived", async () => {
+    // The cancel is held at a gate: the statement ends by PostgreSQL's statement_timeout
+    // while the process's cancel is still on its way, as on a busy machine.
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const cancelsAsked: number[] = [];
+    const transaction = new TenantTransaction(
+      db.dataSource,
+      { accountId: null, userId: null },
+      async (client) => {
+        cancelsAsked.push(client.processID ?? 0);
+        await gate;
+        await sendCancelRequest(client);
+      },
+    );
+    const deadline = new Error("the deadline");
+    transaction.limitTime(300, deadline);
+    const [{ pid }] = (await queryRows<{ pid: number }>(
+      transaction.manager,
+      "SELECT pg_backend_pid() AS pid",
+    )) as [{ pid: number }];
+    const running = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
+      (error: unknown) => error,
+    );
+    await waitFor("the sleep to run", async () => {
+      const [row] = await queryRows<{ state: string }>(
+        db.dataSource.manager,
+        "SELECT state FROM pg_stat_activity WHERE pid = $1",
+        [pid],
+      );
+      return row?.state === "active";
+    });
+    const expiring = transaction.expire(deadline);
+    expect(await running).toBe(deadline);
+    expect(cancelsAsked).toHaveLength(1);
+    let finished = false;
+    const finishing = transaction.finish("abandon").then(() => (finished = true));
+    // While the cancel is held, the session is still in its failed transaction: no ROLLBACK
+    // was sent for the late cancel to stop.
+    const [held] = await queryRows<{ state: string }>(
+      db.dataSource.manager,
+      "SELECT state FROM pg_stat_activity WHERE pid = $1",
+      [pid],
+    );
+    expect(held?.state).toBe("idle in transaction (aborted)");
+    expect(finished).toBe(false);
+    openGate();
+    await expiring;
+    await finishing;
+    // The connection went back to the pool rolled back (idle, or it is the one asking).
+    const [after] = await queryRows<{ state: string; self: boolean }>(
+      db.dataSource.manager,
+      "SELECT state, pid = pg_backend_pid() AS self FROM pg_stat_activity WHERE pid = $1",
+      [pid],
+    );
+    expect(after?.self || after?.state === "idle").toBe(true);
+  });
+
+  it("a ROLLBACK that fails closes the connection and is no error of the request's; a failed COMMIT is", async () => {
+    const ended = async (outcome: "commit" | "rollback" | "abandon") => {
+      const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+      const [{ pid }] = (await queryRows<{ pid: number }>(
+        transaction.manager,
+        "SELECT pg_backend_pid() AS pid",
+      )) as [{ pid: number }];
+      // The session is gone under the transaction, as when the server or a proxy drops it.
+      await queryRows(db.dataSource.manager, "SELECT pg_terminate_backend($1)", [pid]);
+      return transaction.finish(outcome).then(
+        () => "ended",
+        (error: unknown) => error,
+      );
+    };
+    expect(await ended("rollback")).toBe("ended");
+    expect(await ended("abandon")).toBe("ended");
+    expect(await ended("commit")).toBeInstanceOf(Error);
+  });
+
+  it("stops a statement with PostgreSQL's CancelRequest, naming the session by its key", async () => {
+    const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
+    const running = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
+      (error: unknown) => error,
+    );
+    await waitFor("the sleep to run", async () => {
+      const [row] = await queryRows<{ pid: number }>(
+        db.dataSource.manager,
+        "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+      );
+      return row;
+    });
+    await transaction.expire(new Error("the deadline"));
+    expect(await running).toEqual(new Error("the deadline"));
+    await transaction.finish("rollback");
+    // A key nobody holds is refused by the server without harm.
+    await expect(
+      sendCancelRequest({ host: "127.0.0.1", port: 1, processID: 1, secretKey: 1 }),
+    ).rejects.toThrow();
   });
 });
 

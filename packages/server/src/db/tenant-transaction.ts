@@ -12,6 +12,7 @@
  * in those two round trips instead of taking its own (`beginAfter`, `afterCommit`).
  */
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import { sendCancelRequest, type CancelTarget } from "./cancel-request";
 import { execute, queryRows } from "./sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,8 +31,11 @@ export class TransactionEndedError extends Error {
 
 export type Tenant = { accountId: string | null; userId: string | null };
 
-/** node-postgres' client: `processID` is the backend's pid, known once connected. */
-type PgClient = { query(sql: string): Promise<unknown>; processID?: number | null };
+/** node-postgres' client; its session's address and cancel key are known once connected. */
+type PgClient = CancelTarget & { query(sql: string): Promise<unknown> };
+
+/** Stops the statement running on a session (the default sends PostgreSQL's CancelRequest). */
+export type CancelStatement = (client: CancelTarget) => Promise<void>;
 
 /** Rows one statement of a multi-statement simple query returned. */
 export type StatementRows = unknown[];
@@ -98,10 +102,17 @@ export class TenantTransaction implements TransactionPiggyback {
     statement: Promise<string | null>;
     settle(rows: StatementRows | null): void;
   } | null = null;
+  /**
+   * The last cancel sent for this transaction's session. The session sends nothing more
+   * (ROLLBACK, or the next request's statements once pooled) until it has arrived: a cancel
+   * still on its way when its statement ended by itself would stop whatever ran next.
+   */
+  private cancelling: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly tenant: Tenant,
+    private readonly cancelStatement: CancelStatement = sendCancelRequest,
   ) {
     const runner = dataSource.createQueryRunner();
     this.runner = runner;
@@ -221,14 +232,24 @@ export class TenantTransaction implements TransactionPiggyback {
     if (this.expiredWith || this.finished) return;
     this.expiredWith = error;
     if (this.pending === 0 || !this.opened) return;
-    const client = await this.opened.catch(() => null);
-    if (client) await this.cancelRunningStatement(client);
+    await this.cancelRunningStatement(this.opened);
   }
 
-  /** Cancels the statement running on the connection, through another connection of the pool (this one is busy). */
-  private async cancelRunningStatement(client: PgClient): Promise<void> {
-    if (client.processID)
-      await execute(this.dataSource.manager, "SELECT pg_cancel_backend($1)", [client.processID]);
+  /**
+   * Cancels the statement running on the session; `finish` waits for it before the session
+   * sends anything else. A failed cancel leaves the statement to its statement_timeout.
+   */
+  private cancelRunningStatement(opened: Promise<PgClient>): Promise<void> {
+    const previous = this.cancelling;
+    const sent = opened.then(
+      async (client) => {
+        await previous;
+        await this.cancelStatement(client);
+      },
+      () => undefined,
+    );
+    this.cancelling = sent.catch(() => undefined);
+    return sent;
   }
 
   /**
@@ -254,29 +275,28 @@ export class TenantTransaction implements TransactionPiggyback {
     afterEnd: TenantTransaction["afterEnd"],
     sent: (rows: StatementRows) => void,
   ): Promise<void> {
+    // A transaction that never got a connection (the pool was full) has nothing to end.
+    const client = this.opened ? await this.opened.catch(() => null) : null;
+    if (!client) {
+      await this.runner.release();
+      return;
+    }
+    // After the deadline the transaction has failed statements: it rolls back.
+    const end = outcome === "commit" && !this.expiredWith ? "COMMIT" : "ROLLBACK";
     try {
-      if (this.opened) {
-        // A transaction that never got a connection (the pool was full) has nothing to end.
-        const client = await this.opened.catch(() => null);
-        if (!client) {
-          await this.runner.release();
-          return;
-        }
-        if (outcome === "abandon") {
-          // Statements queued behind the running one fail at once: the transaction has ended.
-          if (this.pending > 0) await this.cancelRunningStatement(client);
-          await this.queue;
-        }
-        // After the deadline the transaction has failed statements: it rolls back.
-        const end = outcome === "commit" && !this.expiredWith ? "COMMIT" : "ROLLBACK";
-        // A plain rollback (Apollo answered without executing) does not wait for it.
-        const extra =
-          outcome !== "rollback" && afterEnd ? await afterEnd.statement.catch(() => null) : null;
-        // After a failed COMMIT the rest of the query string is skipped: nothing is sent then.
-        // Its rows are typed by whoever reads them (the cost budget's `read`).
-        if (extra) sent(rowsOf(await client.query(`${end}; ${extra}`), 1));
-        else await client.query(end);
+      if (outcome === "abandon") {
+        // Statements queued behind the running one fail at once: the transaction has ended.
+        if (this.pending > 0) await this.cancelRunningStatement(this.opened!);
+        await this.queue;
       }
+      await this.cancelling;
+      // A plain rollback (Apollo answered without executing) does not wait for it.
+      const extra =
+        outcome !== "rollback" && afterEnd ? await afterEnd.statement.catch(() => null) : null;
+      // After a failed COMMIT the rest of the query string is skipped: nothing is sent then.
+      // Its rows are typed by whoever reads them (the cost budget's `read`).
+      if (extra) sent(rowsOf(await client.query(`${end}; ${extra}`), 1));
+      else await client.query(end);
     } catch (error) {
       // The connection's state is unknown: destroy it rather than pool it.
       // `release()` ignores its argument; this is what tells the pool to close the connection.
@@ -286,7 +306,10 @@ export class TenantTransaction implements TransactionPiggyback {
       await runner
         .releasePostgresConnection(error instanceof Error ? error : new Error(String(error)))
         .catch(() => undefined);
-      throw error;
+      // A COMMIT that failed is the request's failure. A ROLLBACK that failed is not: closing
+      // the connection rolls the transaction back all the same, and the answer stands.
+      if (end === "COMMIT") throw error;
+      return;
     }
     await this.runner.release();
   }
