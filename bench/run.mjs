@@ -14,7 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,8 @@ const TWO_PROCESSES = !args.includes("--no-two-processes");
 const PROFILE_SECONDS = args.includes("--no-profile")
   ? 0
   : Number(process.env.BENCH_PROFILE_SECONDS ?? (quick ? 6 : 15));
+/** Concurrency of the profiled load: 10 by default; 1 shows one request's path without contention. */
+const PROFILE_CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS ?? 10);
 const keep = args.includes("--keep");
 const applyIndex = args.indexOf("--apply-sql");
 const applySql = applyIndex >= 0 ? path.resolve(args[applyIndex + 1]) : null;
@@ -513,7 +515,9 @@ async function main() {
   // 1c. Where the server's CPU goes while it serves Q1 at c=10: a third server, as production
   // runs, with --cpu-prof; only the samples of the load window are summarised.
   if (PROFILE_SECONDS > 0) {
-    log(`CPU profile: Q1 at concurrency 10 for ${PROFILE_SECONDS} s on a --cpu-prof server`);
+    log(
+      `CPU profile: Q1 at concurrency ${PROFILE_CONNECTIONS} for ${PROFILE_SECONDS} s on a --cpu-prof server`,
+    );
     const profileDir = tempDir("cpu-profile");
     const spawnedAt = performance.now();
     const profiled = await startServer(
@@ -526,19 +530,21 @@ async function main() {
       },
     );
     const target = { url: `${profiled.baseUrl}/graphql`, headers: gql.headers, body };
-    await measure({ ...target, connections: 10, duration: 2, warmup: 0 });
+    await measure({ ...target, connections: PROFILE_CONNECTIONS, duration: 2, warmup: 0 });
     const fromMs = performance.now() - spawnedAt;
     const loaded = await measure({
       ...target,
-      connections: 10,
+      connections: PROFILE_CONNECTIONS,
       duration: PROFILE_SECONDS,
       warmup: 0,
     });
     const toMs = performance.now() - spawnedAt;
     await profiled.stop();
     const summary = summariseCpuProfile(profileFileIn(profileDir), { fromMs, toMs });
+    if (process.env.BENCH_PROFILE_COPY)
+      copyFileSync(profileFileIn(profileDir), process.env.BENCH_PROFILE_COPY);
     results.profile = {
-      what: `self time of the server process serving Q1 at c=10 for ${PROFILE_SECONDS} s (node --cpu-prof), grouped by package / server folder, as shares of the busy time`,
+      what: `self time of the server process serving Q1 at c=${PROFILE_CONNECTIONS} for ${PROFILE_SECONDS} s (node --cpu-prof), grouped by package / server folder, as shares of the busy time`,
       requests: loaded.requests ?? null,
       rps: loaded.rps ?? null,
       cpuMsPerRequest: loaded.requests ? round(summary.busyMs / loaded.requests, 3) : null,

@@ -61,7 +61,7 @@ describe("the operation's deadline", () => {
   it("sends the deadline as statement_timeout with BEGIN, so PostgreSQL stops a statement by itself, failing it and every later one as the deadline", async () => {
     const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
     const deadline = new Error("the deadline");
-    transaction.limitTime(250, deadline);
+    transaction.limitTime(250, () => deadline);
     try {
       const [row] = await queryRows<{ timeout: string }>(
         transaction.manager,
@@ -132,7 +132,7 @@ describe("the operation's deadline", () => {
       },
     );
     const deadline = new Error("the deadline");
-    transaction.limitTime(300, deadline);
+    transaction.limitTime(300, () => deadline);
     const [{ pid }] = (await queryRows<{ pid: number }>(
       transaction.manager,
       "SELECT pg_backend_pid() AS pid",

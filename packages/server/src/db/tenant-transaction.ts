@@ -97,7 +97,7 @@ export class TenantTransaction implements TransactionPiggyback {
   /** Set once the operation's deadline passed: every statement fails with it from then on. */
   private expiredWith: Error | null = null;
   /** What a statement PostgreSQL stopped at `statement_timeout` fails with (the deadline's error). */
-  private timeoutError: Error | null = null;
+  private timeoutError: (() => Error) | null = null;
   private afterEnd: {
     statement: Promise<string | null>;
     settle(rows: StatementRows | null): void;
@@ -132,7 +132,7 @@ export class TenantTransaction implements TransactionPiggyback {
           // PostgreSQL's own wall (statement_timeout) can fire before this process's timer,
           // e.g. when the process is busy: that is the deadline too, and it ends the operation.
           if (!this.expiredWith && this.timeoutError && isStatementTimeout(error))
-            this.expiredWith = this.timeoutError;
+            this.expiredWith = this.timeoutError();
           throw this.expiredWith ?? error;
         })
         .finally(() => {
@@ -217,7 +217,7 @@ export class TenantTransaction implements TransactionPiggyback {
    * `statement_timeout`, so PostgreSQL stops a statement even if this process cannot. Only
    * before the first statement; a transaction already open keeps what it has.
    */
-  limitTime(timeoutMs: number, timeoutError: Error): void {
+  limitTime(timeoutMs: number, timeoutError: () => Error): void {
     if (this.opened) return;
     this.statementTimeoutMs = timeoutMs;
     this.timeoutError = timeoutError;

@@ -32,9 +32,10 @@ export class OperationTimeoutError extends GraphQLError {
 export type OperationDeadlineHooks<TContext> = {
   /**
    * Before the operation's first statement: its statements must end by then, and one that
-   * PostgreSQL stops for it fails with `error`.
+   * PostgreSQL stops for it fails with `error()` (made only then: an error captures a stack,
+   * which every query would otherwise pay for).
    */
-  start(context: TContext, timeoutMs: number, error: OperationTimeoutError): void;
+  start(context: TContext, timeoutMs: number, error: () => OperationTimeoutError): void;
   /** The deadline passed: stop the request's database work, failing it with `error`. */
   expire(context: TContext, error: OperationTimeoutError): void;
 };
@@ -50,7 +51,7 @@ export function resolverTimeoutPlugin<TContext extends object>(
         // request's transaction in didResolveOperation already, and BEGIN carries the limit.
         async didResolveOperation({ contextValue, operation }) {
           if (operation && operation.operation !== "mutation")
-            hooks.start(contextValue, timeoutMs, new OperationTimeoutError(timeoutMs));
+            hooks.start(contextValue, timeoutMs, () => new OperationTimeoutError(timeoutMs));
         },
         async executionDidStart({ contextValue, operation }) {
           if (operation.operation === "mutation") return;

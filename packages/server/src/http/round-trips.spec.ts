@@ -73,7 +73,7 @@ it("a warm token-authenticated read of one statement costs three round trips", a
   expect(answer!.body.data?.viewer.currentAccount.name).toBeTruthy();
   expect(sent).toEqual([
     expect.stringMatching(
-      /^BEGIN; SELECT available, granted FROM pn_spend_cost\(.*; COMMIT; BEGIN; SELECT set_config/,
+      /^BEGIN; SELECT available, granted, [^;]* FROM pn_spend_cost\(.*; COMMIT; BEGIN; SELECT set_config/,
     ),
     // The account came with the credential: no statement of its own. This read uses all it
     // reserved: nothing to refund.
@@ -126,9 +126,9 @@ it("Q1 (a partner system's Pending list) costs three round trips: the charge wit
     nodes.every((n) => n.partner.companyName === "Brandt" && n.partner.memberCounts.pending === 3),
   ).toBe(true);
   expect(sent).toEqual([
-    expect.stringMatching(/^BEGIN; SELECT available, granted FROM pn_spend_cost\(/),
+    expect.stringMatching(/^BEGIN; SELECT available, granted, [^;]* FROM pn_spend_cost\(/),
     expect.stringMatching(/^SELECT page\.\*, __partner\.id/),
-    expect.stringMatching(/^COMMIT; SELECT available, refunded FROM pn_refund_cost\(/),
+    expect.stringMatching(/^COMMIT; SELECT available, refunded, [^;]* FROM pn_refund_cost\(/),
   ]);
 });
 
@@ -164,7 +164,7 @@ it("refunds the unused part of a reservation in the round trip of the COMMIT", a
     cost = (await read()).extensions.cost;
   });
   expect(cost!.actualQueryCost).toBeLessThan(cost!.requestedQueryCost);
-  expect(sent[0]).toMatch(/^BEGIN; SELECT available, granted FROM pn_spend_cost\(/);
-  expect(sent.at(-1)).toMatch(/^COMMIT; SELECT available, refunded FROM pn_refund_cost\(/);
+  expect(sent[0]).toMatch(/^BEGIN; SELECT available, granted, [^;]* FROM pn_spend_cost\(/);
+  expect(sent.at(-1)).toMatch(/^COMMIT; SELECT available, refunded, [^;]* FROM pn_refund_cost\(/);
   expect(sent.filter((text) => /rate_limit|api_tokens|sessions/.test(text))).toEqual([]);
 });

@@ -90,6 +90,36 @@ describe("query-cost budget per session and API token", () => {
       .currentlyAvailable;
   }
 
+  it("commits its own writes without waiting for the WAL flush, and only its own", async () => {
+    const limits = createRateLimits(db.dataSource.manager, { ...GENEROUS_RATE_LIMITS, ...BUDGET });
+    const subject = `token:${randomUUID()}`;
+    const runner = db.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const modeAfter = async (sql: string) => {
+        await runner.query("BEGIN");
+        await runner.query(sql);
+        const [{ mode }] = (await runner.query(
+          "SELECT current_setting('synchronous_commit') AS mode",
+        )) as [{ mode: string }];
+        await runner.query("COMMIT");
+        return mode;
+      };
+      const before = (await runner.query("SHOW synchronous_commit")) as [
+        { synchronous_commit: string },
+      ];
+      expect(await modeAfter(limits.spendCostStatement(subject, 5)!.sql)).toBe("off");
+      expect(await modeAfter(limits.refundCostStatement(subject, 5)!.sql)).toBe("off");
+      // The session's own setting is back once that transaction ended.
+      expect(await runner.query("SHOW synchronous_commit")).toEqual(before);
+      expect(before[0].synchronous_commit).not.toBe("off");
+    } finally {
+      await runner.release();
+    }
+    // The system pool's statements (no request transaction) still charge and refund.
+    expect((await limits.spendCost(subject, 5)).granted).toBe(true);
+  });
+
   it("reserves the requested cost and charges the actual one: a 10-row page of one member costs one member", async () => {
     const app = await start(BUDGET);
     const owner = await insertViewer(db.dataSource, Role.OWNER);
