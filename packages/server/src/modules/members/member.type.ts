@@ -184,7 +184,9 @@ export type MemberRow = {
 };
 
 export function toMember(row: MemberRow): Member {
-  return {
+  // An instance of the class, so TypeGraphQL passes it to @Root() as it is instead of
+  // copying it into one for every field resolver (convertToType; issue 20's profile).
+  return Object.assign(new Member(), {
     __typename: "Member",
     id: toGlobalId("Member", row.id),
     localId: row.id,
@@ -205,5 +207,5 @@ export function toMember(row: MemberRow): Member {
     declinedAt: row.declined_at,
     nameEditable: row.accepted_at === null || row.placeholder,
     identityShown: row.accepted_at !== null && !row.placeholder,
-  };
+  });
 }

@@ -154,7 +154,8 @@ export type PartnerRow = {
 
 export function toPartner(row: PartnerRow): Partner {
   const id = toGlobalId("Partner", row.id);
-  return {
+  // An instance, as toMember makes: TypeGraphQL then hands it to @Root() without a copy.
+  return Object.assign(new Partner(), {
     __typename: "Partner",
     id,
     localId: row.id,
@@ -175,5 +176,5 @@ export function toPartner(row: PartnerRow): Partner {
     createdAt: row.created_at,
     connectedAt: row.connected_at,
     removedAt: row.removed_at,
-  };
+  });
 }
