@@ -31,6 +31,26 @@ function capturingLogger() {
   return { logger, lines };
 }
 
+/**
+ * Starts `SELECT pg_sleep(30)` in the transaction and returns once PostgreSQL is running it;
+ * `outcome` settles with what the statement ended with (its rows or its error).
+ */
+async function sleepRunningIn(
+  transaction: TenantTransaction,
+): Promise<{ outcome: Promise<unknown> }> {
+  const outcome = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
+    (error: unknown) => error,
+  );
+  await waitFor("the sleep to run", async () => {
+    const [row] = await queryRows<{ pid: number }>(
+      db.dataSource.manager,
+      "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+    );
+    return row;
+  });
+  return { outcome };
+}
+
 it("answers statements after the transaction ended with TransactionEndedError, logged by nobody", async () => {
   const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
   expect(await queryRows<{ one: number }>(transaction.manager, "SELECT 1 AS one")).toEqual([
@@ -90,18 +110,9 @@ describe("the operation's deadline", () => {
     const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
     await queryRows(transaction.manager, "CREATE TEMP TABLE deadline_marks (n int)");
     await queryRows(transaction.manager, "INSERT INTO deadline_marks VALUES (1)");
-    const running = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
-      (error: unknown) => error,
-    );
-    const queued = queryRows(transaction.manager, "SELECT 1").catch((error: unknown) => error);
     // The sleep is running in PostgreSQL before the deadline passes.
-    await waitFor("the sleep to run", async () => {
-      const [row] = await queryRows<{ pid: number }>(
-        db.dataSource.manager,
-        "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
-      );
-      return row;
-    });
+    const { outcome: running } = await sleepRunningIn(transaction);
+    const queued = queryRows(transaction.manager, "SELECT 1").catch((error: unknown) => error);
     const deadline = new Error("the deadline");
     await transaction.expire(deadline);
     expect(await running).toBe(deadline);
@@ -137,17 +148,7 @@ describe("the operation's deadline", () => {
       transaction.manager,
       "SELECT pg_backend_pid() AS pid",
     )) as [{ pid: number }];
-    const running = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
-      (error: unknown) => error,
-    );
-    await waitFor("the sleep to run", async () => {
-      const [row] = await queryRows<{ state: string }>(
-        db.dataSource.manager,
-        "SELECT state FROM pg_stat_activity WHERE pid = $1",
-        [pid],
-      );
-      return row?.state === "active";
-    });
+    const { outcome: running } = await sleepRunningIn(transaction);
     const expiring = transaction.expire(deadline);
     expect(await running).toBe(deadline);
     expect(cancelsAsked).toHaveLength(1);
@@ -195,16 +196,7 @@ describe("the operation's deadline", () => {
 
   it("stops a statement with PostgreSQL's CancelRequest, naming the session by its key", async () => {
     const transaction = new TenantTransaction(db.dataSource, { accountId: null, userId: null });
-    const running = queryRows(transaction.manager, "SELECT pg_sleep(30)").catch(
-      (error: unknown) => error,
-    );
-    await waitFor("the sleep to run", async () => {
-      const [row] = await queryRows<{ pid: number }>(
-        db.dataSource.manager,
-        "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
-      );
-      return row;
-    });
+    const { outcome: running } = await sleepRunningIn(transaction);
     await transaction.expire(new Error("the deadline"));
     expect(await running).toEqual(new Error("the deadline"));
     await transaction.finish("rollback");
