@@ -220,7 +220,11 @@ describe("credential cache across processes", () => {
     expect((await bySession()).viewer.currentAccount).toEqual(after);
   });
 
-  it("signs B's session out at its next request once it was ended elsewhere", async () => {
+  // The guarantee is the notification's delivery (SECURITY.md "Credential cache"): CI once saw
+  // B answer one request from memory while the notification was still on its way, so this
+  // waits for B to hear it rather than asserting the very next request. Closing that window
+  // (re-checking the credential in the BEGIN round trip) is open work in issue 20.
+  it("signs B's session out once it was ended elsewhere, as soon as B hears of it", async () => {
     const owner = await insertViewer(db.dataSource, Role.OWNER);
     const session = await sessionsService.create(
       db.dataSource.manager,
@@ -235,8 +239,10 @@ describe("credential cache across processes", () => {
       id: toGlobalId("Session", session.id),
     });
     expect(ended.body.data?.endSession.userErrors).toEqual([]);
-    const next = await asSession(b, session.token);
-    expect(next.body.data?.viewer ?? null).toBeNull();
+    await waitFor("B to refuse the ended session", async () => {
+      const next = await asSession(b, session.token);
+      return (next.body.data?.viewer ?? null) === null;
+    });
   });
 });
 
