@@ -512,8 +512,9 @@ async function main() {
   await floor.stop();
   await peer.stop();
 
-  // 1c. Where the server's CPU goes while it serves Q1 at c=10: a third server, as production
-  // runs, with --cpu-prof; only the samples of the load window are summarised.
+  // 1c. Where the server's CPU goes while it serves Q1 (c=10 unless BENCH_PROFILE_CONNECTIONS
+  // says otherwise): a third server, as production runs, with --cpu-prof; only the samples of
+  // the load window are summarised.
   if (PROFILE_SECONDS > 0) {
     log(
       `CPU profile: Q1 at concurrency ${PROFILE_CONNECTIONS} for ${PROFILE_SECONDS} s on a --cpu-prof server`,

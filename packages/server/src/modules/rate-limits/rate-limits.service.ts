@@ -130,6 +130,13 @@ type BudgetParams = [string, number, number, Date, number];
  */
 const WITHOUT_WAITING_FOR_FLUSH = "set_config('synchronous_commit', 'off', true) AS lazy_commit";
 
+/** The charge and the refund, given the functions' arguments as bind parameters or as literals. */
+const spendCostSql = (args: string) =>
+  `SELECT available, granted, ${WITHOUT_WAITING_FOR_FLUSH} FROM pn_spend_cost(${args})`;
+const refundCostSql = (args: string) =>
+  `SELECT available, refunded, ${WITHOUT_WAITING_FOR_FLUSH} FROM pn_refund_cost(${args})`;
+const BIND_PARAMETERS = "$1, $2, $3, $4, $5";
+
 /** The cost-budget subjects the plugin makes: a session's or a token's id. */
 const BUDGET_SUBJECT =
   /^(session|token):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -255,11 +262,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
      */
     async spendCost(subject: string, requestedCost: number): Promise<CostSpent> {
       const spending = costSpending(subject, requestedCost);
-      const rows = await queryRows<SpendRow>(
-        db,
-        `SELECT available, granted, ${WITHOUT_WAITING_FOR_FLUSH} FROM pn_spend_cost($1, $2, $3, $4, $5)`,
-        spending.params,
-      );
+      const rows = await queryRows<SpendRow>(db, spendCostSql(BIND_PARAMETERS), spending.params);
       return spending.read(rows);
     },
 
@@ -275,7 +278,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
       if (!BUDGET_SUBJECT.test(subject)) return null;
       const spending = costSpending(subject, requestedCost);
       return {
-        sql: `SELECT available, granted, ${WITHOUT_WAITING_FOR_FLUSH} FROM pn_spend_cost(${literals(spending.params)})`,
+        sql: spendCostSql(literals(spending.params)),
         read: (rows) => spending.read(rows as SpendRow[]),
       };
     },
@@ -286,11 +289,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
      */
     async refundCost(subject: string, points: number): Promise<ThrottleStatus> {
       const refund = costRefund(subject, points);
-      const rows = await queryRows<RefundRow>(
-        db,
-        `SELECT available, refunded, ${WITHOUT_WAITING_FOR_FLUSH} FROM pn_refund_cost($1, $2, $3, $4, $5)`,
-        refund.params,
-      );
+      const rows = await queryRows<RefundRow>(db, refundCostSql(BIND_PARAMETERS), refund.params);
       return refund.read(rows);
     },
 
@@ -302,7 +301,7 @@ export function createRateLimits(db: EntityManager, settings: RateLimitSettings)
       if (!BUDGET_SUBJECT.test(subject)) return null;
       const refund = costRefund(subject, points);
       return {
-        sql: `SELECT available, refunded, ${WITHOUT_WAITING_FOR_FLUSH} FROM pn_refund_cost(${literals(refund.params)})`,
+        sql: refundCostSql(literals(refund.params)),
         // The function caught a failure and refunded nothing: null, the caller refunds elsewhere.
         read: (rows) =>
           (rows as RefundRow[])[0]?.refunded === false ? null : refund.read(rows as RefundRow[]),

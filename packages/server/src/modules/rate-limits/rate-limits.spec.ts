@@ -116,7 +116,7 @@ describe("query-cost budget per session and API token", () => {
     } finally {
       await runner.release();
     }
-    // The system pool's statements (no request transaction) still charge and refund.
+    // The system pool's form of the charge (bind parameters, no request transaction) still charges.
     expect((await limits.spendCost(subject, 5)).granted).toBe(true);
   });
 
