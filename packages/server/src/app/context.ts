@@ -3,7 +3,7 @@
  * the mail outbox, the rate limits and a fresh set of loaders.
  */
 import type { TransactionPiggyback } from "../db/tenant-transaction";
-import type { Context } from "../graphql/context";
+import type { Context, Viewer } from "../graphql/context";
 import type { CredentialLookup } from "../modules/identity/credentials";
 import type { PersonalMail } from "../modules/identity/personal-mail";
 import type { MailQueue } from "../modules/mail/mail.service";
@@ -36,4 +36,17 @@ export function createContext(input: Omit<Context, "loaders">): Context {
   if (account && account.id === input.viewer?.accountId)
     loaders.accountById.prime(account.id, toAccount(account));
   return { ...input, loaders };
+}
+
+/**
+ * The request now acts as `viewer` (its credential changed under it: http/credential-recheck.ts),
+ * with the account it read primed again in place of the old one.
+ */
+export function replaceViewer(context: Context, viewer: Viewer | null): void {
+  const previous = context.viewer?.account;
+  if (previous) context.loaders.accountById.clear(previous.id);
+  context.viewer = viewer;
+  const account = viewer?.account;
+  if (account && account.id === viewer?.accountId)
+    context.loaders.accountById.prime(account.id, toAccount(account));
 }

@@ -32,3 +32,23 @@ export async function execute(
 ): Promise<void> {
   await queryRows<Record<string, unknown>>(db, sql, params);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ENUM_VALUE = /^[A-Z][A-Z_]*$/;
+
+/**
+ * Literals for statements that travel in a simple query, which takes no bind parameters
+ * (the reads sent with a request's BEGIN). Only values of a checked shape get here, so
+ * quoting them cannot be escaped; anything else throws.
+ */
+export const simpleQueryLiteral = {
+  uuid(value: string): string {
+    if (!UUID.test(value)) throw new Error("expected a UUID");
+    return `'${value}'`;
+  },
+  /** An enum's value as the schema stores it (`ACTIVE`, `ADMINISTRATOR`). */
+  enumValue(value: string): string {
+    if (!ENUM_VALUE.test(value)) throw new Error("expected an enum value");
+    return `'${value}'`;
+  },
+};

@@ -136,10 +136,12 @@ describe("the operation's deadline", () => {
     const transaction = new TenantTransaction(
       db.dataSource,
       { accountId: null, userId: null },
-      async (client) => {
-        cancelsAsked.push(client.processID ?? 0);
-        await gate;
-        await sendCancelRequest(client);
+      {
+        async cancelStatement(client) {
+          cancelsAsked.push(client.processID ?? 0);
+          await gate;
+          await sendCancelRequest(client);
+        },
       },
     );
     const deadline = new Error("the deadline");

@@ -13,9 +13,7 @@
  */
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { sendCancelRequest, type CancelTarget } from "./cancel-request";
-import { execute, queryRows } from "./sql";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { execute, queryRows, simpleQueryLiteral } from "./sql";
 
 /**
  * A statement asked for after the request's transaction ended: the client went away (or the
@@ -30,6 +28,18 @@ export class TransactionEndedError extends Error {
 }
 
 export type Tenant = { accountId: string | null; userId: string | null };
+
+/** What a request's transaction is opened with beyond its tenant. */
+export type TenantTransactionOptions = {
+  /** Stops the statement running on a session (the default sends PostgreSQL's CancelRequest). */
+  cancelStatement?: CancelStatement;
+  /**
+   * A read sent in the BEGIN round trip, after the settings, so it sees the tenant and the
+   * snapshot of everything committed before the request's first statement; its rows come
+   * from `openingRows()`. The credential re-check of a viewer answered from memory (app).
+   */
+  readWithBegin?: string;
+};
 
 /** node-postgres' client; its session's address and cancel key are known once connected. */
 type PgClient = CancelTarget & { query(sql: string): Promise<unknown> };
@@ -74,11 +84,9 @@ function isStatementTimeout(error: unknown): boolean {
   return code === "57014" && typeof message === "string" && message.includes("statement timeout");
 }
 
-/** A literal for the settings: only UUIDs ever get here, checked, so quoting is trivial. */
+/** A setting's value: a tenant's id, or empty for none. */
 function uuidLiteral(value: string | null): string {
-  if (value === null) return "''";
-  if (!UUID.test(value)) throw new Error("tenant ids must be UUIDs");
-  return `'${value}'`;
+  return value === null ? "''" : simpleQueryLiteral.uuid(value);
 }
 
 export class TenantTransaction implements TransactionPiggyback {
@@ -108,12 +116,18 @@ export class TenantTransaction implements TransactionPiggyback {
    * still on its way when its statement ended by itself would stop whatever ran next.
    */
   private cancelling: Promise<void> = Promise.resolve();
+  private readonly cancelStatement: CancelStatement;
+  private readonly readWithBegin: string | null;
+  /** The rows of `readWithBegin`, once the transaction is open. */
+  private openingRead: Promise<StatementRows> | null = null;
 
   constructor(
     dataSource: DataSource,
-    private readonly tenant: Tenant,
-    private readonly cancelStatement: CancelStatement = sendCancelRequest,
+    private tenant: Tenant,
+    options: TenantTransactionOptions = {},
   ) {
+    this.cancelStatement = options.cancelStatement ?? sendCancelRequest;
+    this.readWithBegin = options.readWithBegin ?? null;
     const runner = dataSource.createQueryRunner();
     this.runner = runner;
     this.manager = runner.manager;
@@ -167,22 +181,59 @@ export class TenantTransaction implements TransactionPiggyback {
 
   private open(): Promise<PgClient> {
     if (this.finished) return Promise.reject(new TransactionEndedError());
-    this.opened ??= this.connectWith(this.beginStatement()).then(({ client }) => client);
-    return this.opened;
+    if (!this.opened) this.openWith(this.beginStatement(), 0);
+    return this.opened!;
+  }
+
+  /**
+   * Opens the transaction with `sql`, whose statement number `beginAt` is the BEGIN, and
+   * keeps the rows of `readWithBegin`, which follows the settings.
+   */
+  private openWith(sql: string, beginAt: number): Promise<{ client: PgClient; results: unknown }> {
+    const connected = this.connectWith(sql);
+    if (this.readWithBegin !== null)
+      this.openingRead = connected.then(({ results }) => rowsOf(results, beginAt + 2));
+    this.opened = connected.then(({ client }) => client);
+    return connected;
+  }
+
+  /**
+   * The rows of `readWithBegin`; opens the transaction if nobody has yet. Rejects as the
+   * opening did (the pool was full, a statement failed).
+   */
+  openingRows(): Promise<StatementRows> {
+    if (this.readWithBegin === null) return Promise.resolve([]);
+    if (!this.opened) void this.open().catch(() => undefined);
+    return this.openingRead ?? Promise.reject(new TransactionEndedError());
+  }
+
+  /**
+   * The request now acts for someone else (its credential changed under it): the settings
+   * change inside the open transaction, or the BEGIN will carry them.
+   */
+  async retarget(tenant: Tenant): Promise<void> {
+    this.tenant = tenant;
+    if (!this.opened) return;
+    await execute(
+      this.manager,
+      "SELECT set_config('app.account_id', $1, true), set_config('app.user_id', $2, true)",
+      [tenant.accountId ?? "", tenant.userId ?? ""],
+    );
   }
 
   /**
    * BEGIN with the tenant's settings and the operation's statement_timeout;
-   * `set_config(…, true)` ends with the transaction.
+   * `set_config(…, true)` ends with the transaction. Then `readWithBegin`, if any.
    */
   private beginStatement(): string {
     const timeout =
       this.statementTimeoutMs > 0
         ? `, set_config('statement_timeout', '${Math.ceil(this.statementTimeoutMs)}', true)`
         : "";
+    const read = this.readWithBegin === null ? "" : `; ${this.readWithBegin}`;
     return (
       `BEGIN; SELECT set_config('app.account_id', ${uuidLiteral(this.tenant.accountId)}, true), ` +
-      `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)${timeout}`
+      `set_config('app.user_id', ${uuidLiteral(this.tenant.userId)}, true)${timeout}${read}`
     );
   }
 
@@ -200,9 +251,10 @@ export class TenantTransaction implements TransactionPiggyback {
 
   beginAfter(statement: string): Promise<StatementRows | null> {
     if (this.finished || this.opened) return Promise.resolve(null);
-    const opening = this.connectWith(`BEGIN; ${statement}; COMMIT; ${this.beginStatement()}`);
-    this.opened = opening.then(({ client }) => client);
-    return opening.then(({ results }) => rowsOf(results, 1));
+    // BEGIN; the statement; COMMIT; then the request's BEGIN (statement 3).
+    return this.openWith(`BEGIN; ${statement}; COMMIT; ${this.beginStatement()}`, 3).then(
+      ({ results }) => rowsOf(results, 1),
+    );
   }
 
   afterCommit(statement: Promise<string | null>): Promise<StatementRows | null> {

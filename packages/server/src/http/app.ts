@@ -28,7 +28,7 @@ import {
 } from "../graphql/context";
 import { createErrorFormatter, errorRequestPlugin, ForbiddenError } from "../graphql/errors";
 import { perQueryCostLimit, queryLimits } from "../graphql/limits";
-import { createContext } from "../app/context";
+import { createContext, replaceViewer } from "../app/context";
 import { buildAppSchema } from "../app/schema";
 import type { Logger } from "../logger";
 import { idempotencyMiddleware } from "../modules/idempotency/idempotency.middleware";
@@ -44,7 +44,8 @@ import { createPersonalMail } from "../modules/identity/personal-mail";
 import { costBudgetPlugin } from "../modules/rate-limits/cost-budget.plugin";
 import { createRateLimits } from "../modules/rate-limits/rate-limits.service";
 import { ServiceBusyError } from "../service-busy";
-import { authenticateWith, sessionCookieFor } from "./authentication";
+import { authenticate, authenticateWith, sessionCookieFor } from "./authentication";
+import { credentialRecheckPlugin, type CredentialRecheck } from "./credential-recheck";
 import { graphqlBodyParser } from "./body-limits";
 import { listExportRouter } from "./list-export";
 import { corsPolicy } from "./cors";
@@ -104,16 +105,28 @@ export async function createApp(options: {
   const signIn: ViewerResolver = (request, cookie) =>
     authenticateWith(credentialCache, request, cookie);
   const testResolver = options.resolveViewer;
-  const resolveViewer: ViewerResolver = testResolver
-    ? (request, cookie) => testResolver(request, cookie, signIn)
-    : signIn;
+  const withTests =
+    (real: ViewerResolver): ViewerResolver =>
+    (request, cookie) =>
+      testResolver ? testResolver(request, cookie, real) : real(request, cookie);
+  const resolveViewer = withTests(signIn);
+  // A replayed idempotent answer runs nothing that could re-check a remembered credential.
+  const resolveViewerUncached = withTests((request, cookie) =>
+    authenticate(dataSource.manager, request, cookie),
+  );
+  // Re-checks of viewers the cache answered from memory, by the request's manager (as `transactions`).
+  const rechecks = new WeakMap<Context["db"], CredentialRecheck>();
   const secureCookies = config.appUrl.startsWith("https:");
   // Resolved once per request: the idempotency middleware needs the caller before Apollo does.
   const viewers = new WeakMap<express.Request, Promise<Viewer | null>>();
-  const viewerFor = (req: express.Request, res: express.Response): Promise<Viewer | null> => {
+  const viewerFor = (
+    req: express.Request,
+    res: express.Response,
+    resolve: ViewerResolver = resolveViewer,
+  ): Promise<Viewer | null> => {
     let viewer = viewers.get(req);
     if (!viewer) {
-      viewer = resolveViewer(req, sessionCookieFor(res, secureCookies));
+      viewer = resolve(req, sessionCookieFor(res, secureCookies));
       viewers.set(req, viewer);
     }
     return viewer;
@@ -211,6 +224,7 @@ export async function createApp(options: {
       errorRequestPlugin<Context>(),
       ...limits.plugins,
       costBudgetPlugin({ maxCost: perQueryCostLimit(config.rateLimits.costCapacity) }),
+      credentialRecheckPlugin((context) => rechecks.get(context.db)),
       {
         async serverWillStart() {
           const timer = setInterval(() => {
@@ -305,15 +319,35 @@ export async function createApp(options: {
     "/graphql",
     corsPolicy(config.corsOrigins),
     ...graphqlBodyParser(),
-    idempotencyMiddleware({ db: dataSource.manager, sealKey: mail.sealKey, viewerFor }),
+    idempotencyMiddleware({
+      db: dataSource.manager,
+      sealKey: mail.sealKey,
+      viewerFor: (req, res) => viewerFor(req, res, resolveViewerUncached),
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const sessionCookie = sessionCookieFor(res, secureCookies);
         const viewer = await viewerFor(req, res);
-        const transaction = new TenantTransaction(appDataSource, {
-          accountId: viewer?.accountId ?? null,
-          userId: viewer?.userId ?? null,
-        });
+        const recheckSql = viewer ? credentialCache.recheckSql(viewer) : null;
+        const transaction = new TenantTransaction(
+          appDataSource,
+          { accountId: viewer?.accountId ?? null, userId: viewer?.userId ?? null },
+          { readWithBegin: recheckSql ?? undefined },
+        );
+        if (viewer && recheckSql)
+          rechecks.set(transaction.manager, {
+            rows: () => transaction.openingRows(),
+            lookUpAgain() {
+              credentialCache.forget(viewer);
+              return authenticate(dataSource.manager, req, sessionCookie);
+            },
+            async actAs(context, now) {
+              const tenant = { accountId: now?.accountId ?? null, userId: now?.userId ?? null };
+              if (tenant.accountId !== viewer.accountId || tenant.userId !== viewer.userId)
+                await transaction.retarget(tenant);
+              replaceViewer(context, now);
+            },
+          });
         // Every path ends it: the commit in willSendResponse, or this rollback when Apollo answered without executing.
         res.once("close", () => {
           transaction

@@ -1,7 +1,8 @@
 /**
  * Round trips to PostgreSQL for one warm read with an API token, everything included
- * (issue 20): the credential comes from the process's cache, the cost budget's charge
- * travels with BEGIN and its refund with COMMIT, so a read of one statement costs three.
+ * (issue 20): the credential comes from the process's cache and is re-checked in the
+ * BEGIN round trip, the cost budget's charge travels with BEGIN too and its refund with
+ * COMMIT, so a read of one statement costs three.
  * Every `query` call of a node-postgres client is one round trip (a simple query, or an
  * extended-protocol exchange up to its Sync), which is what this counts.
  */
@@ -37,7 +38,7 @@ async function countedRoundTrips(work: () => Promise<void>): Promise<string[]> {
     const [first] = args;
     const text = typeof first === "string" ? first : (first as { text?: string })?.text;
     // The listener's heartbeat may fall in the window; it is no request's.
-    if (text !== "SELECT 1") sent.push(String(text).replace(/\s+/g, " ").slice(0, 300));
+    if (text !== "SELECT 1") sent.push(String(text).replace(/\s+/g, " ").slice(0, 2000));
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof Client.prototype.query);
   try {
@@ -73,7 +74,7 @@ it("a warm token-authenticated read of one statement costs three round trips", a
   expect(answer!.body.data?.viewer.currentAccount.name).toBeTruthy();
   expect(sent).toEqual([
     expect.stringMatching(
-      /^BEGIN; SELECT available, granted, [^;]* FROM pn_spend_cost\(.*; COMMIT; BEGIN; SELECT set_config/,
+      /^BEGIN; SELECT available, granted, [^;]* FROM pn_spend_cost\(.*; COMMIT; BEGIN; SELECT set_config.*; SELECT EXISTS \(SELECT 1 FROM api_tokens .* AS in_force$/,
     ),
     // The account came with the credential: no statement of its own. This read uses all it
     // reserved: nothing to refund.
@@ -166,5 +167,8 @@ it("refunds the unused part of a reservation in the round trip of the COMMIT", a
   expect(cost!.actualQueryCost).toBeLessThan(cost!.requestedQueryCost);
   expect(sent[0]).toMatch(/^BEGIN; SELECT available, granted, [^;]* FROM pn_spend_cost\(/);
   expect(sent.at(-1)).toMatch(/^COMMIT; SELECT available, refunded, [^;]* FROM pn_refund_cost\(/);
-  expect(sent.filter((text) => /rate_limit|api_tokens|sessions/.test(text))).toEqual([]);
+  // Nothing in between looks the token up or touches the budget (the re-check rides with BEGIN).
+  expect(sent.slice(1, -1).filter((text) => /rate_limit|api_tokens|sessions/.test(text))).toEqual(
+    [],
+  );
 });

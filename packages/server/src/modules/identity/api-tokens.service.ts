@@ -19,13 +19,14 @@ import {
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
-import { execute, queryRows } from "../../db/sql";
+import { execute, queryRows, simpleQueryLiteral } from "../../db/sql";
 import { tenantScope } from "../../db/tenant-transaction";
 import type { Context, Viewer } from "../../graphql/context";
 import { auditService } from "../audit/audit.service";
 import type { NodeSource } from "../../graphql/node";
 import { requirePermission } from "../../graphql/permissions";
 import { userError, type UserError } from "../../graphql/user-error";
+import { NOT_IN_FORCE } from "./credential-check";
 import { API_TOKEN_COLUMNS, toApiToken, type ApiToken, type ApiTokenRow } from "./api-token.type";
 
 export const API_TOKEN_PREFIX = "pn_";
@@ -291,6 +292,21 @@ export const apiTokensService = {
       },
       expiresAt: row.expires_at,
     };
+  },
+
+  /**
+   * The re-check of a token's viewer that the credential cache answered (credential-cache.ts):
+   * one row whose `in_force` is true while `findBearer` would still answer the same — the
+   * token not revoked, its creator the same active member with login and the same role.
+   * Expiry was checked against the clock on the hit. A simple-query statement (literals).
+   */
+  inForceSql(apiTokenId: string, viewer: Viewer): string {
+    if (!viewer.memberId || !viewer.role) return NOT_IN_FORCE;
+    const literal = simpleQueryLiteral;
+    return `SELECT EXISTS (SELECT 1 FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id
+      WHERE t.id = ${literal.uuid(apiTokenId)} AND t.revoked_at IS NULL
+        AND m.id = ${literal.uuid(viewer.memberId ?? "")} AND m.status = ${literal.enumValue(MemberStatus.ACTIVE)}
+        AND m.can_login AND m.role = ${literal.enumValue(viewer.role ?? "")}) AS in_force`;
   },
 
   /** Records a use seen from the credential cache; another process may have done so this minute already. */

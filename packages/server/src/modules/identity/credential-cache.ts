@@ -12,6 +12,9 @@
  *   row may predate the change the notification announced.
  * - Expiry is checked against the clock on every hit; `last_used_at` (to the minute) and a
  *   session's hourly extension are written off the request path on hits.
+ * - What memory answered is re-checked in the request's BEGIN round trip (`recheckSql`):
+ *   a notification still on its way when the next request arrives cannot let a revoked
+ *   credential through, and the app looks a viewer that failed it up again.
  */
 import type { EntityManager } from "typeorm";
 import { clock } from "../../clock";
@@ -64,8 +67,23 @@ export function uncachedCredentials(systemDb: EntityManager): CredentialSource {
 export type CredentialCache = CredentialSource & {
   /** Whether a hit would be answered from memory now (listener in place, cache enabled). */
   readonly vouching: boolean;
+  /**
+   * For a viewer this cache answered from memory, the statement that re-checks it inside the
+   * request's transaction (credential-check.ts); null for one a lookup answered just now.
+   */
+  recheckSql(viewer: Viewer): string | null;
+  /** The re-check failed: what memory holds for this viewer's credential goes. */
+  forget(viewer: Viewer): void;
   stop(): Promise<void>;
 };
+
+/** The statement re-checking `viewer` against what its lookup would answer now. */
+function recheckStatement(viewer: Viewer): string {
+  const credential = viewer.credential;
+  return credential.kind === "apiToken"
+    ? apiTokensService.inForceSql(credential.apiTokenId, viewer)
+    : sessionsService.inForceSql(credential.sessionId, viewer);
+}
 
 /**
  * The cache of one process (or one app in a test), with its own LISTEN connection on
@@ -79,6 +97,13 @@ export function startCredentialCache(options: {
 }): CredentialCache {
   const { systemDb, ttlSeconds, logger } = options;
   const entries = new Map<string, Entry>();
+  /** The copies handed out from memory, which their request re-checks. */
+  const fromMemory = new WeakSet<Viewer>();
+  const handOut = (viewer: Viewer): Viewer => {
+    const copy = copyOf(viewer);
+    fromMemory.add(copy);
+    return copy;
+  };
   let listening = false;
   /** Bumped by every notification, connect and loss: a lookup that saw it change keeps nothing. */
   let epoch = 0;
@@ -167,7 +192,7 @@ export function startCredentialCache(options: {
             apiTokensService.recordUse(systemDb, credential.apiTokenId),
           );
         }
-        return copyOf(cached.viewer);
+        return handOut(cached.viewer);
       }
       const seenEpoch = epoch;
       const found = await apiTokensService.findBearer(systemDb, secret);
@@ -200,7 +225,7 @@ export function startCredentialCache(options: {
             sessionsService.extend(systemDb, credential.sessionId, extendedUntil),
           );
         }
-        return { viewer: copyOf(cached.viewer), extendedUntil };
+        return { viewer: handOut(cached.viewer), extendedUntil };
       }
       const seenEpoch = epoch;
       const found = await sessionsService.viewerForToken(systemDb, token);
@@ -211,6 +236,22 @@ export function startCredentialCache(options: {
         touchedAt: found.lastSeenAt.getTime(),
       });
       return { viewer: found.viewer, extendedUntil: found.extendedUntil };
+    },
+
+    recheckSql(viewer) {
+      return fromMemory.has(viewer) ? recheckStatement(viewer) : null;
+    },
+
+    forget(viewer) {
+      const credential = viewer.credential;
+      epoch += 1;
+      dropWhere((held) =>
+        credential.kind === "apiToken"
+          ? held.credential.kind === "apiToken" &&
+            held.credential.apiTokenId === credential.apiTokenId
+          : held.credential.kind === "session" &&
+            held.credential.sessionId === credential.sessionId,
+      );
     },
 
     async stop() {

@@ -6,7 +6,8 @@
 import { MemberStatus, type Plan, type Role } from "@pn/shared";
 import type { EntityManager } from "typeorm";
 import { hashSecret, newSecret } from "../../crypto/secret-token";
-import { execute, queryRows } from "../../db/sql";
+import { execute, queryRows, simpleQueryLiteral } from "../../db/sql";
+import { NOT_IN_FORCE } from "./credential-check";
 import type { Viewer } from "../../graphql/context";
 
 export const SESSION_COOKIE = "pn_session";
@@ -166,6 +167,25 @@ export const sessionsService = {
       lastSeenAt: row.extended ? new Date(now) : row.last_seen_at,
       extendedUntil: row.extended ? extendTo : null,
     };
+  },
+
+  /**
+   * The re-check of a session's viewer that the credential cache answered (credential-cache.ts):
+   * one row whose `in_force` is true while `viewerForToken` would still answer the same — the
+   * session not ended nor expired, and, if it acts in an account, still there as the same
+   * accepted, active member with login and the same role. A simple-query statement (literals).
+   */
+  inForceSql(sessionId: string, viewer: Viewer): string {
+    const literal = simpleQueryLiteral;
+    const session = `EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${literal.uuid(sessionId)} AND s.expires_at > now()`;
+    if (viewer.accountId === null) return `SELECT ${session}) AS in_force`;
+    if (!viewer.memberId || !viewer.role) return NOT_IN_FORCE;
+    const account = literal.uuid(viewer.accountId);
+    return `SELECT ${session} AND s.account_id = ${account})
+      AND EXISTS (SELECT 1 FROM members m WHERE m.id = ${literal.uuid(viewer.memberId ?? "")}
+        AND m.account_id = ${account} AND m.user_id = ${literal.uuid(viewer.userId)}
+        AND m.status = ${literal.enumValue(MemberStatus.ACTIVE)} AND m.can_login AND m.accepted_at IS NOT NULL
+        AND m.role = ${literal.enumValue(viewer.role ?? "")}) AS in_force`;
   },
 
   /** Whether a session last seen at `lastSeenAt` is due its hourly extension. */
