@@ -256,3 +256,44 @@ describe("statements riding on BEGIN and COMMIT (the cost budget's)", () => {
     expect(await bucket("cost:late")).toEqual([]);
   });
 });
+
+describe("a read sent with BEGIN", () => {
+  const READ = "SELECT current_setting('app.user_id') AS user_id, now() AS began";
+  const tenant = { accountId: crypto.randomUUID(), userId: crypto.randomUUID() };
+
+  it("travels in the opening round trip, after the settings, whichever call opens the transaction", async () => {
+    const byStatement = new TenantTransaction(db.dataSource, tenant, { readWithBegin: READ });
+    const [{ now }] = await queryRows<{ now: Date }>(byStatement.manager, "SELECT now() AS now");
+    const [row] = (await byStatement.openingRows()) as { user_id: string; began: Date }[];
+    // Same transaction (one now()), and it saw the tenant's settings.
+    expect(row).toEqual({ user_id: tenant.userId, began: now });
+    await byStatement.finish("commit");
+
+    const byCharge = new TenantTransaction(db.dataSource, tenant, { readWithBegin: READ });
+    expect(await byCharge.beginAfter("SELECT 7 AS charged")).toEqual([{ charged: 7 }]);
+    expect(await byCharge.openingRows()).toEqual([
+      { user_id: tenant.userId, began: expect.any(Date) },
+    ]);
+    await byCharge.finish("commit");
+
+    // Asked first, it opens the transaction itself.
+    const byAsking = new TenantTransaction(db.dataSource, tenant, { readWithBegin: READ });
+    expect(await byAsking.openingRows()).toEqual([
+      { user_id: tenant.userId, began: expect.any(Date) },
+    ]);
+    await byAsking.finish("rollback");
+  });
+
+  it("acts for another tenant once retargeted, inside the open transaction", async () => {
+    const transaction = new TenantTransaction(db.dataSource, tenant, { readWithBegin: READ });
+    await transaction.openingRows();
+    await transaction.retarget({ accountId: null, userId: null });
+    expect(
+      await queryRows(
+        transaction.manager,
+        "SELECT current_setting('app.account_id') AS account_id, current_setting('app.user_id') AS user_id",
+      ),
+    ).toEqual([{ account_id: "", user_id: "" }]);
+    await transaction.finish("rollback");
+  });
+});
