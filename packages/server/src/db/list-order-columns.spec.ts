@@ -120,6 +120,25 @@ describe("partner_member_tallies", () => {
     return row?.pending;
   }
 
+  async function tallies(partnerId: string) {
+    const [row] = await sql(
+      "SELECT pending, active, archived FROM partner_member_tallies WHERE partner_id = $1",
+      [partnerId],
+    );
+    return row;
+  }
+
+  async function countedByStatus(partnerId: string) {
+    const [row] = await sql(
+      `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+         count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
+         count(*) FILTER (WHERE status = 'ARCHIVED')::int AS archived
+       FROM members WHERE partner_id = $1`,
+      [partnerId],
+    );
+    return row;
+  }
+
   async function counted(partnerId: string): Promise<number> {
     const [row] = await sql(
       "SELECT count(*)::int AS n FROM members WHERE partner_id = $1 AND status = 'PENDING'",
@@ -164,6 +183,42 @@ describe("partner_member_tallies", () => {
     await sql("DELETE FROM members WHERE id = $1", [people[3]]);
     expect([await tally(alpha), await tally(beta)]).toEqual([0, 1]);
     for (const id of [alpha, beta]) expect(await tally(id)).toBe(await counted(id));
+    for (const id of [alpha, beta]) expect(await tallies(id)).toEqual(await countedByStatus(id));
+  });
+
+  it("keeps every status's count (Partner.memberCounts reads them), whatever a statement changes", async () => {
+    const accountId = await insertAccount(db.dataSource);
+    const [{ id: gamma }] = await sql(
+      "INSERT INTO partners (account_id, company_name, status, guest) VALUES ($1, 'Gamma', 'ACTIVE', true) RETURNING id",
+      [accountId],
+    );
+    const [{ id: delta }] = await sql(
+      "INSERT INTO partners (account_id, company_name, status, guest) VALUES ($1, 'Delta', 'ACTIVE', true) RETURNING id",
+      [accountId],
+    );
+    const userIds = [];
+    for (let i = 0; i < 6; i += 1) userIds.push(await insertUser(db.dataSource));
+    // One multi-row insert of mixed statuses.
+    const rows: { id: string }[] = await sql(
+      `INSERT INTO members (account_id, user_id, type, role, status, partner_id, accepted_at)
+       SELECT $1, u, 'EXTERNAL', 'COLLABORATOR_EXTERNAL', s, $2, now()
+       FROM unnest($3::uuid[], $4::text[]) AS x(u, s) RETURNING id`,
+      [accountId, gamma, userIds, ["PENDING", "PENDING", "ACTIVE", "ACTIVE", "ACTIVE", "ARCHIVED"]],
+    );
+    const ids = rows.map((row) => row.id);
+    expect(await tallies(gamma)).toEqual({ pending: 2, active: 3, archived: 1 });
+    await sql("UPDATE members SET status = 'ARCHIVED' WHERE id = ANY($1::uuid[])", [
+      ids.slice(2, 4),
+    ]);
+    await sql("UPDATE members SET status = 'ACTIVE', partner_id = $2 WHERE id = $1", [
+      ids[0],
+      delta,
+    ]);
+    await sql("UPDATE members SET partner_id = NULL WHERE id = $1", [ids[5]]);
+    await sql("DELETE FROM members WHERE id = $1", [ids[4]]);
+    for (const id of [gamma, delta]) expect(await tallies(id)).toEqual(await countedByStatus(id));
+    expect(await tallies(gamma)).toEqual({ pending: 1, active: 0, archived: 2 });
+    expect(await tallies(delta)).toEqual({ pending: 0, active: 1, archived: 0 });
   });
 
   it("is only visible in its own account to the app role", async () => {

@@ -27,6 +27,7 @@ import { ClientTitles1765410000000 } from "./1765410000000-client-titles";
 import { CredentialNotifications1765420000000 } from "./1765420000000-credential-notifications";
 import { CostBudgetFunctions1765421000000 } from "./1765421000000-cost-budget-functions";
 import { AccountCredentialNotifications1765422000000 } from "./1765422000000-account-credential-notifications";
+import { PartnerMemberTalliesByStatus1765430000000 } from "./1765430000000-partner-member-tallies-by-status";
 
 export const MIGRATIONS = [
   IdentityAccountsMembers1764100000000,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CredentialNotifications1765420000000,
   CostBudgetFunctions1765421000000,
   AccountCredentialNotifications1765422000000,
+  PartnerMemberTalliesByStatus1765430000000,
 ];

@@ -1,5 +1,4 @@
 /** Batched reads for partner fields: one statement per field per request, whatever the page size. */
-import type { MemberStatus } from "@pn/shared";
 import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
@@ -34,17 +33,19 @@ export function createPartnerLoader(db: EntityManager): DataLoader<string, Partn
 
 export function createMemberCountsLoader(db: EntityManager): DataLoader<string, MemberCounts> {
   return new DataLoader(async (partnerIds) => {
-    const rows = await queryRows<{ partner_id: string; status: MemberStatus; count: number }>(
+    // Kept by the members triggers (migration 1765430000000), one row per partner.
+    const rows = await queryRows<MemberCounts & { partner_id: string }>(
       db,
-      `SELECT partner_id, status, count(*)::int AS count FROM members WHERE partner_id = ANY($1::uuid[]) GROUP BY partner_id, status`,
+      `SELECT partner_id, pending, active, archived FROM partner_member_tallies WHERE partner_id = ANY($1::uuid[])`,
       [partnerIds],
     );
-    const counts = new Map(partnerIds.map((id) => [id, { pending: 0, active: 0, archived: 0 }]));
-    for (const row of rows) {
-      const entry = counts.get(row.partner_id)!;
-      entry[row.status.toLowerCase() as keyof MemberCounts] = row.count;
-    }
-    return partnerIds.map((id) => counts.get(id)!);
+    const counts = new Map(
+      rows.map(({ partner_id, pending, active, archived }) => [
+        partner_id,
+        { pending, active, archived },
+      ]),
+    );
+    return partnerIds.map((id) => counts.get(id) ?? { pending: 0, active: 0, archived: 0 });
   });
 }
 

@@ -237,10 +237,8 @@ export const partnersService = {
           (status) => `__partner_counts.${status} AS "__partner_counts.${status}"`,
         ),
       );
-    const countsJoin = `LEFT JOIN LATERAL (
-        SELECT ${MEMBER_COUNT_STATUSES.map((status) => `count(*) FILTER (WHERE c.status = '${status.toUpperCase()}')::int AS ${status}`).join(", ")}
-        FROM members c WHERE c.partner_id = __partner.id
-      ) __partner_counts ON __partner.id IS NOT NULL`;
+    // The counts the members triggers keep (migration 1765430000000): one row per partner.
+    const countsJoin = `LEFT JOIN partner_member_tallies __partner_counts ON __partner_counts.partner_id = __partner.id`;
     return {
       columns: columns.join(", "),
       joins: (page) =>
