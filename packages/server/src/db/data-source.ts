@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import { MIGRATIONS } from "./migrations";
 import { busyAwarePg } from "./pool-busy";
 import { StatementCounter } from "./statement-counter";
+import { appPgTypes } from "./timestamps";
 
 export function createDataSource(
   url: string,
@@ -35,6 +36,7 @@ export function createDataSource(
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? "partner-network",
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+      types: appPgTypes,
     },
   });
 }
