@@ -27,7 +27,10 @@ export class MemberResolver {
     nullable: true,
     description: "The partner this external member comes from; null for internal members.",
   })
-  partner(@Root() member: Member, @Ctx() context: Context): Promise<Partner | null> | null {
+  partner(
+    @Root() member: Member,
+    @Ctx() context: Context,
+  ): Partner | null | Promise<Partner | null> {
     return member.partnerId ? partnersService.partnerById(context, member.partnerId) : null;
   }
 

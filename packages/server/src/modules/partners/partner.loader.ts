@@ -3,6 +3,7 @@ import DataLoader from "dataloader";
 import type { EntityManager } from "typeorm";
 import { queryRows } from "../../db/sql";
 import { encodeCursor } from "../../graphql/connection";
+import { PeekableLoader } from "../../graphql/peekable-loader";
 import {
   MEMBER_COLUMNS,
   MEMBER_FROM,
@@ -19,8 +20,8 @@ import {
   type PartnerRow,
 } from "./partner.type";
 
-export function createPartnerLoader(db: EntityManager): DataLoader<string, Partner | null> {
-  return new DataLoader(async (ids) => {
+export function createPartnerLoader(db: EntityManager): PeekableLoader<string, Partner | null> {
+  return new PeekableLoader(async (ids) => {
     const rows = await queryRows<PartnerRow>(
       db,
       `SELECT ${PARTNER_COLUMNS} FROM partners p WHERE p.id = ANY($1::uuid[])`,
@@ -31,8 +32,8 @@ export function createPartnerLoader(db: EntityManager): DataLoader<string, Partn
   });
 }
 
-export function createMemberCountsLoader(db: EntityManager): DataLoader<string, MemberCounts> {
-  return new DataLoader(async (partnerIds) => {
+export function createMemberCountsLoader(db: EntityManager): PeekableLoader<string, MemberCounts> {
+  return new PeekableLoader(async (partnerIds) => {
     // Kept by the members triggers (migration 1765430000000), one row per partner.
     const rows = await queryRows<MemberCounts & { partner_id: string }>(
       db,

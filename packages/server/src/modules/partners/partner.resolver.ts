@@ -56,8 +56,11 @@ export class PartnerResolver {
   @FieldResolver(() => MemberCounts, {
     description: "How many of the partner's people are pending, active and archived here.",
   })
-  memberCounts(@Root() partner: Partner, @Ctx() context: Context): Promise<MemberCounts> {
-    return context.loaders.memberCountsByPartnerId.load(partner.localId);
+  memberCounts(
+    @Root() partner: Partner,
+    @Ctx() context: Context,
+  ): MemberCounts | Promise<MemberCounts> {
+    return context.loaders.memberCountsByPartnerId.peekOrLoad(partner.localId);
   }
 
   @FieldResolver(() => Invitation, {
@@ -256,7 +259,10 @@ export class InvitationPartnerResolver {
     nullable: true,
     description: "For PARTNER invitations: the partner it invites.",
   })
-  partner(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Partner | null> | null {
+  partner(
+    @Root() invitation: Invitation,
+    @Ctx() context: Context,
+  ): Partner | null | Promise<Partner | null> {
     return invitation.partnerId ? partnersService.partnerById(context, invitation.partnerId) : null;
   }
 }

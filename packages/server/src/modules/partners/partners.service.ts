@@ -171,12 +171,19 @@ async function externalIdTaken(
 }
 
 /** Whether the viewer may see this partner: account readers, or its own external members. */
-async function visibleToViewer(context: Context, partner: Partner | null): Promise<Partner | null> {
+/** Whether the viewer sees `partner`, answered at once when the role alone decides. */
+function visibleToViewer(
+  context: Context,
+  partner: Partner | null,
+): Partner | null | Promise<Partner | null> {
   const viewer = context.viewer;
   if (!partner || !viewer || partner.accountId !== viewer.accountId) return null;
   if (can(viewer.role, "readAccount")) return partner;
-  const self = viewer.memberId ? await context.loaders.memberById.load(viewer.memberId) : null;
-  return self?.partnerId === partner.localId ? partner : null;
+  // An external person sees only their own partner.
+  if (!viewer.memberId) return null;
+  return context.loaders.memberById
+    .load(viewer.memberId)
+    .then((self) => (self?.partnerId === partner.localId ? partner : null));
 }
 
 export const partnersService = {
@@ -213,8 +220,12 @@ export const partnersService = {
     return row?.count ?? 0;
   },
 
-  async partnerById(context: Context, partnerId: string): Promise<Partner | null> {
-    return visibleToViewer(context, await context.loaders.partnerById.load(partnerId));
+  /** Synchronous when a page's preload primed the partner (PeekableLoader). */
+  partnerById(context: Context, partnerId: string): Partner | null | Promise<Partner | null> {
+    const partner = context.loaders.partnerById.peekOrLoad(partnerId);
+    return partner instanceof Promise
+      ? partner.then((loaded) => visibleToViewer(context, loaded))
+      : visibleToViewer(context, partner);
   },
 
   /**
