@@ -42,15 +42,33 @@ function collectFields(
   return into;
 }
 
+/**
+ * What one pricing walks with: the document's fragments, and the fields of each list of
+ * selection sets collected once (every row of a list shares its field's list), not per row.
+ */
+type Pricing = {
+  fragments: Map<string, FragmentDefinitionNode>;
+  collected: Map<readonly SelectionSetNode[], Fields>;
+};
+
+function fieldsOf(selectionSets: readonly SelectionSetNode[], pricing: Pricing): Fields {
+  let fields = pricing.collected.get(selectionSets);
+  if (!fields) {
+    fields = collectFields(selectionSets, pricing.fragments);
+    pricing.collected.set(selectionSets, fields);
+  }
+  return fields;
+}
+
 function objectCost(
   value: Record<string, unknown>,
   selectionSets: readonly SelectionSetNode[],
-  fragments: Map<string, FragmentDefinitionNode>,
+  pricing: Pricing,
 ): number {
   let cost = 0;
-  for (const [key, field] of collectFields(selectionSets, fragments)) {
+  for (const [key, field] of fieldsOf(selectionSets, pricing)) {
     if (!(key in value) || field.name.startsWith("__")) continue;
-    cost += 1 + valueCost(value[key], field.selectionSets, fragments);
+    cost += 1 + valueCost(value[key], field.selectionSets, pricing);
   }
   return cost;
 }
@@ -59,12 +77,12 @@ function objectCost(
 function valueCost(
   value: unknown,
   selectionSets: readonly SelectionSetNode[],
-  fragments: Map<string, FragmentDefinitionNode>,
+  pricing: Pricing,
 ): number {
   if (Array.isArray(value))
-    return value.reduce<number>((sum, item) => sum + valueCost(item, selectionSets, fragments), 0);
+    return value.reduce<number>((sum, item) => sum + valueCost(item, selectionSets, pricing), 0);
   if (value !== null && typeof value === "object" && selectionSets.length)
-    return objectCost(value as Record<string, unknown>, selectionSets, fragments);
+    return objectCost(value as Record<string, unknown>, selectionSets, pricing);
   return 0;
 }
 
@@ -81,6 +99,7 @@ export function actualQueryCost(
       .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
       .map((fragment) => [fragment.name.value, fragment]),
   );
+  const pricing: Pricing = { fragments, collected: new Map() };
   // Nothing is charged beyond what was reserved (e.g. `first: 0` still returns pageInfo).
-  return Math.min(requested, objectCost(data, [operation.selectionSet], fragments));
+  return Math.min(requested, objectCost(data, [operation.selectionSet], pricing));
 }
