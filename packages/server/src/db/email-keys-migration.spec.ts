@@ -4,6 +4,7 @@
  * migration with nothing changed.
  */
 import { insertAccount } from "../test-support/fixtures";
+import { runMigrationStep } from "../test-support/migration-step";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { EmailKeys1765360000000 } from "./migrations/1765360000000-email-keys";
 
@@ -22,20 +23,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** Runs `up` in a transaction of its own, as the migration runner does. */
-async function migrateUp(): Promise<void> {
-  const runner = db.dataSource.createQueryRunner();
-  await runner.startTransaction();
-  try {
-    await migration.up(runner);
-    await runner.commitTransaction();
-  } catch (error) {
-    await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
-}
+const migrateUp = () => runMigrationStep(db.dataSource, migration, "up");
 
 async function insertPendingInvitation(accountId: string, email: string, createdAt: string) {
   const [row] = await db.dataSource.query(

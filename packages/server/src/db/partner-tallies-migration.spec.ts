@@ -4,6 +4,7 @@
  * three counts from then on.
  */
 import { insertAccount, insertUser } from "../test-support/fixtures";
+import { runMigrationStep } from "../test-support/migration-step";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { PartnerMemberTalliesByStatus1765430000000 } from "./migrations/1765430000000-partner-member-tallies-by-status";
 
@@ -18,20 +19,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** Runs `work(runner)` in a transaction of its own, as the migration runner does. */
-async function inMigration(work: "up" | "down"): Promise<void> {
-  const runner = db.dataSource.createQueryRunner();
-  await runner.startTransaction();
-  try {
-    await migration[work](runner);
-    await runner.commitTransaction();
-  } catch (error) {
-    await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
-}
+const inMigration = (direction: "up" | "down") =>
+  runMigrationStep(db.dataSource, migration, direction);
 
 it("counts the active and archived people partners already have, then keeps counting", async () => {
   await inMigration("down");
