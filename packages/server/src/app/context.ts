@@ -31,11 +31,15 @@ declare module "../graphql/context" {
 
 export function createContext(input: Omit<Context, "loaders">): Context {
   const loaders = createLoaders(input.db);
-  // The viewer's account came with the credential: `currentAccount` reads it from here.
-  const account = input.viewer?.account;
-  if (account && account.id === input.viewer?.accountId)
-    loaders.accountById.prime(account.id, toAccount(account));
+  primeViewerAccount(loaders, input.viewer);
   return { ...input, loaders };
+}
+
+/** The viewer's account came with the credential: `currentAccount` reads it from here. */
+function primeViewerAccount(loaders: Context["loaders"], viewer: Viewer | null): void {
+  const account = viewer?.account;
+  if (account && account.id === viewer?.accountId)
+    loaders.accountById.prime(account.id, toAccount(account));
 }
 
 /**
@@ -46,7 +50,5 @@ export function replaceViewer(context: Context, viewer: Viewer | null): void {
   const previous = context.viewer?.account;
   if (previous) context.loaders.accountById.clear(previous.id);
   context.viewer = viewer;
-  const account = viewer?.account;
-  if (account && account.id === viewer?.accountId)
-    context.loaders.accountById.prime(account.id, toAccount(account));
+  primeViewerAccount(context.loaders, viewer);
 }

@@ -305,8 +305,8 @@ export const apiTokensService = {
     const literal = simpleQueryLiteral;
     return `SELECT EXISTS (SELECT 1 FROM api_tokens t JOIN members m ON m.id = t.created_by_member_id
       WHERE t.id = ${literal.uuid(apiTokenId)} AND t.revoked_at IS NULL
-        AND m.id = ${literal.uuid(viewer.memberId ?? "")} AND m.status = ${literal.enumValue(MemberStatus.ACTIVE)}
-        AND m.can_login AND m.role = ${literal.enumValue(viewer.role ?? "")}) AS in_force`;
+        AND m.id = ${literal.uuid(viewer.memberId)} AND m.status = ${literal.enumValue(MemberStatus.ACTIVE)}
+        AND m.can_login AND m.role = ${literal.enumValue(viewer.role)}) AS in_force`;
   },
 
   /** Records a use seen from the credential cache; another process may have done so this minute already. */

@@ -242,15 +242,13 @@ export function startCredentialCache(options: {
       return fromMemory.has(viewer) ? recheckStatement(viewer) : null;
     },
 
+    // As if the notification still on its way had arrived.
     forget(viewer) {
       const credential = viewer.credential;
-      epoch += 1;
-      dropWhere((held) =>
+      onNotification(
         credential.kind === "apiToken"
-          ? held.credential.kind === "apiToken" &&
-            held.credential.apiTokenId === credential.apiTokenId
-          : held.credential.kind === "session" &&
-            held.credential.sessionId === credential.sessionId,
+          ? `token:${credential.apiTokenId}`
+          : `session:${credential.sessionId}`,
       );
     },
 

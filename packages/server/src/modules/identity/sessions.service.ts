@@ -182,10 +182,10 @@ export const sessionsService = {
     if (!viewer.memberId || !viewer.role) return NOT_IN_FORCE;
     const account = literal.uuid(viewer.accountId);
     return `SELECT ${session} AND s.account_id = ${account})
-      AND EXISTS (SELECT 1 FROM members m WHERE m.id = ${literal.uuid(viewer.memberId ?? "")}
+      AND EXISTS (SELECT 1 FROM members m WHERE m.id = ${literal.uuid(viewer.memberId)}
         AND m.account_id = ${account} AND m.user_id = ${literal.uuid(viewer.userId)}
         AND m.status = ${literal.enumValue(MemberStatus.ACTIVE)} AND m.can_login AND m.accepted_at IS NOT NULL
-        AND m.role = ${literal.enumValue(viewer.role ?? "")}) AS in_force`;
+        AND m.role = ${literal.enumValue(viewer.role)}) AS in_force`;
   },
 
   /** Whether a session last seen at `lastSeenAt` is due its hourly extension. */

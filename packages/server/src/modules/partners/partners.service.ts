@@ -170,8 +170,10 @@ async function externalIdTaken(
   return Boolean(row);
 }
 
-/** Whether the viewer may see this partner: account readers, or its own external members. */
-/** Whether the viewer sees `partner`, answered at once when the role alone decides. */
+/**
+ * Whether the viewer may see this partner: account readers, or its own external members;
+ * answered at once when the role alone decides.
+ */
 function visibleToViewer(
   context: Context,
   partner: Partner | null,
